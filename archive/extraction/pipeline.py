@@ -1,0 +1,45 @@
+"""The extraction pipeline: bytes of a news file in, extracted articles out.
+
+Stages, each a module of its own with no Django import:
+
+    decode     bytes -> str (encoding detection, bad input -> InputError)
+    clean      web-export noise: broken hyphenation, boilerplate lines
+    split      one file -> several stories
+    metadata   title, outlet, publication date, dateline, byline, body
+    sentences  body -> sentences with offsets
+    entities   people and organizations with evidence (within one article)
+    events     meetings and agreements with evidence
+
+Resolution across articles (one minister in four articles is one Person)
+needs the database and lives in `archive.ingest`, using `names` for matching.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import clean, decode, entities, events, metadata, sentences, split
+from .records import ExtractedArticle
+
+
+def extract_file(data: bytes, source_name: str) -> list[ExtractedArticle]:
+    """Read one file's bytes into its articles. Raises InputError on bad input."""
+    text = clean.clean_text(decode.decode_bytes(data))
+    articles = []
+    for position, story in enumerate(split.split_stories(text)):
+        meta = metadata.read_metadata(story)
+        article = ExtractedArticle(
+            source_name=Path(source_name).name,
+            position=position,
+            title=meta.title,
+            body=meta.body,
+            outlet=meta.outlet,
+            published=meta.published,
+            dateline=meta.dateline,
+            byline=meta.byline,
+        )
+        sents = sentences.split_sentences(article.body)
+        article.people, article.organizations = entities.extract_entities(article, sents)
+        article.meetings, article.agreements = events.extract_events(article, sents)
+        articles.append(article)
+    return articles
