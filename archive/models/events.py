@@ -1,0 +1,167 @@
+"""Meetings and agreements: who met whom, when and where, and what was agreed."""
+
+from django.db import models
+
+from .base import Reviewable, TimeStamped, fuzzy_date_fields
+
+
+class Meeting(Reviewable):
+    date, date_precision, date_text = fuzzy_date_fields("Date of the meeting")
+    location = models.CharField(max_length=200, blank=True, db_index=True, help_text="City, as the text gives it.")
+    topic = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+    def __str__(self):
+        names = ", ".join(p.name for p in self.participants.all()[:3])
+        return f"Meeting {self.date or 'undated'}: {names}"
+
+
+class MeetingParticipant(models.Model):
+    """Who took part, as the text wrote it, beside an optional link to the record.
+
+    The written name stays when the linked person or organization is merged or
+    deleted, so an unresolved participant is still a participant.
+    """
+
+    meeting = models.ForeignKey(Meeting, related_name="participants", on_delete=models.CASCADE)
+    name = models.CharField(max_length=300, help_text="The name as the text wrote it.")
+    person = models.ForeignKey(
+        "Person", null=True, blank=True, related_name="meeting_participations", on_delete=models.SET_NULL,
+    )
+    organization = models.ForeignKey(
+        "Organization", null=True, blank=True, related_name="meeting_participations", on_delete=models.SET_NULL,
+    )
+    country = models.ForeignKey(
+        "Country", null=True, blank=True, related_name="meeting_participations", on_delete=models.PROTECT,
+        help_text="The country the participant acted for: what 'meetings with X' filters on.",
+    )
+
+    class Meta:
+        ordering = ["meeting", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"], condition=models.Q(person__isnull=False),
+                name="participant_unique_person",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "organization"], condition=models.Q(organization__isnull=False),
+                name="participant_unique_organization",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class AgreementKind(models.TextChoices):
+    MOU = "mou", "memorandum of understanding"
+    AGREEMENT = "agreement", "agreement"
+    ACTION_PLAN = "action_plan", "action plan"
+    DECLARATION = "declaration", "declaration"
+    TREATY = "treaty", "treaty"
+    OTHER = "other", "other"
+
+
+class AgreementStatus(models.TextChoices):
+    PROPOSED = "proposed", "proposed"
+    NEGOTIATING = "negotiating", "negotiating"
+    SIGNED = "signed", "signed"
+    IN_FORCE = "in_force", "in force"
+
+
+class Sector(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+
+class Agreement(Reviewable):
+    title = models.CharField(max_length=500, db_index=True)
+    kind = models.CharField(max_length=12, choices=AgreementKind.choices, default=AgreementKind.OTHER, db_index=True)
+    status = models.CharField(
+        max_length=12, choices=AgreementStatus.choices, default=AgreementStatus.PROPOSED, db_index=True,
+        help_text="The latest status the sources state; its history is in the status changes.",
+    )
+    date, date_precision, date_text = fuzzy_date_fields("Date signed, or expected")
+    value_usd = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True, db_index=True)
+    amount = models.DecimalField(
+        max_digits=20, decimal_places=2, null=True, blank=True,
+        help_text="The stated amount when it is not in USD and no rate was given.",
+    )
+    currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217 code of the stated amount.")
+    count = models.PositiveIntegerField(null=True, blank=True, help_text="How many documents a package holds.")
+    sectors = models.ManyToManyField(Sector, blank=True, related_name="agreements")
+
+    class Meta:
+        ordering = ["-date", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class PartyRole(models.TextChoices):
+    PARTY = "party", "party"
+    SIGNATORY = "signatory", "signatory"
+    WITNESS = "witness", "witness"
+    GUARANTOR = "guarantor", "guarantor"
+
+
+class AgreementParty(models.Model):
+    """A party to an agreement, as the text wrote it, beside an optional link to a country or organization."""
+
+    agreement = models.ForeignKey(Agreement, related_name="parties", on_delete=models.CASCADE)
+    name = models.CharField(max_length=300, help_text="The party as the text wrote it.")
+    role = models.CharField(max_length=10, choices=PartyRole.choices, default=PartyRole.PARTY)
+    country = models.ForeignKey(
+        "Country", null=True, blank=True, related_name="agreement_parties", on_delete=models.PROTECT,
+    )
+    organization = models.ForeignKey(
+        "Organization", null=True, blank=True, related_name="agreement_parties", on_delete=models.SET_NULL,
+    )
+    person = models.ForeignKey(
+        "Person", null=True, blank=True, related_name="agreement_parties", on_delete=models.SET_NULL,
+        help_text="Who signed or witnessed for the party, when known.",
+    )
+    date, date_precision, date_text = fuzzy_date_fields("When this party signed or joined")
+
+    class Meta:
+        ordering = ["agreement", "id"]
+        verbose_name_plural = "agreement parties"
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "name", "role"], name="party_unique_name_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.role})"
+
+
+class AgreementStatusChange(TimeStamped):
+    """One step of an agreement's history: proposed in one article, signed in a later one."""
+
+    agreement = models.ForeignKey(Agreement, related_name="status_changes", on_delete=models.CASCADE)
+    status = models.CharField(max_length=12, choices=AgreementStatus.choices)
+    date, date_precision, date_text = fuzzy_date_fields("When the status held, as the source says")
+    article = models.ForeignKey(
+        "Article", null=True, blank=True, related_name="status_changes", on_delete=models.SET_NULL,
+    )
+    evidence = models.ForeignKey(
+        "Evidence", null=True, blank=True, related_name="+", on_delete=models.SET_NULL,
+    )
+
+    class Meta:
+        ordering = ["agreement", "date", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "status", "article"], name="status_change_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.agreement}: {self.status}"

@@ -1,0 +1,98 @@
+"""Evidence: why a record exists, quoted from an article."""
+
+from django.db import models
+
+EVIDENCE_TARGETS = ("person", "organization", "meeting", "agreement")
+
+
+class Evidence(models.Model):
+    """A sentence of an article that supports one record, with the mention's offsets in the body.
+
+    Exactly one of person / organization / meeting / agreement is set. The
+    record's articles are the articles of its evidence.
+    """
+
+    article = models.ForeignKey("Article", related_name="evidence", on_delete=models.CASCADE)
+    person = models.ForeignKey("Person", null=True, blank=True, related_name="evidence", on_delete=models.CASCADE)
+    organization = models.ForeignKey(
+        "Organization", null=True, blank=True, related_name="evidence", on_delete=models.CASCADE,
+    )
+    meeting = models.ForeignKey("Meeting", null=True, blank=True, related_name="evidence", on_delete=models.CASCADE)
+    agreement = models.ForeignKey(
+        "Agreement", null=True, blank=True, related_name="evidence", on_delete=models.CASCADE,
+    )
+    sentence = models.TextField(help_text="The quoted sentence.")
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    start = models.PositiveIntegerField(help_text="Offset of the mention in the article body.")
+    end = models.PositiveIntegerField()
+    confidence = models.FloatField(default=0.5)
+
+    TARGETS = EVIDENCE_TARGETS
+
+    class Meta:
+        ordering = ["article", "start"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(person__isnull=False, organization__isnull=True, meeting__isnull=True, agreement__isnull=True)
+                    | models.Q(person__isnull=True, organization__isnull=False, meeting__isnull=True, agreement__isnull=True)
+                    | models.Q(person__isnull=True, organization__isnull=True, meeting__isnull=False, agreement__isnull=True)
+                    | models.Q(person__isnull=True, organization__isnull=True, meeting__isnull=True, agreement__isnull=False)
+                ),
+                name="evidence_has_exactly_one_target",
+            ),
+            models.CheckConstraint(condition=models.Q(start__lte=models.F("end")), name="evidence_span_ordered"),
+            *[
+                models.UniqueConstraint(
+                    fields=["article", target, "start", "end"],
+                    condition=models.Q(**{f"{target}__isnull": False}),
+                    name=f"evidence_unique_{target}_span",
+                )
+                for target in EVIDENCE_TARGETS
+            ],
+        ]
+
+    def __str__(self):
+        return self.sentence[:80]
+
+    @property
+    def mention(self) -> str:
+        return self.article.body[self.start:self.end]
+
+    @property
+    def target(self):
+        return next(getattr(self, t) for t in self.TARGETS if getattr(self, f"{t}_id"))
+
+
+class FieldConflict(models.Model):
+    """Two sources disagree on a field of one record: the first value is kept, a curator decides."""
+
+    meeting = models.ForeignKey("Meeting", null=True, blank=True, related_name="conflicts", on_delete=models.CASCADE)
+    agreement = models.ForeignKey(
+        "Agreement", null=True, blank=True, related_name="conflicts", on_delete=models.CASCADE,
+    )
+    field = models.CharField(max_length=50)
+    kept_value = models.CharField(max_length=500, blank=True)
+    other_value = models.CharField(max_length=500, blank=True)
+    article = models.ForeignKey(
+        "Article", related_name="conflicts", on_delete=models.CASCADE,
+        help_text="The article that states the other value.",
+    )
+    evidence = models.ForeignKey(Evidence, null=True, blank=True, related_name="+", on_delete=models.SET_NULL)
+    resolved = models.BooleanField(default=False, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["resolved", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(meeting__isnull=False, agreement__isnull=True)
+                | models.Q(meeting__isnull=True, agreement__isnull=False),
+                name="conflict_has_exactly_one_record",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.field}: {self.kept_value!r} vs {self.other_value!r}"

@@ -1,0 +1,113 @@
+"""People and organizations, with the names the texts use for them and people's roles over time."""
+
+from django.db import models
+
+from .base import Reviewable, TimeStamped, fuzzy_date_fields
+
+
+class Person(Reviewable):
+    name = models.CharField(max_length=200, db_index=True, help_text="Canonical (fullest) name.")
+    country = models.ForeignKey(
+        "Country", null=True, blank=True, related_name="people",
+        # Countries are reference data; deleting one that people act for is a mistake.
+        on_delete=models.PROTECT, help_text="The country this person acts for.",
+    )
+    title = models.CharField(max_length=300, blank=True, help_text="Most recent title, e.g. Foreign Minister.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+
+class PersonAlias(models.Model):
+    """Another form of a person's name seen in text: a spelling, `Mr Nurtleu`, a bare surname."""
+
+    person = models.ForeignKey(Person, related_name="aliases", on_delete=models.CASCADE)
+    name = models.CharField(max_length=200)
+    normalized = models.CharField(
+        max_length=200, db_index=True, help_text="Case-, accent- and hyphen-folded form used for matching.",
+    )
+    surname_key = models.CharField(max_length=100, db_index=True, help_text="Folded last word, to find candidates.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "person aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "normalized"], name="person_alias_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationType(models.TextChoices):
+    GOVERNMENT = "government", "government"
+    AGENCY = "agency", "agency"
+    COMPANY = "company", "company"
+    THINK_TANK = "think_tank", "think tank"
+    INTERNATIONAL = "international", "international"
+    ASSOCIATION = "association", "association"
+    MEDIA = "media", "media"
+    OTHER = "other", "other"
+
+
+class Organization(Reviewable):
+    name = models.CharField(max_length=300, db_index=True)
+    acronym = models.CharField(max_length=30, blank=True, db_index=True)
+    org_type = models.CharField(
+        "type", max_length=15, choices=OrganizationType.choices, default=OrganizationType.OTHER, db_index=True,
+    )
+    country = models.ForeignKey(
+        "Country", null=True, blank=True, related_name="organizations", on_delete=models.PROTECT,
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class OrganizationAlias(models.Model):
+    organization = models.ForeignKey(Organization, related_name="aliases", on_delete=models.CASCADE)
+    name = models.CharField(max_length=300)
+    normalized = models.CharField(max_length=300, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "organization aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "normalized"], name="organization_alias_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Role(TimeStamped):
+    """A title a person held according to one article: titles change, so each is kept with its source."""
+
+    person = models.ForeignKey(Person, related_name="roles", on_delete=models.CASCADE)
+    title = models.CharField(max_length=300)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, related_name="roles", on_delete=models.SET_NULL,
+    )
+    country = models.ForeignKey("Country", null=True, blank=True, related_name="roles", on_delete=models.PROTECT)
+    article = models.ForeignKey(
+        "Article", null=True, blank=True, related_name="roles",
+        # A role typed in by a curator has no article; one read from text keeps it.
+        on_delete=models.SET_NULL,
+    )
+    date, date_precision, date_text = fuzzy_date_fields("When the article says the title was held")
+
+    class Meta:
+        ordering = ["person", "-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "title", "article"], name="role_unique_per_article"),
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.title}"
