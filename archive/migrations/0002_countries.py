@@ -4,11 +4,14 @@ from django.db import migrations
 
 
 def country_rows():
+    """Codes with the names news uses ("Iran", "Russia"), as the extractor's lexicon writes them."""
     import pycountry
 
+    from archive.extraction.lexicon import country_of
+
     for country in pycountry.countries:
-        name = getattr(country, "common_name", None) or country.name
-        yield country.alpha_2, name, getattr(country, "official_name", "") or ""
+        name = country_of(country.name) or getattr(country, "common_name", None) or country.name
+        yield country.alpha_2, name, getattr(country, "official_name", "") or country.name
 
 
 def load_countries(apps, schema_editor):

@@ -1,0 +1,13 @@
+"""The only writer of extracted data: maps the pipeline's records to the archive's models.
+
+    report = ingest_paths(["seeds/"])
+
+Each article is written in one transaction. The same text again is a no-op;
+a changed file updates its articles in place; a curator's work is never undone
+(see `fields` and `people` for the rules).
+"""
+
+from .files import ingest_paths, iter_files
+from .report import IngestReport
+
+__all__ = ["IngestReport", "ingest_paths", "iter_files"]

@@ -1,0 +1,66 @@
+"""One article and everything read from it, written together."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from archive.extraction.records import ExtractedArticle
+from archive.models import Agreement, Article, Evidence, Meeting, Organization, Person, ReviewStatus
+
+from .events import write_agreements, write_meetings
+from .people import write_organizations, write_people
+from .report import IngestReport
+
+ARTICLE_FIELDS = ("title", "outlet", "published", "dateline", "byline", "source_name", "body")
+
+
+def save_article(extracted: ExtractedArticle, *, source_path: str, report: IngestReport) -> Article:
+    """Insert, update or leave alone one article; call inside a transaction.
+
+    The same text (content hash) anywhere in the archive is a no-op. A story
+    whose text changed (same file, same position) is updated in place: its old
+    evidence goes, the new is written, and records left with no evidence that
+    no person has touched are removed.
+    """
+    content_hash = extracted.content_hash
+    existing = Article.objects.filter(content_hash=content_hash).first()
+    if existing:
+        report.count("articles unchanged")
+        return existing
+    article = Article.objects.filter(source_path=source_path, position=extracted.position).first()
+    updating = article is not None
+    if updating:
+        forget_extraction(article)
+        report.count("articles updated")
+    else:
+        article = Article(source_path=source_path, position=extracted.position)
+        report.count("articles new")
+    for field in ARTICLE_FIELDS:
+        setattr(article, field, getattr(extracted, field) or ("" if field != "published" else None))
+    article.content_hash = content_hash
+    article.save()
+    write_records(extracted, article, report)
+    if updating:
+        remove_orphans()
+    return article
+
+
+def write_records(extracted: ExtractedArticle, article: Article, report: IngestReport) -> None:
+    orgs = write_organizations(extracted, article, report)
+    people = write_people(extracted, article, orgs, report)
+    write_meetings(extracted, article, people, orgs, report)
+    write_agreements(extracted, article, orgs, report)
+
+
+def forget_extraction(article: Article) -> None:
+    """Drop what the extractor read from an article's old text (its records stay until orphaned)."""
+    Evidence.objects.filter(article=article).delete()
+    article.roles.all().delete()
+
+
+def remove_orphans() -> None:
+    """Delete machine-made records no evidence supports any more. A person's records always stay."""
+    untouched = Q(review_status=ReviewStatus.UNREVIEWED, is_curated=False, evidence__isnull=True,
+                  merged_records__isnull=True)
+    for model in (Meeting, Agreement, Person, Organization):
+        model.objects.filter(untouched).delete()

@@ -1,0 +1,170 @@
+"""People and organizations: find the record an extracted name stands for, or create it.
+
+Matching rules (refuse to guess): a person matches an existing record when the
+name forms agree (`names.same_person`) and the countries do not contradict; a
+single match is linked, several are reported and a new record is made for a
+curator to merge. Merged records resolve to the record they were merged into;
+a match a curator rejected is skipped, never re-created.
+"""
+
+from __future__ import annotations
+
+from archive.extraction import names
+from archive.extraction.records import ExtractedArticle, ExtractedOrganization, ExtractedPerson
+from archive.models import (
+    Article, Evidence, Organization, OrganizationAlias, Person, PersonAlias, ReviewStatus, Role,
+)
+
+from .countries import country_for
+from .fields import apply_extracted
+from .report import IngestReport
+
+REJECTED = object()  # resolution outcome: a curator rejected this record
+
+
+def write_organizations(extracted: ExtractedArticle, article: Article, report: IngestReport) -> dict:
+    """Write the article's organizations; returns {extracted name: Organization}."""
+    linked = {}
+    for ext in extracted.organizations:
+        org = resolve_organization(ext, report)
+        if org is REJECTED:
+            report.count("records skipped as rejected")
+            continue
+        created = org is None
+        org = org or Organization(name=ext.name)
+        apply_extracted(org, {
+            "name": org.name if not created and len(org.name) >= len(ext.name) else ext.name,
+            "acronym": ext.acronym or org.acronym or "",
+            "org_type": ext.type if created or org.org_type == "other" else org.org_type,
+            "country": org.country if not created and org.country_id else country_for(ext.country),
+        })
+        org.confidence = max(org.confidence if not created else 0, ext.confidence)
+        org.save()
+        add_aliases(OrganizationAlias, org, "organization", [ext.name, *ext.aliases, ext.acronym])
+        add_evidence(article, ext.evidence, organization=org)
+        report.count("organizations created" if created else "organizations linked")
+        linked[ext.name] = org
+    return linked
+
+
+def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, report: IngestReport) -> dict:
+    """Write the article's people with their roles; returns {extracted name: Person}."""
+    linked = {}
+    for ext in extracted.people:
+        person = resolve_person(ext, report)
+        if person is REJECTED:
+            report.count("records skipped as rejected")
+            continue
+        created = person is None
+        person = person or Person(name=ext.name)
+        country = country_for(ext.country)
+        newest = created or is_newest_source(person, article)
+        apply_extracted(person, {
+            "name": fuller_name(person.name, ext.name),
+            "title": (ext.title or person.title) if newest else (person.title or ext.title or ""),
+            "country": person.country if not created and person.country_id else country,
+        })
+        person.confidence = max(person.confidence if not created else 0, ext.confidence)
+        person.save()
+        add_aliases(PersonAlias, person, "person", [ext.name, *ext.aliases])
+        if ext.title:
+            Role.objects.get_or_create(
+                person=person, title=ext.title[:300], article=article,
+                defaults={"country": country, "organization": orgs.get(ext.organization),
+                          "date": article.published, "date_precision": "day" if article.published else "",
+                          "date_text": f"{article.published} (publication date)" if article.published else ""},
+            )
+        add_evidence(article, ext.evidence, person=person)
+        report.count("people created" if created else "people linked")
+        linked[ext.name] = person
+    return linked
+
+
+def resolve_person(ext: ExtractedPerson, report: IngestReport):
+    forms = [ext.name, *ext.aliases]
+    country = country_for(ext.country)
+    words = {word for form in forms for word in names.name_words(form)}
+    candidates = list({
+        alias.person.resolved()
+        for alias in PersonAlias.objects.filter(surname_key__in=words).select_related("person")
+    })
+    candidates = [p for p in candidates if not (country and p.country_id and p.country_id != country.id)]
+    choice = names.resolve(forms, [person_forms(p) for p in candidates])
+    if choice is None:
+        if any(names.is_same_person(forms, person_forms(p)) for p in candidates):
+            report.count("ambiguous names left for curators")
+        return None
+    return pick([candidates[choice]], ext.name, report)
+
+
+def resolve_organization(ext: ExtractedOrganization, report: IngestReport):
+    forms = {names.normalize(f) for f in (ext.name, *ext.aliases) if f} - {""}
+    matches = {
+        alias.organization.resolved()
+        for alias in OrganizationAlias.objects.filter(normalized__in=forms).select_related("organization")
+    }
+    if ext.acronym:
+        matches |= {org.resolved() for org in Organization.objects.filter(acronym=ext.acronym, name=ext.acronym)}
+        if ext.name == ext.acronym:
+            matches |= {org.resolved() for org in Organization.objects.filter(acronym=ext.acronym)}
+    country = country_for(ext.country)
+    matches = [o for o in matches if not (country and o.country_id and o.country_id != country.id)]
+    return pick(matches, ext.name, report)
+
+
+def pick(matches: list, name: str, report: IngestReport):
+    """One match is linked (or skipped if rejected); none or several mean a new record."""
+    if len(matches) == 1:
+        match = matches[0]
+        return REJECTED if match.review_status == ReviewStatus.REJECTED else match
+    if len(matches) > 1:
+        report.count("ambiguous names left for curators")
+    return None
+
+
+def person_forms(person: Person) -> list[str]:
+    return [person.name, *(alias.name for alias in person.aliases.all())]
+
+
+def fuller_name(current: str, new: str) -> str:
+    """The fuller of two forms of one name: "Rana Tanveer Hussain" over "Rana Tanveer"."""
+    return new if len(new.split()) > len(current.split()) else current
+
+
+def is_newest_source(person: Person, article: Article) -> bool:
+    """Whether this article is at least as recent as every article that gave the person a title."""
+    if article.published is None:
+        return not person.title
+    latest = person.roles.exclude(date=None).order_by("-date").values_list("date", flat=True).first()
+    return latest is None or article.published >= latest
+
+
+def surname_key(form: str) -> str:
+    words = names.name_words(form)
+    return words[-1][:100] if words else ""
+
+
+def add_aliases(alias_model, record, owner_field: str, forms) -> None:
+    existing = set(alias_model.objects.filter(**{owner_field: record}).values_list("normalized", flat=True))
+    new = {}
+    for form in forms:
+        key = names.normalize(form) if form else ""
+        if key and key not in existing and key not in new:
+            new[key] = form
+    extra = {"surname_key": surname_key} if alias_model is PersonAlias else {}
+    alias_model.objects.bulk_create(
+        alias_model(**{owner_field: record}, name=form[:200], normalized=key[:200],
+                    **{field: make(form) for field, make in extra.items()})
+        for key, form in new.items()
+    )
+
+
+def add_evidence(article: Article, evidence, **target) -> None:
+    Evidence.objects.bulk_create(
+        [
+            Evidence(article=article, sentence=e.sentence, sentence_start=e.sentence_start,
+                     sentence_end=e.sentence_end, start=e.start, end=e.end, confidence=e.confidence, **target)
+            for e in evidence
+        ],
+        ignore_conflicts=True,
+    )

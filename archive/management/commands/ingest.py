@@ -1,0 +1,31 @@
+"""python manage.py ingest PATH [PATH ...]: read news files into the archive."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from archive.ingest import ingest_paths, iter_files
+
+
+class Command(BaseCommand):
+    help = "Read plain-text news files (or every file under folders) into the archive."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Files or folders of plain-text news articles.")
+        parser.add_argument("--dry-run", action="store_true", help="Report what would change; write nothing.")
+
+    def handle(self, *args, paths, dry_run, **options):
+        total = sum(1 for _ in iter_files(paths))
+        show_progress = self.stderr.isatty() and total > 1
+        with tqdm(total=total, unit="file", disable=not show_progress, file=sys.stderr) as bar:
+            try:
+                report = ingest_paths(paths, dry_run=dry_run, on_file=lambda path: bar.update())
+            except KeyboardInterrupt:
+                raise CommandError("Interrupted: articles written so far are complete; run again to finish.")
+        for path, reason in report.errors:
+            self.stderr.write(f"error: {path}: {reason}")
+        for line in report.summary_lines():
+            self.stdout.write(line)
+        if report.errors:
+            raise CommandError(f"{len(report.errors)} file(s) could not be ingested (see the errors above).")
