@@ -1,9 +1,219 @@
-"""Meetings and agreements (filled in with the events stage)."""
+"""Meetings and agreements: one record per event, whichever outlets report it.
+
+Merging rules across articles (never within one: the extractor already told
+an article's events apart):
+- A meeting is the same as an existing one when at least two resolved people
+  took part in both (participant overlap, Jaccard >= 0.5) and the dates agree:
+  equal, within `DATE_SLACK` days (the later value is then flagged as a
+  conflict), or one unknown while the other falls within `REPORT_WINDOW` days
+  of this article's publication.
+- An agreement is the same as an existing one of the same kind when their
+  titles agree (token-set similarity >= `TITLE_SIMILARITY`) and they share a
+  party. Each article's status is kept as a step of its history; the record
+  shows the status of its most recent source.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.db.models import Q
+from rapidfuzz import fuzz
+
+from archive.extraction import names
+from archive.extraction.records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
+from archive.models import (
+    Agreement, AgreementParty, AgreementStatusChange, Article, Evidence, FieldConflict, Meeting,
+    MeetingParticipant, ReviewStatus, Sector,
+)
+
+from .countries import country_for
+from .fields import apply_extracted
+from .people import REJECTED, add_evidence
+from .report import IngestReport
+
+DATE_SLACK = datetime.timedelta(days=1)
+REPORT_WINDOW = datetime.timedelta(days=7)
+TITLE_SIMILARITY = 90
+STATUS_ORDER = ["proposed", "negotiating", "signed", "in_force"]
 
 
-def write_meetings(extracted, article, people, orgs, report):
-    return {}
+def fuzzy_date_values(date) -> dict:
+    if date is None:
+        return {"date": None, "date_precision": "", "date_text": ""}
+    return {"date": date.value, "date_precision": date.precision.value, "date_text": date.text[:200]}
 
 
-def write_agreements(extracted, article, orgs, report):
-    return {}
+# --- meetings -------------------------------------------------------------------------------------
+
+def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, orgs: dict,
+                   report: IngestReport) -> None:
+    known_people = {p.name for p in extracted.people}
+    for ext in extracted.meetings:
+        persons = [people[n] for n in ext.participants if n in people]
+        meeting = find_same_meeting(ext, persons, article)
+        if meeting is REJECTED:
+            report.count("records skipped as rejected")
+            continue
+        created = meeting is None
+        meeting = meeting or Meeting()
+        values = {**fuzzy_date_values(ext.date), "location": ext.location or "", "topic": (ext.topic or "")[:500]}
+        conflicts = [] if created else disagreements(meeting, values)
+        if not created:
+            values = keep_first_values(meeting, values)
+        apply_extracted(meeting, values)
+        meeting.confidence = max(meeting.confidence if not created else 0, ext.confidence)
+        meeting.save()
+        add_evidence(article, ext.evidence, meeting=meeting)
+        flag_conflicts(meeting, conflicts, article, first_evidence(article, ext.evidence, meeting=meeting), report)
+        for person in persons:
+            MeetingParticipant.objects.get_or_create(
+                meeting=meeting, person=person, defaults={"name": person.name, "country": person.country})
+        for name in ext.participants:
+            if name not in known_people:  # named by the text but not a resolved person: still a participant
+                MeetingParticipant.objects.get_or_create(meeting=meeting, name=name[:300], person=None,
+                                                         organization=None)
+        for name in ext.organizations:
+            if org := orgs.get(name):
+                MeetingParticipant.objects.get_or_create(
+                    meeting=meeting, organization=org, defaults={"name": org.name, "country": org.country})
+        report.count("meetings created" if created else "meetings linked")
+
+
+def find_same_meeting(ext: ExtractedMeeting, persons: list, article: Article):
+    ids = {p.pk for p in persons}
+    if len(ids) < 2:
+        return None
+    candidates = (
+        Meeting.objects.filter(participants__person__in=ids).exclude(evidence__article=article)
+        .distinct().prefetch_related("participants")
+    )
+    for meeting in candidates:
+        theirs = {p.person_id for p in meeting.participants.all() if p.person_id}
+        overlap = len(ids & theirs) / len(ids | theirs)
+        if overlap >= 0.5 and dates_agree(ext.date and ext.date.value, meeting.date, article.published):
+            target = meeting.resolved()
+            return REJECTED if target.review_status == ReviewStatus.REJECTED else target
+    return None
+
+
+def dates_agree(new: datetime.date | None, old: datetime.date | None, published: datetime.date | None) -> bool:
+    if new and old:
+        return abs(new - old) <= DATE_SLACK
+    known = new or old
+    return known is not None and published is not None and abs(published - known) <= REPORT_WINDOW
+
+
+def disagreements(meeting: Meeting, values: dict) -> list[tuple[str, str, str]]:
+    """(field, kept value, other value) where a new source contradicts the meeting."""
+    out = []
+    for field in ("date", "location"):
+        current, new = getattr(meeting, field), values[field]
+        if current and new and current != new:
+            out.append((field, str(current), str(new)))
+    return out
+
+
+def keep_first_values(meeting: Meeting, values: dict) -> dict:
+    """The values a meeting already has win; a new source only fills what is missing."""
+    kept = dict(values)
+    if meeting.date:
+        kept.update(date=meeting.date, date_precision=meeting.date_precision, date_text=meeting.date_text)
+    kept["location"] = meeting.location or values["location"]
+    kept["topic"] = meeting.topic or values["topic"]
+    return kept
+
+
+def flag_conflicts(meeting: Meeting, conflicts, article: Article, evidence, report: IngestReport) -> None:
+    for field, kept, other in conflicts:
+        FieldConflict.objects.get_or_create(
+            meeting=meeting, field=field, article=article,
+            defaults={"kept_value": kept, "other_value": other, "evidence": evidence})
+        report.count("conflicts flagged")
+
+
+def first_evidence(article: Article, evidence, **target) -> Evidence | None:
+    """The stored row of a record's first piece of evidence in this article."""
+    if not evidence:
+        return None
+    first = evidence[0]
+    return Evidence.objects.filter(article=article, start=first.start, end=first.end, **target).first()
+
+
+# --- agreements -----------------------------------------------------------------------------------
+
+def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, report: IngestReport) -> None:
+    for ext in extracted.agreements:
+        agreement = find_same_agreement(ext)
+        if agreement is REJECTED:
+            report.count("records skipped as rejected")
+            continue
+        created = agreement is None
+        agreement = agreement or Agreement()
+        newest = created or is_newest_source(agreement, article)
+        apply_extracted(agreement, agreement_values(ext, agreement, created=created, newest=newest))
+        agreement.confidence = max(agreement.confidence if not created else 0, ext.confidence)
+        agreement.save()
+        add_evidence(article, ext.evidence, agreement=agreement)
+        write_parties(agreement, ext, orgs)
+        agreement.sectors.add(*(Sector.objects.get_or_create(name=s.lower()[:100])[0] for s in ext.sectors))
+        first = first_evidence(article, ext.evidence, agreement=agreement)
+        AgreementStatusChange.objects.get_or_create(
+            agreement=agreement, status=ext.status, article=article,
+            defaults={**fuzzy_date_values(ext.date), "evidence": first})
+        report.count("agreements created" if created else "agreements linked")
+
+
+def agreement_values(ext: ExtractedAgreement, agreement: Agreement, *, created: bool, newest: bool) -> dict:
+    values = {
+        "title": ext.title[:500], "kind": ext.kind, "status": ext.status, **fuzzy_date_values(ext.date),
+        "value_usd": decimal(ext.value_usd), "amount": decimal(ext.amount), "currency": ext.currency or "",
+        "count": ext.count,
+    }
+    if created:
+        return values
+    # A later article speaks for the status; earlier values stay unless the new source adds one.
+    current = {
+        "title": agreement.title if len(agreement.title) >= len(ext.title) else ext.title[:500],
+        "kind": agreement.kind, "status": ext.status if newest else agreement.status,
+        "date": agreement.date, "date_precision": agreement.date_precision, "date_text": agreement.date_text,
+        "value_usd": agreement.value_usd, "amount": agreement.amount, "currency": agreement.currency,
+        "count": agreement.count,
+    }
+    if not agreement.date or (newest and ext.date and ext.status in ("signed", "in_force")):
+        current.update(fuzzy_date_values(ext.date) if ext.date else {})
+    return {k: (current[k] if current[k] not in (None, "") else values[k]) for k in values}
+
+
+def decimal(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(round(value, 2)))
+
+
+def find_same_agreement(ext: ExtractedAgreement):
+    parties = [p for p in ext.parties if p]
+    countries = [c for c in (country_for(p) for p in parties) if c]
+    shared_party = Q(parties__country__in=countries) | Q(parties__name__in=parties)
+    candidates = Agreement.objects.filter(shared_party, kind=ext.kind).distinct().order_by("-id")[:200]
+    title = names.fold(ext.title)
+    for agreement in candidates:
+        if fuzz.token_set_ratio(title, names.fold(agreement.title)) >= TITLE_SIMILARITY:
+            target = agreement.resolved()
+            return REJECTED if target.review_status == ReviewStatus.REJECTED else target
+    return None
+
+
+def is_newest_source(agreement: Agreement, article: Article) -> bool:
+    if article.published is None:
+        return False
+    dates = agreement.status_changes.exclude(article__published=None).values_list("article__published", flat=True)
+    return all(article.published >= d for d in dates)
+
+
+def write_parties(agreement: Agreement, ext: ExtractedAgreement, orgs: dict) -> None:
+    for name in ext.parties:
+        country = country_for(name)
+        AgreementParty.objects.get_or_create(
+            agreement=agreement, name=name[:300], role="party",
+            defaults={"country": country, "organization": None if country else orgs.get(name)})
+

@@ -25,3 +25,24 @@ def article(body: str, *, title="A visit", source="story.txt", position=0, publi
             people=(), organizations=()):
     return ExtractedArticle(source_name=source, position=position, title=title, body=body, published=published,
                             people=list(people), organizations=list(organizations))
+
+
+def meeting(body: str, participants, *, mention: str, date=None, location=None, topic=None, organizations=()):
+    from archive.extraction.records import ExtractedMeeting
+
+    return ExtractedMeeting(participants=list(participants), organizations=list(organizations), date=date,
+                            location=location, topic=topic, evidence=[evidence_for(body, mention)])
+
+
+def agreement(body: str, title: str, *, mention: str, status="signed", kind="agreement",
+              parties=("Uzbekistan", "Turkmenistan"), date=None, value_usd=None, sectors=()):
+    from archive.extraction.records import ExtractedAgreement
+
+    return ExtractedAgreement(title=title, kind=kind, status=status, parties=list(parties), date=date,
+                              value_usd=value_usd, sectors=list(sectors), evidence=[evidence_for(body, mention)])
+
+
+def day(value: datetime.date, text: str = ""):
+    from archive.extraction.records import FuzzyDate, Precision
+
+    return FuzzyDate(value=value, precision=Precision.DAY, text=text or value.isoformat())

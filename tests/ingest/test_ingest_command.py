@@ -1,0 +1,152 @@
+"""The ingest command end to end on files: idempotency, updates, bad input, transactions, dry runs."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from archive import ingest
+from archive.extraction.decode import MAX_BYTES
+from archive.models import Article, Evidence, Person
+
+pytestmark = pytest.mark.django_db
+
+STORY = """Uzbekistan and Turkmenistan sign gas transit deal
+
+TASHKENT: Uzbek Foreign Minister Bakhtiyor Saidov met Turkmen Foreign Minister Rashid Meredov in Tashkent on Monday.
+
+The two ministers discussed energy transit and rail links, the Uzbek foreign ministry said in a statement.
+"""
+
+
+def run(*paths, **options):
+    out, err = [], []
+
+    class Sink:
+        def __init__(self, lines):
+            self.lines = lines
+
+        def write(self, text):
+            self.lines.append(text)
+
+        def flush(self):
+            pass
+
+    try:
+        call_command("ingest", *map(str, paths), stdout=Sink(out), stderr=Sink(err), **options)
+        code = 0
+    except CommandError as exc:
+        err.append(str(exc))
+        code = 1
+    return code, "".join(out), "".join(err)
+
+
+@pytest.fixture
+def story(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+def test_it_reads_a_file_into_an_article_with_people(story):
+    code, out, _ = run(story)
+    assert code == 0
+    article = Article.objects.get()
+    assert article.title == "Uzbekistan and Turkmenistan sign gas transit deal"
+    assert article.source_name == "story.txt"
+    assert Person.objects.filter(name="Bakhtiyor Saidov").exists()
+    assert "Articles: 1 new" in out
+
+
+def test_running_it_again_changes_nothing_and_says_so(story):
+    run(story)
+    counts = (Article.objects.count(), Person.objects.count(), Evidence.objects.count())
+    code, out, _ = run(story)
+    assert code == 0
+    assert (Article.objects.count(), Person.objects.count(), Evidence.objects.count()) == counts
+    assert "1 unchanged" in out
+    assert "Nothing changed" in out
+
+
+def test_a_changed_file_updates_its_article_in_place(story):
+    run(story)
+    story.write_text(STORY.replace("on Monday", "on Tuesday"), encoding="utf-8")
+    code, out, _ = run(story)
+    assert code == 0
+    assert "1 updated" in out
+    article = Article.objects.get()
+    assert "on Tuesday" in article.body
+    assert Person.objects.filter(name="Bakhtiyor Saidov").count() == 1
+    assert all(article.body[e.start:e.end] for e in Evidence.objects.all())
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
+    ],
+)
+def test_bad_files_get_a_clear_error_and_the_rest_go_in(tmp_path, story, content, reason):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    code, _, err = run(bad, story)
+    assert code == 1
+    assert f"{bad}:" in err and reason in err
+    assert Article.objects.count() == 1
+
+
+def test_a_file_too_large_to_be_an_article_is_refused(tmp_path, story):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * (MAX_BYTES // 5 + 10))
+    code, _, err = run(big, story)
+    assert code == 1
+    assert "too large" in err
+    assert Article.objects.count() == 1
+
+
+def test_a_missing_path_is_named_in_the_error(tmp_path, story):
+    code, _, err = run(tmp_path / "nowhere.txt", story)
+    assert code == 1
+    assert "nowhere.txt: no such file" in err
+    assert Article.objects.count() == 1
+
+
+def test_windows_1252_text_is_read_correctly(tmp_path):
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes(STORY.replace("said in a statement", "said \u201cwe agree\u201d").encode("cp1252"))
+    code, _, _ = run(path)
+    assert code == 0
+    assert "\u201cwe agree\u201d" in Article.objects.get().body
+
+
+def test_a_crash_inside_an_article_leaves_nothing_of_it(story, monkeypatch):
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest.articles, "write_people", crash)
+    code, _, err = run(story)
+    assert code == 1 and "Interrupted" in err
+    assert Article.objects.count() == 0
+    assert Evidence.objects.count() == 0
+    monkeypatch.undo()
+    code, out, _ = run(story)
+    assert code == 0 and "1 new" in out
+
+
+def test_a_dry_run_reports_without_writing(story):
+    code, out, _ = run(story, dry_run=True)
+    assert code == 0
+    assert "Articles: 1 new" in out and "dry run" in out
+    assert Article.objects.count() == 0
+    assert Person.objects.count() == 0
+
+
+def test_folders_are_read_recursively_skipping_hidden_files(tmp_path, story):
+    nested = tmp_path / "more" / "deeper"
+    nested.mkdir(parents=True)
+    (nested / "second.txt").write_text(STORY.replace("gas transit", "rail"), encoding="utf-8")
+    (tmp_path / ".hidden").write_text("not an article", encoding="utf-8")
+    code, out, _ = run(tmp_path)
+    assert code == 0
+    assert Article.objects.count() == 2
+    assert "Files read: 2" in out
