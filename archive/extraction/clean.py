@@ -2,19 +2,19 @@
 
 `clean_text` only repairs text (broken hyphenation, whitespace); it drops no line,
 because boilerplate lines carry metadata (`Updated 05 April 2024`, `Published in
-Dawn, ...`). `split` and `metadata` use the line predicates below to tell
+The Herald, ...`). `split` and `metadata` use the line predicates below to tell
 boilerplate, captions, bullets and timestamps from body text.
 
-Hyphenation repair: a bad export scatters hyphens inside words (`Kaza-k--h-s-tan`,
-`Agree-ment`). A hyphen is noise when
-  * it is one of a run of two or more (`throu--gh`), unless it reads as a dash
+Hyphenation repair: a bad export scatters hyphens inside words (`Arg-e--n-t-ina`,
+`Govern-ment`). A hyphen is noise when
+  * it is one of a run of two or more (`wi--thout`), unless it reads as a dash
     between two ordinary words (`plan--which`);
-  * it borders a one-letter fragment inside a word (`Isla-m-abad`);
-  * the fused form is a word the text itself uses unhyphenated (`Nurtl-eu`), or a
-    common English word more frequent than its rarer part (`cou-ntries`, but not
+  * it borders a one-letter fragment inside a word (`Bru-s-sels`);
+  * the fused form is a word the text itself uses unhyphenated (`Okonk-wo`), or a
+    common English word more frequent than its rarer part (`dip-lomats`, but not
     `well-being`: "wellbeing" is rarer than "well" and "being").
-A capitalised fragment after a hyphen starts a compound (`China-Pakistan`,
-`non-NATO`), and fragments with digits are never touched (`2025-26`, `13-member`).
+A capitalised fragment after a hyphen starts a compound (`France-Germany`,
+`pro-EU`), and fragments with digits are never touched (`2024-25`, `12-member`).
 """
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ def _forced_join(fragments: list[str], separators: list[str], i: int) -> bool | 
 
 
 def _is_lone_letter(fragments: list[str], j: int) -> bool:
-    """A one-letter fragment inside a chain (`Isla-m-abad`), but not `two-and-a-half`."""
+    """A one-letter fragment inside a chain (`Bru-s-sels`), but not `two-and-a-half`."""
     if not (0 < j < len(fragments) - 1 and len(fragments[j]) == 1) or fragments[j] == "a":
         return False
     return not _reads_as_dash(fragments[j - 1], fragments[j + 1])
@@ -197,7 +197,7 @@ def timestamp_of(line: str) -> str | None:
 
 
 def published_in(line: str) -> tuple[str, str] | None:
-    """(outlet, date text) of a `Published in Dawn, September 10th, 2025` line."""
+    """(outlet, date text) of a `Published in The Herald, March 3rd, 2024` line."""
     line = line.strip()
     match = PUBLISHED_IN.match(line) if _short(line) else None
     return (match.group("outlet").strip(), match.group("when").strip()) if match else None

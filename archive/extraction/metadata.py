@@ -1,10 +1,10 @@
 """Stage 4: title, outlet, dates, dateline, byline and body of one story.
 
 Every line of the story is classified: page furniture is dropped, lines that carry
-metadata (`Updated 05 April 2024`, `Published in Dawn, ...`, `By ...`, a closing
+metadata (`Updated 05 April 2024`, `Published in The Herald, ...`, `By ...`, a closing
 `–Agencies`) fill the metadata, summary bullets become `highlights`, the first
 headline-like line is the title, and the rest is the body: paragraphs separated by
-a blank line, the dateline (`ISLAMABAD:`) kept as the article prints it.
+a blank line, the dateline (`NAIROBI:`) kept as the article prints it.
 """
 from __future__ import annotations
 

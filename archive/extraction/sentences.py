@@ -22,6 +22,8 @@ ABBREVIATIONS = frozenset(
 TITLES = frozenset("mr mrs ms dr prof gen lt col maj capt cmdr adm sgt gov sen rep rev hon pres supt insp".split())
 ABBREVIATION_END = re.compile(r"(?:\b(?P<word>[A-Za-z]+)|\b[A-Z][a-z]+\s+[A-Z])\.[\"”’)]*$")
 
+LETTER_SENTENCE_END = re.compile(r"\b[a-z]{2,} [A-Z]\.(?=\s+[A-Z][a-z])")
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -42,8 +44,16 @@ def split_sentences(body: str) -> list[Sentence]:
     spans: list[tuple[int, int]] = []
     for line, doc in zip(lines, _nlp().pipe(m.group() for m in lines)):
         line_spans = [(line.start() + s.start_char, line.start() + s.end_char) for s in doc.sents]
+        line_spans = [part for a, b in line_spans for part in _split_after_letter(body, a, b)]
         spans.extend(_merge_abbreviations(body, line_spans))
     return [Sentence(body[a:b], a, b) for a, b in (_trim(body, a, b) for a, b in spans) if a < b]
+
+
+def _split_after_letter(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The tokenizer reads `A.` as an initial; after a lowercase word it ends a sentence ("point A. Then")."""
+    cuts = [m.end() for m in LETTER_SENTENCE_END.finditer(body, start, end)]
+    bounds = [start, *cuts, end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
 
 
 def _merge_abbreviations(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

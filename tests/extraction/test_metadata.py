@@ -1,0 +1,123 @@
+import datetime
+from pathlib import Path
+
+import pytest
+
+from archive.extraction.clean import clean_text
+from archive.extraction.decode import decode_bytes
+from archive.extraction.metadata import read_metadata
+from archive.extraction.split import split_stories
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+STORY = """Kenya and Ghana agree to double trade
+
+Ministers meet in Nairobi on June 2, 2023. (@mfa_kenya/X)
+Short Url
+Updated 02 June 2023
+Follow
+
+Kenya and Ghana agree to double trade
+
+  • Deal targets agriculture and textiles
+
+NAIROBI: Kenya and Ghana agreed on Friday to double bilateral trade.
+
+Officials said talks would continue. –Agencies"""
+
+
+def _seed_articles(prefix: str):
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return [read_metadata(s) for s in split_stories(clean_text(decode_bytes(path.read_bytes())))]
+
+
+def test_it_reads_the_title_once_and_keeps_it_out_of_the_body():
+    meta = read_metadata(STORY)
+    assert meta.title == "Kenya and Ghana agree to double trade"
+    assert "double trade\n" not in meta.body and not meta.body.startswith("Kenya and Ghana agree")
+
+
+def test_it_reads_the_publication_date_from_an_updated_line():
+    assert read_metadata(STORY).published == datetime.date(2023, 6, 2)
+
+
+def test_it_leaves_captions_bullets_and_furniture_out_of_the_body():
+    meta = read_metadata(STORY)
+    assert meta.body == ("NAIROBI: Kenya and Ghana agreed on Friday to double bilateral trade.\n\n"
+                         "Officials said talks would continue.")
+    assert meta.highlights == ["Deal targets agriculture and textiles"]
+
+
+def test_it_reads_a_closing_agency_credit_as_the_byline():
+    assert read_metadata(STORY).byline == "Agencies"
+
+
+def test_it_reads_the_dateline():
+    assert read_metadata(STORY).dateline == "NAIROBI"
+
+
+def test_it_reads_dateline_city_and_outlet_from_a_wire_dateline():
+    meta = read_metadata("Headline about ports\n\nBy Amina Yusuf\n\nMOMBASA, June 3 (Coast Wire): Cargo rose.")
+    assert (meta.dateline, meta.outlet, meta.byline) == ("MOMBASA", "Coast Wire", "Amina Yusuf")
+    assert meta.published is None  # a date without year is not a publication date
+    assert meta.body == "MOMBASA, June 3 (Coast Wire): Cargo rose."
+
+
+def test_it_reads_outlet_and_date_from_a_published_in_line():
+    meta = read_metadata("Headline about ports\nNAIROBI: Cargo rose.\nPublished in The Herald, March 3rd, 2024")
+    assert (meta.outlet, meta.published) == ("The Herald", datetime.date(2024, 3, 3))
+    assert meta.body == "NAIROBI: Cargo rose."
+
+
+def test_it_ignores_a_relative_timestamp():
+    assert read_metadata("Headline about ports\nUpdated 9 sec ago\nFollow\n\nCargo rose.").published is None
+
+
+def test_it_takes_a_headline_in_the_middle_when_the_story_starts_with_its_lede():
+    story = "Join our Whatsapp channel\nNAIROBI: Kenya said on Monday it would act.\nKenya, Ghana agree on trade\nMore body."
+    meta = read_metadata(story)
+    assert meta.title == "Kenya, Ghana agree on trade"
+    assert meta.body == "NAIROBI: Kenya said on Monday it would act.\n\nMore body."
+
+
+def test_it_strips_quotes_wrapping_the_headline():
+    assert read_metadata("‘Ports are the future’\n\nBody.").title == "Ports are the future"
+
+
+def test_it_rejoins_hard_wrapped_lines_of_a_paragraph():
+    meta = read_metadata("Headline about ports\n\nCargo rose sharply at the\nport this year, officials\nsaid.\n\nNext paragraph.")
+    assert meta.body == "Cargo rose sharply at the port this year, officials said.\n\nNext paragraph."
+
+
+def test_it_falls_back_to_the_first_sentence_when_there_is_no_headline():
+    assert read_metadata("Cargo rose sharply this year. Officials were pleased.").title == "Cargo rose sharply this year."
+
+
+def test_it_does_not_take_a_body_line_starting_with_by_for_a_byline():
+    meta = read_metadata("Headline about ports\n\nBy contrast, imports fell.")
+    assert meta.byline is None and meta.body == "By contrast, imports fell."
+
+
+@pytest.mark.parametrize("prefix, expected", [
+    ("000", [("Pakistan in major push to expand trade ties with Central Asian states", None,
+              datetime.date(2024, 4, 5), "ISLAMABAD", None),
+             ("Three Afghan migrants die crossing into Iran as UN warns of new displacement toward Pakistan",
+              None, None, "KABUL", None)]),
+    ("001", [("China-centric trade corridors to link Pakistan with Central Asia", None, None, "ISLAMABAD",
+              "Agencies")]),
+    ("002", [("Kazakh Envoy Seeks Stronger Ties with Pakistan for Regional Connectivity", "Alliance News", None,
+              "ISLAMABAD", "Shabbir Hussain")]),
+    ("004", [("Islamabad, Astana agree practical steps needed to boost trade to $1bn", "Dawn",
+              datetime.date(2025, 9, 10), "ISLAMABAD", None)]),
+])
+def test_it_reads_the_metadata_of_the_sample_files(prefix, expected):
+    got = [(m.title, m.outlet, m.published, m.dateline, m.byline) for m in _seed_articles(prefix)]
+    assert got == expected
+
+
+def test_sample_bodies_hold_no_furniture():
+    for prefix in ("000", "001", "002", "003", "004"):
+        for meta in _seed_articles(prefix):
+            assert "Follow\n" not in meta.body and "Updated" not in meta.body and "Whatsapp" not in meta.body
+            assert "Published in" not in meta.body and "•" not in meta.body and "Agencies" not in meta.body
+            assert "\n\n\n" not in meta.body and meta.body == meta.body.strip()
