@@ -39,6 +39,7 @@ def read_metadata(story: str) -> StoryMetadata:
     meta = StoryMetadata(title="", body="")
     paragraphs: list[list[str]] = [[]]
     in_header = True  # captions only occur before the first body paragraph
+    kicker = ""
     for line in story.split("\n"):
         line = line.strip()
         if not line:
@@ -47,6 +48,8 @@ def read_metadata(story: str) -> StoryMetadata:
             paragraphs.append([])
         elif not meta.title and clean.is_headline_like(line) and not line.isupper():
             meta.title = _unquote(line)
+        elif in_header and clean.is_headline_like(line) and line.isupper():
+            kicker = kicker or line  # an all-caps headline, or a section label above the headline
         elif meta.title and _same(line, meta.title):
             continue
         else:
@@ -56,7 +59,7 @@ def read_metadata(story: str) -> StoryMetadata:
     texts = _strip_trailing_credit(meta, texts)
     if texts:
         _read_dateline(meta, texts[0])
-    meta.title = meta.title or _fallback_title(texts)
+    meta.title = meta.title or _unquote(kicker) or _fallback_title(texts)
     meta.body = "\n\n".join(texts)
     return meta
 

@@ -121,3 +121,36 @@ def test_sample_bodies_hold_no_furniture():
             assert "Follow\n" not in meta.body and "Updated" not in meta.body and "Whatsapp" not in meta.body
             assert "Published in" not in meta.body and "•" not in meta.body and "Agencies" not in meta.body
             assert "\n\n\n" not in meta.body and meta.body == meta.body.strip()
+
+
+def test_it_takes_an_all_caps_headline_when_there_is_no_other():
+    meta = read_metadata("KENYA, GHANA SIGN TRADE DEAL\n\nNAIROBI: The two countries signed a deal.")
+    assert meta.title == "KENYA, GHANA SIGN TRADE DEAL"
+    assert meta.body == "NAIROBI: The two countries signed a deal."
+
+
+def test_it_prefers_the_headline_to_a_section_label_above_it():
+    meta = read_metadata("MIDDLE EAST\nTalks resume in Doha on ceasefire\n\nDOHA: Talks resumed.")
+    assert meta.title == "Talks resume in Doha on ceasefire"
+
+
+def test_it_keeps_an_all_caps_subhead_inside_the_body():
+    meta = read_metadata("Talks resume in Doha\n\nDOHA: Talks resumed.\n\nPORT PLANS\n\nPorts were discussed.")
+    assert meta.body == "DOHA: Talks resumed.\n\nPORT PLANS\n\nPorts were discussed."
+
+
+def test_the_text_stages_read_an_unseen_file_from_another_outlet():
+    data = ("Kenya, Ghana sign trade pact\r\n\r\nShort Url\r\nUpdated 14 March 2024\r\nFollow\r\n\r\n"
+            "Kenya, Ghana sign trade pact\r\n\r\n"
+            "NAIROBI: Kenya\x92s trade minis-try said the Agree-ment, \x93a mil-estone\x94, was signed on Wednesday.\r\n\r\n"
+            "Both govern--ments praised the deal. \x96AFP\r\n\r\n\r\n"
+            "Storm closes ports in Chile\r\n\r\nUpdated 2 min ago\r\nFollow\r\n\r\n"
+            "Storm closes ports in Chile\r\n\r\nSANTIAGO: Ports closed.").encode("latin-1")
+    # written with the \\x9x bytes of Windows-1252 curly quotes and dashes
+    stories = split_stories(clean_text(decode_bytes(data)))
+    first, second = (read_metadata(s) for s in stories)
+    assert (first.title, first.published, first.dateline, first.byline) == (
+        "Kenya, Ghana sign trade pact", datetime.date(2024, 3, 14), "NAIROBI", "AFP")
+    assert first.body == ("NAIROBI: Kenya’s trade ministry said the Agreement, “a milestone”, was signed on Wednesday."
+                          "\n\nBoth governments praised the deal.")
+    assert (second.title, second.published, second.body) == ("Storm closes ports in Chile", None, "SANTIAGO: Ports closed.")
