@@ -1,0 +1,322 @@
+"""People of one article: name spans, the title and country around them, then clustering.
+
+A span of name-like capitalized words is a person mention when something says so:
+a title or honorific before it ("Commerce Minister Jam Kamal Khan", "Mr Nurtleu"),
+a title in apposition ("Yerzhan Kistafin, Kazakhstan's ambassador"), a country
+possessive ("Pakistan's Ishaq Dar"), a speech verb after it, or, with low confidence,
+two or more such words and nothing against them. One-word mentions ("Dar", "Sharif")
+join the full name they belong to, the most recently mentioned one when several fit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from . import names
+from .entities_text import Doc, Token
+from .records import Evidence, ExtractedPerson
+
+_VOCABULARY = (lx.NON_NAME_WORDS | lx.MONTHS | lx.WEEKDAYS | lx.HONORIFICS | lx.TITLE_HEADS
+               | lx.TITLE_MODIFIERS | lx.PORTFOLIO | lx.REGIONS | set(lx.HEAD_TYPES) | lx.NON_ORG_HEADS
+               | set(lx.KNOWN_BY_FORM) | lx.PERSON_NOUNS)
+_TITLE_WORDS = lx.TITLE_HEADS | lx.TITLE_MODIFIERS | lx.PORTFOLIO
+_LINKS = {"and", "for", "of", "to", "&", "on"}
+_NON_NAME_SUFFIXES = ("ly", "ing", "tion", "ment", "ness", "ity", "ism", "ship")
+_ARTICLES = {"the", "a", "an", "his", "her", "their", "its"}
+
+SIGNAL_CONFIDENCE = {"title": 0.9, "honorific": 0.9, "appositive": 0.85, "byline": 0.85,
+                     "country": 0.75, "verb": 0.7, "bare": 0.5}
+
+
+@dataclass
+class PersonMention:
+    first: int
+    last: int
+    name: str
+    signal: str
+    title: str | None = None
+    country: str | None = None
+    organization: str | None = None
+    honorific: str | None = None
+    headline: bool = False
+
+    @property
+    def single(self) -> bool:
+        return len(names.name_words(self.name)) == 1
+
+    @property
+    def confidence(self) -> float:
+        return SIGNAL_CONFIDENCE[self.signal]
+
+
+@dataclass
+class Cluster:
+    mentions: list[PersonMention] = field(default_factory=list)
+
+    @property
+    def full_forms(self) -> list[str]:
+        return [m.name for m in self.mentions if not m.single] or [m.name for m in self.mentions]
+
+    def words(self) -> set[str]:
+        out = set()
+        for form in self.full_forms:
+            words = names.name_words(form)
+            out |= {words[0], words[-1], "".join(words[-2:])}
+        return out
+
+
+def is_name_like(tok: Token) -> bool:
+    if not (tok.is_word and tok.is_cap) or tok.is_upper or len(tok.text) < 2:
+        return False
+    if tok.key in _VOCABULARY or lx.place_country(tok.clean):
+        return False
+    parts = tok.key.split("-")
+    if len(parts) > 1 and any(p in _VOCABULARY or lx.place_country(p) for p in parts):
+        return False
+    return not (tok.sentence_initial and tok.key.endswith(("ing", "ly")))
+
+
+def name_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
+    spans, toks, i = [], doc.tokens, 0
+    while i < len(toks):
+        if i in blocked or not is_name_like(toks[i]):
+            i += 1
+            continue
+        j = i
+        while not toks[j].possessive and j + 1 < len(toks) and doc.body[toks[j].end:toks[j + 1].start] == " ":
+            nxt = toks[j + 1]
+            if nxt.i not in blocked and is_name_like(nxt) and not nxt.sentence_initial:
+                j += 1
+            elif (nxt.key in lx.NAME_PARTICLES and j + 2 < len(toks) and is_name_like(toks[j + 2])
+                  and doc.body[nxt.end:toks[j + 2].start] == " "):
+                j += 2
+            else:
+                break
+        spans.append((i, j))
+        i = j + 1
+    return spans
+
+
+def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[list[Token], object | None]:
+    """Title words (and a country or organization before them) ending at token i."""
+    out: list[Token] = []
+    org = None
+    while i >= 0:
+        tok = doc.tokens[i]
+        if i in orgs and out and org is None:
+            org = orgs[i]
+            i = org.first - 1
+            break
+        if not tok.is_word or tok.key not in _TITLE_WORDS | _LINKS and not tok.country:
+            break
+        if tok.possessive and not tok.country:
+            break
+        out.insert(0, tok)
+        i -= 1
+        if tok.possessive or tok.sentence_initial:
+            break
+    while out and out[0].key in _LINKS:
+        out.pop(0)
+    return out, org
+
+
+def _read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
+    """(title, country) from title words: "Kazakhstan's Ambassador to Pakistan" -> ("Ambassador to Pakistan", "Kazakhstan")."""
+    heads = [k for k, t in enumerate(tokens) if t.key in lx.TITLE_HEADS]
+    country, words = None, []
+    for k, tok in enumerate(tokens):
+        after_link = k > 0 and tokens[k - 1].key in {"to", "for"}
+        if tok.country and not after_link and (not heads or k < heads[0] or tokens[k - 1].key == "of"):
+            country = country or tok.country
+            if k > 0 and tokens[k - 1].key == "of" and words and words[-1] == "of":
+                words.pop()
+            continue
+        words.append(tok.clean if tok.is_cap else tok.text)
+    while words and words[-1].lower() in _LINKS:
+        words.pop()
+    title = " ".join(words) if heads and words else None
+    return title, country
+
+
+def _appositive_after(doc: Doc, last: int) -> str | None:
+    """Title after ", " as in "Mosharraf Zaidi, Prime Minister Shehbaz Sharif's spokesperson for foreign media,"."""
+    toks = doc.tokens
+    i = last + 1
+    if i >= len(toks) or toks[i].text != "," or toks[last].possessive:
+        return None
+    i += 1
+    window = toks[i:i + 8]
+    for k, tok in enumerate(window[:6]):
+        if tok.possessive:
+            i += k + 1
+            break
+    while i < len(toks) and toks[i].key in _ARTICLES:
+        i += 1
+    words, seen_head = [], False
+    while i < len(toks) and toks[i].is_word and len(words) < 8:
+        tok = toks[i]
+        if tok.key in _TITLE_WORDS | {"for", "of", "to"} or seen_head and tok.key in lx.PORTFOLIO:
+            seen_head = seen_head or tok.key in lx.TITLE_HEADS
+            words.append(tok.clean if tok.is_cap else tok.text)
+            i += 1
+        else:
+            break
+    while words and words[-1].lower() in _LINKS:
+        words.pop()
+    if seen_head and i < len(toks) and toks[i].text in {",", ".", "\u2014", ";"}:
+        return " ".join(words)
+    return None
+
+
+def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> PersonMention | None:
+    toks = doc.tokens
+    name = doc.text(first, last)
+    mention = PersonMention(first, last, name, "bare", headline=toks[first].headline)
+    i = first - 1
+    if i >= 0 and toks[i].text == "." and i > 0 and toks[i - 1].key.rstrip(".") in lx.HONORIFICS:
+        i -= 1
+    if i >= 0 and toks[i].key in lx.HONORIFICS and toks[i].is_cap:
+        mention.honorific, mention.signal = toks[i].text, "honorific"
+        i -= 1
+    before, org = _title_tokens_before(doc, i, orgs)
+    if not before and i >= 1 and toks[i].text == "," and _next_is(doc, last, {",", "said", "has", "was"}):
+        before, org = _title_tokens_before(doc, i - 1, orgs)
+        before = before if any(t.key in lx.TITLE_HEADS for t in before) else []
+    title, country = _read_title(before)
+    if org is not None:
+        mention.organization = org.name
+        country = country or org.country
+    if title:
+        mention.title, mention.signal = title, "title"
+    elif i >= 0 and toks[i].key in lx.PERSON_NOUNS:
+        mention.signal = "title" if mention.signal == "bare" else mention.signal
+    mention.country = country
+    if mention.title is None:
+        mention.title = _appositive_after(doc, last)
+        if mention.title and mention.signal == "bare":
+            mention.signal = "appositive"
+    if mention.signal == "bare" and country:
+        mention.signal = "country"
+    if mention.signal == "bare" and _next_is(doc, last, lx.SPEECH_VERBS):
+        mention.signal = "verb"
+    return mention
+
+
+def _next_is(doc: Doc, last: int, words) -> bool:
+    nxt = doc.tokens[last + 1] if last + 1 < len(doc.tokens) else None
+    return nxt is not None and (nxt.text in words or nxt.key in words and not nxt.is_cap)
+
+
+def _plausible_bare(m: PersonMention, doc: Doc) -> bool:
+    toks = doc.tokens[m.first:m.last + 1]
+    return 2 <= len(toks) <= 4 and not m.headline and not any(t.key.endswith(_NON_NAME_SUFFIXES) for t in toks)
+
+
+def cluster_mentions(mentions: list[PersonMention], doc: Doc) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    for m in mentions:
+        if m.single or (m.signal == "bare" and not _plausible_bare(m, doc)):
+            continue
+        target = next((c for c in clusters if names.person_similarity([m.name], c.full_forms) >= 0.85), None)
+        if target is None:
+            clusters.append(target := Cluster())
+        target.mentions.append(m)
+    for m in mentions:
+        if m.single:
+            _attach_single(m, clusters)
+    return [c for c in clusters if any(x.signal != "bare" or not x.headline for x in c.mentions)]
+
+
+def _attach_single(m: PersonMention, clusters: list[Cluster]) -> None:
+    key = names.name_key(m.name)
+    fits = [c for c in clusters if key in c.words()]
+    if not fits:
+        if m.signal in ("title", "honorific", "appositive") and not m.headline:
+            clusters.append(Cluster([m]))
+        return
+    if len(fits) > 1:  # "Sharif" with two Sharifs: the one mentioned last before, else next after
+        before = [c for c in fits if any(x.first < m.first for x in c.mentions)]
+        pool = before or fits
+        fits = [max(pool, key=lambda c: max((x.first for x in c.mentions if x.first < m.first), default=-min(x.first for x in c.mentions)))]
+        m.signal = "bare" if m.signal == "verb" else m.signal
+    fits[0].mentions.append(m)
+
+
+def unnamed_title_countries(doc: Doc) -> dict[str, str]:
+    """Titles the text gives a country without a name: "the Kazakh president" -> {"president": "Kazakhstan"}."""
+    out: dict[str, str] = {}
+    toks = doc.tokens
+    for tok in toks:
+        if not (tok.is_cap and tok.country):
+            continue
+        words, j = [], tok.i + 1
+        while j < len(toks) and len(words) < 3 and toks[j].key.removesuffix("ial") in _TITLE_WORDS:
+            words.append(toks[j].key.removesuffix("ial"))
+            j += 1
+        if words and words[-1] in lx.TITLE_HEADS and (j >= len(toks) or not is_name_like(toks[j])):
+            out.setdefault(" ".join(words), tok.country)
+    return out
+
+
+def to_person(cluster: Cluster, doc: Doc, home: str | None, foreign: str | None,
+              title_countries: dict[str, str] | None = None) -> ExtractedPerson:
+    ms = cluster.mentions
+    name = max((m.name for m in ms), key=lambda n: (len(names.name_words(n)), len(n)))
+    name = names.strip_honorific(name)
+    aliases: list[str] = []
+    for m in sorted(ms, key=lambda m: m.first):
+        form = f"{m.honorific} {m.name}" if m.honorific else m.name
+        if form != name and form not in aliases:
+            aliases.append(form)
+    titles = [m.title for m in ms if m.title]
+    title = max(titles, key=lambda t: len(t.split()), default=None)
+    country = next((m.country for m in ms if m.country), None)
+    if country is None and title and title.lower() in (title_countries or {}):
+        country = title_countries[title.lower()]
+    if country is None and title:
+        country = foreign if _visits_home(cluster, doc, home) else home
+    evidence = [_evidence(doc, m) for m in sorted(ms, key=lambda m: m.first)]
+    org = next((m.organization for m in ms if m.organization), None)
+    return ExtractedPerson(name=name, aliases=aliases, title=title, organization=org, country=country,
+                           evidence=evidence)
+
+
+def _evidence(doc: Doc, m: PersonMention) -> Evidence:
+    penalty = 0.1 if m.single and m.signal == "bare" else 0.0
+    return doc.evidence(doc.tokens[m.first].start, doc.tokens[m.last].end, m.confidence - penalty)
+
+
+def _visits_home(cluster: Cluster, doc: Doc, home: str | None) -> bool:
+    """"President X's visit to Islamabad" in an Islamabad story: X is a visitor, not local."""
+    if home is None:
+        return False
+    for m in cluster.mentions:
+        window = doc.tokens[m.last + 1:m.last + 7]
+        keys = [t.key for t in window]
+        if any(k in lx.VISIT_WORDS for k in keys) and any(t.is_cap and lx.place_country(t.clean) == home for t in window):
+            return True
+    return False
+
+
+def byline_person(byline: str | None, doc: Doc) -> ExtractedPerson | None:
+    """A byline that is a human name ("Shabbir Hussain", not "Agencies")."""
+    if not byline:
+        return None
+    words = byline.replace(",", " ").split()
+    if not 2 <= len(words) <= 4 or any(not w[0].isupper() or lx.lookup_key(w) in lx.BYLINE_NON_NAMES
+                                       or lx.lookup_key(w) in _VOCABULARY or lx.place_country(w) for w in words):
+        return None
+    start = doc.body.find(byline)
+    if start >= 0:
+        evidence = doc.evidence(start, start + len(byline), SIGNAL_CONFIDENCE["byline"])
+    else:  # the byline line is metadata, not body: a zero-width pointer at the body start
+        evidence = Evidence(sentence="", sentence_start=0, sentence_end=0, start=0, end=0,
+                            confidence=SIGNAL_CONFIDENCE["byline"])
+    return ExtractedPerson(name=byline.strip(), evidence=[evidence])
+
+
+def most_mentioned_other_country(doc: Doc, home: str | None) -> str | None:
+    counts = Counter(t.country for t in doc.tokens if t.is_cap and t.country and t.country != home)
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,181 @@
+"""Tokens of an article body for the entity rules, with lexicon classes and evidence helpers.
+
+A regex tokenizer rather than spaCy's: it keeps hyphenated names ("Kassym-Jomart")
+as one token, splits the possessive "'s" off as a flag, and gives exact offsets,
+at a fraction of the cost of building a spaCy Doc.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import lexicon as lx
+from .records import Evidence
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., H.E.
+    r"|[^\W\d_](?:[\w]|[-\u2010'\u2019](?=\w))*"  # words, inner hyphens and apostrophes
+    r"|\d(?:[\d,.]*\d)?"
+    r"|\S"
+)
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+_PREFIX_SPLIT = re.compile(r"^([a-z]+)-(?=[A-Z])")  # non-NATO, pro-Kremlin
+# Lower-case second parts of real compounds, kept when repairing broken hyphenation.
+_COMPOUND_TAILS = frozenset({
+    "led", "based", "backed", "owned", "run", "funded", "born", "made", "centric", "linked",
+    "anchored", "bound", "style", "type", "level", "wide", "related", "oriented", "specific",
+    "era", "controlled", "sponsored", "friendly", "registered", "listed", "affiliated", "i",
+})
+_OPEN_QUOTES = "\"\u201c\u2018'"
+_CLOSE_QUOTES = "\"\u201d\u2019'"
+
+
+def repair_hyphens(word: str) -> str:
+    """Undo line-break hyphenation in a capitalized word: "Kaza-k--h-s-tan" -> "Kazakhstan".
+
+    A hyphen followed by a lower-case letter is noise unless the tail is a compound
+    word ("Pakistan-based"); hyphens before capitals ("Kassym-Jomart") are kept.
+    """
+    if "-" not in word:
+        return word
+    parts = re.split(r"-+", word)
+    out = parts[0]
+    for part in parts[1:]:
+        if part and part[0].islower() and part.lower() not in _COMPOUND_TAILS and out[:1].isupper():
+            out += part
+        else:
+            out += "-" + part
+    return out
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    i: int = 0
+    possessive: bool = False
+    sentence_initial: bool = False
+    headline: bool = False  # inside a title-case line or quoted title
+
+    @cached_property
+    def clean(self) -> str:
+        return repair_hyphens(self.text) if self.is_cap else self.text
+
+    @cached_property
+    def key(self) -> str:
+        return lx.lookup_key(self.clean)
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    @cached_property
+    def country(self) -> str | None:
+        return lx.country_of(self.clean)
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word, start = m.group(), m.start()
+        split = _PREFIX_SPLIT.match(word)
+        if split:
+            tokens.append(Token(split.group(1), start, start + len(split.group(1))))
+            word, start = word[split.end():], start + split.end()
+        possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
+        if possessive:
+            word = word[:-2]
+        tokens.append(Token(word, start, start + len(word), possessive=possessive))
+    for i, tok in enumerate(tokens):
+        tok.i = i
+    return tokens
+
+
+class Doc:
+    """Tokens of one body plus the sentences they fall in."""
+
+    def __init__(self, body: str, sentences: Sequence) -> None:
+        self.body = body
+        self.tokens = tokenize(body)
+        self.sentences = sorted(((s.start, s.end) for s in sentences), key=lambda se: se[0]) or [(0, len(body))]
+        self._starts = [s for s, _ in self.sentences]
+        self._mark_sentence_initial()
+        self._mark_headlines()
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.sentences[i][0] <= offset < self.sentences[i][1]:
+            return self.sentences[i]
+        start = self.body.rfind("\n", 0, offset) + 1
+        end = self.body.find("\n", offset)
+        return start, (len(self.body) if end < 0 else end)
+
+    def evidence(self, start: int, end: int, confidence: float) -> Evidence:
+        s_start, s_end = self.sentence_of(start)
+        s_end = max(s_end, end)
+        return Evidence(sentence=self.body[s_start:s_end], sentence_start=s_start, sentence_end=s_end,
+                        start=start, end=end, confidence=round(confidence, 2))
+
+    def text(self, first: int, last: int) -> str:
+        """Surface text of tokens first..last inclusive, hyphenation noise repaired."""
+        words = [self.tokens[first].clean]
+        for a, b in zip(self.tokens[first:last], self.tokens[first + 1:last + 1]):
+            gap = self.body[a.end + (2 if a.possessive else 0):b.start]
+            words.append((" " if gap else "") + b.clean)
+            if a.possessive:
+                words[-2] += "\u2019s" if "\u2019" in self.body[a.end:a.end + 2] else "'s"
+        return "".join(words)
+
+    def _mark_sentence_initial(self) -> None:
+        i = 0
+        for start, end in self.sentences:
+            while i < len(self.tokens) and self.tokens[i].start < start:
+                i += 1
+            j = i
+            while j < len(self.tokens) and self.tokens[j].start < end and not self.tokens[j].is_word:
+                j += 1
+            if j < len(self.tokens) and self.tokens[j].start < end:
+                self.tokens[j].sentence_initial = True
+        for tok, prev in zip(self.tokens[1:], self.tokens):
+            if tok.is_word and "\n" in self.body[prev.end:tok.start]:
+                tok.sentence_initial = True
+        if self.tokens:
+            self.tokens[0].sentence_initial = True
+
+    def _mark_headlines(self) -> None:
+        """Flag title-case lines and quoted titles, whose capitals say nothing about names."""
+        for m in re.finditer(r"[^\n]+", self.body):
+            self._flag_if_titlecase(m.start(), m.end(), min_words=4, needs_no_period=True)
+        for m in re.finditer(r"[\"\u201c]([^\"\u201d\n]{10,300})[\"\u201d]", self.body):
+            self._flag_if_titlecase(m.start(1), m.end(1), min_words=3, needs_no_period=False)
+
+    def _flag_if_titlecase(self, start: int, end: int, min_words: int, needs_no_period: bool) -> None:
+        if needs_no_period and self.body[start:end].rstrip().endswith((".", "\u201d", '"', ":")):
+            return
+        lo = self._token_index(start)
+        words = [t for t in self.tokens[lo:] if t.start < end and t.is_word]
+        content = [t for t in words if t.key not in lx.ORG_CONNECTORS and t.key not in {"a", "an", "to", "with", "at", "by", "as", "from"}]
+        if len(words) < min_words or not content:
+            return
+        if sum(t.is_cap for t in content) / len(content) >= 0.8:
+            for t in words:
+                t.headline = True
+
+    def _token_index(self, offset: int) -> int:
+        if not hasattr(self, "_tok_starts"):
+            self._tok_starts = [t.start for t in self.tokens]
+        return bisect.bisect_left(self._tok_starts, offset)
