@@ -1,0 +1,2 @@
+def extract_agreements(article, sentences, mentions, meetings):
+    return []
