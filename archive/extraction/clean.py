@@ -58,6 +58,10 @@ BULLET = re.compile(r"^\s*[•▪◦●■‣·*]\s+")
 BYLINE = re.compile(
     r"^(?:By|BY|by)\s*:?\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|bin|ul|al|de|van|von|der))*)\s*$"
 )
+WIRE_CREDIT = re.compile(  # "Reporting by Jane Doe; Editing by John Roe" closing a wire story
+    r"^(?:Additional\s+)?(?:Reporting|Writing|Reported)\s+by\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"(?:\s*(?:[;,]|and|in\s+[A-Z]).*)?$"
+)
 CREDIT_LINE = re.compile(r"^[-–—]{1,2}\s*(?P<source>[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2})\s*$")
 HEADLINE_MAX_WORDS = 25
 SENTENCE_END = re.compile(r"[.!:;,]\s*[\"”’']?\s*$")
@@ -219,7 +223,8 @@ def strip_bullet(line: str) -> str:
 
 def byline_of(line: str) -> str | None:
     line = line.strip()
-    match = BYLINE.match(line) if len(line.split()) <= 8 else None
+    match = BYLINE.match(line) if len(line.split()) <= 8 else WIRE_CREDIT.match(line)
+    match = match or WIRE_CREDIT.match(line)
     return match.group("name") if match else None
 
 

@@ -18,7 +18,7 @@ from .records import Precision
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3})"
     r"(?:\s*,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
-    r"(?:\s*\((?P<outlet>[^()]{2,40})\))?\s*[:—–]\s+"
+    r"(?:\s*\((?P<outlet>[^()]{2,40})\))?\s*(?::|[—–]|--?)\s+"
 )
 QUOTES = "'\"‘’“”"
 SOFT_WRAP_END = re.compile(r"[\w,;–—-]$")  # a line that stops mid-sentence
