@@ -107,7 +107,8 @@ def _head_spans(doc: Doc, first: int, last: int) -> list[tuple[int, int, int]]:
         if h > end_limit or not _is_head(doc, h):
             continue
         key = doc.tokens[h].key
-        leading = key in lx.LEADING_HEADS and h < end_limit and doc.tokens[h + 1].key in ("of", "for", "on")
+        leading = h < end_limit and (doc.tokens[h + 1].key in ("of", "for") or key in lx.LEADING_HEADS
+                                     and doc.tokens[h + 1].key == "on")
         if leading or key == "radio" and h < end_limit:
             start, end = _left_edge(doc, first, h), end_limit
         else:
@@ -148,9 +149,9 @@ def _government_noun_mentions(doc: Doc) -> list[OrgMention]:
     """"Kazakh foreign ministry" -> "Kazakh Foreign Ministry" (a demonym makes it a named body)."""
     out, toks = [], doc.tokens
     for tok in toks:
-        if not (tok.is_cap and tok.country) or tok.possessive:
+        if not (tok.is_cap and tok.country) or tok.possessive or tok.i + 1 >= len(toks):
             continue
-        for noun in lx.GOVERNMENT_NOUNS:
+        for noun in _GOVERNMENT_NOUNS_BY_FIRST.get(toks[tok.i + 1].text, ()):
             words = noun.split()
             nxt = toks[tok.i + 1: tok.i + 1 + len(words)]
             if [t.text for t in nxt] == words:
@@ -158,6 +159,11 @@ def _government_noun_mentions(doc: Doc) -> list[OrgMention]:
                 out.append(OrgMention(tok.i, nxt[-1].i, name, "government", confidence=0.7))
                 break
     return out
+
+
+_GOVERNMENT_NOUNS_BY_FIRST: dict[str, list[str]] = {}
+for _noun in sorted(lx.GOVERNMENT_NOUNS, key=len, reverse=True):
+    _GOVERNMENT_NOUNS_BY_FIRST.setdefault(_noun.split()[0], []).append(_noun)
 
 
 def _initialism_mentions(doc: Doc, taken: set[int]) -> tuple[list[OrgMention], list[Token]]:
@@ -170,14 +176,42 @@ def _initialism_mentions(doc: Doc, taken: set[int]) -> tuple[list[OrgMention], l
             continue
         prev = doc.tokens[tok.i - 1] if tok.i else None
         if prev is not None and prev.key in lx.GENERIC_ORG_NOUNS and not prev.is_cap:
-            out.append(OrgMention(tok.i, tok.i, tok.text, lx.GENERIC_ORG_NOUNS[prev.key], acronym=tok.text,
-                                  confidence=0.6, initialism_only=True))
+            out.append(_generic_noun_mention(doc, tok, prev))
         elif prev is not None and prev.possessive and prev.country:
             out.append(OrgMention(tok.i, tok.i, tok.text, "other", prev.country, acronym=tok.text,
                                   confidence=0.55, initialism_only=True, explicit_country=True))
         else:
             pending.append(tok)
     return out, pending
+
+
+def _named_by_generic_noun(doc: Doc, taken: set[int]) -> list[OrgMention]:
+    """A single unknown capitalized word after "company", "firm"...: "state energy company Uzbekneftegaz"."""
+    out = []
+    for tok in doc.tokens[1:]:
+        prev = doc.tokens[tok.i - 1]
+        if prev.key not in lx.GENERIC_ORG_NOUNS:
+            continue
+        nxt = doc.tokens[tok.i + 1] if tok.i + 1 < len(doc.tokens) else None
+        if (tok.i in taken or not tok.is_word or not tok.is_cap or tok.is_upper or tok.sentence_initial
+                or prev.key not in lx.GENERIC_ORG_NOUNS or prev.is_cap or tok.country
+                or tok.key in lx.NON_NAME_WORDS or (nxt is not None and nxt.is_cap and nxt.is_word)):
+            continue
+        out.append(_generic_noun_mention(doc, tok, prev))
+    return out
+
+
+def _generic_noun_mention(doc: Doc, tok: Token, noun: Token) -> OrgMention:
+    """"Chinese firm CNPC": the type from the noun, the country from a demonym just before it."""
+    mention = OrgMention(tok.i, tok.i, tok.clean, lx.GENERIC_ORG_NOUNS[noun.key],
+                         acronym=tok.text if tok.is_upper else None, confidence=0.6, initialism_only=True)
+    for before in reversed(doc.tokens[max(0, noun.i - 3):noun.i]):
+        if before.is_cap and before.country:
+            mention.country, mention.explicit_country = before.country, True
+            break
+        if not before.is_word:
+            break
+    return mention
 
 
 def _in_caps_line(doc: Doc, tok: Token) -> bool:
@@ -208,6 +242,7 @@ def find_mentions(doc: Doc, outlet: str | None = None) -> tuple[list[OrgMention]
     mentions = _drop_overlaps(mentions)
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     extra, pending = _initialism_mentions(doc, taken)
+    extra += _named_by_generic_noun(doc, taken)
     mentions = sorted(mentions + extra, key=lambda m: m.first)
     _read_parentheses(doc, mentions)
     for m in mentions:

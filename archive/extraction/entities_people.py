@@ -41,10 +41,10 @@ class PersonMention:
     organization: str | None = None
     honorific: str | None = None
     headline: bool = False
+    single: bool = field(init=False)
 
-    @property
-    def single(self) -> bool:
-        return len(names.name_words(self.name)) == 1
+    def __post_init__(self) -> None:
+        self.single = len(names.name_words(self.name)) == 1
 
     @property
     def confidence(self) -> float:
@@ -60,6 +60,7 @@ class Cluster:
         return [m.name for m in self.mentions if not m.single] or [m.name for m in self.mentions]
 
     def words(self) -> set[str]:
+        """First and last words of the full forms (what a one-word mention may be)."""
         out = set()
         for form in self.full_forms:
             words = names.name_words(form)
@@ -157,17 +158,36 @@ def _appositive_after(doc: Doc, last: int) -> str | None:
     words, seen_head = [], False
     while i < len(toks) and toks[i].is_word and len(words) < 8:
         tok = toks[i]
-        if tok.key in _TITLE_WORDS | {"for", "of", "to"} or seen_head and tok.key in lx.PORTFOLIO:
+        nxt = toks[i + 1] if i + 1 < len(toks) else tok
+        if tok.key in {"for", "of", "to"} and nxt.key not in _TITLE_WORDS:
+            break
+        org_word = not seen_head and not tok.is_cap and tok.key in lx.HEAD_TYPES  # "the ministry spokesperson"
+        if tok.key in _TITLE_WORDS | {"for", "of", "to"} or seen_head and tok.key in lx.PORTFOLIO or org_word:
             seen_head = seen_head or tok.key in lx.TITLE_HEADS
             words.append(tok.clean if tok.is_cap else tok.text)
             i += 1
         else:
             break
+    tail = _qualifier_end(toks, i) if seen_head else None
+    if tail is not None:
+        if toks[i].key != "at":  # "Deputy Chairman of the Cabinet" keeps its tail, "economist at X" does not
+            words += [t.clean if t.is_cap else t.text for t in toks[i:tail]]
+        i = tail
     while words and words[-1].lower() in _LINKS:
         words.pop()
     if seen_head and i < len(toks) and toks[i].text in {",", ".", "\u2014", ";"}:
         return " ".join(words)
     return None
+
+
+def _qualifier_end(toks: list[Token], i: int) -> int | None:
+    """End of "of the Cabinet" / "at the American University" after a title, or None."""
+    if i >= len(toks) or toks[i].key not in {"of", "for", "at", "to"}:
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j].is_word and (toks[j].is_cap or toks[j].key in lx.ORG_CONNECTORS) and j - i < 9:
+        j += 1
+    return j if j > i + 1 else None
 
 
 def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> PersonMention | None:
@@ -199,6 +219,9 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
             mention.signal = "appositive"
     if mention.signal == "bare" and country:
         mention.signal = "country"
+    prev = toks[first - 1] if first else None
+    if mention.signal == "bare" and prev is not None and prev.key in {"said", "says", "added", "told"}:
+        mention.signal = "verb"
     if mention.signal == "bare" and _next_is(doc, last, lx.SPEECH_VERBS):
         mention.signal = "verb"
     return mention
@@ -211,37 +234,45 @@ def _next_is(doc: Doc, last: int, words) -> bool:
 
 def _plausible_bare(m: PersonMention, doc: Doc) -> bool:
     toks = doc.tokens[m.first:m.last + 1]
-    return 2 <= len(toks) <= 4 and not m.headline and not any(t.key.endswith(_NON_NAME_SUFFIXES) for t in toks)
+    return 2 <= len(toks) <= 4 and not any(t.key.endswith(_NON_NAME_SUFFIXES) for t in toks)
 
 
 def cluster_mentions(mentions: list[PersonMention], doc: Doc) -> list[Cluster]:
     clusters: list[Cluster] = []
-    for m in mentions:
-        if m.single or (m.signal == "bare" and not _plausible_bare(m, doc)):
-            continue
-        target = next((c for c in clusters if names.person_similarity([m.name], c.full_forms) >= 0.85), None)
-        if target is None:
-            clusters.append(target := Cluster())
-        target.mentions.append(m)
+    for headline_pass in (False, True):  # title-case lines only repeat people named elsewhere
+        for m in mentions:
+            if m.single or m.headline != headline_pass or (m.signal == "bare" and not _plausible_bare(m, doc)):
+                continue
+            target = next((c for c in clusters if names.person_similarity([m.name], c.full_forms) >= 0.85), None)
+            if target is None and not headline_pass:
+                clusters.append(target := Cluster())
+            if target is not None:
+                target.mentions.append(m)
+    words = {id(c): c.words() for c in clusters}
     for m in mentions:
         if m.single:
-            _attach_single(m, clusters)
-    return [c for c in clusters if any(x.signal != "bare" or not x.headline for x in c.mentions)]
+            _attach_single(m, clusters, words)
+    return clusters
 
 
-def _attach_single(m: PersonMention, clusters: list[Cluster]) -> None:
+def _attach_single(m: PersonMention, clusters: list[Cluster], words: dict[int, set[str]]) -> None:
     key = names.name_key(m.name)
-    fits = [c for c in clusters if key in c.words()]
+    fits = [c for c in clusters if key in words[id(c)]]
     if not fits:
         if m.signal in ("title", "honorific", "appositive") and not m.headline:
-            clusters.append(Cluster([m]))
+            clusters.append(new := Cluster([m]))
+            words[id(new)] = new.words()
         return
-    if len(fits) > 1:  # "Sharif" with two Sharifs: the one mentioned last before, else next after
-        before = [c for c in fits if any(x.first < m.first for x in c.mentions)]
-        pool = before or fits
-        fits = [max(pool, key=lambda c: max((x.first for x in c.mentions if x.first < m.first), default=-min(x.first for x in c.mentions)))]
+    if len(fits) > 1:  # "Sharif" with two Sharifs: the one mentioned last before, else the next after
+        fits = [max(fits, key=lambda c: _recency(c, m.first))]
         m.signal = "bare" if m.signal == "verb" else m.signal
     fits[0].mentions.append(m)
+
+
+def _recency(cluster: Cluster, position: int) -> int:
+    """Higher for a cluster mentioned just before `position`; clusters only mentioned after rank below."""
+    before = [x.first for x in cluster.mentions if x.first < position]
+    return max(before) if before else -min(x.first for x in cluster.mentions) - 10**9
 
 
 def unnamed_title_countries(doc: Doc) -> dict[str, str]:

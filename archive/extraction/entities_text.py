@@ -10,8 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cached_property
 
 from . import lexicon as lx
 from .records import Evidence
@@ -52,40 +50,22 @@ def repair_hyphens(word: str) -> str:
     return out
 
 
-@dataclass
 class Token:
-    text: str
-    start: int
-    end: int
-    i: int = 0
-    possessive: bool = False
-    sentence_initial: bool = False
-    headline: bool = False  # inside a title-case line or quoted title
+    """One word or punctuation mark; lexicon look-ups are computed once, at creation."""
 
-    @cached_property
-    def clean(self) -> str:
-        return repair_hyphens(self.text) if self.is_cap else self.text
+    __slots__ = ("text", "start", "end", "i", "possessive", "sentence_initial", "headline",
+                 "is_word", "is_cap", "is_upper", "clean", "key", "country")
 
-    @cached_property
-    def key(self) -> str:
-        return lx.lookup_key(self.clean)
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[0].isupper()
-
-    @property
-    def is_upper(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    @cached_property
-    def country(self) -> str | None:
-        return lx.country_of(self.clean)
+    def __init__(self, text: str, start: int, end: int, possessive: bool = False) -> None:
+        self.text, self.start, self.end, self.possessive = text, start, end, possessive
+        self.i = 0
+        self.sentence_initial = self.headline = False
+        self.is_word = text[0].isalpha()
+        self.is_cap = text[0].isupper()
+        self.is_upper = self.is_word and len(text) >= 2 and text.isupper()
+        self.clean = repair_hyphens(text) if self.is_cap else text
+        self.key = lx.lookup_key(self.clean)
+        self.country = lx.country_of(self.clean) if self.is_cap else None
 
 
 def tokenize(text: str) -> list[Token]:
@@ -167,7 +147,12 @@ class Doc:
         if needs_no_period and self.body[start:end].rstrip().endswith((".", "\u201d", '"', ":")):
             return
         lo = self._token_index(start)
-        words = [t for t in self.tokens[lo:] if t.start < end and t.is_word]
+        words = []
+        for t in self.tokens[lo:]:
+            if t.start >= end:
+                break
+            if t.is_word:
+                words.append(t)
         content = [t for t in words if t.key not in lx.ORG_CONNECTORS and t.key not in {"a", "an", "to", "with", "at", "by", "as", "from"}]
         if len(words) < min_words or not content:
             return

@@ -6,8 +6,6 @@ organizations, no phrases taken from particular articles.
 
 from __future__ import annotations
 
-import re
-
 from .geography import CITIES, COUNTRIES, COUNTRY_NAMES, DEMONYMS, REGIONS
 from .organizations import (
     GENERIC_ORG_NOUNS, GOVERNMENT_NOUNS, HEAD_TYPES, KNOWN_BY_FORM, KNOWN_ORGS, LEADING_HEADS,
@@ -37,7 +35,8 @@ def lookup_key(text: str) -> str:
 def country_of(text: str) -> str | None:
     """Canonical country for a country name or demonym ("Kazakh" -> "Kazakhstan")."""
     key = lookup_key(text)
-    key = re.sub(r"'s$", "", key)
+    if key.endswith("'s"):
+        key = key[:-2]
     return COUNTRIES.get(key) or DEMONYMS.get(key)
 
 
