@@ -172,3 +172,15 @@ def test_it_reads_a_wire_reporting_credit_as_the_byline():
     meta = read_metadata(story)
     assert meta.byline == "Jane Roe"
     assert "Reporting by" not in meta.body
+
+
+def test_it_reads_a_title_case_wire_dateline_with_its_full_date():
+    meta = read_metadata("Leaders agree on trade\n\nDushanbe, Aug 21, 2025 (Xinhua) -- The leaders met on Wednesday.")
+    assert (meta.dateline, meta.outlet, meta.published) == ("DUSHANBE", "Xinhua", datetime.date(2025, 8, 21))
+
+
+def test_it_reads_a_published_in_note_after_the_last_sentence():
+    meta = read_metadata("Trade pact drafted\n\nLAHORE: Talks ended.\n\nThe writer is a reporter. "
+                         "Published in The Evening Star, February 6th, 2025.")
+    assert (meta.outlet, meta.published) == ("The Evening Star", datetime.date(2025, 2, 6))
+    assert "Published in" not in meta.body
