@@ -80,7 +80,7 @@ def _is_head(doc: Doc, i: int) -> bool:
     if tok.key not in lx.HEAD_TYPES or not tok.is_cap:
         return False
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
-    if nxt is not None and nxt.key in lx.TITLE_HEADS:  # "Railways Minister"
+    if nxt is not None and nxt.is_cap and nxt.key in lx.TITLE_HEADS:  # "Railways Minister"
         return False
     prev = doc.tokens[i - 1] if i > 0 else None
     return not (tok.key == "group" and prev is not None and prev.key == "working")
@@ -92,12 +92,18 @@ def _left_edge(doc: Doc, first: int, head: int) -> int:
         tok = doc.tokens[i - 1]
         if tok.key not in lx.ORG_CONNECTORS and tok.key in _STOP_LEFT or tok.possessive:
             break
-        if tok.key in ("and", "&") and _is_head(doc, i - 2):  # "Karachi Port Trust and Port Qasim Authority"
-            break
+        if tok.key in ("and", "&") and (_is_head(doc, i - 2) or _starts_new_name(doc, i)):
+            break  # "Karachi Port Trust and Port Qasim Authority", "Air Astana and Pakistan ... Airlines"
         i -= 1
     while i < head and doc.tokens[i].key in lx.ORG_CONNECTORS:
         i += 1
     return i
+
+
+def _starts_new_name(doc: Doc, i: int) -> bool:
+    """A place word right after "and" opens a new name rather than continuing one."""
+    tok = doc.tokens[i]
+    return bool(tok.country or lx.place_country(tok.clean) or tok.key in lx.REGIONS)
 
 
 def _head_spans(doc: Doc, first: int, last: int) -> list[tuple[int, int, int]]:

@@ -231,3 +231,13 @@ def test_seed_no_person_twice_in_an_article(seed_articles):
         for article in articles:
             keys = [normalize(p.name) for p in article.people]
             assert len(keys) == len(set(keys))
+
+
+def test_and_before_a_place_starts_a_new_name_and_lowercase_titles_follow_an_organization():
+    body = ("Air Astana and Pakistan International Airlines (PIA) will fly the route. "
+            "Silk Road Group chief executive Aidos Zhumabekov and Eurasian Economic Union officials attended.")
+    people, orgs = entities(body, "ASTANA")
+    assert org(orgs, "PIA").name == "Pakistan International Airlines"
+    assert org(orgs, "Eurasian Economic Union").type == "international"
+    aidos = person(people, "Aidos Zhumabekov")
+    assert (aidos.title, aidos.organization) == ("chief executive", "Silk Road Group")
