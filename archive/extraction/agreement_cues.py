@@ -14,16 +14,18 @@ from dataclasses import dataclass
 
 from .lexicon.events import (GENERIC_HEADS, HYPOTHETICAL_BEFORE, NAMED_HEADS, PROPOSAL_VERBS, SECTOR_WORDS,
                              STATUS_CUES, generic_kind)
-from .money import parse_count
+from .money import find_money, parse_count
 
 _I = re.IGNORECASE
 _WORD = r"(?:[A-Z][\w\u2019'.&]*(?:[-\u2010\u2013][A-Za-z][\w\u2019']*)*)"
 _YEAR = r"(?:(?:19|20)\d\d(?:[-\u2013/]\d{2,4})?)"
+_CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+             r"July|August|September|October|November|December)\b")
 _HEAD = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(NAMED_HEADS, key=len, reverse=True))
 _NAMED = re.compile(
     r"(?P<pre>(?:(?:" + _WORD + "|" + _YEAR + r")\s+(?:(?:of|on|for|and|in)\s+(?=[A-Z]))?)*)"
     r"(?P<head>" + _HEAD + r")s?\b"
-    r"(?P<tail>(?:\s+(?:of|on|for|in)\s+(?:the\s+)?" + _WORD + r"(?:\s+(?:(?:and|of|in|on|for)\s+)?" + _WORD + r")*)?"
+    r"(?P<tail>(?:\s+(?:of|on|for|in)\s+(?:the\s+)?(?!" + _CALENDAR + r")" + _WORD + r"(?:\s+(?:(?:and|of|in|on|for)\s+)?" + _WORD + r")*)?"
     r"(?:\s+" + _YEAR + r")?)")
 _GENERIC = re.compile(r"\b(?P<head>" + GENERIC_HEADS + r")\b(?P<coord>(?:\s*(?:,|and|or)\s+(?:" + GENERIC_HEADS + r")\b)*)", _I)
 _DETERMINERS = {"a", "an", "the", "this", "these", "those", "that", "its", "their", "his", "her", "our", "such"}
@@ -34,11 +36,13 @@ _STOP_LEFT = _DETERMINERS | _QUANTIFIERS | {
     "in", "on", "of", "with", "to", "for", "from", "by", "at", "into", "and", "or", "as", "is", "are", "was",
     "were", "be", "been", "has", "have", "had", "will", "would", "that", "which", "concerning", "regarding",
     "about", "under", "over", "between", "finalise", "finalize", "sign", "signed", "inked", "reached", "seal",
-    "proposed", "offered", "creating", "establishing", "forming", "launch", "launched", "adopted", "yield"}
+    "proposed", "offered", "creating", "establishing", "forming", "launch", "launched", "adopted", "yield",
+    "said", "says", "say", "told", "noted", "stated", "announced", "agreed", "discussed", "reviewed", "welcomed",
+    "hoped", "expected", "called", "urged", "also", "both", "two", "all", "were", "not", "no", "than", "if"}
 _MODIFIER_OK = {"trading", "shipping", "processing", "manufacturing", "banking", "mining", "training",
                 "engineering", "housing", "building", "funding", "financing", "landed", "integrated", "united"}
 _SENTENCE_START_OK = re.compile(r"^(?:[A-Z]{2,}|[A-Z][a-z]+(?:[-\u2010][A-Z][\w]+)+)$")
-_BOUNDARY = re.compile(r"[;.!?]|,(?!\s+(?:which|that|expected|signed|inked|worth|valued|covering|to\s+be)\b)")
+_BOUNDARY = re.compile(r"[;!?]|\.(?!\d)|,(?!\s+(?:which|that|expected|signed|inked|worth|valued|covering|to\s+be)\b)")
 _HYPOTHETICAL = re.compile(HYPOTHETICAL_BEFORE, _I)
 _STATUS = [(re.compile(p, _I), s) for p, s in STATUS_CUES]
 _VALUE_LINK = re.compile(r"^\s*(?:,\s*)?(?:worth|valued\s+at|amounting\s+to|totall?ing|of|for|with\s+a\s+value\s+of)\s+$", _I)
@@ -56,7 +60,7 @@ _PROPOSALS = [re.compile(p, _I) for p in [
 _MAX_TITLE_WORDS = 19
 # What may follow a described agreement and say which one it is.
 _QUALIFIER_START = (r"(?:worth|valued|amounting|totall?ing|covering|including|between|on|for|in|with|under|ahead|"
-                    r"to\s+be|signed|inked|concluded|reached\s+(?:in|during|at|with)|during|at|from|of)\b")
+                    r"to|signed|inked|concluded|reached\s+(?:in|during|at|with)|during|at|from|of)\b")
 
 
 @dataclass
@@ -111,12 +115,18 @@ def _first_word_start(text: str) -> int:
 
 def generic_agreements(text: str, taken: list[Found]) -> list[Found]:
     out = []
+    taken = [f for f in taken if not f.reference]
+    moneys = find_money(text)
     for m in _GENERIC.finditer(text):
         if m.group("head")[0].isupper() and not m.group("head").lower().startswith("mou"):
             continue  # capitalized: a name, handled by named_agreements
         if any(m.start() < f.end and f.start < m.end() for f in taken):
             continue
-        start, count, determiner = _left_modifiers(text, m.start())
+        money = next((x for x in moneys if x.end <= m.start() and not text[x.end:m.start()].strip(" -")), None)
+        if money:
+            start, count, determiner = money.start, None, _determiner_before(text, money.start)
+        else:
+            start, count, determiner = _left_modifiers(text, m.start())
         if _HYPOTHETICAL.search(text[max(0, start - 60):start]):
             continue
         phrase = re.sub(r"\s+", " ", text[start:m.end()])
@@ -207,7 +217,9 @@ def qualifier(text: str, end: int) -> str:
         return ""
     if not re.match(_QUALIFIER_START, rest, _I):
         return ""
-    rest = re.split(r",?\s+(?:which|that|while|as\s+well\s+as|and\s+(?:is|are|was|were|will))\b", rest)[0]
+    rest = re.split(r",?\s+(?:which|that|while|as\s+well\s+as|and\s+(?:is|are|was|were|will)|will|would|is|are|"
+                    r"was|were|has|have|had|could|can|may|might|shall|said|says)\b", rest)[0]
+    rest = re.sub(r"\s+(?:on|in|last|this|next)\s+" + _CALENDAR + r".*$", "", rest)
     return " ".join(rest.split()[:12]).strip(" ,\"'\u201c\u201d")
 
 

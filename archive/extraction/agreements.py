@@ -69,6 +69,7 @@ def _sentence_agreements(article, sentences, index, mentions, meetings) -> list[
     named = named_agreements(text)
     generic = [g for g in generic_agreements(text, named)
                if not (venture and _VENTURE.fullmatch(g.title.split()[-1]))]
+    named = [n for n in named if not (n.reference and any(n.start < g.end and g.start < n.end for g in generic))]
     for found in named + generic:
         draft = _from_found(found, article, sentences, index, mentions, meetings)
         if draft:
@@ -93,7 +94,7 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
         specific = found.count or money or sectors or status or re.match(r"(?:between|on|for)\b", qual)
         if not specific or (found.definite and not (found.count or money or sectors or _identifying(qual))):
             return None
-    title = found.title if found.named else _generic_title(found, text, qual, status)
+    title = found.title if found.named else _generic_title(found, text, qual, status, sectors)
     draft = Draft(title=title, kind=found.kind, status=status or ("signed" if _under(text, found) else "proposed"),
                   named=found.named and not found.reference, evidence=[_evidence(sent, found, 0.8 if found.named else 0.6)],
                   sentence_index=index, money=money, count=found.count, sectors=sectors)
@@ -115,7 +116,7 @@ def _under(text: str, found: Found) -> bool:
     return bool(re.search(r"\bunder\s+the\s+$", text[max(0, found.start - 12):found.start], _I))
 
 
-def _generic_title(found: Found, text: str, qual: str, status: str | None) -> str:
+def _generic_title(found: Found, text: str, qual: str, status: str | None, sectors: list[str]) -> str:
     head = found.title[0].upper() + found.title[1:]
     if found.count is not None:
         head = f"{found.count} {head}"
@@ -123,6 +124,8 @@ def _generic_title(found: Found, text: str, qual: str, status: str | None) -> st
     if (status == "negotiating" and re.search(r"\bfinali[sz]e\b", text[max(0, found.start - 25):found.start], _I)
             and not re.search(r"\bunder\s+\w+|negotiat", qual, _I)):
         parts.append("to be finalised")
+    if sectors and re.match(r"(?:covering|including|in)\b", qual, _I):
+        qual = "covering " + ", ".join(sectors[:-1]) + (" and " if len(sectors) > 1 else "") + sectors[-1]
     if qual:
         parts.append(qual)
     prov = _PROVENANCE.search(text[:found.start])
@@ -137,7 +140,8 @@ def _value(text: str, found: Found) -> Money | None:
         between = text[found.end:money.start]
         if money.start >= found.end and _value_link(between):
             return money
-        if money.end <= found.start and not text[money.end:found.start].strip(" -"):
+        if (money.end <= found.start and not text[money.end:found.start].strip(" -")) or \
+                found.start <= money.start < found.end:
             return money
     return None
 

@@ -59,9 +59,9 @@ _ROLE_PHRASE = re.compile(
     r"foreign\s+ministers?|presidents?|vice\s+presidents?|ambassadors?|envoys?|high\s+commissioners?|"
     r"foreign\s+secretar(?:y|ies)|premiers?)\b", _I)
 _DELEGATION = re.compile(
-    r"\b(?:(?P<own>his|her)\s+|(?P<the>the)\s+)(?:(?:visiting|high-level|high-powered|official|ministerial|"
+    r"\b(?:(?P<own>[Hh]is|[Hh]er)\s+|(?P<the>[Tt]he)\s+)(?:(?:visiting|high-level|high-powered|official|ministerial|"
     r"large|\d+-member)\s+)*(?:(?P<dem>[A-Z][\w-]+)\s+)?(?:[a-z]+\s+)?delegation\b(?![-\u2010])")
-_COUNTERPART = re.compile(r"\b(?P<own>his|her)\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?counterpart\b")
+_COUNTERPART = re.compile(r"\b(?P<own>[Hh]is|[Hh]er)\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?counterpart\b")
 _LEADING_PRONOUN = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+\w+){0,5},\s+)?(?P<pron>[Hh]e|[Ss]he)\b")
 _SAID_PRONOUN = re.compile(REPORTING_VERBS + r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?P<pron>he|she)\b", _I)
 
@@ -165,13 +165,19 @@ class SlotFinder:
         return bool(re.search(r"\baccording\s+to\s+(?:[\w-]+\s+){0,4}$", self.text[max(0, start - 50):start], _I))
 
     def _attributive(self, start: int, end: int) -> bool:
-        """", spokesperson X said." after the facts: X reports, X did not take part."""
-        before = self.text[max(0, start - 60):start]
-        after = self.text[end:end + 25]
-        return bool(re.match(r"\s*(?:also\s+)?" + REPORTING_VERBS + r"\b", after, _I)
-                    and "," in before and re.search(r",[^,]*$", before)
-                    and not re.search(r"\b(?:during|in|at)\s+(?:a|an|the|his|her)\b", self.text[end:end + 40], _I)
-                    and start > self._first_cue_start())
+        """A person who only reports: ", spokesperson X said." closing the sentence, or
+        "X said (that) Y met Z" where someone else is the subject of the meeting."""
+        after = self.text[end:]
+        closing = re.match(r"\s*(?:also\s+)?" + REPORTING_VERBS + r"(?:\s+(?:on\s+\w+|in\s+a\s+statement|today|"
+                           r"yesterday|later))?\s*[.,;!?\"\u201d]*\s*$", after, _I)
+        if closing and start > self._first_cue_start():
+            return True
+        said = re.match(r"\s*(?:also\s+)?" + REPORTING_VERBS + r"\b", after[:25], _I)
+        cue = self._first_cue_start()
+        if said and end < cue:
+            between = self.mentions.persons_between(self.offset + end + said.end(), self.offset + cue)
+            return bool(between)
+        return False
 
     def _first_cue_start(self) -> int:
         cues = [c for c in find_cues(self.text) if c.kind in FULL_KINDS]

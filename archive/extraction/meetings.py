@@ -142,7 +142,7 @@ def _draft(article, sent, index, lo, hi, cues, subject, finder: SlotFinder, medi
         first=index, last=index,
         date=_date(text, lo, hi, cues[0], article),
         location=_city(segment),
-        topic=_topic(segment) or _event_topic(cues),
+        topic=_topic(segment) or _event_topic(text, cues),
         principal=any(is_principal(text, c) for c in cues),
         shifted=bool(_SHIFTED.search(text[:cues[-1].end])),
         call=all(c.kind in _CALL_KINDS for c in cues),
@@ -243,11 +243,14 @@ def _clean_topic(text: str) -> str | None:
     return " ".join(words[:_MAX_TOPIC_WORDS])
 
 
-def _event_topic(cues: list[Cue]) -> str | None:
+def _event_topic(text: str, cues: list[Cue]) -> str | None:
+    """"a seminar organised by X" for a hosted event: the event phrase up to the clause's end."""
     event = next((c for c in cues if c.kind == "event"), None)
     if not event:
         return None
-    return re.sub(r"^(?:speaking|addressing|spoke|addressed|speaks|addresses)\s+(?:at|to)?\s*", "", event.text, flags=_I)
+    phrase = re.split(r"[,;.]", text[event.start:])[0]
+    phrase = re.sub(r"^(?:speaking|addressing|spoke|addressed|speaks|addresses)\s+(?:at\s+|to\s+)?", "", phrase, flags=_I)
+    return _clean_topic(re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=_I))
 
 
 def _add(drafts: list[Draft], draft: Draft) -> None:
