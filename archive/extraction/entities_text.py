@@ -8,6 +8,7 @@ at a fraction of the cost of building a spaCy Doc.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 
@@ -32,6 +33,7 @@ _OPEN_QUOTES = "\"\u201c\u2018'"
 _CLOSE_QUOTES = "\"\u201d\u2019'"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def repair_hyphens(word: str) -> str:
     """Undo line-break hyphenation in a capitalized word: "Kaza-k--h-s-tan" -> "Kazakhstan".
 

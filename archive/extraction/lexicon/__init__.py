@@ -6,6 +6,8 @@ organizations, no phrases taken from particular articles.
 
 from __future__ import annotations
 
+import functools
+
 from .geography import CITIES, COUNTRIES, COUNTRY_NAMES, DEMONYMS, REGIONS
 from .organizations import (
     GENERIC_ORG_NOUNS, GOVERNMENT_NOUNS, HEAD_TYPES, KNOWN_BY_FORM, KNOWN_ORGS, LEADING_HEADS,
@@ -27,11 +29,13 @@ __all__ = [
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def lookup_key(text: str) -> str:
     """Lower-case key for lexicon look-ups, with curly quotes folded and dots kept."""
     return text.translate(_APOSTROPHES).lower().strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def country_of(text: str) -> str | None:
     """Canonical country for a country name or demonym ("Kazakh" -> "Kazakhstan")."""
     key = lookup_key(text)
@@ -40,6 +44,7 @@ def country_of(text: str) -> str | None:
     return COUNTRIES.get(key) or DEMONYMS.get(key)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def place_country(text: str) -> str | None:
     """Country of a country name, demonym or known city."""
     return country_of(text) or CITIES.get(lookup_key(text))
