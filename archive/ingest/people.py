@@ -81,6 +81,11 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
 
 
 def resolve_person(ext: ExtractedPerson, report: IngestReport):
+    """The existing person `ext` names, REJECTED, or None for a new one.
+
+    A country that contradicts the record's rules a candidate out, except for
+    the very same full name: a misread country is likelier than a namesake.
+    """
     forms = [ext.name, *ext.aliases]
     country = country_for(ext.country)
     words = {word for form in forms for word in names.name_words(form)}
@@ -88,13 +93,17 @@ def resolve_person(ext: ExtractedPerson, report: IngestReport):
         alias.person.resolved()
         for alias in PersonAlias.objects.filter(surname_key__in=words).select_related("person")
     })
-    candidates = [p for p in candidates if not (country and p.country_id and p.country_id != country.id)]
-    choice = names.resolve(forms, [person_forms(p) for p in candidates])
-    if choice is None:
-        if any(names.is_same_person(forms, person_forms(p)) for p in candidates):
-            report.count("ambiguous names left for curators")
-        return None
-    return pick([candidates[choice]], ext.name, report)
+    compatible = [p for p in candidates if not (country and p.country_id and p.country_id != country.id)]
+    choice = names.resolve(forms, [person_forms(p) for p in compatible])
+    if choice is not None:
+        return pick([compatible[choice]], ext.name, report)
+    same_full_name = [p for p in candidates if len(ext.name.split()) > 1
+                      and names.name_key(ext.name) in {names.name_key(f) for f in person_forms(p)}]
+    if len(same_full_name) == 1:
+        return pick(same_full_name, ext.name, report)
+    if any(names.is_same_person(forms, person_forms(p)) for p in compatible):
+        report.count("ambiguous names left for curators")
+    return None
 
 
 def resolve_organization(ext: ExtractedOrganization, report: IngestReport):
