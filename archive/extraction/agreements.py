@@ -61,10 +61,17 @@ def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], men
     return [_finish(d) for d in drafts]
 
 
+_ANY_AGREEMENT = re.compile(r"agree|deal|mou|memorand|accord|treat|pact|contract|protocol|declaration|plan\b|"
+                            r"consortium|partnership|venture|alliance|framework|charter|convention|statement|"
+                            r"communiq|readiness|willing|ready|prepared|offer|propos", _I)
+
+
 def _sentence_agreements(article, sentences, index, mentions, meetings) -> list[Draft]:
     sent = sentences[index]
     text = sent.text
     out: list[Draft] = []
+    if not _ANY_AGREEMENT.search(text):
+        return out
     venture = _venture(text, sent, mentions)
     named = named_agreements(text)
     generic = [g for g in generic_agreements(text, named)

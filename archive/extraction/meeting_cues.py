@@ -47,6 +47,15 @@ CUES: list[tuple[re.Pattern, str]] = [(re.compile(p, _I), k) for p, k in [
     (r"\b(?:was|were)\s+(?:also\s+)?present\b|\balso\s+(?:attended|joined|participated)\b", "present"),
 ]]
 
+# Words one of which each cue needs, to skip its regex cheaply (same order as CUES).
+_CUE_WORDS = [
+    ("met",), ("meeting",), ("held", "holds"), ("chair",), (" with",), ("attend",),
+    ("receiv", "brief", "host"), (" on",), ("discuss",), ("spoke", "speaks", "talked"),
+    ("phon", "dial", "call", "conversation"), (" with", " between"), (" by", "held"), ("between",),
+    ("speak", "spoke", "address"), (" by",), ("the ",), ("the", "this"), ("present", "also"),
+]
+assert len(_CUE_WORDS) == len(CUES)
+
 FULL_KINDS = {"verb", "object", "call_on", "discussed", "spoke", "call", "noun", "event"}
 _NOT_REPORTED = re.compile(NOT_REPORTED_BEFORE, _I)
 _IMMEDIATE_NOT = re.compile(r"\b(?:to|not|no|any|never)\s+$", _I)
@@ -84,10 +93,21 @@ class Slot:
     named: bool  # False when resolved from "he", "his delegation", "the two ministers"
 
 
+_ANY_CUE = re.compile(r"\b(?:met|meet|held|holds|co-?chair|confer|interact|exchanged|sat|attend|receiv|brief|host|"
+                      r"call|paid|discuss|spoke|speak|talk|telephon|phone|dial|meeting|session|consultation|"
+                      r"conversation|interaction|engagement|present|also|address|event|seminar|conference|"
+                      r"ceremony|launch|forum|summit|reception|dinner|symposium|webinar|workshop|roundtable)", _I)
+
+
 def find_cues(text: str) -> list[Cue]:
     """Meeting cues of a sentence, in order, without overlaps (full cues win over references)."""
+    if not _ANY_CUE.search(text):
+        return []
     found: list[Cue] = []
-    for pattern, kind in CUES:
+    low = text.lower()
+    for (pattern, kind), words in zip(CUES, _CUE_WORDS):
+        if not any(w in low for w in words):
+            continue
         for m in pattern.finditer(text):
             if not _reported(text, m.start()) or any(m.start() < c.end and c.start < m.end() for c in found):
                 continue
@@ -132,6 +152,7 @@ class SlotFinder:
 
     def __init__(self, mentions: ArticleMentions, sentence_start: int, text: str):
         self.mentions, self.offset, self.text = mentions, sentence_start, text
+        self._cue_start: int | None = None
 
     def slots(self, lo: int, hi: int) -> list[Slot]:
         """Participants between sentence offsets lo and hi, in order of appearance."""
@@ -180,8 +201,10 @@ class SlotFinder:
         return False
 
     def _first_cue_start(self) -> int:
-        cues = [c for c in find_cues(self.text) if c.kind in FULL_KINDS]
-        return cues[0].start if cues else len(self.text)
+        if self._cue_start is None:
+            cues = [c for c in find_cues(self.text) if c.kind in FULL_KINDS]
+            self._cue_start = cues[0].start if cues else len(self.text)
+        return self._cue_start
 
     def _referred(self) -> list[Slot]:
         out: list[Slot] = []

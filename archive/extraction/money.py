@@ -40,6 +40,8 @@ _PREFIXED = re.compile(
 _SUFFIXED = re.compile(
     _QUALIFIER + r"(?<![\w$€£¥₹₸₽])" + _NUMBER + _SCALE + r"\s+(?P<cur>" + _SUFFIX + r")\b", re.IGNORECASE)
 
+_DIGIT = re.compile(r"\d")
+
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -64,6 +66,8 @@ class Money:
 def find_money(text: str) -> list[Money]:
     """Every amount of money in `text`, in order."""
     found: list[Money] = []
+    if not _DIGIT.search(text):
+        return found
     for pattern, table in ((_PREFIXED, _PREFIX_CURRENCIES), (_SUFFIXED, _SUFFIX_CURRENCIES)):
         for m in pattern.finditer(text):
             if any(m.start() < f.end and f.start < m.end() for f in found):
