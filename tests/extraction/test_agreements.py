@@ -1,0 +1,165 @@
+"""Agreements read from hand-written articles about other countries and deals than the samples."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from archive.extraction.pipeline import extract_file
+
+from .event_builders import agreements, article, person
+
+THU = datetime.date(2024, 5, 9)  # a Thursday
+
+
+def one(body, people=(), orgs=(), published=THU):
+    found = agreements(article(body, people, orgs, published))
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- named agreements and their status ----------------------------------------------------------
+
+def test_a_signed_named_agreement_has_its_parties_and_the_signing_day():
+    a = one("TASHKENT: Uzbekistan and Turkey signed the Preferential Trade Agreement on Tuesday, officials said.")
+    assert (a.title, a.kind, a.status) == ("Preferential Trade Agreement", "agreement", "signed")
+    assert a.parties == ["Uzbekistan", "Turkey"]
+    assert a.date.value == datetime.date(2024, 5, 7)
+
+
+def test_expected_to_be_signed_is_proposed_and_the_hyphenated_name_gives_the_parties():
+    a = one("The Uzbekistan-Turkmenistan Free Trade Agreement is expected to be signed in November.")
+    assert a.status == "proposed"
+    assert a.parties == ["Uzbekistan", "Turkmenistan"]
+    assert a.date.value == datetime.date(2024, 11, 1)
+
+
+def test_came_into_force_is_in_force_and_a_treaty_is_a_treaty():
+    a = one("The Trans-Caspian Transport Treaty came into force last year.")
+    assert (a.kind, a.status) == ("treaty", "in_force")
+
+
+def test_an_adopted_declaration_is_signed():
+    a = one("The leaders adopted the Samarkand Declaration at the end of the summit.")
+    assert (a.title, a.kind, a.status) == ("Samarkand Declaration", "declaration", "signed")
+
+
+def test_an_action_plan_named_with_its_years_and_mentioned_again_is_one_agreement():
+    a = one("The ministers signed the Joint Action Plan on Digital Cooperation 2024-2026. "
+            "The Joint Action Plan sets out forty steps.")
+    assert (a.title, a.kind) == ("Joint Action Plan on Digital Cooperation 2024-2026", "action_plan")
+    assert len(a.evidence) == 2
+
+
+# --- described agreements -----------------------------------------------------------------------
+
+def test_negotiating_a_described_agreement_between_two_countries():
+    a = one("The two sides are negotiating a visa waiver agreement between Kyrgyzstan and Tajikistan.")
+    assert a.status == "negotiating"
+    assert a.parties == ["Kyrgyzstan", "Tajikistan"]
+    assert a.title.startswith("Visa waiver agreement")
+
+
+def test_a_package_of_mous_is_one_record_with_count_and_sectors():
+    a = one("During the visit, Azerbaijan and Uzbekistan signed 37 MoUs covering trade, mining, energy and agriculture.")
+    assert (a.kind, a.status, a.count) == ("mou", "signed", 37)
+    assert a.sectors == ["trade", "mining", "energy", "agriculture"]
+
+
+def test_agreements_worth_over_an_amount_in_dollars_have_that_value():
+    a = one("Companies from Kazakhstan and China inked deals worth over $1.5bn on Thursday.")
+    assert a.value_usd == 1.5e9
+    assert a.date.value == THU
+
+
+def test_an_amount_in_another_currency_is_kept_as_amount_and_currency():
+    a = one("The provincial government signed a Rs 5 billion agreement with a Chinese firm to build a power plant.")
+    assert a.value_usd is None
+    assert (a.amount, a.currency) == (5e9, "PKR")
+
+
+def test_mous_under_consideration_are_negotiating():
+    a = one("The ministry said memorandums of understanding on education and culture were under consideration.")
+    assert (a.kind, a.status) == ("mou", "negotiating")
+    assert a.title == "Memorandums of understanding on education and culture"
+
+
+def test_mous_to_finalise_are_one_negotiating_record():
+    a = one("He said Tashkent was ready to send a team to Baku to finalise memorandums of understanding and "
+            "agreements ahead of the president's visit.")
+    assert (a.kind, a.status) == ("mou", "negotiating")
+    assert "to be finalised" in a.title
+
+
+# --- proposals ---------------------------------------------------------------------------------
+
+def test_readiness_to_finance_a_project_is_a_proposal_by_that_country():
+    a = one("Turkmenistan has expressed its readiness to finance the construction of a power line to Afghanistan.")
+    assert (a.kind, a.status) == ("other", "proposed")
+    assert a.title == "Turkmenistan proposal to finance the construction of a power line to Afghanistan"
+    assert a.parties[0] == "Turkmenistan"
+
+
+def test_proposed_creating_a_consortium_is_a_proposed_agreement():
+    a = one("The Uzbek side proposed creating a joint shipping consortium with Azerbaijani operators.")
+    assert (a.title, a.kind, a.status) == ("Joint shipping consortium with Azerbaijani operators", "other", "proposed")
+
+
+def test_a_partnership_between_two_named_associations():
+    body = "It was agreed to link the Tajik Cotton Association with the Turkish Textile Union to formalise this partnership."
+    a = one(body, orgs=[("Tajik Cotton Association",), ("Turkish Textile Union",)])
+    assert a.title == "Partnership between Tajik Cotton Association and Turkish Textile Union"
+    assert a.parties == ["Tajik Cotton Association", "Turkish Textile Union"]
+
+
+# --- what is not an agreement -------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Bilateral trade between Turkey and Azerbaijan stands at $7 billion.",
+    "The ministers agreed that practical steps were needed to raise trade to $15bn.",
+    "The visit of the president is expected to yield significant agreements in energy.",
+    "The meeting addressed pending matters concerning trade agreements.",
+    "Relations are rooted in a growing strategic partnership, with Turkey offering ports.",
+    "The plan would serve as a tool for the implementation of the agreements reached.",
+    "Turkey offered to send a delegation to Baku next month.",
+])
+def test_goals_volumes_hopes_and_references_are_not_agreements(body):
+    assert agreements(article(body)) == []
+
+
+def test_trade_volume_in_the_same_sentence_is_not_the_agreement_value():
+    a = one("Trade stands at $239 million and the two countries signed a transit agreement.")
+    assert a.value_usd is None
+
+
+# --- dates from meetings ------------------------------------------------------------------------
+
+def test_an_agreement_signed_right_after_dated_talks_takes_their_date():
+    body = ("Foreign Minister Bakhtiyor Saidov held talks with Chinese Foreign Minister Wang Yi on Monday. "
+            "The two ministers signed a memorandum of understanding on green energy.")
+    people = [person(body, "Bakhtiyor Saidov", country="Uzbekistan", title="Foreign Minister"),
+              person(body, "Wang Yi", country="China", title="Foreign Minister")]
+    a = one(body, people)
+    assert a.date.value == datetime.date(2024, 5, 6)
+    assert set(a.parties) == {"Uzbekistan", "China"}
+
+
+# --- regression on the samples -----------------------------------------------------------------
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seed_agreements(name):
+    return [a for art in extract_file((SEEDS / name).read_bytes(), name) for a in art.agreements]
+
+
+def test_dawn_sample_has_five_agreements_with_their_statuses():
+    found = {a.title: a.status for a in seed_agreements("004_8f5cf43f1953043f.txt")}
+    assert found["Action Plan of Cooperation 2025-26"] == "signed"
+    assert found["Pakistan-Kazakhstan Transit Trade Agreement"] == "proposed"
+    assert len(found) == 5
+
+
+def test_alliance_sample_has_one_signed_package_worth_two_hundred_million():
+    (a,) = seed_agreements("002_aee69fe055a80300.txt")
+    assert (a.status, a.value_usd) == ("signed", 2e8)
