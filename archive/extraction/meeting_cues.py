@@ -24,7 +24,7 @@ _FILLER = r"(?:[\w-]+\s+){0,3}?"
 # spoke, call, noun, event, ref (refers back to a meeting), present (joins the last meeting).
 CUES: list[tuple[re.Pattern, str]] = [(re.compile(p, _I), k) for p, k in [
     (r"\b(?:met|meets)\b(?:\s+with\b)?", "verb"),
-    (r"\b(?:has|have|had)\s+been\s+meeting\b", "verb"),
+    (r"\b(?:has|have|had)\s+been\s+meeting\b|\b(?:after|while|when)\s+meeting\b(?:\s+with\b)?", "verb"),
     (r"\b(?:held|holds)\s+(?:a\s+|an\s+|the\s+)?" + _FILLER + r"(?:" + MEETING_NOUNS + r")\b", "verb"),
     (r"\b(?:co-?chaired|co-?chairing)\b", "verb"),
     (r"\b(?:conferred|interacted|exchanged\s+views|sat\s+down|held\s+talks)\s+with\b", "verb"),
@@ -37,7 +37,8 @@ CUES: list[tuple[re.Pattern, str]] = [(re.compile(p, _I), k) for p, k in [
     (r"\b(?:in|during|at)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?" + _FILLER
      + r"(?:" + MEETING_NOUNS + r")\s+(?:with|between)\b", "noun"),
     (r"\b(?:meetings?|talks|discussions?|consultations|session)\s+(?:(?:co-?chaired|chaired|led|headed)\s+by|(?:was|were)\s+held)\b", "noun"),
-    (r"\b(?:meeting|talks|discussions?|call|conversation)\s+between\b", "noun"),
+    (r"\b(?:meeting|talks|discussions?|call|conversation)\s+between\b|"
+     + _APOS + r"s\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|call|conversation)\s+with\b", "noun"),
     (r"\b(?:speaking|addressing|spoke|addressed|speaks|addresses)\s+(?:at\s+|to\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:"
      + EVENT_NOUNS + r")\b", "event"),
     (r"\b(?:" + EVENT_NOUNS + r")\s+(?:hosted|organi[sz]ed|arranged)\s+by\b", "event"),
@@ -51,7 +52,7 @@ CUES: list[tuple[re.Pattern, str]] = [(re.compile(p, _I), k) for p, k in [
 _CUE_WORDS = [
     ("met",), ("meeting",), ("held", "holds"), ("chair",), (" with",), ("attend",),
     ("receiv", "brief", "host"), (" on",), ("discuss",), ("spoke", "speaks", "talked"),
-    ("phon", "dial", "call", "conversation"), (" with", " between"), (" by", "held"), ("between",),
+    ("phon", "dial", "call", "conversation"), (" with", " between"), (" by", "held"), ("between", " with"),
     ("speak", "spoke", "address"), (" by",), ("the ",), ("the", "this"), ("present", "also"),
 ]
 assert len(_CUE_WORDS) == len(CUES)
@@ -180,7 +181,8 @@ class SlotFinder:
 
     def _possessive_not_delegation(self, end: int) -> bool:
         m = re.match(_APOS + r"s?\s+(\w[\w-]*)", self.text[end:])
-        return bool(m) and m.group(1).lower() not in ("delegation", "team", "side", "entourage", "visiting")
+        return bool(m) and m.group(1).lower() not in ("delegation", "team", "side", "entourage", "visiting", "meeting",
+                                                      "talks", "call", "conversation", "telephone", "phone")
 
     def _after_according(self, start: int) -> bool:
         return bool(re.search(r"\baccording\s+to\s+(?:[\w-]+\s+){0,4}$", self.text[max(0, start - 50):start], _I))

@@ -176,6 +176,8 @@ def _cue_ok(text: str, cue: Cue, slots) -> bool:
 
 def _object_gap(gap: str) -> bool:
     """Only titles and articles between a verb and its object ("received Foreign Minister X")."""
+    gap = re.sub(r"^\s*(?:a|an)\s+(?:\w+\s+)?(?:dinner|lunch|luncheon|reception|banquet|breakfast)\s+"
+                 r"(?:for|in\s+honou?r\s+of)\b", "", gap, flags=_I)
     return len(gap) <= 80 and bool(re.fullmatch(
         r"[\s,]*(?:(?:the|a|an|his|her|their|its|visiting|of|and|for|with|[A-Z][\w.\u2019'-]*)\s*,?\s*)*", gap))
 

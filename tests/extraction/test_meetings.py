@@ -246,3 +246,16 @@ def test_call_sample_is_a_meeting_without_location():
     found = seed_meetings("003_e7895eea17daa7ad.txt")
     call = next(m for m in found if "Allison Hooker" in m.participants)
     assert call.location is None and call.date is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sadyr Japarov told reporters after meeting Lu Wei that the railway would be built.",
+    "Sadyr Japarov's meeting with Lu Wei lasted two hours.",
+    "Sadyr Japarov hosted a dinner in honour of Lu Wei at the state residence.",
+    "Sadyr Japarov paid a courtesy call on Lu Wei.",
+    "Lu Wei was received by Sadyr Japarov at the Ala-Archa residence.",
+    "In a telephone conversation with Lu Wei, Sadyr Japarov thanked China for its support.",
+])
+def test_other_common_phrasings_are_meetings_of_both(sentence):
+    m = one(sentence, [("Sadyr Japarov",), ("Lu Wei",)])
+    assert set(m.participants) == {"Sadyr Japarov", "Lu Wei"}
