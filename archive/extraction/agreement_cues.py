@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .lexicon.events import (GENERIC_HEADS, HYPOTHETICAL_BEFORE, NAMED_HEADS, PROPOSAL_VERBS, SECTOR_WORDS,
-                             STATUS_CUES, generic_kind)
+from .lexicon.events import (GENERIC_HEADS, HYPOTHETICAL_BEFORE, INSTITUTION_NOUNS, NAMED_HEADS, PROPOSAL_VERBS,
+                             SECTOR_WORDS, STATUS_CUES, VAGUE_OBJECTS, generic_kind)
 from .money import find_money, parse_count
 
 _I = re.IGNORECASE
@@ -28,10 +29,12 @@ _NAMED = re.compile(
     r"(?P<tail>(?:\s+(?:of|on|for|in)\s+(?:the\s+)?(?!" + _CALENDAR + r")" + _WORD + r"(?:\s+(?:(?:and|of|in|on|for)\s+)?" + _WORD + r")*)?"
     r"(?:\s+" + _YEAR + r")?)")
 _GENERIC = re.compile(r"\b(?P<head>" + GENERIC_HEADS + r")\b(?P<coord>(?:\s*(?:,|and|or)\s+(?:" + GENERIC_HEADS + r")\b)*)", _I)
+_COMPOUND_AFTER = re.compile(r"\s+(?:" + INSTITUTION_NOUNS + r")\b", _I)
 _DETERMINERS = {"a", "an", "the", "this", "these", "those", "that", "its", "their", "his", "her", "our", "such"}
 _DEFINITE = {"the", "this", "these", "those", "that", "its", "their", "his", "her", "our", "such"}
 _QUANTIFIERS = {"various", "several", "some", "many", "all", "any", "more", "other", "further", "multiple",
-                "significant", "major", "important", "key", "numerous", "new", "fresh"}
+                "significant", "major", "important", "key", "numerous", "new", "fresh", "previous", "earlier",
+                "existing", "current", "latest", "landmark", "historic"}
 _STOP_LEFT = _DETERMINERS | _QUANTIFIERS | {
     "in", "on", "of", "with", "to", "for", "from", "by", "at", "into", "and", "or", "as", "is", "are", "was",
     "were", "be", "been", "has", "have", "had", "will", "would", "that", "which", "concerning", "regarding",
@@ -42,7 +45,13 @@ _STOP_LEFT = _DETERMINERS | _QUANTIFIERS | {
 _MODIFIER_OK = {"trading", "shipping", "processing", "manufacturing", "banking", "mining", "training",
                 "engineering", "housing", "building", "funding", "financing", "landed", "integrated", "united"}
 _SENTENCE_START_OK = re.compile(r"^(?:[A-Z]{2,}|[A-Z][a-z]+(?:[-\u2010][A-Z][\w]+)+)$")
-_BOUNDARY = re.compile(r"[;!?]|\.(?!\d)|,(?!\s+(?:which|that|expected|signed|inked|worth|valued|covering|to\s+be)\b)")
+_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Mr",
+                  "Mrs", "Ms", "Dr", "St", "Gen", "Prof", "U.S", "U.N", "Co", "Inc", "Ltd")
+_BOUNDARY = re.compile(r"[;!?]|" + "".join(r"(?<!\b" + re.escape(a) + ")" for a in _ABBREVIATIONS) + r"\.(?!\d)|"
+                       r",(?!\s+(?:which|that|expected|signed|inked|worth|valued|covering|to\s+be)\b)(?!\s+\d{4}\b)")
+_LIST_ITEM = r"(?!(?:on|in|at|by|for|with|during|to|from|and|the|a|an)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
+# A lower-case list ("raw materials, batteries and renewable hydrogen"): its commas do not end a clause.
+_LOWER_LIST = re.compile(_LIST_ITEM + r"(?:,\s+" + _LIST_ITEM + r")+,?\s+and\s+[a-z]")
 _HYPOTHETICAL = re.compile(HYPOTHETICAL_BEFORE, _I)
 _STATUS = [(re.compile(p, _I), s) for p, s in STATUS_CUES]
 _VALUE_LINK = re.compile(r"^\s*(?:,\s*)?(?:worth|valued\s+at|amounting\s+to|totall?ing|of|for|with\s+a\s+value\s+of)\s+$", _I)
@@ -58,6 +67,11 @@ _PROPOSALS = [re.compile(p, _I) for p in [
     r"\b(?:offered|offers|proposed|proposes)\s+to\s+(?P<vp>" + _PROPOSAL_VERB + r"[^,;.]*)",
 ]]
 _MAX_TITLE_WORDS = 19
+# A date phrase inside a title's qualifier ("on Wednesday", "on Nov. 7, 2022", "in March 2024").
+_DATE_PHRASE = re.compile(
+    r"\s+(?:on|in|last|this|next|earlier\s+this|since)\s+(?:(?:" + _CALENDAR + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+    r"Nov|Dec)\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+" + _CALENDAR + r"(?:,?\s+\d{4})?)"
+    r"(?:\s+(?:morning|afternoon|evening))?")
 # What may follow a described agreement and say which one it is.
 _QUALIFIER_START = (r"(?:worth|valued|amounting|totall?ing|covering|including|between|on|for|in|with|under|ahead|"
                     r"to|signed|inked|concluded|reached\s+(?:in|during|at|with)|during|at|from|of)\b")
@@ -120,8 +134,8 @@ def generic_agreements(text: str, taken: list[Found]) -> list[Found]:
     for m in _GENERIC.finditer(text):
         if m.group("head")[0].isupper() and not m.group("head").lower().startswith("mou"):
             continue  # capitalized: a name, handled by named_agreements
-        if any(m.start() < f.end and f.start < m.end() for f in taken):
-            continue
+        if any(m.start() < f.end and f.start < m.end() for f in taken) or _COMPOUND_AFTER.match(text, m.end()):
+            continue  # inside a name, or a modifier of another noun ("a joint venture fund")
         money = next((x for x in moneys if x.end <= m.start() and not text[x.end:m.start()].strip(" -")), None)
         if money:
             start, count, determiner = money.start, None, _determiner_before(text, money.start)
@@ -169,32 +183,90 @@ def _determiner_before(text: str, pos: int) -> str | None:
 
 
 def proposals(text: str) -> list[Found]:
-    """Offers to do something concrete: "expressed its readiness to fully finance X"."""
+    """Offers to do something concrete: "expressed its readiness to fully finance X" (not
+    "ready to provide all necessary support", nor "ready to invest in green projects")."""
     out = []
     for pattern in _PROPOSALS:
         for m in pattern.finditer(text):
             vp = re.sub(r"\s*\([^)]*\)", "", m.group("vp")).strip()
+            if not _specific_object(vp):
+                continue
             vp = " ".join(vp.split()[:_MAX_TITLE_WORDS - 3])
             out.append(Found(m.start(), m.end(), vp, "other", named=False, status="proposed",
                              status_at=m.start()))
     return out
 
 
-def clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the clause around text[start:end] (commas before "which", "worth" ... do not cut)."""
+_VAGUE = re.compile(r"(?:[\w-]+\s+){0,3}?(?:" + "|".join(VAGUE_OBJECTS) + r")\b", _I)
+_PLAIN_OBJECT = re.compile(r"(?:up\s+to\s+|about\s+|over\s+)?(?:[^\s]*\d[^\s]*\s+(?:[mb]illion\s+)?)?(?:in|into|on)?\s*"
+                           r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*)*)")
+
+
+def _specific_object(vp: str) -> bool:
+    """What the offer is about is a thing ("the development of new corridors", "a railway",
+    "gas to Pakistan"), not help in general or a bare plural ("green energy projects")."""
+    obj = re.sub(r"^(?:\w+ly\s+)?(?:set\s+up|\w+)\s+", "", vp)  # the verb
+    if _VAGUE.match(obj):
+        return False
+    words = obj.split()[:8]
+    if any(w[0].isupper() for w in words) or re.match(r"(?:the|a|an|this|its|their)\b", obj, _I):
+        return True
+    return not _PLAIN_OBJECT.fullmatch(" ".join(words)) or not re.search(r"s\b", " ".join(words))
+
+
+_SETUP = r"(?:creat(?:e|ing)|establish(?:ing)?|set(?:ting)?\s+up|form(?:ing)?|launch(?:ing)?|open(?:ing)?)"
+_INSTITUTION = (r"(?P<np>(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:" + INSTITUTION_NOUNS + r")\b(?:\s+(?:" + INSTITUTION_NOUNS + r")\b)*"
+                r"(?:\s+(?:for|in|on|between)\s+(?:the\s+)?[\w-]+(?:\s+(?!with\b|to\b|which\b|that\b)[\w-]+){0,2})?)")
+_INSTITUTION_PROPOSALS = [re.compile(p, _I) for p in [
+    r"\b(?:proposed|proposes|suggested|suggests|floated|put\s+forward)\s+(?:(?:the\s+)?(?:idea|creation|establishment|"
+    r"formation|setting\s+up)\s+of\s+|" + _SETUP + r"\s+|to\s+" + _SETUP + r"\s+)?" + _INSTITUTION,
+    r"\b(?:agreed|agree|agrees|decided|resolved)\s+to\s+" + _SETUP + r"\s+" + _INSTITUTION,
+]]
+
+
+def institution_proposals(text: str) -> list[Found]:
+    """Bodies proposed or agreed to be set up jointly: "proposed creating a joint shipping
+    company for the Caspian", "agreed to establish a joint trading house"."""
+    out = []
+    if not re.search(r"propos|sugges|floated|forward|agree|decided|resolved", text, _I):
+        return out
+    for pattern in _INSTITUTION_PROPOSALS:
+        for m in pattern.finditer(text):
+            np = re.sub(r"^(?:a|an)\s+", "", m.group("np"), flags=_I)
+            title = np[0].upper() + np[1:]
+            out.append(Found(m.start("np"), m.end("np"), title, "other", named=False, status="proposed",
+                             status_at=m.start()))
+    return out
+
+
+def clause(text: str, start: int, end: int, lists: bool = True) -> tuple[int, int]:
+    """Bounds of the clause around text[start:end] (commas before "which", "worth" ..., in a
+    date or, with `lists`, in a list of lower-case items do not cut)."""
     lo, hi = 0, len(text)
-    for m in _BOUNDARY.finditer(text):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end:
-            hi = m.start()
+    for b in (_boundaries(text) if lists else _plain_boundaries(text)):
+        if b + 1 <= start:
+            lo = b + 1
+        elif b >= end:
+            hi = b
             break
     return lo, hi
 
 
+@lru_cache(maxsize=256)
+def _plain_boundaries(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _BOUNDARY.finditer(text))
+
+
+@lru_cache(maxsize=256)
+def _boundaries(text: str) -> tuple[int, ...]:
+    lists = [m.span() for m in _LOWER_LIST.finditer(text)] if "," in text else []
+    return tuple(m.start() for m in _BOUNDARY.finditer(text)
+                 if not (m.group() == "," and any(a <= m.start() < b for a, b in lists)))
+
+
 def status_of(text: str, start: int, end: int) -> tuple[str | None, int | None]:
     """Status stated by the cue nearest the mention in its clause, and where that cue is."""
-    lo, hi = clause(text, start, end)
+    lo, hi = clause(text, start, end, lists=False)
     cues: list[tuple[int, int, str]] = []
     for pattern, status in _STATUS:
         for m in pattern.finditer(text, lo, hi):
@@ -219,7 +291,7 @@ def qualifier(text: str, end: int) -> str:
         return ""
     rest = re.split(r",?\s+(?:which|that|while|as\s+well\s+as|and\s+(?:is|are|was|were|will)|will|would|is|are|"
                     r"was|were|has|have|had|could|can|may|might|shall|said|says)\b", rest)[0]
-    rest = re.sub(r"\s+(?:on|in|last|this|next)\s+" + _CALENDAR + r".*$", "", rest)
+    rest = _DATE_PHRASE.sub("", " " + rest).strip()
     return " ".join(rest.split()[:12]).strip(" ,\"'\u201c\u201d")
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .agreement_cues import (Found, clause, generic_agreements, named_agreements, proposals, qualifier,
-                             sectors_of, status_of)
-from .dates import find_dates
+from .agreement_context import (in_package_list, is_package, latest_state, package_head, package_value,
+                                plural_undescribed, starts_with_among_them, subject_parties)
+from .agreement_cues import (Found, clause, generic_agreements, institution_proposals, named_agreements, proposals,
+                             qualifier, sectors_of, status_of)
 from .lexicon.events import STATUS_ORDER, VENTURE_NOUNS
-from .meeting_cues import SlotFinder, date_is_for_travel, Cue
+from .meeting_cues import Cue, SlotFinder, date_is_for_travel, event_dates
 from .mentions import ArticleMentions, countries_in
 from .money import Money, find_money
 from .records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
@@ -30,6 +31,7 @@ _VENTURE = re.compile(r"\b(?P<noun>" + VENTURE_NOUNS + r")\b", _I)
 _VENTURE_CUE = re.compile(r"\b(?:agreed|formali[sz]e|establish|form|set\s+up|create|launch|sign(?:ed)?|connect|link)\w*", _I)
 _PROVENANCE = re.compile(r"\b(?:a|the)\s+(?:recent\s+)?(?P<np>(?:[\w-]+\s+){0,4}?delegation)\s+visited\s+(?P<place>[A-Z][\w-]+)")
 _MAX_TITLE_WORDS = 20
+_SIGNED_IN = re.compile(r"\b(?:signed|inked|concluded|sealed)\s+in\s+$|\b(?:signed|inked|concluded|sealed)\s+in\s+\d", _I)
 _TITLE_STOP = {"the", "of", "and", "a", "an", "to", "in", "on", "for", "mr", "ms", "dr"}
 
 
@@ -46,6 +48,7 @@ class Draft:
     money: Money | None = None
     count: int | None = None
     sectors: list[str] = field(default_factory=list)
+    package: bool = False
 
     @property
     def words(self) -> set[str]:
@@ -56,17 +59,17 @@ def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], men
                        meetings: list[ExtractedMeeting]) -> list[ExtractedAgreement]:
     drafts: list[Draft] = []
     for index, sent in enumerate(sentences):
-        for draft in _sentence_agreements(article, sentences, index, mentions, meetings):
+        for draft in _sentence_agreements(article, sentences, index, mentions, meetings, drafts):
             _add(drafts, draft)
     return [_finish(d) for d in drafts]
 
 
 _ANY_AGREEMENT = re.compile(r"agree|deal|mou|memorand|accord|treat|pact|contract|protocol|declaration|plan\b|"
                             r"consortium|partnership|venture|alliance|framework|charter|convention|statement|"
-                            r"communiq|readiness|willing|ready|prepared|offer|propos", _I)
+                            r"communiq|readiness|willing|ready|prepared|offer|propos|document|instrument|road\s*map|sugges|floated", _I)
 
 
-def _sentence_agreements(article, sentences, index, mentions, meetings) -> list[Draft]:
+def _sentence_agreements(article, sentences, index, mentions, meetings, earlier: list[Draft]) -> list[Draft]:
     sent = sentences[index]
     text = sent.text
     out: list[Draft] = []
@@ -77,10 +80,29 @@ def _sentence_agreements(article, sentences, index, mentions, meetings) -> list[
     generic = [g for g in generic_agreements(text, named)
                if not (venture and _VENTURE.fullmatch(g.title.split()[-1]))]
     named = [n for n in named if not (n.reference and any(n.start < g.end and g.start < n.end for g in generic))]
-    for found in named + generic:
+    found_all = sorted(named + generic, key=lambda f: f.start)
+    packages = [f for f in found_all if is_package(f)]
+    among = _last_package(earlier, index) if starts_with_among_them(text) else None
+    for found in found_all:
+        package = next((p for p in packages if p is not found and in_package_list(text, p, found)), None)
+        if package and plural_undescribed(found, text):
+            continue  # part of the package, not an agreement of its own
+        if _refers_back(found, text, earlier, index):
+            continue
         draft = _from_found(found, article, sentences, index, mentions, meetings)
-        if draft:
-            out.append(draft)
+        if not draft:
+            continue
+        parent = next((d for d in out if d.package and d.evidence[0].start - sent.start == package.start), None) \
+            if package else among
+        if parent and draft.status == "proposed" and not _own_status(text, found):
+            draft.status, draft.date = parent.status, draft.date or parent.date
+        elif parent and draft.status == "signed" and parent.status == "signed":
+            draft.date = draft.date or parent.date
+        out.append(draft)
+    taken = [(f.start, f.end) for f in found_all]
+    for found in institution_proposals(text):
+        if not any(found.start < e and s < found.end for s, e in taken):
+            out.append(_institution_draft(found, sent, index, mentions))
     for found in proposals(text):
         out.append(_proposal(found, article, sent, index, mentions))
     if venture:
@@ -88,30 +110,77 @@ def _sentence_agreements(article, sentences, index, mentions, meetings) -> list[
     return out
 
 
+def _own_status(text: str, found: Found) -> bool:
+    status, _ = status_of(text, found.start, found.end)
+    return status is not None
+
+
+def _last_package(drafts: list[Draft], index: int) -> Draft | None:
+    """The package told in the sentence before `index`, for "Among them was ..."."""
+    return next((d for d in reversed(drafts) if d.package and d.sentence_index == index - 1), None)
+
+
+def _refers_back(found: Found, text: str, earlier: list[Draft], index: int) -> bool:
+    """"The memorandum was signed by ..." right after a partnership was told: the reference says
+    what kind of document it was; it is no agreement of its own."""
+    if found.named or not found.definite or found.count or found.kind == "other" or found.title.endswith("s"):
+        return False
+    if len(found.title.split()) > 3:
+        return False
+    previous = [d for d in earlier if d.sentence_index == index - 1]
+    if len(previous) != 1 or previous[0].kind != "other" or previous[0].package or previous[0].named:
+        return False
+    previous[0].kind = found.kind
+    return True
+
+
 def _from_found(found: Found, article, sentences, index, mentions, meetings) -> Draft | None:
     sent = sentences[index]
     text = sent.text
     status, status_at = status_of(text, found.start, found.end)
-    money = _value(text, found)
+    if status in (None, "signed") and latest_state(text, found):
+        status = "in_force"
+    money = package_value(text, found) if is_package(found) else None
+    money = money or _value(text, found)
     qual = "" if found.named else qualifier(text, found.end)
     sectors = sectors_of(text, found.end)
-    if found.reference and status is None:
-        status = None
     if not found.named:
         specific = found.count or money or sectors or status or re.match(r"(?:between|on|for)\b", qual)
         if not specific or (found.definite and not (found.count or money or sectors or _identifying(qual))):
             return None
-    title = found.title if found.named else _generic_title(found, text, qual, status, sectors)
+        if package_head(found) and not (found.count or status in ("signed", "in_force")):
+            return None
+        if found.kind == "action_plan" and found.title.lower().startswith("road") and not _real_roadmap(text, found, qual):
+            return None
+    parties, short = subject_parties(text, found, sent.start, mentions)
+    title = found.title if found.named else _generic_title(found, text, qual, status, sectors, short)
     draft = Draft(title=title, kind=found.kind, status=status or ("signed" if _under(text, found) else "proposed"),
                   named=found.named and not found.reference, evidence=[_evidence(sent, found, 0.8 if found.named else 0.6)],
-                  sentence_index=index, money=money, count=found.count, sectors=sectors)
-    draft.parties = _parties(text, found, sent, mentions, title)
+                  sentence_index=index, money=money, count=found.count, sectors=sectors, package=is_package(found))
+    draft.parties = parties or _parties(text, found, sent, mentions, title)
     draft.date = _date(draft, text, status_at, sentences, index, meetings, article)
     if found.reference:
         draft.named = False
         draft.title = found.title
         draft.sentence_index = -1  # marks a reference: merged into a named agreement or dropped
     return draft
+
+
+def _real_roadmap(text: str, found: Found, qual: str) -> bool:
+    """A roadmap that is a document the parties sign or agree (or one for stated years), not
+    a figure of speech ("establishing a roadmap for deeper ties")."""
+    lo, hi = clause(text, found.start, found.end)
+    return bool(re.search(r"\b(?:sign|ink|agree|adopt|approv)\w*", text[lo:hi], _I)
+                or re.search(r"\b(?:19|20)\d\d\b", qual))
+
+
+def _institution_draft(found: Found, sent: Sentence, index: int, mentions: ArticleMentions) -> Draft:
+    parties, _ = subject_parties(sent.text, found, sent.start, mentions)
+    if not parties:
+        proposer = _proposer(sent, found.start, mentions)
+        parties = list(dict.fromkeys(([proposer] if proposer else []) + mentions.main_countries[:2]))[:2]
+    return Draft(title=found.title, kind="other", status="proposed", named=False,
+                 evidence=[_evidence(sent, found, 0.55)], sentence_index=index, parties=parties)
 
 
 def _identifying(qual: str) -> bool:
@@ -123,11 +192,14 @@ def _under(text: str, found: Found) -> bool:
     return bool(re.search(r"\bunder\s+the\s+$", text[max(0, found.start - 12):found.start], _I))
 
 
-def _generic_title(found: Found, text: str, qual: str, status: str | None, sectors: list[str]) -> str:
+def _generic_title(found: Found, text: str, qual: str, status: str | None, sectors: list[str],
+                   parties: list[str]) -> str:
     head = found.title[0].upper() + found.title[1:]
     if found.count is not None:
-        head = f"{found.count} {head}"
+        head = f"{found.count} {found.title}"
     parts = [head]
+    if parties and not re.match(r"between\b", qual, _I) and not found.count:
+        parts.append(f"between {parties[0]} and {parties[1]}")
     if (status == "negotiating" and re.search(r"\bfinali[sz]e\b", text[max(0, found.start - 25):found.start], _I)
             and not re.search(r"\bunder\s+\w+|negotiat", qual, _I)):
         parts.append("to be finalised")
@@ -178,16 +250,32 @@ def _parties(text: str, found: Found, sent: Sentence, mentions: ArticleMentions,
     parties = list(dict.fromkeys(parties))
     if len(parties) < 2:
         parties += [c for c in mentions.main_countries[:2] if c not in parties]
+    if len(parties) < 2:
+        parties += [b for b in _international_bodies(mentions) if b not in parties][:2 - len(parties)]
     return parties[:max(2, len(parties))]
+
+
+def _international_bodies(mentions: ArticleMentions) -> list[str]:
+    """International bodies the article talks about, most mentioned first: a party when
+    fewer than two countries are."""
+    kinds = {o.name: o.type for o in mentions.article.organizations}
+    counts: dict[str, int] = {}
+    for m in mentions.orgs:
+        if kinds.get(m.name) == "international":
+            counts[m.name] = counts.get(m.name, 0) + 1
+    return sorted(counts, key=lambda n: -counts[n])
 
 
 def _date(draft: Draft, text: str, status_at: int | None, sentences, index, meetings, article) -> FuzzyDate | None:
     """Date signed (or expected) in the clause; else the date of the meeting it was signed at."""
+    if draft.status == "negotiating":
+        return None  # dates near talks about a text date the talks, not a signing
     anchor = status_at if status_at is not None else draft.evidence[0].start - sentences[index].start
     lo, hi = clause(text, anchor, anchor + 1)
     cue = Cue(anchor, anchor + 1, "status", "")
-    dates = [(abs(s - anchor), d) for s, e, d in find_dates(text, article.published)
-             if lo <= s < hi and d.precision != Precision.YEAR and not date_is_for_travel(text, s, cue)]
+    dates = [(abs(s - anchor), d) for s, e, d in event_dates(text, article.published)
+             if lo <= s < hi and not date_is_for_travel(text, s, cue)
+             and (d.precision != Precision.YEAR or _SIGNED_IN.search(text, max(0, s - 20), s + 3))]
     if dates:
         return min(dates, key=lambda x: x[0])[1]
     if draft.status in ("signed", "in_force"):

@@ -9,10 +9,15 @@ referred to in the cue's clause ("his delegation", "his Pakistani counterpart",
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .lexicon.events import (EVENT_NOUNS, MEETING_NOUNS, MOVEMENT_VERBS, NOT_REPORTED_BEFORE,
+from .dates import find_dates
+from .records import FuzzyDate
+
+from .lexicon.events import (EVENT_NOUNS, GROUP_NOUNS, MEETING_NOUNS, MOVEMENT_VERBS, NOT_REPORTED_BEFORE,
                              PRINCIPAL_TALK_WORDS, REPORTING_VERBS)
 from .mentions import ArticleMentions, country_of_word
 
@@ -72,6 +77,12 @@ _DELEGATION = re.compile(
     r"\b(?:(?P<own>[Hh]is|[Hh]er)\s+|(?P<the>[Tt]he)\s+)(?:(?:visiting|high-level|high-powered|official|ministerial|"
     r"large|\d+-member)\s+)*(?:(?P<dem>[A-Z][\w-]+)\s+)?(?:[a-z]+\s+)?delegation\b(?![-\u2010])")
 _COUNTERPART = re.compile(r"\b(?P<own>[Hh]is|[Hh]er)\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?counterpart\b")
+_GROUP = re.compile(r"\b(?:the\s+two|both)\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:" + GROUP_NOUNS + r")\b", _I)
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c]?[A-Z])|\n")
+# "The Pakistani side was led by X": the head of one side of talks.
+_SIDE_LED = re.compile(r"\b(?:side|delegation|team)\s+(?:was|were|is|had\s+been)\s+(?:led|headed)\s+by\s+", _I)
+_TITLE_GAP = re.compile(r"(?:(?:[A-Z][\w.\u2019'-]*|of|and|for|the)[\s,]*)*")
+TALKS_WORD = re.compile(r"\b(?:talks|negotiations|meeting|consultations|round|session|dialogue|discussions)\b", _I)
 _LEADING_PRONOUN = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+\w+){0,5},\s+)?(?P<pron>[Hh]e|[Ss]he)\b")
 _SAID_PRONOUN = re.compile(REPORTING_VERBS + r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?P<pron>he|she)\b", _I)
 
@@ -114,6 +125,23 @@ def find_cues(text: str) -> list[Cue]:
                 continue
             found.append(Cue(m.start(), m.end(), kind, m.group()))
     return sorted(found, key=lambda c: c.start)
+
+
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-\u2013\u2014:])\s")
+
+
+@lru_cache(maxsize=512)
+def event_dates(text: str, published: datetime.date | None) -> tuple[tuple[int, int, FuzzyDate], ...]:
+    """Dates of a sentence (as `find_dates`), without a wire dateline's date at its start
+    ("Dushanbe, Aug 21, 2025 (Xinhua) -- ..."): that dates the report, not the events."""
+    if not any(c.isdigit() for c in text) and not any(w in text for w in _DATE_WORDS):
+        return ()
+    return tuple((s, e, d) for s, e, d in find_dates(text, published)
+                 if not (s < 40 and _DATELINE_TAIL.match(text, e)))
+
+
+_DATE_WORDS = ("day", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+               "tomorrow", "yesterday")
 
 
 def _reported(text: str, start: int) -> bool:
@@ -219,8 +247,14 @@ class SlotFinder:
             other = self.mentions.counterpart_of(owner, country_of_word(m.group("dem") or ""))
             if other:
                 out.append(Slot(m.start(), m.end(), other, False))
+        roles = []
         for m in _ROLE_PHRASE.finditer(self.text):
-            out += self._role_slots(m)
+            roles += self._role_slots(m)
+        out += roles
+        low = self.text.lower()
+        if not roles and ("two " in low or "both " in low):
+            for m in _GROUP.finditer(self.text):
+                out += [Slot(m.start(), m.end(), name, False) for name in self._previous_pair(m.start())]
         pron = _LEADING_PRONOUN.match(self.text) or _SAID_PRONOUN.search(self.text)
         if pron:
             at = pron.start("pron")
@@ -228,6 +262,37 @@ class SlotFinder:
             if name:
                 out.append(Slot(at, at + 2, name, False))
         return out
+
+    def _previous_pair(self, pos: int) -> list[str]:
+        """The two people "the two leaders" at `pos` means: named earlier in this sentence, else
+        in the nearest of the two sentences before that names anyone."""
+        here = list(dict.fromkeys(m.name for m in self.mentions.persons_between(self.offset, self.offset + pos)))
+        if here:
+            return []  # named in this sentence already: they are the slots
+        body = self.mentions.article.body
+        hi = self.offset
+        for _ in range(2):
+            ends = [m.end() for m in _SENTENCE_END.finditer(body, max(0, hi - 800), max(0, hi - 1))]
+            lo = ends[-1] if ends else 0
+            names = list(dict.fromkeys(m.name for m in self.mentions.persons_between(lo, hi)))
+            if len(names) == 2:
+                return names
+            if names or lo == 0:
+                return []
+            hi = lo
+        return []
+
+    def side_heads(self) -> list[Slot]:
+        """Heads of the two sides of talks: "The Pakistani side was led by X, while the Uzbek
+        delegation was headed by Y" (two or more heads in one sentence)."""
+        if "led by" not in self.text and "headed by" not in self.text:
+            return []
+        out = []
+        for m in _SIDE_LED.finditer(self.text):
+            person = next(iter(self.mentions.persons_between(self.offset + m.end(), self.offset + m.end() + 90)), None)
+            if person and _TITLE_GAP.fullmatch(self.text[m.end():person.start - self.offset]):
+                out.append(Slot(person.start - self.offset, person.end - self.offset, person.name, True))
+        return out if len({s.name for s in out}) >= 2 else []
 
     def _pronoun(self, pos: int) -> str | None:
         return self.mentions.last_person_before(self.offset + pos)

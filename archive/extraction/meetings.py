@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import find_dates
-from .lexicon.events import TIME_SHIFT_MARKERS
+from .lexicon.events import COURTESY_PURPOSE_VERBS, TIME_SHIFT_MARKERS
 from .lexicon.geography import CITIES, REGIONS
-from .meeting_cues import (FULL_KINDS, Cue, SlotFinder, clause_bounds, date_is_for_travel, find_cues,
+from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bounds, date_is_for_travel, event_dates, find_cues,
                            is_principal)
 from .mentions import ArticleMentions, country_of_word
 from .records import Evidence, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
@@ -43,6 +42,16 @@ _TOPIC_PATTERNS = [re.compile(p, _I) for p in [
     r"(?!the\s+sidelines|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[A-Z][a-z]+\s+\d)(?P<t>.+?)" + _END,
 ]]
 _MAX_TOPIC_WORDS = 14
+_ALSO = re.compile(r"\balso\b")
+_SIGNING = re.compile(r"\b(?:signed|inked|sealed|concluded)\b")
+_WAS_BEFORE = re.compile(r"\b(?:was|were|being|been)\s+$", _I)
+_WITH_BETWEEN = re.compile(r"\bwith\b")
+# "received a delegation of <Org> led by its chairman": the head after "led by" is the object.
+_DELEGATION_LED = re.compile(r"\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b[^.;]{0,120}?\b(?:led|headed)\s+by\s+"
+                             r"(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,4}$", _I)
+_APPEAL = re.compile(r"\s*(?:,[^,]*,\s*)?to\s+(?!(?:" + "|".join(COURTESY_PURPOSE_VERBS) + r")\b)[a-z]")
+_RELATIVE = re.compile(r",\s+who\s+(?:(?:also|had|have|has|later|earlier|then|first)\s+){0,2}$", _I)
+_ANTECEDENT_GAP = re.compile(r"\s*(?:,|and|,\s+and)\s+(?:(?:[A-Z][\w.\u2019'-]*|of|the|for)\s+){0,6}")
 _CALL_KINDS = {"call", "spoke"}
 
 
@@ -61,6 +70,7 @@ class Draft:
     call: bool = False
     pronoun_led: bool = False
     foreign_venue: bool = False
+    also: bool = False  # "X also met Y": another encounter of the occasion just told
     cue_kinds: set[str] = field(default_factory=set)
 
     def absorb(self, other: "Draft") -> None:
@@ -89,6 +99,9 @@ def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
     for index, sent in enumerate(sentences):
         cues = find_cues(sent.text)
         if not cues:
+            heads = _side_heads(sentences, index, mentions)
+            if heads:
+                _add(drafts, _heads_draft(article, sent, index, heads, mentions))
             continue
         finder = SlotFinder(mentions, sent.start, sent.text)
         full = [c for c in cues if c.kind in FULL_KINDS]
@@ -101,6 +114,24 @@ def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
             _refer(drafts, article, sent, index, cues, finder, media, mentions)
     _date_from_lead(drafts, sentences, article, mentions)
     return drafts
+
+
+def _side_heads(sentences: list[Sentence], index: int, mentions: ArticleMentions) -> list:
+    """Heads of both sides of talks told in this sentence or the one before."""
+    sent = sentences[index]
+    heads = SlotFinder(mentions, sent.start, sent.text).side_heads()
+    if heads and not (TALKS_WORD.search(sent.text) or (index and TALKS_WORD.search(sentences[index - 1].text))):
+        return []
+    return heads
+
+
+def _heads_draft(article, sent: Sentence, index: int, heads: list, mentions: ArticleMentions) -> Draft:
+    """The talks whose sides' heads this sentence names: a meeting of the heads."""
+    cue = Cue(heads[0].start, heads[-1].end, "heads", sent.text[heads[0].start:heads[-1].end])
+    return Draft(participants=list(dict.fromkeys(h.name for h in heads)), orgs=[],
+                 evidence=[_evidence(sent, cue, 0.6)], first=index, last=index,
+                 location=_city(sent.text), cue_kinds={"heads"},
+                 foreign_venue=_foreign_venue(sent.text, mentions, sent.start))
 
 
 def _segments(text: str, cues: list[Cue]):
@@ -125,6 +156,9 @@ def _draft(article, sent, index, lo, hi, cues, subject, finder: SlotFinder, medi
     slots = finder.slots(lo, hi)
     if subject:
         slots = finder.slots(*subject) + slots
+    relative = _RELATIVE.search(text, 0, cues[0].start)
+    if relative and relative.end() == cues[0].start:
+        slots = _antecedents(text, relative.start(), finder) + slots
     if not _valid(text, cues, slots):
         return None
     names = list(dict.fromkeys(s.name for s in slots))
@@ -148,8 +182,24 @@ def _draft(article, sent, index, lo, hi, cues, subject, finder: SlotFinder, medi
         call=all(c.kind in _CALL_KINDS for c in cues),
         pronoun_led=bool(_LEADING_PRONOUN.match(text)),
         foreign_venue=_foreign_venue(segment, mentions, sent.start + lo),
+        also=bool(_ALSO.search(text, lo, cues[0].start + 1)),
         cue_kinds={c.kind for c in cues},
     )
+
+
+def _antecedents(text: str, pos: int, finder: SlotFinder) -> list:
+    """The people a ", who met ..." clause is about: those named, coordinated, right before it
+    ("President X and President Y, who met earlier ...")."""
+    before = finder.slots(0, pos)
+    chain = []
+    for slot in reversed(before):
+        end = chain[0].start if chain else pos
+        gap = text[slot.end:end]
+        if (not chain and len(gap.strip(" )\u201d\"")) == 0) or (chain and _ANTECEDENT_GAP.fullmatch(gap)):
+            chain.insert(0, slot)
+        else:
+            break
+    return chain
 
 
 def _valid(text: str, cues: list[Cue], slots) -> bool:
@@ -161,17 +211,19 @@ def _cue_ok(text: str, cue: Cue, slots) -> bool:
     "discussed ... with X", "spoke with X") have one there."""
     after = [s for s in slots if s.start >= cue.end]
     if cue.kind == "discussed":
-        return len(slots) >= 2 or any(re.search(r"\bwith\b", text[cue.end:s.start]) for s in after)
+        return len(slots) >= 2 or any(_WITH_BETWEEN.search(text[cue.end:s.start]) for s in after)
     if cue.kind == "spoke":
         return bool(after)
     if cue.kind not in ("object", "call_on"):
         return bool(slots)
-    if cue.kind == "object" and re.search(r"\b(?:was|were|being|been)\s+$", text[:cue.start]):
+    if cue.kind == "object" and _WAS_BEFORE.search(text[:cue.start]):
         return bool(slots)
-    if not after or not _object_gap(text[cue.end:after[0].start]):
+    if not after:
         return False
-    urged = re.match(r"\s*(?:,[^,]*,\s*)?to\s+[a-z]", text[after[0].end:])
-    return not (cue.kind == "call_on" and urged)
+    gap = text[cue.end:after[0].start]
+    if not (_object_gap(gap) or (cue.kind == "object" and _DELEGATION_LED.fullmatch(gap))):
+        return False
+    return not (cue.kind == "call_on" and _APPEAL.match(text[after[0].end:]))
 
 
 def _object_gap(gap: str) -> bool:
@@ -190,7 +242,7 @@ def _evidence(sent: Sentence, cue: Cue, confidence: float) -> Evidence:
 def _date(text: str, lo: int, hi: int, cue: Cue, article: ExtractedArticle) -> FuzzyDate | None:
     """The date in the cue's clause nearest the cue, unless it dates a journey."""
     best = None
-    for start, end, date in find_dates(text, article.published):
+    for start, end, date in event_dates(text, article.published):
         if not (lo <= start < hi) or date.precision == Precision.YEAR or date_is_for_travel(text, start, cue):
             continue
         distance = min(abs(start - cue.end), abs(cue.start - end))
@@ -298,20 +350,25 @@ def _refer(drafts, article, sent, index, cues, finder: SlotFinder, media, mentio
 def _date_from_lead(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle,
                     mentions: ArticleMentions) -> None:
     """Date undated meetings by the lead sentence's day: the visit's main talks with a person of
-    the lead, or, when the lead reports unnamed meetings, every meeting not marked as another time."""
+    the lead, a meeting that person "also" held when the lead reports talks or a signing that
+    day, or, when the lead reports unnamed meetings, every meeting not marked as another time."""
     if not sentences or not drafts:
         return
     lead = sentences[0]
-    dated = [d for s, e, d in find_dates(lead.text, article.published) if d.precision == Precision.DAY]
+    dated = [d for s, e, d in event_dates(lead.text, article.published) if d.precision == Precision.DAY]
     if not dated:
         return
     lead_people = {m.name for m in mentions.persons_between(lead.start, lead.end)}
-    lead_has_unnamed_meeting = (any(c.kind in FULL_KINDS for c in find_cues(lead.text))
-                                and not any(d.first == 0 for d in drafts))
+    lead_meets = any(c.kind in FULL_KINDS for c in find_cues(lead.text))
+    lead_has_unnamed_meeting = lead_meets and not any(d.first == 0 for d in drafts)
+    lead_event = lead_meets or bool(_SIGNING.search(lead.text))
     for draft in drafts:
         if draft.date or draft.shifted:
             continue
-        if (draft.principal and lead_people & set(draft.participants)) or lead_has_unnamed_meeting:
+        shared = len(lead_people & set(draft.participants))
+        later = shared if draft.first > 0 else 0  # the lead's own meetings are dated by their clause
+        if ((draft.principal and shared) or (draft.also and later and lead_event) or later >= 2
+                or lead_has_unnamed_meeting):
             draft.date = dated[0]
 
 

@@ -163,3 +163,113 @@ def test_dawn_sample_has_five_agreements_with_their_statuses():
 def test_alliance_sample_has_one_signed_package_worth_two_hundred_million():
     (a,) = seed_agreements("002_aee69fe055a80300.txt")
     assert (a.status, a.value_usd) == ("signed", 2e8)
+
+
+# --- packages, inherited status, proposals of joint bodies, parties, titles -------------------------
+
+def test_a_counted_package_is_one_signed_record_with_its_total_value_and_its_specific_item_is_signed():
+    body = ("After the talks, the delegations signed nine documents, including an agreement on the joint "
+            "operation of the Khorgos dry port and memoranda of understanding in health and education, worth "
+            "a total of $800 million.")
+    found = agreements(article(body))
+    titles = {a.title: a for a in found}
+    assert len(found) == 2, found
+    package = titles["9 documents"]
+    assert (package.kind, package.status, package.count, package.value_usd) == ("other", "signed", 9, 800e6)
+    item = next(a for a in found if a is not package)
+    assert item.title.startswith("Agreement on the joint operation of the Khorgos dry port")
+    assert (item.kind, item.status, item.value_usd) == ("agreement", "signed", None)
+
+
+def test_a_package_with_sectors_and_among_them_a_treaty_awaiting_ratification_which_is_signed():
+    body = ("BAKU: Vice President Nuriddin Qodiri and Prime Minister Ali Asadov held talks on Monday. "
+            "The sides signed 11 cooperation documents covering transport, culture and agriculture. "
+            "Among them was a Treaty on Eternal Friendship, which is still awaiting ratification.")
+    found = agreements(article(body, [("Nuriddin Qodiri",), ("Ali Asadov",)], published=THU))
+    package = next(a for a in found if a.count == 11)
+    assert package.title == "11 cooperation documents covering transport, culture and agriculture"
+    assert package.status == "signed" and package.date.value == datetime.date(2024, 5, 6)
+    treaty = next(a for a in found if a.kind == "treaty")
+    assert (treaty.title, treaty.status) == ("Treaty on Eternal Friendship", "signed")
+    assert treaty.date.value == datetime.date(2024, 5, 6)
+
+
+def test_documents_neither_counted_nor_signed_are_not_an_agreement():
+    assert agreements(article("Officials reviewed documents on customs procedures.")) == []
+
+
+def test_an_accord_signed_years_ago_that_has_since_entered_into_force_is_in_force():
+    a = one("An earlier protocol on gas swaps, signed in 2021, entered into force in March, the ministry said.")
+    assert (a.kind, a.status) == ("agreement", "in_force")
+    assert a.title.startswith("Protocol on gas swaps")
+    assert a.date.value.year == 2021
+
+
+def test_proposing_a_joint_body_is_a_proposal_named_after_the_body():
+    body = ("TASHKENT: President Sadyr Japarov proposed setting up a joint venture fund for mining projects. "
+            "Turkmenistan's Minister Rashid Meredov suggested a joint airline for the region.")
+    found = agreements(article(body, [("Sadyr Japarov",), ("Rashid Meredov",)]))
+    titles = sorted(a.title for a in found)
+    assert titles == ["Joint airline for the region", "Joint venture fund for mining projects"]
+    assert all((a.kind, a.status) == ("other", "proposed") for a in found)
+
+
+def test_two_bodies_agreeing_to_establish_a_joint_body_are_its_parties():
+    body = ("The Kazakh Export Agency and the Georgian Railway Company agreed to establish a joint logistics "
+            "centre in Poti.")
+    a = one(body, orgs=[("Kazakh Export Agency", None, "agency"), ("Georgian Railway Company", None, "company")])
+    assert (a.title, a.status) == ("Joint logistics centre in Poti", "proposed")
+    assert a.parties == ["Kazakh Export Agency", "Georgian Railway Company"]
+
+
+def test_readiness_to_give_support_or_invest_in_unnamed_projects_is_not_an_agreement():
+    body = ("Minister Akylbek Japarov said Kyrgyzstan was ready to provide every possible assistance to investors. "
+            "He added that the bank was ready to invest up to $300 million in renewable projects in the region.")
+    assert agreements(article(body, [("Akylbek Japarov",)])) == []
+
+
+def test_readiness_to_finance_a_named_project_is_a_proposal():
+    a = one("Qatar is ready to finance the construction of the Rogun dam, the minister said.")
+    assert a.status == "proposed" and "Rogun" in a.title
+
+
+def test_two_companies_that_sign_are_the_parties_and_the_title_names_them_without_the_weekday():
+    body = ("MOSCOW (TASS) - Russia's state nuclear corporation Rosatom and Uzbekistan's UzAtom signed a "
+            "memorandum of understanding on Tuesday to build a small nuclear plant in Jizzakh.")
+    a = one(body, orgs=[("Rosatom", None, "company"), ("TASS", None, "media")])
+    assert a.parties == ["Rosatom", "UzAtom"]
+    assert a.title == ("Memorandum of understanding between Rosatom and UzAtom to build a small nuclear plant in "
+                       "Jizzakh")
+    assert a.date.value == datetime.date(2024, 5, 7)
+
+
+def test_an_international_body_and_a_country_are_both_parties():
+    a = one("The Asian Development Bank and Tajikistan signed a grant agreement for school repairs.",
+            orgs=[("Asian Development Bank", "ADB", "international")])
+    assert a.parties == ["Asian Development Bank", "Tajikistan"]
+
+
+def test_a_partnership_the_next_sentence_calls_the_memorandum_is_a_memorandum_and_keeps_its_listed_topics():
+    body = ("The European Union and Uzbekistan signed a partnership on critical raw materials, copper and "
+            "rare earths on May 2, 2024. The memorandum was signed by Valdis Dombrovskis and Jamshid Khodjaev.")
+    a = one(body, [("Valdis Dombrovskis",), ("Jamshid Khodjaev",)], [("European Union", "EU", "international")])
+    assert a.title == "Partnership between EU and Uzbekistan on critical raw materials, copper and rare earths"
+    assert a.parties == ["European Union", "Uzbekistan"]
+    assert (a.kind, a.status) == ("mou", "signed")
+    assert a.date.value == datetime.date(2024, 5, 2)
+
+
+def test_a_framework_agreement_is_an_agreement_and_a_negotiated_one_has_no_date():
+    body = ("The two sides held talks on Monday. Officials said they are negotiating a framework agreement on "
+            "power exports, with a new round planned for Wednesday.")
+    a = one(body)
+    assert (a.kind, a.status, a.date) == ("agreement", "negotiating", None)
+
+
+def test_a_roadmap_to_be_agreed_for_stated_years_is_a_proposed_action_plan_but_a_figurative_one_is_not():
+    body = ("The ministers signed the Charter of Cooperation, establishing a roadmap for closer ties in trade. "
+            "A roadmap for 2025-2027 is to be agreed by the two governments next year.")
+    found = agreements(article(body))
+    roadmap = [a for a in found if a.kind == "action_plan"]
+    assert len(roadmap) == 1 and roadmap[0].title.startswith("Roadmap for 2025-2027")
+    assert roadmap[0].status == "proposed"

@@ -259,3 +259,77 @@ def test_call_sample_is_a_meeting_without_location():
 def test_other_common_phrasings_are_meetings_of_both(sentence):
     m = one(sentence, [("Sadyr Japarov",), ("Lu Wei",)])
     assert set(m.participants) == {"Sadyr Japarov", "Lu Wei"}
+
+
+# --- phrasings from other outlets' styles -------------------------------------------------------
+
+def test_received_a_delegation_of_a_company_led_by_its_head_is_a_meeting_with_the_head_and_the_company():
+    body = ("ASHGABAT: Deputy Chairman Batyr Amanov received a delegation of the Korea Gas Corporation (KOGAS) "
+            "led by its president Choi Yeon-hye on Friday.")
+    m = one(body, [("Batyr Amanov",), ("Choi Yeon-hye",)], [("Korea Gas Corporation", "KOGAS", "company")],
+            dateline="ASHGABAT")
+    assert m.participants == ["Batyr Amanov", "Choi Yeon-hye"]
+    assert m.organizations == ["Korea Gas Corporation"]
+    assert m.date.value == datetime.date(2024, 3, 1)
+
+
+def test_a_relative_who_met_clause_takes_the_people_it_is_about():
+    body = ("The agreement was witnessed by Georgian Prime Minister Irakli Kobakhidze and Armenian Prime Minister "
+            "Nikol Pashinyan, who met earlier in Tbilisi for talks on border trade.")
+    m = one(body, [("Irakli Kobakhidze",), ("Nikol Pashinyan",)])
+    assert set(m.participants) == {"Irakli Kobakhidze", "Nikol Pashinyan"}
+    assert m.location == "Tbilisi"
+    assert m.date is None  # "earlier": not the day of the report
+
+
+def test_the_two_leaders_are_the_two_people_of_the_sentence_before_and_take_the_lead_day():
+    body = ("BAKU: Azerbaijani President Ilham Aliyev and visiting Uzbek President Shavkat Mirziyoyev on Tuesday "
+            "pledged to double trade. The two leaders held restricted-format talks, followed by an expanded "
+            "meeting of the delegations.")
+    m = one(body, [("Ilham Aliyev",), ("Shavkat Mirziyoyev",)], dateline="BAKU")
+    assert set(m.participants) == {"Ilham Aliyev", "Shavkat Mirziyoyev"}
+    assert m.date.value == datetime.date(2024, 3, 5)
+
+
+def test_the_two_sides_with_no_pair_named_before_is_nobody():
+    body = "Officials said trade was growing. The two sides held talks on transit."
+    assert meetings(article(body, [], published=WED)) == []
+
+
+def test_a_courtesy_call_to_discuss_is_a_meeting_but_calling_on_someone_to_act_is_not():
+    body = ("Energy Minister Almasadam Satkaliyev called on Minister of Water Resources Nurzhan Nurzhigitov to "
+            "review irrigation plans. Farmers called on Nurzhan Nurzhigitov to release more water.")
+    found = meetings(article(body, [("Almasadam Satkaliyev",), ("Nurzhan Nurzhigitov",)], published=WED))
+    assert [m.participants for m in found] == [["Almasadam Satkaliyev", "Nurzhan Nurzhigitov"]]
+    assert found[0].topic == "irrigation plans"
+
+
+def test_the_heads_of_both_sides_of_a_negotiation_round_met():
+    body = ("ASTANA: The fourth round of consultations on visa rules took place in Astana. The Kazakh side was "
+            "headed by Deputy Foreign Minister Roman Vassilenko, while the Indian delegation was led by "
+            "Joint Secretary Anurag Bhushan.")
+    m = one(body, [("Roman Vassilenko",), ("Anurag Bhushan",)], dateline="ASTANA")
+    assert m.participants == ["Roman Vassilenko", "Anurag Bhushan"]
+    assert m.location == "Astana"
+
+
+def test_one_delegation_head_alone_is_not_a_meeting():
+    body = "The Kazakh side was headed by Deputy Foreign Minister Roman Vassilenko at the consultations."
+    assert meetings(article(body, [("Roman Vassilenko",)], published=WED)) == []
+
+
+def test_a_wire_dateline_date_does_not_date_the_talks_but_the_weekday_does():
+    body = ("Ankara, March 6, 2024 (Anadolu) -- Turkish Foreign Minister Hakan Fidan and Kyrgyz Foreign Minister "
+            "Jeenbek Kulubaev on Monday signed a visa deal. The two ministers held bilateral talks at the "
+            "ministry.")
+    m = one(body, [("Hakan Fidan",), ("Jeenbek Kulubaev",)])
+    assert m.date.value == datetime.date(2024, 3, 4)
+
+
+def test_a_meeting_a_lead_person_also_held_takes_the_day_of_the_lead_signing():
+    body = ("BISHKEK: Kyrgyzstan and Japan signed a loan agreement on March 4, 2024, during a visit by Japanese "
+            "Deputy Minister Kenji Tanaka. Tanaka also held a meeting with Kyrgyz Economy Minister Daniyar "
+            "Amangeldiev to discuss mining.")
+    found = meetings(article(body, [("Kenji Tanaka", "Tanaka"), ("Daniyar Amangeldiev",)], published=None))
+    assert [m.participants for m in found] == [["Kenji Tanaka", "Daniyar Amangeldiev"]]
+    assert found[0].date.value == datetime.date(2024, 3, 4)

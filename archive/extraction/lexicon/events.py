@@ -23,6 +23,8 @@ EVENT_NOUNS = (
 PRINCIPAL_TALK_WORDS = (
     "bilateral", "delegation-level", "delegation level", "official", "formal", "high-level",
     "one-on-one", "one-to-one", "tete-a-tete", "restricted", "plenary", "summit-level",
+    "restricted-format", "narrow-format", "expanded-format", "extended-format", "expanded", "face-to-face",
+    "in-depth", "substantive",
 )
 
 # A sentence with one of these describes another occasion than the lead's.
@@ -45,6 +47,19 @@ MOVEMENT_VERBS = r"\b(?:arrived|arrives|arriving|reached|landed|departed|left|vi
 # Reporting verbs: the person saying it is not necessarily taking part.
 REPORTING_VERBS = r"(?:said|says|told|stated|noted|added|announced|remarked|observed|tweeted|posted|wrote)"
 
+# Plural nouns for the two parties of talks: "the two leaders" means the two people just named.
+GROUP_NOUNS = (
+    r"leaders|sides|ministers|presidents|premiers|prime\s+ministers|heads\s+of\s+state|heads\s+of\s+government|"
+    r"counterparts|officials|dignitaries|delegation\s+heads|envoys|diplomats"
+)
+
+# Verbs that give the purpose of a courtesy call ("called on X to discuss ..."); any other verb
+# after "called on X to" is an appeal ("called on X to release ...").
+COURTESY_PURPOSE_VERBS = (
+    "discuss", "review", "exchange", "explore", "talk", "deliberate", "consult", "brief", "share",
+    "convey", "congratulate", "thank", "present", "hand", "pay", "take", "seek", "follow", "assess",
+)
+
 # Titles whose holders "the Kazakh president", "the two foreign ministers" refer to.
 ROLE_WORDS = (
     "president", "vice president", "prime minister", "deputy prime minister", "foreign minister",
@@ -63,15 +78,20 @@ NAMED_HEADS = {
     "Communique": "declaration", "Communiqué": "declaration", "Agreement": "agreement",
     "Accord": "agreement", "Deal": "agreement", "Pact": "agreement", "Contract": "agreement",
     "Protocol": "agreement", "Treaty": "treaty", "Convention": "treaty", "Charter": "treaty",
-    "Framework": "other", "Consortium": "other", "Partnership": "other",
+    "Framework": "other", "Consortium": "other", "Partnership": "other", "Roadmap": "action_plan",
+    "Road Map": "action_plan", "Framework Agreement": "agreement",
 }
 
 # Generic (lower-case) heads, as a regex alternation, and their kind by first word.
 GENERIC_HEADS = (
-    r"memorand(?:um|a|ums)\s+of\s+understanding|mou?s|mous|mou|action\s+plans?|"
+    r"memorand(?:um|a|ums)\s+of\s+understanding|memorand(?:um|a|ums)|mou?s|mous|mou|action\s+plans?|road\s*maps?|"
+    r"framework\s+(?:agreements?|accords?|deals?)|"
     r"agreements?|deals?|accords?|treat(?:y|ies)|pacts?|contracts?|protocols?|declarations?|"
-    r"consortium|consortia|partnerships?|joint\s+ventures?|frameworks?"
+    r"consortium|consortia|partnerships?|joint\s+ventures?|frameworks?|documents|instruments"
 )
+
+# Heads that only mean an agreement when counted or signed ("signed 12 documents").
+PACKAGE_HEADS = ("documents", "instruments")
 
 
 def generic_kind(head: str) -> str:
@@ -79,8 +99,10 @@ def generic_kind(head: str) -> str:
     h = head.lower()
     if h.startswith("memorand") or h.startswith("mou"):
         return "mou"
-    if h.startswith("action plan"):
+    if h.startswith("action plan") or h.startswith("road"):
         return "action_plan"
+    if h.startswith("framework "):
+        return generic_kind(h.split(None, 1)[1])
     if h.startswith("declaration"):
         return "declaration"
     if h.startswith("treat"):
@@ -92,11 +114,13 @@ def generic_kind(head: str) -> str:
 
 # Status cues, most specific first. Each is (regex, status); the cue nearest the mention wins.
 STATUS_CUES = (
+    (r"\b(?:yet|still|not|awaiting|pending|before)\s+(?:to\s+)?(?:be\s+)?ratif\w*|\bawaits?\s+ratification\b|"
+     r"\bpending\s+ratification\b|\bsubject\s+to\s+ratification\b", "signed"),
     (r"\b(?:came|come|comes|coming|entered|enter|enters|entering)\s+into\s+(?:force|effect)\b|"
      r"\bin\s+force\b|\btook\s+effect\b|\bbecame\s+effective\b|\bratified\b", "in_force"),
     (r"\b(?:expected|set|due|scheduled|likely|going|planned|plans?|ready|agreed|hoped?)\s+to\s+(?:be\s+)?"
-     r"(?:sign(?:ed)?|ink(?:ed)?|conclude[d]?)\b|"
-     r"\b(?:will|would|shall|could|may|might|to)\s+(?:soon\s+)?(?:be\s+)?(?:sign(?:ed)?|ink(?:ed)?)\b", "proposed"),
+     r"(?:sign(?:ed)?|ink(?:ed)?|conclude[d]?|agreed|adopted|approved)\b|"
+     r"\b(?:will|would|shall|could|may|might|to)\s+(?:soon\s+)?(?:be\s+)?(?:sign(?:ed)?|ink(?:ed)?|agreed)\b", "proposed"),
     (r"\bunder\s+(?:consideration|discussion|negotiation|review)\b|\bnegotiat\w*|\bfinali[sz]\w*|"
      r"\bbeing\s+drafted\b|\bdraft\b|\bin\s+the\s+(?:works|pipeline)\b", "negotiating"),
     (r"\bsigned\b|\binked\b|\bsealed\b|\bconcluded\b|\bresult(?:ed|ing)\s+in\b|\breached\b|"
@@ -118,6 +142,21 @@ HYPOTHETICAL_BEFORE = (
 PROPOSAL_VERBS = (
     "finance", "fund", "invest", "build", "construct", "develop", "establish", "set up", "create",
     "supply", "provide", "upgrade", "modernise", "modernize", "launch", "open", "lay", "extend",
+)
+
+# Objects too vague to make an offer an agreement ("ready to provide all necessary support").
+VAGUE_OBJECTS = (
+    "support", "assistance", "help", "cooperation", "efforts", "effort", "contribution", "backing",
+    "facilitation", "opportunities", "conditions", "steps", "measures", "attention",
+)
+
+# Bodies two parties can propose to set up together ("proposed a joint hydropower investment
+# fund", "agreed to establish a joint trading house"), as a regex alternation of head nouns.
+INSTITUTION_NOUNS = (
+    r"fund|company|companies|venture|bank|trading\s+house|house|enterprise|council|commission|committee|"
+    r"hub|cent(?:er|re)|zone|platform|consortium|alliance|exchange|facility|airline|carrier|park|plant|"
+    r"factory|corporation|secretariat|university|institute|laboratory|"
+    r"terminal|free\s+trade\s+area"
 )
 
 # Nouns of cooperation ventures that two named bodies can form.
