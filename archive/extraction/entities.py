@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from . import lexicon as lx
 from .entities_orgs import cluster_organizations, find_mentions, to_organization
 from .entities_people import (
-    byline_person, cluster_mentions, most_mentioned_other_country, name_spans, read_mention, to_person,
-    unnamed_title_countries,
+    bilateral_other, byline_person, cluster_mentions, inherit_counterpart_titles, most_mentioned_other_country,
+    name_spans, read_mention, to_person, unnamed_title_countries,
 )
 from .entities_text import Doc
 from .names import is_same_person
@@ -32,7 +32,8 @@ def extract_entities(article: ExtractedArticle, sentences: Sequence) -> tuple[li
     org_by_token = _org_index(mentions, clusters)
     blocked = set(org_by_token)
     people_mentions = [read_mention(doc, a, b, org_by_token) for a, b in name_spans(doc, blocked)]
-    foreign = most_mentioned_other_country(doc, home)
+    inherit_counterpart_titles(people_mentions, doc)
+    foreign = bilateral_other(article.title, doc, home)
     titles = unnamed_title_countries(doc)
     people = [to_person(c, doc, home, foreign, titles) for c in cluster_mentions(people_mentions, doc)]
     byline = byline_person(article.byline, doc)
@@ -53,8 +54,8 @@ def home_country(article: ExtractedArticle, doc: Doc) -> str | None:
 class _OrgRef:
     """What a person's title context needs of an organization mention."""
 
-    def __init__(self, name: str, country: str | None, first: int) -> None:
-        self.name, self.country, self.first = name, country, first
+    def __init__(self, name: str, country: str | None, first: int, type_: str = "other", last: int = -1) -> None:
+        self.name, self.country, self.first, self.type, self.last = name, country, first, type_, last
 
 
 def _org_index(mentions, clusters) -> dict[int, _OrgRef]:
@@ -64,10 +65,14 @@ def _org_index(mentions, clusters) -> dict[int, _OrgRef]:
         name = max((m.name for m in cluster.mentions if not m.initialism_only),
                    key=len, default=cluster.mentions[0].name)
         for m in cluster.mentions:
-            ref = _OrgRef(name, cluster.country, m.first)
+            ref = _OrgRef(name, cluster.country, m.first, _cluster_type(cluster), m.last)
             for i in range(m.first, m.last + 1):
                 index[i] = ref
     return index
+
+
+def _cluster_type(cluster) -> str:
+    return next((m.type for m in cluster.mentions if not m.initialism_only), cluster.mentions[0].type)
 
 
 def _add_outlet(article: ExtractedArticle, organizations: list[ExtractedOrganization]) -> None:

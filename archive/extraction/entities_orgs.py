@@ -55,6 +55,8 @@ def capital_runs(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _continues(doc: Doc, tok: Token, nxt: Token) -> bool:
+    if nxt.i in doc.list_commas or tok.i in doc.list_commas:  # "Ministry of Investment, Industry and Trade"
+        return nxt.i in doc.list_commas or nxt.is_cap
     gap = doc.body[tok.end:nxt.start]
     if gap not in (" ", "") or not nxt.is_word or nxt.sentence_initial:
         return False
@@ -67,7 +69,10 @@ def _continues(doc: Doc, tok: Token, nxt: Token) -> bool:
 
 def _known_at(doc: Doc, i: int, last: int) -> tuple[int, lx.KnownOrg] | None:
     """Longest known organization starting at token i, ending at or before `last`."""
-    for j in range(min(last, i + 7), i - 1, -1):
+    longest = _KNOWN_FIRST_WORDS.get(doc.tokens[i].key)
+    if longest is None:
+        return None
+    for j in range(min(last, i + longest - 1), i - 1, -1):
         key = " ".join(t.key for t in doc.tokens[i:j + 1])
         org = lx.KNOWN_BY_FORM.get(key)
         if org and (len(key) > 3 or doc.tokens[i].is_upper):
@@ -75,13 +80,26 @@ def _known_at(doc: Doc, i: int, last: int) -> tuple[int, lx.KnownOrg] | None:
     return None
 
 
+# First word of every known form -> the most words a form starting with it has.
+_KNOWN_FIRST_WORDS: dict[str, int] = {}
+for _form in lx.KNOWN_BY_FORM:
+    _words = _form.split()
+    _KNOWN_FIRST_WORDS[_words[0]] = max(_KNOWN_FIRST_WORDS.get(_words[0], 0), len(_words))
+
+
+_PORTFOLIO_HEADS = frozenset(set(lx.HEAD_TYPES) & (lx.PORTFOLIO | lx.TITLE_MODIFIERS))
+_PRESS_HEADS = frozenset({"service", "office", "centre", "center", "secretariat", "bureau", "department"})
+
+
 def _is_head(doc: Doc, i: int) -> bool:
     tok = doc.tokens[i]
     if tok.key not in lx.HEAD_TYPES or not tok.is_cap:
         return False
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
-    if nxt is not None and nxt.is_cap and nxt.key in lx.TITLE_HEADS:  # "Railways Minister"
-        return False
+    if nxt is not None and nxt.is_cap and nxt.key in lx.TITLE_HEADS and tok.key in _PORTFOLIO_HEADS:
+        return False  # "Railways Minister" is a portfolio; "Planning Commission Chairman" an organization
+    if tok.key in _PRESS_HEADS and i > 0 and doc.tokens[i - 1].key == "press":
+        return False  # "the Press Service", "Press Office": a unit's voice, not an organization
     prev = doc.tokens[i - 1] if i > 0 else None
     return not (tok.key == "group" and prev is not None and prev.key == "working")
 
@@ -92,12 +110,25 @@ def _left_edge(doc: Doc, first: int, head: int) -> int:
         tok = doc.tokens[i - 1]
         if tok.key not in lx.ORG_CONNECTORS and tok.key in _STOP_LEFT or tok.possessive:
             break
-        if tok.key in ("and", "&") and (_is_head(doc, i - 2) or _starts_new_name(doc, i)):
+        if tok.key in ("and", "&") and (_is_head(doc, i - 2) or _starts_new_name(doc, i)
+                                         or _titled_name_before(doc, i - 2, first)):
             break  # "Karachi Port Trust and Port Qasim Authority", "Air Astana and Pakistan ... Airlines"
         i -= 1
     while i < head and doc.tokens[i].key in lx.ORG_CONNECTORS:
         i += 1
     return i
+
+
+def _titled_name_before(doc: Doc, i: int, first: int) -> bool:
+    """"Chairman Ahmed Ali and Foreign Office ...": the words before "and" follow a title, so they
+    are a person's name rather than the first half of an organization's."""
+    n = i
+    while n >= first and doc.tokens[n].is_cap and doc.tokens[n].key not in _STOP_LEFT and i - n < 4:
+        n -= 1
+    return n < i and n >= 0 and doc.tokens[n].key in _TITLE_OR_HONORIFIC
+
+
+_TITLE_OR_HONORIFIC = lx.TITLE_HEADS | lx.HONORIFICS
 
 
 def _starts_new_name(doc: Doc, i: int) -> bool:
@@ -207,6 +238,45 @@ def _named_by_generic_noun(doc: Doc, taken: set[int]) -> list[OrgMention]:
     return out
 
 
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+_SURNAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Al", "El", "Fitz"})
+_SIGNING_VERBS = frozenset({"signed", "sign", "signs", "inked", "ink", "inks"})
+_BEFORE_VERB = frozenset({"and", "&", "(", ")", ",", "has", "have", "had", "will", "also", "jointly", "today"})
+
+
+def _camel_case_mentions(doc: Doc, taken: set[int]) -> list[OrgMention]:
+    """Single CamelCase names ("KazMunayGas", "PetroChina") as companies when a country possessive
+    comes before them or they sign something; "McDonald" and "MacArthur" are surnames."""
+    toks, accepted, out = doc.tokens, set(), []
+    candidates = [t for t in toks if t.is_cap and t.i not in taken and _is_camel_case(t.text)]
+    for tok in candidates:
+        prev = toks[tok.i - 1] if tok.i else None
+        if (prev is not None and prev.possessive and prev.country) or _signs(doc, tok.i):
+            accepted.add(tok.text)
+    for tok in candidates:
+        if tok.text in accepted:
+            out.append(OrgMention(tok.i, tok.i, tok.text, "company", confidence=0.65))
+    return out
+
+
+def _is_camel_case(word: str) -> bool:
+    if not _CAMEL_CASE.fullmatch(word):
+        return False
+    first = re.match(r"[A-Z][a-z]+", word).group()
+    return first not in _SURNAME_PREFIXES
+
+
+def _signs(doc: Doc, i: int) -> bool:
+    """Token i is (part of) the subject of "signed": "X and Y signed", "X has signed"."""
+    toks = doc.tokens
+    for tok in toks[i + 1:i + 10]:
+        if tok.key in _SIGNING_VERBS:
+            return True
+        if tok.sentence_initial or not (tok.key in _BEFORE_VERB or tok.is_cap):
+            return False
+    return False
+
+
 def _generic_noun_mention(doc: Doc, tok: Token, noun: Token) -> OrgMention:
     """"Chinese firm CNPC": the type from the noun, the country from a demonym just before it."""
     mention = OrgMention(tok.i, tok.i, tok.clean, lx.GENERIC_ORG_NOUNS[noun.key],
@@ -249,6 +319,7 @@ def find_mentions(doc: Doc, outlet: str | None = None) -> tuple[list[OrgMention]
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     extra, pending = _initialism_mentions(doc, taken)
     extra += _named_by_generic_noun(doc, taken)
+    extra += _camel_case_mentions(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
     mentions = sorted(mentions + extra, key=lambda m: m.first)
     _read_parentheses(doc, mentions)
     for m in mentions:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from . import names
-from .entities_text import Doc, Token
+from .entities_text import Doc, Token, tokenize
 from .records import Evidence, ExtractedPerson
 
 _VOCABULARY = (lx.NON_NAME_WORDS | lx.MONTHS | lx.WEEKDAYS | lx.HONORIFICS | lx.TITLE_HEADS
@@ -23,6 +23,7 @@ _VOCABULARY = (lx.NON_NAME_WORDS | lx.MONTHS | lx.WEEKDAYS | lx.HONORIFICS | lx.
                | set(lx.KNOWN_BY_FORM) | lx.PERSON_NOUNS)
 _TITLE_WORDS = lx.TITLE_HEADS | lx.TITLE_MODIFIERS | lx.PORTFOLIO
 _LINKS = {"and", "for", "of", "to", "&", "on"}
+_TITLE_WORDS_AND_LINKS = _TITLE_WORDS | _LINKS
 _NON_NAME_SUFFIXES = ("ly", "ing", "tion", "ment", "ness", "ity", "ism", "ship")
 _ARTICLES = {"the", "a", "an", "his", "her", "their", "its"}
 
@@ -41,6 +42,10 @@ class PersonMention:
     organization: str | None = None
     honorific: str | None = None
     headline: bool = False
+    international: bool = False  # the organization is an international body: no national default
+    definite: bool = False  # "the" right before the span: "across the Amu Darya"
+    counterpart: bool = False  # "his Turkmen counterpart X": X may take the other side's title
+    visitor: bool = False  # "the visit of President X", "a visit by X"
     single: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -110,7 +115,11 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
             org = orgs[i]
             i = org.first - 1
             break
-        if not tok.is_word or tok.key not in _TITLE_WORDS | _LINKS and not tok.country:
+        if i in doc.list_commas:  # "Minister of Investment, Industry and Trade"
+            out.insert(0, tok)
+            i -= 1
+            continue
+        if not tok.is_word or tok.key not in _TITLE_WORDS_AND_LINKS and not tok.country:
             break
         if tok.possessive and not tok.country:
             break
@@ -133,6 +142,9 @@ def _read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
             country = country or tok.country
             if k > 0 and tokens[k - 1].key == "of" and words and words[-1] == "of":
                 words.pop()
+            continue
+        if tok.text == "," and words:
+            words[-1] += ","
             continue
         words.append(tok.clean if tok.is_cap else tok.text)
     while words and words[-1].lower() in _LINKS:
@@ -194,6 +206,7 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
     toks = doc.tokens
     name = doc.text(first, last)
     mention = PersonMention(first, last, name, "bare", headline=toks[first].headline)
+    mention.definite = first > 0 and toks[first - 1].key == "the"
     i = first - 1
     if i >= 0 and toks[i].text == "." and i > 0 and toks[i - 1].key.rstrip(".") in lx.HONORIFICS:
         i -= 1
@@ -205,9 +218,17 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
         before, org = _title_tokens_before(doc, i - 1, orgs)
         before = before if any(t.key in lx.TITLE_HEADS for t in before) else []
     title, country = _read_title(before)
+    ctx = (org.first if org is not None else before[0].i if before else i + 1) - 1
+    if org is None:
+        led_country, org = _leader_context(doc, ctx, orgs)
+        country = country or led_country
     if org is not None:
         mention.organization = org.name
+        mention.international = org.type == "international" and not country
         country = country or org.country
+    mention.counterpart, counterpart_country = _counterpart_context(doc, ctx)
+    country = country or counterpart_country
+    mention.visitor = _visitor_context(doc, ctx)
     if title:
         mention.title, mention.signal = title, "title"
     elif i >= 0 and toks[i].key in lx.PERSON_NOUNS:
@@ -227,12 +248,102 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
     return mention
 
 
+_LEAD_VERBS = frozenset({"led", "headed", "chaired", "represented"})
+_COPULAS = frozenset({"was", "is", "were", "are", "be", "been", "being", "will", ","})
+_GROUP_NOUNS = frozenset({"delegation", "delegations", "side", "team", "mission", "group", "contingent"})
+
+
+def _leader_context(doc: Doc, k: int, orgs: dict[int, object]) -> tuple[str | None, object | None]:
+    """(country, organization) of the body a person leads, from the words before their title.
+
+    "a delegation of the X Corporation (XC) led by its chairman Y" gives the organization;
+    "the Uzbek delegation was headed by Y" and "a delegation from Uzbekistan led by Y" the country.
+    `k` is the token just before the title (or the name).
+    """
+    toks = doc.tokens
+    own = k >= 0 and toks[k].key in ("its", "their")
+    k -= own
+    if k < 1 or toks[k].key != "by" or toks[k - 1].key not in _LEAD_VERBS:
+        return None, None
+    j = k - 2
+    while j >= 0 and toks[j].key in _COPULAS:
+        j -= 1
+    if j >= 0 and toks[j].text == ")":  # "(CRCC) led by"
+        n = j
+        while n > 0 and toks[n].text != "(" and j - n < 6:
+            n -= 1
+        j = n - 1 if toks[n].text == "(" else j
+    if j >= 0 and j in orgs:
+        return orgs[j].country, orgs[j]
+    if own:
+        return None, None
+    for n in range(j, max(-1, j - 5), -1):
+        if toks[n].key in _GROUP_NOUNS:
+            return _country_near(toks, n, j), None
+        if not toks[n].is_word or toks[n].is_cap and not toks[n].country:
+            break
+    return None, None
+
+
+def _country_near(toks: list[Token], noun: int, end: int) -> str | None:
+    """Country of "the Kazakh (business) delegation" or "the delegation from Kazakhstan"."""
+    for n in range(noun + 1, end + 1):
+        if toks[n].is_cap and toks[n].country and toks[n - 1].key in ("from", "of"):
+            return toks[n].country
+    for n in range(noun - 1, max(-1, noun - 4), -1):
+        tok = toks[n]
+        if tok.is_cap and tok.country:
+            return tok.country
+        if not tok.is_word or tok.key in _ARTICLES:
+            break
+    return None
+
+
+def _counterpart_context(doc: Doc, k: int) -> tuple[bool, str | None]:
+    """"his Turkmen counterpart(,) X": (True, "Turkmenistan")."""
+    toks = doc.tokens
+    if k >= 0 and toks[k].text == ",":
+        k -= 1
+    if k < 0 or toks[k].key not in ("counterpart", "counterparts"):
+        return False, None
+    prev = toks[k - 1] if k else None
+    return True, prev.country if prev is not None and prev.is_cap and not prev.possessive else None
+
+
+def _visitor_context(doc: Doc, k: int) -> bool:
+    """"the visit of / a visit by / visiting (President) X"."""
+    toks = doc.tokens
+    if k >= 0 and toks[k].key == "visiting":
+        return True
+    return k >= 1 and toks[k].key in ("of", "by") and toks[k - 1].key in lx.VISIT_WORDS
+
+
+def inherit_counterpart_titles(mentions: list[PersonMention], doc: Doc) -> None:
+    """"Foreign Minister A met his Turkmen counterpart B": B is Turkmenistan's Foreign Minister.
+
+    The title comes from the nearest earlier titled person of the same sentence.
+    """
+    for k, m in enumerate(mentions):
+        if not m.counterpart or m.title:
+            continue
+        sentence = doc.sentence_of(doc.tokens[m.first].start)
+        for other in reversed(mentions[:k]):
+            if doc.tokens[other.first].start < sentence[0]:
+                break
+            if other.title and other.country != m.country:
+                m.title = other.title.removeprefix("former ").removeprefix("Former ")
+                m.signal = "title" if m.signal == "bare" else m.signal
+                break
+
+
 def _next_is(doc: Doc, last: int, words) -> bool:
     nxt = doc.tokens[last + 1] if last + 1 < len(doc.tokens) else None
     return nxt is not None and (nxt.text in words or nxt.key in words and not nxt.is_cap)
 
 
 def _plausible_bare(m: PersonMention, doc: Doc) -> bool:
+    if m.definite:  # "across the Amu Darya": a place or a thing, not a person
+        return False
     toks = doc.tokens[m.first:m.last + 1]
     return 2 <= len(toks) <= 4 and not any(t.key.endswith(_NON_NAME_SUFFIXES) for t in toks)
 
@@ -242,6 +353,8 @@ def cluster_mentions(mentions: list[PersonMention], doc: Doc) -> list[Cluster]:
     for headline_pass in (False, True):  # title-case lines only repeat people named elsewhere
         for m in mentions:
             if m.single or m.headline != headline_pass or (m.signal == "bare" and not _plausible_bare(m, doc)):
+                continue
+            if m.signal == "verb" and m.definite:  # "the Kuksaroy Residence said"
                 continue
             target = next((c for c in clusters if names.person_similarity([m.name], c.full_forms) >= 0.85), None)
             if target is None and not headline_pass:
@@ -304,9 +417,10 @@ def to_person(cluster: Cluster, doc: Doc, home: str | None, foreign: str | None,
     titles = [m.title for m in ms if m.title]
     title = max(titles, key=lambda t: len(t.split()), default=None)
     country = next((m.country for m in ms if m.country), None)
+    international = any(m.international for m in ms)  # "European Commission Vice-President X"
     if country is None and title and title.lower() in (title_countries or {}):
         country = title_countries[title.lower()]
-    if country is None and title:
+    if country is None and title and not international:
         country = foreign if _visits_home(cluster, doc, home) else home
     evidence = [_evidence(doc, m) for m in sorted(ms, key=lambda m: m.first)]
     org = next((m.organization for m in ms if m.organization), None)
@@ -324,11 +438,35 @@ def _visits_home(cluster: Cluster, doc: Doc, home: str | None) -> bool:
     if home is None:
         return False
     for m in cluster.mentions:
+        if m.visitor and not _visit_elsewhere(doc, m.last, home):
+            return True
         window = doc.tokens[m.last + 1:m.last + 7]
         keys = [t.key for t in window]
         if any(k in lx.VISIT_WORDS for k in keys) and any(t.is_cap and lx.place_country(t.clean) == home for t in window):
             return True
     return False
+
+
+def _visit_elsewhere(doc: Doc, last: int, home: str) -> bool:
+    """"the visit of X to Beijing" in an Astana story: X travels from home, not to it."""
+    window = doc.tokens[last + 1:last + 5]
+    for a, b in zip(window, window[1:]):
+        if a.key == "to" and b.is_cap:
+            place = lx.place_country(b.clean)
+            return place is not None and place != home
+    return False
+
+
+def bilateral_other(title: str, doc: Doc, home: str | None) -> str | None:
+    """The other country of a story whose headline or lede names two: "Pakistan, Uzbekistan
+    finalise ..." in an Islamabad story gives Uzbekistan; None when that is not clear."""
+    if home is None:
+        return None
+    lede_end = doc.sentences[0][1] if doc.sentences else 0
+    named = {t.country for t in tokenize(title) if t.is_cap and t.country}
+    named |= {t.country for t in doc.tokens if t.start < lede_end and t.is_cap and t.country}
+    others = named - {home}
+    return others.pop() if len(others) == 1 and home in named else None
 
 
 def byline_person(byline: str | None, doc: Doc) -> ExtractedPerson | None:

@@ -17,11 +17,10 @@ from .records import Evidence
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., H.E.
-    r"|[^\W\d_](?:[\w]|[-\u2010'\u2019](?=\w))*"  # words, inner hyphens and apostrophes
+    r"|[^\W\d_]\w*(?:[-\u2010'\u2019]\w+)*"  # words, inner hyphens and apostrophes (no per-char alternation)
     r"|\d(?:[\d,.]*\d)?"
     r"|\S"
 )
-_POSSESSIVE = re.compile(r"['\u2019]s$")
 _PREFIX_SPLIT = re.compile(r"^([a-z]+)-(?=[A-Z])")  # non-NATO, pro-Kremlin
 # Lower-case second parts of real compounds, kept when repairing broken hyphenation.
 _COMPOUND_TAILS = frozenset({
@@ -52,39 +51,47 @@ def repair_hyphens(word: str) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _word_info(text: str) -> tuple:
+    """Lexicon facts about one word, computed once per distinct word (not per occurrence)."""
+    is_word = text[0].isalpha()
+    is_cap = text[0].isupper()
+    clean = repair_hyphens(text) if is_cap else text
+    return (is_word, is_cap, is_word and len(text) >= 2 and text.isupper(), clean, lx.lookup_key(clean),
+            lx.country_of(clean) if is_cap else None)
+
+
 class Token:
-    """One word or punctuation mark; lexicon look-ups are computed once, at creation."""
+    """One word or punctuation mark; lexicon look-ups come from a per-word cache."""
 
     __slots__ = ("text", "start", "end", "i", "possessive", "sentence_initial", "headline",
                  "is_word", "is_cap", "is_upper", "clean", "key", "country")
 
-    def __init__(self, text: str, start: int, end: int, possessive: bool = False) -> None:
-        self.text, self.start, self.end, self.possessive = text, start, end, possessive
-        self.i = 0
+    def __init__(self, text: str, start: int, end: int, possessive: bool = False, i: int = 0) -> None:
+        self.text, self.start, self.end, self.possessive, self.i = text, start, end, possessive, i
         self.sentence_initial = self.headline = False
-        self.is_word = text[0].isalpha()
-        self.is_cap = text[0].isupper()
-        self.is_upper = self.is_word and len(text) >= 2 and text.isupper()
-        self.clean = repair_hyphens(text) if self.is_cap else text
-        self.key = lx.lookup_key(self.clean)
-        self.country = lx.country_of(self.clean) if self.is_cap else None
+        self.is_word, self.is_cap, self.is_upper, self.clean, self.key, self.country = _word_info(text)
 
 
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
     for m in _TOKEN.finditer(text):
         word, start = m.group(), m.start()
-        split = _PREFIX_SPLIT.match(word)
-        if split:
-            tokens.append(Token(split.group(1), start, start + len(split.group(1))))
-            word, start = word[split.end():], start + split.end()
-        possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
+        if "-" in word and word[0].islower():
+            split = _PREFIX_SPLIT.match(word)
+            if split:
+                append(Token(split.group(1), start, start + len(split.group(1)), False, len(tokens)))
+                word, start = word[split.end():], start + split.end()
+        possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'\u2019"
         if possessive:
             word = word[:-2]
-        tokens.append(Token(word, start, start + len(word), possessive=possessive))
-    for i, tok in enumerate(tokens):
-        tok.i = i
+        append(Token(word, start, start + len(word), possessive, len(tokens)))
     return tokens
+
+
+def _is_portfolio(tok: Token) -> bool:
+    return tok.is_cap and tok.key in lx.PORTFOLIO and not tok.country
 
 
 class Doc:
@@ -97,6 +104,7 @@ class Doc:
         self._starts = [s for s, _ in self.sentences]
         self._mark_sentence_initial()
         self._mark_headlines()
+        self.list_commas = self._portfolio_list_commas()
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -121,6 +129,32 @@ class Doc:
             if a.possessive:
                 words[-2] += "\u2019s" if "\u2019" in self.body[a.end:a.end + 2] else "'s"
         return "".join(words)
+
+    def _portfolio_list_commas(self) -> frozenset[int]:
+        """Commas inside a portfolio list after "of"/"for": "Ministry of Investment, Industry and Trade".
+
+        The list must be capitalized portfolio words closed by "and"/"&" plus one more; a
+        comma that only separates two names or places ("Ministry of Energy, Kazakhstan") is
+        not one.
+        """
+        toks, out = self.tokens, set()
+        for k, tok in enumerate(toks):
+            if tok.text != "," or k == 0 or k + 1 >= len(toks) or not _is_portfolio(toks[k - 1]):
+                continue
+            j = k - 1  # back over the list to "of"/"for" after a capitalized word
+            while j > 0 and (_is_portfolio(toks[j]) or toks[j].text == "," or toks[j].key in ("and", "&")):
+                j -= 1
+            if toks[j].key not in ("of", "for") or j == 0 or not toks[j - 1].is_cap:
+                continue
+            commas, m = [k], k + 1
+            while m < len(toks) and (_is_portfolio(toks[m]) or toks[m].text == ","):
+                if toks[m].text == ",":
+                    commas.append(m)
+                m += 1
+            if (m + 1 < len(toks) and toks[m].key in ("and", "&") and _is_portfolio(toks[m + 1])
+                    and _is_portfolio(toks[m - 1])):
+                out.update(commas)
+        return frozenset(out)
 
     def _mark_sentence_initial(self) -> None:
         i = 0

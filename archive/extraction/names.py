@@ -16,6 +16,7 @@ A person is described by the set of forms a text uses ("Kassym-Jomart Tokayev",
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -35,6 +36,7 @@ _NOT_WORD = re.compile(r"[^\w\s]")
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS if " " not in h)
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def fold(text: str) -> str:
     """Case- and accent-folded text with curly apostrophes straightened."""
     text = unicodedata.normalize("NFKD", text)
@@ -42,6 +44,7 @@ def fold(text: str) -> str:
     return text.casefold().replace("\u2019", "'").replace("\u2018", "'")
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def normalize(name: str) -> str:
     """Folded words of a name without honorifics or possessive: "Mr Kassym-Jomart Tokayev's" -> "kassym jomart tokayev"."""
     text = re.sub(r"'s\b", "", fold(name))
@@ -49,13 +52,19 @@ def normalize(name: str) -> str:
     return " ".join(w for w in text.split() if w not in _HONORIFIC_WORDS)
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def name_key(name: str) -> str:
     """Compact key, equal for "Kassym-Jomart Tokayev" and "Kassym Jomart-Tokayev"."""
     return normalize(name).replace(" ", "")
 
 
 def name_words(name: str) -> list[str]:
-    return normalize(name).split()
+    return list(_name_words(name))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(normalize(name).split())
 
 
 def strip_honorific(name: str) -> str:

@@ -20,7 +20,7 @@ TITLE_HEADS = frozenset({
     "administrator", "pm", "fm", "cm", "cfo", "coo", "attorney", "prosecutor", "chancellor",
     "general", "chief", "officer", "official", "deputy", "aide", "negotiator", "envoys",
     "ambassadors", "presidents", "vice", "ombudsman", "rector",
-    "chargé", "charge", "spokespersons", "mufti",
+    "chargé", "charge", "spokespersons", "mufti", "member",
 })
 
 # Words that only modify a title: "Deputy Prime Minister", "former President".
