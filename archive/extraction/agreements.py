@@ -29,6 +29,7 @@ _BOTH_SIDES = re.compile(r"\b(?:both|the\s+two)\s+(?:sides|countries|nations|gov
                          r"\bbilateral\b|\btheir\s+(?:\w+\s+)?ministries\b", _I)
 _VENTURE = re.compile(r"\b(?P<noun>" + VENTURE_NOUNS + r")\b", _I)
 _VENTURE_CUE = re.compile(r"\b(?:agreed|formali[sz]e|establish|form|set\s+up|create|launch|sign(?:ed)?|connect|link)\w*", _I)
+_ORG_LINK = re.compile(r"(?:\s*\([^)]{1,15}\))?,?\s+(?:and|with|to)\s+(?:the\s+)?", _I)
 _PROVENANCE = re.compile(r"\b(?:a|the)\s+(?:recent\s+)?(?P<np>(?:[\w-]+\s+){0,4}?delegation)\s+visited\s+(?P<place>[A-Z][\w-]+)")
 _MAX_TITLE_WORDS = 20
 _SIGNED_IN = re.compile(r"\b(?:signed|inked|concluded|sealed)\s+in\s+$|\b(?:signed|inked|concluded|sealed)\s+in\s+\d", _I)
@@ -293,12 +294,16 @@ def _meeting_date(sentences, index, meetings) -> FuzzyDate | None:
 
 
 def _venture(text: str, sent: Sentence, mentions: ArticleMentions):
-    """A partnership or consortium formed between two named bodies in this sentence."""
+    """A partnership or consortium formed between two named bodies this sentence links
+    ("connect X with Y", "X and Y", "between X and Y")."""
     m = _VENTURE.search(text)
     if not m or not _VENTURE_CUE.search(text):
         return None
-    orgs = list(dict.fromkeys(o.name for o in mentions.orgs_between(sent.start, sent.end)))
-    return (m, orgs[:2]) if len(orgs) >= 2 else None
+    found = mentions.orgs_between(sent.start, sent.end)
+    for a, b in zip(found, found[1:]):
+        if a.name != b.name and _ORG_LINK.fullmatch(mentions.article.body[a.end:b.start]):
+            return m, [a.name, b.name]
+    return None
 
 
 def _venture_draft(venture, article, sentences, index, mentions, meetings) -> Draft:

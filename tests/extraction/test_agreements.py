@@ -273,3 +273,11 @@ def test_a_roadmap_to_be_agreed_for_stated_years_is_a_proposed_action_plan_but_a
     roadmap = [a for a in found if a.kind == "action_plan"]
     assert len(roadmap) == 1 and roadmap[0].title.startswith("Roadmap for 2025-2027")
     assert roadmap[0].status == "proposed"
+
+
+def test_a_partnership_is_between_the_bodies_the_sentence_links_not_any_two_it_names():
+    body = ("The Asian Development Bank and Mongolia signed a partnership on urban water supply during a visit "
+            "by World Bank officials.")
+    a = one(body, orgs=[("Asian Development Bank", "ADB", "international"), ("World Bank", None, "international")])
+    assert a.parties == ["Asian Development Bank", "Mongolia"]
+    assert a.title == "Partnership between ADB and Mongolia on urban water supply"
