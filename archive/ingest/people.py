@@ -16,7 +16,7 @@ from archive.models import (
 )
 
 from .countries import country_for
-from .fields import apply_extracted
+from .fields import save_extracted
 from .report import IngestReport
 
 REJECTED = object()  # resolution outcome: a curator rejected this record
@@ -32,14 +32,12 @@ def write_organizations(extracted: ExtractedArticle, article: Article, report: I
             continue
         created = org is None
         org = org or Organization(name=ext.name)
-        apply_extracted(org, {
+        save_extracted(org, {
             "name": org.name if not created and len(org.name) >= len(ext.name) else ext.name,
             "acronym": ext.acronym or org.acronym or "",
             "org_type": ext.type if created or org.org_type == "other" else org.org_type,
             "country": org.country if not created and org.country_id else country_for(ext.country),
-        })
-        org.confidence = max(org.confidence if not created else 0, ext.confidence)
-        org.save()
+        }, ext.confidence)
         add_aliases(OrganizationAlias, org, "organization", [ext.name, *ext.aliases, ext.acronym])
         add_evidence(article, ext.evidence, organization=org)
         report.count("organizations created" if created else "organizations linked")
@@ -59,13 +57,11 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
         person = person or Person(name=ext.name)
         country = country_for(ext.country)
         newest = created or is_newest_source(person, article)
-        apply_extracted(person, {
+        save_extracted(person, {
             "name": fuller_name(person.name, ext.name),
             "title": (ext.title or person.title) if newest else (person.title or ext.title or ""),
             "country": person.country if not created and person.country_id else country,
-        })
-        person.confidence = max(person.confidence if not created else 0, ext.confidence)
-        person.save()
+        }, ext.confidence)
         add_aliases(PersonAlias, person, "person", [ext.name, *ext.aliases])
         if ext.title:
             Role.objects.get_or_create(
