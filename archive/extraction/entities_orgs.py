@@ -147,13 +147,43 @@ def _head_spans(doc: Doc, first: int, last: int) -> list[tuple[int, int, int]]:
         leading = h < end_limit and (doc.tokens[h + 1].key in ("of", "for") or key in lx.LEADING_HEADS
                                      and doc.tokens[h + 1].key == "on")
         if leading or key == "radio" and h < end_limit:
-            start, end = _left_edge(doc, first, h), end_limit
+            start, end = _left_edge(doc, first, h), _before_titled_person(doc, h, end_limit)
         else:
             start, end = _left_edge(doc, first, h), h
         if end > start:
             spans.append((start, end, h))
             end_limit = start - 1
     return spans
+
+
+_TITLE_WORDS = lx.TITLE_MODIFIERS | lx.PORTFOLIO
+
+
+def _before_titled_person(doc: Doc, head: int, end: int) -> int:
+    """End of a name opened by its head, before a title and a person that the run goes on to:
+    "Cabinet of Ministers and Foreign Minister Rashid Meredov" ends at "Ministers",
+    "Ministry of Foreign Affairs Spokesperson Zahra Ahmed" at "Affairs"."""
+    toks = doc.tokens
+    for k in range(head + 2, end):
+        if toks[k].key in lx.TITLE_HEADS and _looks_like_name(toks[k + 1]):
+            cut = k
+            while cut - 1 > head and toks[cut - 1].key in _TITLE_WORDS:
+                cut -= 1
+            if toks[cut - 1].key not in ("and", "&", ","):  # "Ministry of Foreign Affairs Spokesperson"
+                cut = k  # keeps its portfolio; "... and Economy Minister" starts a new title
+                while cut - 1 > head and toks[cut - 1].key in lx.TITLE_MODIFIERS - lx.PORTFOLIO:
+                    cut -= 1
+            cut -= 1
+            while cut > head and toks[cut].key in lx.ORG_CONNECTORS:
+                cut -= 1
+            return cut
+    return end
+
+
+def _looks_like_name(tok: Token) -> bool:
+    return (tok.is_word and tok.is_cap and not tok.is_upper and tok.key not in _STOP_LEFT
+            and tok.key not in lx.HEAD_TYPES and tok.key not in lx.PORTFOLIO and tok.key not in lx.TITLE_MODIFIERS
+            and tok.key not in lx.ORG_CONNECTORS and not lx.place_country(tok.clean))
 
 
 def _mention(doc: Doc, start: int, end: int, type_: str, known=None, confidence=0.7) -> OrgMention:
@@ -383,6 +413,8 @@ def _core(m: OrgMention) -> str:
     if m.known:
         return m.known.name.lower()
     words = [w for w in normalize(m.name).split() if not lx.country_of(w)] or normalize(m.name).split()
+    while len(words) > 1 and words[-1] in lx.ORG_CONNECTORS:  # "Foreign Ministry of Turkmenistan"
+        words.pop()
     core = " ".join(words)
     return lx.SYNONYMS.get(core, core)
 

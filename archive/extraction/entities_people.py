@@ -84,6 +84,17 @@ def is_name_like(tok: Token) -> bool:
     return not (tok.sentence_initial and tok.key.endswith(("ing", "ly")))
 
 
+_MONTH_ABBREVIATIONS = frozenset({"jan", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+
+
+def _month_as_name(doc: Doc, tok: Token) -> bool:
+    """"Akbar Jan", "Jan Harvey": a month abbreviation inside a name, not before a day or a dot."""
+    if tok.key not in _MONTH_ABBREVIATIONS:
+        return False
+    nxt = doc.tokens[tok.i + 1] if tok.i + 1 < len(doc.tokens) else None
+    return nxt is None or not (nxt.text[0].isdigit() or nxt.text == ".")
+
+
 def name_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
     spans, toks, i = [], doc.tokens, 0
     while i < len(toks):
@@ -93,7 +104,7 @@ def name_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
         j = i
         while not toks[j].possessive and j + 1 < len(toks) and doc.body[toks[j].end:toks[j + 1].start] == " ":
             nxt = toks[j + 1]
-            if nxt.i not in blocked and is_name_like(nxt) and not nxt.sentence_initial:
+            if nxt.i not in blocked and not nxt.sentence_initial and (is_name_like(nxt) or _month_as_name(doc, nxt)):
                 j += 1
             elif (nxt.key in lx.NAME_PARTICLES and j + 2 < len(toks) and is_name_like(toks[j + 2])
                   and doc.body[nxt.end:toks[j + 2].start] == " "):
@@ -114,6 +125,12 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
         if i in orgs and out and org is None:
             org = orgs[i]
             i = org.first - 1
+            of = i - (i >= 0 and doc.tokens[i].key == "the")
+            if of >= 1 and doc.tokens[of].key == "of" and doc.tokens[of - 1].key in lx.TITLE_HEADS:
+                # "Deputy Chairman of the Cabinet of Ministers and Foreign Minister": one title
+                out[:0] = doc.tokens[of:org.last + 1]
+                i = of - 1
+                continue
             break
         if i in doc.list_commas:  # "Minister of Investment, Industry and Trade"
             out.insert(0, tok)
@@ -168,6 +185,25 @@ def _appositive_after(doc: Doc, last: int) -> str | None:
     while i < len(toks) and toks[i].key in _ARTICLES:
         i += 1
     words, seen_head = [], False
+    for _ in range(3):  # "member of the Politburo and director of the Office of ...": several titles
+        part, i, head = _title_phrase(toks, i)
+        seen_head = seen_head or head
+        words += part
+        if not (head and i + 1 < len(toks) and toks[i].key == "and" and toks[i + 1].key in _TITLE_WORDS):
+            break
+        words.append("and")
+        i += 1
+    if i + 2 < len(toks) and toks[i].text == "(" and toks[i + 2].text == ")":  # "... Studies (ISS),"
+        i += 3
+    if seen_head and i < len(toks) and toks[i].text in {",", ".", "\u2014", ";"}:
+        return " ".join(words)
+    return None
+
+
+def _title_phrase(toks: list[Token], i: int) -> tuple[list[str], int, bool]:
+    """Words of one title from token i ("director of the Office of X"), the index after it,
+    and whether it had a title head."""
+    words, seen_head = [], False
     while i < len(toks) and toks[i].is_word and len(words) < 8:
         tok = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else tok
@@ -187,9 +223,21 @@ def _appositive_after(doc: Doc, last: int) -> str | None:
         i = tail
     while words and words[-1].lower() in _LINKS:
         words.pop()
-    if seen_head and i < len(toks) and toks[i].text in {",", ".", "\u2014", ";"}:
-        return " ".join(words)
-    return None
+    return words, i, seen_head
+
+
+def _organization_in_appositive(doc: Doc, mention: PersonMention, orgs: dict[int, object]) -> None:
+    """"X, head of the Oil Regulatory Authority," works for that authority, and for its country."""
+    for k in range(mention.last + 2, min(len(doc.tokens), mention.last + 16)):
+        tok = doc.tokens[k]
+        if k in orgs:
+            org = orgs[k]
+            mention.organization = org.name
+            mention.international = org.type == "international" and not mention.country
+            mention.country = mention.country or org.country
+            return
+        if tok.text in {".", ";", "\u2014"}:
+            return
 
 
 def _qualifier_end(toks: list[Token], i: int) -> int | None:
@@ -197,8 +245,10 @@ def _qualifier_end(toks: list[Token], i: int) -> int | None:
     if i >= len(toks) or toks[i].key not in {"of", "for", "at", "to"}:
         return None
     j = i + 1
-    while j < len(toks) and toks[j].is_word and (toks[j].is_cap or toks[j].key in lx.ORG_CONNECTORS) and j - i < 9:
+    while j < len(toks) and toks[j].is_word and (toks[j].is_cap or toks[j].key in lx.ORG_CONNECTORS) and j - i < 14:
         j += 1
+    while j > i + 1 and toks[j - 1].key in lx.ORG_CONNECTORS:  # "of the Cabinet and ...": not "and"
+        j -= 1
     return j if j > i + 1 else None
 
 
@@ -238,6 +288,8 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
         mention.title = _appositive_after(doc, last)
         if mention.title and mention.signal == "bare":
             mention.signal = "appositive"
+        if mention.title and mention.organization is None:
+            _organization_in_appositive(doc, mention, orgs)
     if mention.signal == "bare" and country:
         mention.signal = "country"
     prev = toks[first - 1] if first else None

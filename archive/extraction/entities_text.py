@@ -58,7 +58,7 @@ def _word_info(text: str) -> tuple:
     is_cap = text[0].isupper()
     clean = repair_hyphens(text) if is_cap else text
     return (is_word, is_cap, is_word and len(text) >= 2 and text.isupper(), clean, lx.lookup_key(clean),
-            lx.country_of(clean) if is_cap else None)
+            (lx.country_of(clean) or lx.region_country(clean)) if is_cap else None)
 
 
 class Token:

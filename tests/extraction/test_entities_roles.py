@@ -147,3 +147,38 @@ def test_a_chairman_led_by_its_organization_takes_its_country():
     kim = person(people, "Choi Jisung")
     assert (kim.title, kim.organization, kim.country) == ("president", "Korea Electric Power Corporation",
                                                           "South Korea")
+
+
+def test_an_organization_name_stops_before_a_title_and_a_person_it_runs_into():
+    body = ("BAKU: Deputy Chairman of the Cabinet of Ministers and Economy Minister Samir Huseynov met the "
+            "Ministry of Foreign Affairs Spokesperson Leyla Rzayeva.")
+    people, orgs = entities(body, "BAKU")
+    assert {o.name for o in orgs} == {"Cabinet of Ministers", "Ministry of Foreign Affairs"}
+    samir = person(people, "Samir Huseynov")
+    assert samir.title == "Deputy Chairman of the Cabinet of Ministers and Economy Minister"
+    assert person(people, "Leyla Rzayeva").organization == "Ministry of Foreign Affairs"
+
+
+def test_an_appositive_with_several_titles_and_an_organization_links_the_person():
+    body = ("DUSHANBE: Rustam Nazar, deputy head of the Tajik Investment Committee and member of the State "
+            "Energy Council, said the plant would open in May. Ilhom Rahim, a senior fellow at the Centre for "
+            "Regional Studies (CRS), agreed.")
+    people, _ = entities(body, "DUSHANBE")
+    rustam = person(people, "Rustam Nazar")
+    assert rustam.title.startswith("deputy head of the Tajik Investment Committee and member")
+    assert (rustam.organization, rustam.country) == ("Tajik Investment Committee", "Tajikistan")
+    assert person(people, "Ilhom Rahim").organization == "Centre for Regional Studies"
+
+
+def test_a_possessive_international_body_before_a_title_gives_no_country():
+    body = "TASHKENT: The World Bank's country director for Uzbekistan, Maria Lopez, announced a loan."
+    people, _ = entities(body, "TASHKENT")
+    maria = person(people, "Maria Lopez")
+    assert (maria.title, maria.organization, maria.country) == ("country director for Uzbekistan", "World Bank", None)
+
+
+def test_a_province_before_a_title_gives_its_country():
+    body = "BEIJING: Balochistan Chief Minister Akbar Jan and Xinjiang Party Secretary Chen Ming met on Monday."
+    people, _ = entities(body, "BEIJING")
+    assert person(people, "Akbar Jan").country == "Pakistan"
+    assert person(people, "Chen Ming").country == "China"

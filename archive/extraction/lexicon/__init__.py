@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from .geography import CITIES, COUNTRIES, COUNTRY_NAMES, DEMONYMS, REGIONS
+from .geography import CITIES, COUNTRIES, COUNTRY_NAMES, DEMONYMS, PROVINCES, REGIONS
 from .organizations import (
     GENERIC_ORG_NOUNS, GOVERNMENT_NOUNS, HEAD_TYPES, KNOWN_BY_FORM, KNOWN_ORGS, LEADING_HEADS,
     NON_ORG_HEADS, NON_ORG_INITIALISMS, SYNONYMS, KnownOrg,
@@ -19,7 +19,7 @@ from .words import (
 )
 
 __all__ = [
-    "CITIES", "COUNTRIES", "COUNTRY_NAMES", "DEMONYMS", "REGIONS", "GENERIC_ORG_NOUNS",
+    "CITIES", "COUNTRIES", "COUNTRY_NAMES", "DEMONYMS", "PROVINCES", "REGIONS", "region_country", "GENERIC_ORG_NOUNS",
     "GOVERNMENT_NOUNS", "HEAD_TYPES", "KNOWN_BY_FORM", "KNOWN_ORGS", "LEADING_HEADS",
     "NON_ORG_HEADS", "NON_ORG_INITIALISMS", "SYNONYMS", "KnownOrg", "HONORIFICS", "PERSON_NOUNS",
     "PORTFOLIO", "SPEECH_VERBS", "TITLE_HEADS", "TITLE_MODIFIERS", "MONTHS", "NAME_PARTICLES",
@@ -48,3 +48,9 @@ def country_of(text: str) -> str | None:
 def place_country(text: str) -> str | None:
     """Country of a country name, demonym or known city."""
     return country_of(text) or CITIES.get(lookup_key(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def region_country(text: str) -> str | None:
+    """Country of a province or region that lies inside one country ("Sindh" -> "Pakistan")."""
+    return PROVINCES.get(lookup_key(text))

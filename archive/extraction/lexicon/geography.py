@@ -100,9 +100,24 @@ REGIONS = {
     "south caucasus", "gulf", "persian gulf", "caspian", "balkans", "latin america", "asia-pacific",
     "indo-pacific", "arab", "western", "eastern", "northern", "southern", "west", "east", "north",
     "south", "global south", "punjab", "sindh", "balochistan", "khyber pakhtunkhwa",
-    "gilgit-baltistan", "kashmir", "xinjiang", "transoxiana", "fergana", "ferghana",
+    "gilgit-baltistan", "kashmir", "xinjiang", "transoxiana", "fergana", "ferghana", "tibet", "sichuan",
+    "yunnan", "guangdong", "mangystau", "karakalpakstan", "sughd", "khatlon", "gorno-badakhshan",
+    "issyk-kul", "chui", "chuy", "lebap", "nakhchivan", "sistan-baluchestan", "khorasan", "tatarstan",
     "scandinavia", "siberia", "arctic", "atlantic", "pacific", "indian ocean", "arabian sea",
     "black sea", "caspian sea", "aral sea", "oceania", "americas", "north america",
+}
+
+
+# Provinces and regions inside one country: "Sindh Chief Minister X" acts for Pakistan.
+# Regions that straddle borders (Punjab, Kashmir, Fergana) are left out on purpose.
+PROVINCES = {
+    "sindh": "Pakistan", "balochistan": "Pakistan", "baluchistan": "Pakistan",
+    "khyber pakhtunkhwa": "Pakistan", "gilgit-baltistan": "Pakistan",
+    "xinjiang": "China", "tibet": "China", "sichuan": "China", "yunnan": "China", "guangdong": "China",
+    "mangystau": "Kazakhstan", "karakalpakstan": "Uzbekistan", "sughd": "Tajikistan",
+    "khatlon": "Tajikistan", "gorno-badakhshan": "Tajikistan", "issyk-kul": "Kyrgyzstan",
+    "chui": "Kyrgyzstan", "chuy": "Kyrgyzstan", "lebap": "Turkmenistan", "nakhchivan": "Azerbaijan",
+    "sistan-baluchestan": "Iran", "khorasan": "Iran", "tatarstan": "Russia", "siberia": "Russia",
 }
 
 

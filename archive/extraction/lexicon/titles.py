@@ -20,7 +20,7 @@ TITLE_HEADS = frozenset({
     "administrator", "pm", "fm", "cm", "cfo", "coo", "attorney", "prosecutor", "chancellor",
     "general", "chief", "officer", "official", "deputy", "aide", "negotiator", "envoys",
     "ambassadors", "presidents", "vice", "ombudsman", "rector",
-    "chargé", "charge", "spokespersons", "mufti", "member",
+    "chargé", "charge", "spokespersons", "mufti", "member", "fellow",
 })
 
 # Words that only modify a title: "Deputy Prime Minister", "former President".
@@ -30,6 +30,7 @@ TITLE_MODIFIERS = frozenset({
     "assistant", "executive", "managing", "army", "foreign", "general", "new", "outgoing",
     "incoming", "then", "late", "top", "regional", "national", "union", "cabinet", "principal",
     "parliamentary", "defence", "defense", "trade", "ambassador-at-large", "honorary",
+    "country", "resident", "founding",
 })
 
 # Portfolio words that can sit between a modifier and a title head or after "Minister for".
