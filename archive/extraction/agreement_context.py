@@ -15,7 +15,8 @@ import re
 
 from .agreement_cues import Found, clause
 from .lexicon.events import PACKAGE_HEADS
-from .mentions import ArticleMentions, countries_in
+from .event_mentions import countries_in
+from .mentions import ArticleMentions
 from .money import Money, find_money
 
 _I = re.IGNORECASE

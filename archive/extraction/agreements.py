@@ -19,7 +19,8 @@ from .agreement_cues import (Found, clause, generic_agreements, institution_prop
                              qualifier, sectors_of, status_of)
 from .lexicon.events import STATUS_ORDER, VENTURE_NOUNS
 from .meeting_cues import Cue, SlotFinder, date_is_for_travel, event_dates
-from .mentions import ArticleMentions, countries_in
+from .event_mentions import countries_in
+from .mentions import ArticleMentions
 from .money import Money, find_money
 from .records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
 from .sentences import Sentence
@@ -65,16 +66,21 @@ def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], men
     return [_finish(d) for d in drafts]
 
 
-_ANY_AGREEMENT = re.compile(r"agree|deal|mou|memorand|accord|treat|pact|contract|protocol|declaration|plan\b|"
-                            r"consortium|partnership|venture|alliance|framework|charter|convention|statement|"
-                            r"communiq|readiness|willing|ready|prepared|offer|propos|document|instrument|road\s*map|sugges|floated", _I)
+# Words one of which a sentence needs to hold any agreement or offer (a cheap pre-check).
+_AGREEMENT_WORDS = (
+    "agree", "deal", "mou", "memorand", "accord", "treat", "pact", "contract", "protocol", "declaration", "plan",
+    "consortium", "partnership", "venture", "alliance", "framework", "charter", "convention", "statement",
+    "communiq", "readiness", "willing", "ready", "prepared", "offer", "propos", "document", "instrument",
+    "roadmap", "road map", "sugges", "floated", "decided", "resolved",
+)
 
 
 def _sentence_agreements(article, sentences, index, mentions, meetings, earlier: list[Draft]) -> list[Draft]:
     sent = sentences[index]
     text = sent.text
     out: list[Draft] = []
-    if not _ANY_AGREEMENT.search(text):
+    low = text.lower()
+    if not any(w in low for w in _AGREEMENT_WORDS):
         return out
     venture = _venture(text, sent, mentions)
     named = named_agreements(text)
