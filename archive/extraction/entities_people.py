@@ -10,6 +10,7 @@ join the full name they belong to, the most recently mentioned one when several 
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -74,14 +75,21 @@ class Cluster:
 
 
 def is_name_like(tok: Token) -> bool:
+    if not tok.is_cap or not _name_like_word(tok.text):
+        return False
+    return not (tok.sentence_initial and tok.key.endswith(("ing", "ly")))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_like_word(text: str) -> bool:
+    """The context-free part of `is_name_like`, once per distinct word."""
+    tok = Token(text, 0, len(text))
     if not (tok.is_word and tok.is_cap) or tok.is_upper or len(tok.text) < 2:
         return False
     if tok.key in _VOCABULARY or lx.place_country(tok.clean):
         return False
     parts = tok.key.split("-")
-    if len(parts) > 1 and any(p in _VOCABULARY or lx.place_country(p) for p in parts):
-        return False
-    return not (tok.sentence_initial and tok.key.endswith(("ing", "ly")))
+    return not (len(parts) > 1 and any(p in _VOCABULARY or lx.place_country(p) for p in parts))
 
 
 _MONTH_ABBREVIATIONS = frozenset({"jan", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
@@ -96,10 +104,10 @@ def _month_as_name(doc: Doc, tok: Token) -> bool:
 
 
 def name_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
-    spans, toks, i = [], doc.tokens, 0
-    while i < len(toks):
-        if i in blocked or not is_name_like(toks[i]):
-            i += 1
+    spans, toks, done = [], doc.tokens, -1
+    for tok in doc.caps:
+        i = tok.i
+        if i <= done or i in blocked or not is_name_like(tok):
             continue
         j = i
         while not toks[j].possessive and j + 1 < len(toks) and doc.body[toks[j].end:toks[j + 1].start] == " ":
@@ -112,7 +120,7 @@ def name_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
             else:
                 break
         spans.append((i, j))
-        i = j + 1
+        done = j
     return spans
 
 
@@ -444,8 +452,8 @@ def unnamed_title_countries(doc: Doc) -> dict[str, str]:
     """Titles the text gives a country without a name: "the Kazakh president" -> {"president": "Kazakhstan"}."""
     out: dict[str, str] = {}
     toks = doc.tokens
-    for tok in toks:
-        if not (tok.is_cap and tok.country):
+    for tok in doc.caps:
+        if not tok.country:
             continue
         words, j = [], tok.i + 1
         while j < len(toks) and len(words) < 3 and toks[j].key.removesuffix("ial") in _TITLE_WORDS:
@@ -539,5 +547,5 @@ def byline_person(byline: str | None, doc: Doc) -> ExtractedPerson | None:
 
 
 def most_mentioned_other_country(doc: Doc, home: str | None) -> str | None:
-    counts = Counter(t.country for t in doc.tokens if t.is_cap and t.country and t.country != home)
+    counts = Counter(t.country for t in doc.caps if t.country and t.country != home)
     return counts.most_common(1)[0][0] if counts else None
