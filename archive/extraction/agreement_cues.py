@@ -74,7 +74,10 @@ _MAX_TITLE_WORDS = 19
 _DATE_PHRASE = re.compile(
     r"\s+(?:on|in|last|this|next|earlier\s+this|since)\s+(?:(?:" + _CALENDAR + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
     r"Nov|Dec)\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+" + _CALENDAR + r"(?:,?\s+\d{4})?)"
-    r"(?:\s+(?:morning|afternoon|evening))?")
+    r"(?:\s+(?:morning|afternoon|evening))?|"
+    r"\s+(?:in\s+the\s+(?:coming|next)\s+(?:\w+\s+)?(?:days|weeks|months|years)|(?:later|earlier|early|by\s+the\s+end\s+of)\s+"
+    r"(?:this|next|the)\s+(?:week|month|year)|(?:early|late|later)\s+next\s+(?:week|month|year)|"
+    r"(?:this|next)\s+(?:week|month|year)|soon)\b")
 # What may follow a described agreement and say which one it is.
 _QUALIFIER_START = (r"(?:worth|valued|amounting|totall?ing|covering|including|between|on|for|in|with|under|ahead|"
                     r"to|signed|inked|concluded|reached\s+(?:in|during|at|with)|during|at|from|of)\b")

@@ -74,7 +74,7 @@ _MOVEMENT = re.compile(MOVEMENT_VERBS + r"|\b(?:visit|trip|tour)\b", _I)
 _ROLE_PHRASE = re.compile(
     r"\b(?P<det>the\s+two|both|two|the)\s+(?:(?P<dem>(?-i:[A-Z][\w-]+))\s+)?(?P<role>(?:deputy\s+)?prime\s+ministers?|"
     r"foreign\s+ministers?|presidents?|vice\s+presidents?|ambassadors?|envoys?|high\s+commissioners?|"
-    r"foreign\s+secretar(?:y|ies)|premiers?)\b", _I)
+    r"foreign\s+secretar(?:y|ies)|premiers?|ministers?)\b", _I)
 _DELEGATION = re.compile(
     r"\b(?:(?P<own>[Hh]is|[Hh]er)\s+|(?P<the>[Tt]he)\s+)(?:(?:visiting|high-level|high-powered|official|ministerial|"
     r"large|\d+-member)\s+)*(?:(?P<dem>[A-Z][\w-]+)\s+)?(?:[a-z]+\s+)?delegation\b(?![-\u2010])")
@@ -84,9 +84,11 @@ _GROUP = re.compile(r"\b(?:the\s+two|both)\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:" + GRO
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c]?[A-Z])|\n")
 # "The Pakistani side was led by X": the head of one side of talks.
 _SIDE_LED = re.compile(r"\b(?:side|delegation|team)\s+(?:was|were|is|had\s+been)\s+(?:led|headed)\s+by\s+", _I)
-_TITLE_GAP = re.compile(r"(?:(?:[A-Z][\w.\u2019'-]*|of|and|for|the)[\s,]*)*")
+_TITLE_GAP = re.compile(r"[\s,]*(?:(?:[A-Z][\w.\u2019'-]*|of|and|for|the)[\s,]*)*")
+_TITLE_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w.\u2019'-]*|of|and|for|the))*\s+")
 TALKS_WORD = re.compile(r"\b(?:talks|negotiations|meeting|consultations|round|session|dialogue|discussions)\b", _I)
-_LEADING_PRONOUN = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+\w+){0,5},\s+)?(?P<pron>[Hh]e|[Ss]he)\b")
+_LEADING_PRONOUN = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+\w+){0,5},\s+|(?:Speaking|Addressing|Talking|Commenting|"
+                              r"Responding|Writing|Briefing|Chairing|Presiding)\b[^,;]{0,160},\s+)?(?P<pron>[Hh]e|[Ss]he)\b")
 _SAID_PRONOUN = re.compile(REPORTING_VERBS + r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?P<pron>he|she)\b", _I)
 
 
@@ -200,10 +202,16 @@ class SlotFinder:
         out = []
         for m in self.mentions.orgs_between(self.offset + lo, self.offset + hi):
             s, e = m.start - self.offset, m.end - self.offset
-            if m.name in media or self._attributive(s, e) or self._after_according(s):
+            if m.name in media or self._attributive(s, e) or self._after_according(s) or self._in_title(e):
                 continue
             out.append(m.name)
         return list(dict.fromkeys(out))
+
+    def _in_title(self, end: int) -> bool:
+        """An organization named in a person's title ("Chairman of the Cabinet of Ministers of
+        the Kyrgyz Republic Akylbek Japarov"): the person takes part, not the body."""
+        person = next(iter(self.mentions.persons_between(self.offset + end, self.offset + end + 60)), None)
+        return bool(person) and bool(_TITLE_TAIL.fullmatch(self.text[end:person.start - self.offset]))
 
     def _named(self) -> list[Slot]:
         out = []
