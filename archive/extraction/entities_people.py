@@ -11,12 +11,14 @@ join the full name they belong to, the most recently mentioned one when several 
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from . import names
-from .entities_text import Doc, Token, tokenize
+from .entities_text import Doc, Token
 from .records import Evidence, ExtractedPerson
 
 _VOCABULARY = (lx.NON_NAME_WORDS | lx.MONTHS | lx.WEEKDAYS | lx.HONORIFICS | lx.TITLE_HEADS
@@ -464,7 +466,7 @@ def unnamed_title_countries(doc: Doc) -> dict[str, str]:
     return out
 
 
-def to_person(cluster: Cluster, doc: Doc, home: str | None, foreign: str | None,
+def to_person(cluster: Cluster, doc: Doc, home: str | None, foreign: str | None | Callable[[], str | None],
               title_countries: dict[str, str] | None = None) -> ExtractedPerson:
     ms = cluster.mentions
     name = max((m.name for m in ms), key=lambda n: (len(names.name_words(n)), len(n)))
@@ -481,7 +483,10 @@ def to_person(cluster: Cluster, doc: Doc, home: str | None, foreign: str | None,
     if country is None and title and title.lower() in (title_countries or {}):
         country = title_countries[title.lower()]
     if country is None and title and not international:
-        country = foreign if _visits_home(cluster, doc, home) else home
+        if _visits_home(cluster, doc, home):
+            country = foreign() if callable(foreign) else foreign
+        else:
+            country = home
     evidence = [_evidence(doc, m) for m in sorted(ms, key=lambda m: m.first)]
     org = next((m.organization for m in ms if m.organization), None)
     return ExtractedPerson(name=name, aliases=aliases, title=title, organization=org, country=country,
@@ -517,14 +522,17 @@ def _visit_elsewhere(doc: Doc, last: int, home: str) -> bool:
     return False
 
 
+_TITLE_WORD = re.compile(r"[A-Z][\w\u2019'-]*")
+
+
 def bilateral_other(title: str, doc: Doc, home: str | None) -> str | None:
     """The other country of a story whose headline or lede names two: "Pakistan, Uzbekistan
     finalise ..." in an Islamabad story gives Uzbekistan; None when that is not clear."""
     if home is None:
         return None
     lede_end = doc.sentences[0][1] if doc.sentences else 0
-    named = {t.country for t in tokenize(title) if t.is_cap and t.country}
-    named |= {t.country for t in doc.tokens if t.start < lede_end and t.is_cap and t.country}
+    named = {lx.country_of(w) or lx.region_country(w) for w in _TITLE_WORD.findall(title)} - {None}
+    named |= {t.country for t in doc.caps if t.start < lede_end and t.country}
     others = named - {home}
     return others.pop() if len(others) == 1 and home in named else None
 

@@ -74,26 +74,42 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Tokens of `text`; a word after a line break is flagged sentence-initial on the way."""
+    """Tokens of `text`; a word after a line break is flagged sentence-initial on the way.
+
+    Whitespace-separated chunks that are plain words (most of them) become one token
+    directly; only the others go through the token regex.
+    """
     tokens: list[Token] = []
     append = tokens.append
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        if "-" in word and word[0].islower():
-            split = _PREFIX_SPLIT.match(word)
-            if split:
-                append(Token(split.group(1), start, start + len(split.group(1)), False, len(tokens)))
-                word, start = word[split.end():], start + split.end()
-        possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'\u2019"
-        if possessive:
-            word = word[:-2]
-        tok = Token(word, start, start + len(word), possessive, len(tokens))
-        if start > prev_end and tok.is_word and "\n" in text[prev_end:start]:
-            tok.sentence_initial = True
-        prev_end = end
-        append(tok)
+    find = text.find
+    pos = prev_end = 0
+    for chunk in text.split():
+        start = find(chunk, pos)
+        pos = start + len(chunk)
+        if chunk.isalpha():
+            tok = Token(chunk, start, pos, False, len(tokens))
+            if start > prev_end and "\n" in text[prev_end:start]:
+                tok.sentence_initial = True
+            prev_end = pos
+            append(tok)
+            continue
+        for m in _TOKEN.finditer(chunk):
+            word = m.group()
+            s, e = m.span()
+            s += start
+            if "-" in word and word[0].islower():
+                split = _PREFIX_SPLIT.match(word)
+                if split:
+                    append(Token(split.group(1), s, s + len(split.group(1)), False, len(tokens)))
+                    word, s = word[split.end():], s + split.end()
+            possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'\u2019"
+            if possessive:
+                word = word[:-2]
+            tok = Token(word, s, s + len(word), possessive, len(tokens))
+            if s > prev_end and tok.is_word and "\n" in text[prev_end:s]:
+                tok.sentence_initial = True
+            prev_end = start + e
+            append(tok)
     return tokens
 
 
