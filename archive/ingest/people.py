@@ -148,17 +148,17 @@ def surname_key(form: str) -> str:
 
 
 def add_aliases(alias_model, record, owner_field: str, forms) -> None:
-    existing = set(alias_model.objects.filter(**{owner_field: record}).values_list("normalized", flat=True))
+    """Add the forms a record lacks; the (record, normalized form) constraint skips the ones it has."""
     new = {}
-    for form in forms:
-        key = names.normalize(form) if form else ""
-        if key and key not in existing and key not in new:
-            new[key] = form
+    for form in filter(None, forms):
+        new.setdefault(names.normalize(form), form)
+    new.pop("", None)
     extra = {"surname_key": surname_key} if alias_model is PersonAlias else {}
     alias_model.objects.bulk_create(
-        alias_model(**{owner_field: record}, name=form[:200], normalized=key[:200],
-                    **{field: make(form) for field, make in extra.items()})
-        for key, form in new.items()
+        [alias_model(**{owner_field: record}, name=form[:200], normalized=key[:200],
+                     **{field: make(form) for field, make in extra.items()})
+         for key, form in new.items()],
+        ignore_conflicts=True,
     )
 
 
