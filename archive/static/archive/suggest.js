@@ -1,0 +1,58 @@
+// Name boxes for the id fields (people, organizations): suggest records as you type and
+// fill the id in. The id field works without this script; the name box is shown only with it.
+(function () {
+  "use strict";
+  function setup(box) {
+    var idInput = box.querySelector("input[type=number]");
+    var nameInput = box.querySelector(".suggest-name");
+    var list = box.querySelector("datalist");
+    var chosen = box.querySelector(".chosen");
+    var url = box.getAttribute("data-suggest-url");
+    var timer = null;
+    var controller = null;
+    nameInput.hidden = false;
+
+    function pick() {
+      var options = list.querySelectorAll("option");
+      for (var i = 0; i < options.length; i++) {
+        if (options[i].value === nameInput.value) {
+          idInput.value = options[i].getAttribute("data-id");
+          chosen.textContent = options[i].getAttribute("data-name");
+          nameInput.value = "";
+          return true;
+        }
+      }
+      return false;
+    }
+
+    nameInput.addEventListener("input", function () {
+      if (pick()) { return; }
+      window.clearTimeout(timer);
+      var text = nameInput.value.trim();
+      if (text.length < 2) { return; }
+      timer = window.setTimeout(function () {
+        if (controller) { controller.abort(); }
+        controller = new AbortController();
+        fetch(url + "?q=" + encodeURIComponent(text), {
+          signal: controller.signal, headers: { Accept: "application/json" }, credentials: "same-origin"
+        })
+          .then(function (response) { return response.ok ? response.json() : { results: [] }; })
+          .then(function (data) {
+            list.textContent = "";
+            data.results.forEach(function (record) {
+              var option = document.createElement("option");
+              option.value = record.label + " · #" + record.id;
+              option.setAttribute("data-id", record.id);
+              option.setAttribute("data-name", record.label);
+              list.appendChild(option);
+            });
+          })
+          .catch(function () { /* aborted by newer typing, or offline: the id field still works */ });
+      }, 200);
+    });
+    idInput.addEventListener("input", function () { chosen.textContent = ""; });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".suggest").forEach(setup);
+  });
+})();
