@@ -14,7 +14,7 @@ from django import forms
 from django.db.models import Exists, F, OuterRef
 
 from archive.browse import selectors
-from archive.browse.widgets import SuggestWidget
+from archive.browse.widgets import PlainSelect, SuggestWidget
 from archive.models import (
     AgreementKind, AgreementStatus, Country, Organization, OrganizationType, Person, Sector,
 )
@@ -109,7 +109,7 @@ def country_filter(relation: str, related: bool = True, label: str = "Country"):
     cls = RelatedModelChoiceFilter if related else df.ModelChoiceFilter
     return cls(
         field_name=relation, lookup_expr="exact", queryset=Country.objects.order_by("name"),
-        to_field_name="code", label=label, empty_label="any country",
+        to_field_name="code", label=label, empty_label="any country", widget=PlainSelect,
         error_messages={"invalid_choice": "Unknown country code."},
     )
 

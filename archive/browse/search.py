@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Exists, F, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 SEARCH_CONFIG = "english"
@@ -63,18 +63,20 @@ def search_articles(queryset: QuerySet, text: str) -> QuerySet:
     return queryset.filter(condition).order_by(F("published").desc(nulls_last=True), "-id")
 
 
-def name_condition(text: str, fields: tuple[str, ...], aliases: QuerySet | None = None) -> Q:
-    """Every word of `text` occurs in one of `fields` or in one alias (case-insensitive).
+def name_condition(text: str, model, fields: tuple[str, ...], aliases=None, alias_key: str = "") -> Q:
+    """Every word of `text` occurs in one of `fields` of `model`, or in an alias's `name` (case-insensitive).
 
-    `aliases` is the alias queryset already tied to the outer row (OuterRef); an
-    EXISTS per word keeps one row per record, with no DISTINCT.
+    Each word is an `id IN (...)` over the table that holds the text, so on PostgreSQL
+    every sub-select is served by its trigram index and a record matching twice is
+    still one row. `aliases` is the alias model, `alias_key` its column naming the record.
     """
     condition = Q()
     for word in query_words(text):
-        any_field = Q()
+        direct = Q()
         for field in fields:
-            any_field |= Q(**{f"{field}__icontains": word})
+            direct |= Q(**{f"{field}__icontains": word})
+        any_place = Q(pk__in=model._default_manager.filter(direct).values("pk"))
         if aliases is not None:
-            any_field |= Q(Exists(aliases.filter(name__icontains=word)))
-        condition &= any_field
+            any_place |= Q(pk__in=aliases._default_manager.filter(name__icontains=word).values(alias_key))
+        condition &= any_place
     return condition

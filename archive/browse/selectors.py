@@ -76,30 +76,22 @@ def agreement_list() -> QuerySet:
 # ---------------------------------------------------------------- filters the FilterSets delegate to
 
 def people_named(queryset: QuerySet, text: str) -> QuerySet:
-    aliases = PersonAlias.objects.filter(person=OuterRef("pk"))
-    return queryset.filter(name_condition(text, ("name", "title"), aliases))
+    """Name or any other spelling seen in the texts."""
+    return queryset.filter(name_condition(text, Person, ("name",), PersonAlias, "person_id"))
 
 
 def organizations_named(queryset: QuerySet, text: str) -> QuerySet:
-    aliases = OrganizationAlias.objects.filter(organization=OuterRef("pk"))
-    return queryset.filter(name_condition(text, ("name", "acronym"), aliases))
+    return queryset.filter(name_condition(text, Organization, ("name", "acronym"), OrganizationAlias, "organization_id"))
 
 
 def meetings_matching(queryset: QuerySet, text: str) -> QuerySet:
     """Every word in the topic, the place or a participant's written name."""
-    condition = Q()
-    for word in query_words(text):
-        named = MeetingParticipant.objects.filter(meeting=OuterRef("pk"), name__icontains=word)
-        condition &= Q(topic__icontains=word) | Q(location__icontains=word) | Q(Exists(named))
-    return queryset.filter(condition)
+    return queryset.filter(name_condition(text, Meeting, ("topic", "location"), MeetingParticipant, "meeting_id"))
 
 
 def agreements_matching(queryset: QuerySet, text: str) -> QuerySet:
-    condition = Q()
-    for word in query_words(text):
-        named = AgreementParty.objects.filter(agreement=OuterRef("pk"), name__icontains=word)
-        condition &= Q(title__icontains=word) | Q(Exists(named))
-    return queryset.filter(condition)
+    """Every word in the title or a party's written name."""
+    return queryset.filter(name_condition(text, Agreement, ("title",), AgreementParty, "agreement_id"))
 
 
 def articles_matching(queryset: QuerySet, text: str) -> QuerySet:

@@ -1,7 +1,10 @@
 """Form widgets for the reading pages."""
 
 from django import forms
+from django.forms.utils import flatatt
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 
 class SuggestWidget(forms.NumberInput):
@@ -27,3 +30,16 @@ class SuggestWidget(forms.NumberInput):
         context["widget"]["noun"] = self.noun
         context["widget"]["chosen"] = getattr(self, "chosen", None)
         return context
+
+
+class PlainSelect(forms.Select):
+    """A select built in Python: Django's template per option costs ~40 ms for 249 countries."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        chosen = "" if value is None else str(value)
+        options = format_html_join(
+            "\n", '<option value="{}"{}>{}</option>',
+            ((str(v), mark_safe(" selected") if str(v) == chosen else "", label) for v, label in self.choices),
+        )
+        return format_html('<select name="{}"{}>\n{}\n</select>', name, flatatt(attrs), options)

@@ -22,10 +22,14 @@ TRIGRAM_INDEXES = [
     ("person_name_trgm", "archive_person", "name"),
     ("personalias_name_trgm", "archive_personalias", "name"),
     ("organization_name_trgm", "archive_organization", "name"),
+    ("organization_acronym_trgm", "archive_organization", "acronym"),
     ("organizationalias_name_trgm", "archive_organizationalias", "name"),
     ("agreement_title_trgm", "archive_agreement", "title"),
+    ("agreementparty_name_trgm", "archive_agreementparty", "name"),
     ("meeting_topic_trgm", "archive_meeting", "topic"),
+    ("meeting_location_trgm", "archive_meeting", "location"),
     ("participant_name_trgm", "archive_meetingparticipant", "name"),
+    ("role_title_trgm", "archive_role", "title"),
 ]
 
 
