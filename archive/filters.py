@@ -119,13 +119,22 @@ def date_filter(field: str, lookup: str, label: str):
 
 
 class BrowseFilterSet(df.FilterSet):
-    """Shows the chosen record's name beside an id field once the form is valid."""
+    """Applies the text search after the other filters and the sort last; shows chosen records' names.
+
+    The search decides how to order its matches from how many there are, so it must
+    see the list already narrowed by the other filters.
+    """
+
+    APPLIED_LAST = ("q", "sort")
 
     def filter_queryset(self, queryset):
         for name, field in self.form.fields.items():
             if isinstance(field.widget, SuggestWidget):
                 field.widget.chosen = self.form.cleaned_data.get(name)
-        return super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        for name in sorted(data, key=lambda n: self.APPLIED_LAST.index(n) + 1 if n in self.APPLIED_LAST else 0):
+            queryset = self.filters[name].filter(queryset, data[name])
+        return queryset
 
 
 class RangeCheckedForm(forms.Form):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.mixins import AccessMixin
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect
 from django.views.generic import DetailView, TemplateView, View
@@ -11,7 +13,7 @@ from django_filters.views import FilterView
 
 from archive import filters
 from archive.browse import charts, exports, selectors
-from archive.browse.search import clean_query
+from archive.browse.search import clean_query, is_postgresql
 from archive.models import Agreement, Article, Meeting, Organization, Person
 
 MAX_ID = 2**63 - 1
@@ -40,6 +42,22 @@ class StablePaginationMixin:
         paginator = self.get_paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
+
+
+class CappedPaginator(Paginator):
+    """Counts up to `cap` rows and no further: counting 90,000 search matches costs more than showing them.
+
+    Past the cap the page says "more than"; readers narrow the filters to reach the rest.
+    """
+
+    cap = 10_000
+    capped = False
+
+    @cached_property
+    def count(self):
+        n = self.object_list.order_by()[: self.cap + 1].count()
+        self.capped = n > self.cap
+        return min(n, self.cap)
 
 
 class ExportMixin:
@@ -121,12 +139,16 @@ class ArticleListView(BrowseListView):
     filterset_class = filters.ArticleFilter
     export = exports.ARTICLES
     template_name = "archive/article_list.html"
+    paginator_class = CappedPaginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         q = self.filterset.form.cleaned_data.get("q") if self.filterset.is_valid() else ""
         if q:
             context["snippets"] = selectors.article_snippets([a.id for a in context["object_list"]], q)
+            context["ranked"] = "rank" in self.object_list.query.annotations
+            context["rank_limited"] = not context["ranked"] and is_postgresql()
+            context["explicit_sort"] = bool(self.filterset.form.cleaned_data.get("sort"))
         return context
 
 

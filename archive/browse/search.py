@@ -21,6 +21,10 @@ from django.db.models.expressions import RawSQL
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
+# Ranking reads the stored vector of every match: cheap for a few thousand, about a second
+# for 90,000. Beyond this many matches the results come newest first (an index walk that
+# stops after one page) and the page says so; more words bring the ranking back.
+RANK_LIMIT = 2000
 
 
 def is_postgresql() -> bool:
@@ -42,18 +46,18 @@ def _article_vector() -> RawSQL:
 
 
 def search_articles(queryset: QuerySet, text: str) -> QuerySet:
-    """Articles of `queryset` matching `text`, best first (annotated `rank` on PostgreSQL)."""
+    """Articles of `queryset` matching `text`: best first (annotated `rank`) on PostgreSQL
+    when at most RANK_LIMIT match, otherwise newest first."""
     text = clean_query(text)
     if not text:
         return queryset
     if is_postgresql():
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-        return (
-            queryset.alias(search=_article_vector())
-            .filter(search=query)
-            .annotate(rank=SearchRank(_article_vector(), query))
-            .order_by("-rank", F("published").desc(nulls_last=True), "-id")
-        )
+        matches = queryset.alias(search=_article_vector()).filter(search=query)
+        if matches.order_by()[:RANK_LIMIT + 1].count() > RANK_LIMIT:
+            return matches.order_by(F("published").desc(nulls_last=True), "-id")
+        return matches.annotate(rank=SearchRank(_article_vector(), query)).order_by(
+            "-rank", F("published").desc(nulls_last=True), "-id")
     words = query_words(text)
     if not words:
         return queryset.none()

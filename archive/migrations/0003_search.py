@@ -4,6 +4,7 @@
   with a GIN index. Django's model does not declare the column: PostgreSQL computes it
   on every insert and update, and `archive.browse.search` reads it. Ranking reads the
   stored vector instead of re-parsing every matching body.
+- The lists' default order (newest first, undated last) gets a matching index.
 - Record names get trigram GIN indexes on exactly the expression Django's `icontains`
   compiles to on PostgreSQL (`UPPER(col::text) LIKE UPPER(...)`), so name searches
   use them.
@@ -33,6 +34,15 @@ TRIGRAM_INDEXES = [
 ]
 
 
+# The lists' default order, newest first with undated last (`F(...).desc(nulls_last=True), -id`):
+# a plain index on the date serves NULLS FIRST only, so each list would sort the whole table.
+ORDER_INDEXES = [
+    ("article_newest_first", "archive_article", "published"),
+    ("meeting_newest_first", "archive_meeting", "date"),
+    ("agreement_newest_first", "archive_agreement", "date"),
+]
+
+
 def add_search_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
@@ -43,12 +53,14 @@ def add_search_indexes(apps, schema_editor):
     schema_editor.execute("CREATE INDEX article_search_vector_gin ON archive_article USING gin (search_vector)")
     for name, table, column in TRIGRAM_INDEXES:
         schema_editor.execute(f"CREATE INDEX {name} ON {table} USING gin ((UPPER({column}::text)) gin_trgm_ops)")
+    for name, table, column in ORDER_INDEXES:
+        schema_editor.execute(f"CREATE INDEX {name} ON {table} ({column} DESC NULLS LAST, id DESC)")
 
 
 def drop_search_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    for name, _table, _column in TRIGRAM_INDEXES:
+    for name, _table, _column in TRIGRAM_INDEXES + ORDER_INDEXES:
         schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
     schema_editor.execute("DROP INDEX IF EXISTS article_search_vector_gin")
     schema_editor.execute("ALTER TABLE archive_article DROP COLUMN IF EXISTS search_vector")

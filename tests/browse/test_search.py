@@ -153,3 +153,31 @@ def test_a_live_meeting_is_found_by_the_written_name_of_a_rejected_participant(c
 def test_the_search_page_without_words_shows_only_the_form(client, archive):
     response = client.get("/search/", {"q": "   "})
     assert response.status_code == 200 and "articles" not in response.context
+
+
+def test_too_many_matches_to_rank_come_newest_first_and_the_page_says_so(client, corpus, monkeypatch):
+    from archive.browse import search
+
+    monkeypatch.setattr(search, "RANK_LIMIT", 1)
+    response = client.get("/articles/", {"q": "pipeline"})
+    assert ids(response) == [corpus["body_hit"].pk, corpus["title_hit"].pk]  # 2025 before 2023
+    html = response.content.decode()
+    if connection.vendor == "postgresql":
+        assert "too many articles match to rank them all" in html
+    else:
+        assert "Newest first." in html and "rank them all" not in html
+
+
+def test_a_ranked_search_says_how_it_is_ordered(client, corpus):
+    html = client.get("/articles/", {"q": "caspian"}).content.decode()
+    assert ("Best matches first" in html) == (connection.vendor == "postgresql")
+
+
+def test_the_article_count_stops_at_the_cap_and_says_more_than(client, corpus, monkeypatch):
+    from archive.views import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 2)
+    response = client.get("/articles/")
+    assert response.context["paginator"].count == 2 and response.context["paginator"].capped
+    assert "More than 2 articles" in response.content.decode()
+    assert client.get("/articles/", {"q": "wheat"}).context["paginator"].capped is False
