@@ -186,8 +186,10 @@ class AgreementFilter(BrowseFilterSet):
                            label="Kind", empty_label="any kind")
     country = country_filter("parties__country", label="Party country")
     organization = id_filter(Organization, "parties__organization", "archive:organization-suggest", "organization")
+    # One sector joins one row per agreement (the pair is unique), so no DISTINCT is needed.
     sector = df.ModelChoiceFilter(field_name="sectors", lookup_expr="exact", queryset=Sector.objects.order_by("name"),
-                                  to_field_name="name", label="Sector", empty_label="any sector")
+                                  to_field_name="name", label="Sector", empty_label="any sector", distinct=False,
+                                  error_messages={"invalid_choice": "Unknown sector."})
     date_from = date_filter("date", "gte", "From")
     date_to = date_filter("date", "lte", "To")
     value_min = df.NumberFilter(field_name="value_usd", lookup_expr="gte", label="Value from (USD)",

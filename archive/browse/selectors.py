@@ -126,14 +126,24 @@ def suggest_organizations(text: str) -> list[dict]:
 
 # ---------------------------------------------------------------- pictures
 
-def meetings_per_month(queryset: QuerySet) -> list[tuple[date, int]]:
-    """(first of month, meetings) for the dated meetings of `queryset`; year-only dates are left out."""
+def meetings_by_month(queryset: QuerySet) -> tuple[list[tuple[date, int]], int]:
+    """([(first of month, meetings)], total) for `queryset` in one pass over the table.
+
+    The months leave out undated meetings and those dated only by year; the total
+    counts every meeting, so the list's paginator needs no COUNT of its own.
+    """
     rows = (
         queryset.prefetch_related(None).order_by()
-        .filter(date__isnull=False).exclude(date_precision=DatePrecision.YEAR)
-        .annotate(month=TruncMonth("date")).values("month").annotate(n=Count("id")).order_by("month")
+        .annotate(month=TruncMonth("date"), yearly=Q(date_precision=DatePrecision.YEAR))
+        .values("month", "yearly").annotate(n=Count("id"))
     )
-    return [(r["month"], r["n"]) for r in rows]
+    months: dict[date, int] = {}
+    total = 0
+    for row in rows:
+        total += row["n"]
+        if row["month"] is not None and not row["yearly"]:
+            months[row["month"]] = months.get(row["month"], 0) + row["n"]
+    return sorted(months.items()), total
 
 
 @dataclass(frozen=True)
@@ -168,7 +178,8 @@ def counterparts(person: Person, limit: int = 12) -> list[Counterpart]:
 
 def live_or_merged(model, pk) -> QuerySet:
     """The record by id unless rejected; a merged one is returned so the view can redirect."""
-    return model.objects.exclude(review_status=ReviewStatus.REJECTED).filter(pk=pk)
+    records = model.objects.exclude(review_status=ReviewStatus.REJECTED).filter(pk=pk)
+    return records.select_related("country") if model in (Person, Organization) else records
 
 
 def _capped(queryset: QuerySet) -> tuple[list, bool]:

@@ -130,3 +130,11 @@ def test_the_timeline_counts_meetings_per_month_for_the_current_filter(client, a
 def test_the_timeline_is_absent_when_nothing_matches(client, archive):
     response = client.get("/meetings/", {"country": "FR"})
     assert response.context["timeline"] is None and "<svg" not in response.content.decode()
+
+
+def test_meetings_dated_only_by_year_are_counted_but_not_placed_on_the_timeline(client, archive):
+    f.MeetingFactory(date=date(2025, 1, 1), date_precision="year")
+    f.MeetingFactory(date=None, date_precision="")
+    response = client.get("/meetings/")
+    assert response.context["paginator"].count == 5
+    assert sum(bar.count for bar in response.context["timeline"].bars) == 3
