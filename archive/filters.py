@@ -83,6 +83,8 @@ class SortFilter(df.ChoiceFilter):
             choices.append((param, label))
         kwargs.setdefault("label", "Sort by")
         kwargs.setdefault("empty_label", None)
+        # The first choice is the list's own order: the script leaves it out of shared URLs.
+        kwargs.setdefault("widget", forms.Select(attrs={"data-default": choices[0][0]}))
         super().__init__(*args, choices=choices, **kwargs)
 
     def filter(self, qs, value):

@@ -61,7 +61,7 @@ def test_id_fields_never_render_a_list_of_every_record(client, archive):
     html = client.get("/meetings/").content.decode()
     assert '<input type="number" name="person"' in html and 'data-suggest-url="/people/suggest"' in html
     assert "Nurlan Bekov</option>" not in html
-    assert '<script src="/static/archive/suggest.js" defer></script>' in html
+    assert '<script src="/static/archive/archive.js" defer></script>' in html
 
 
 @pytest.mark.django_db
@@ -81,4 +81,4 @@ def test_every_form_field_has_a_label(client, archive):
 @pytest.mark.django_db
 def test_the_static_files_are_served_from_the_project(client):
     assert client.get("/static/archive/archive.css").status_code == 200
-    assert client.get("/static/archive/suggest.js").status_code == 200
+    assert client.get("/static/archive/archive.js").status_code == 200

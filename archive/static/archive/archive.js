@@ -1,5 +1,7 @@
-// Name boxes for the id fields (people, organizations): suggest records as you type and
-// fill the id in. The id field works without this script; the name box is shown only with it.
+// The reading pages' only script, and optional: everything works without it.
+// 1. Name boxes for the id fields (people, organizations): suggest records as you type and
+//    fill the id in. The id field works without this script; the name box is shown only with it.
+// 2. Filter forms leave empty fields and defaults out of the URL, so shared links stay short.
 (function () {
   "use strict";
   function setup(box) {
@@ -52,7 +54,20 @@
     });
     idInput.addEventListener("input", function () { chosen.textContent = ""; });
   }
+  function shortenUrl(form) {
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("input, select").forEach(function (field) {
+        var isDefault = field.hasAttribute("data-default") && field.value === field.getAttribute("data-default");
+        if (field.name && (field.value === "" || isDefault)) { field.disabled = true; }
+      });
+      // Re-enable after the browser has read the form, for the back button.
+      window.setTimeout(function () {
+        form.querySelectorAll("[disabled]").forEach(function (field) { field.disabled = false; });
+      }, 0);
+    });
+  }
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".suggest").forEach(setup);
+    document.querySelectorAll("form.filters").forEach(shortenUrl);
   });
 })();
