@@ -44,3 +44,17 @@ def _countries_after_flush(request):
 
     request.getfixturevalue("transactional_db")
     import_module("archive.migrations.0002_countries").load_countries(apps, None)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run transactional tests after all the others that use the database, as pytest-django intends.
+
+    pytest-django sorts them so (tryfirst), but pytest then regroups items by parametrized
+    session fixtures (Playwright's browser name), which can put a browser test, and the
+    flush that ends it, before ordinary database tests. Sorting again last restores the
+    order; the sort is stable, so the browser tests stay together.
+    """
+    from pytest_django.plugin import pytest_collection_modifyitems as django_order
+
+    django_order(items)
