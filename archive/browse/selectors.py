@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 
 from archive.models import (
     Agreement, AgreementParty, AgreementStatusChange, Article, Country, DatePrecision, Evidence, Meeting,
@@ -165,7 +165,7 @@ def counterparts(person: Person, limit: int = 12) -> list[Counterpart]:
         .exclude(organization__review_status=ReviewStatus.REJECTED)
         .values("person_id", "person__name", "organization_id", "organization__name")
         .annotate(n=Count("meeting_id", distinct=True))
-        .order_by("-n", "person__name", "organization__name")[:limit]
+        .order_by("-n", Coalesce("person__name", "organization__name"), "person_id", "organization_id")[:limit]
     )
     return [
         Counterpart("person", r["person_id"], r["person__name"], r["n"]) if r["person_id"]
