@@ -15,9 +15,9 @@ DETAIL_URLS = {
 
 @register.filter
 def fuzzy_date(value, precision=""):
-    """5 April 2024, April 2024 or 2024, as much as the source said; an en dash when undated."""
+    """5 April 2024, April 2024 or 2024, as much as the source said; "undated" when it said nothing."""
     if not value:
-        return "–"
+        return "undated"
     if precision == DatePrecision.YEAR:
         return str(value.year)
     if precision == DatePrecision.MONTH:

@@ -69,5 +69,9 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".suggest").forEach(setup);
     document.querySelectorAll("form.filters").forEach(shortenUrl);
+    // 3. On a phone the filters start folded so the results are on the first screen.
+    if (window.matchMedia("(max-width: 46rem)").matches) {
+      document.querySelectorAll("details.filter-toggle:not([data-keep-open])").forEach(function (d) { d.open = false; });
+    }
   });
 })();
