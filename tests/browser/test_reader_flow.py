@@ -86,6 +86,12 @@ def test_the_filters_work_from_the_keyboard_and_the_page_fits_a_phone(page, live
     page.goto(f"{live_server.url}/meetings/")
     page.keyboard.press("Tab")
     expect(page.locator(":focus")).to_have_text("Skip to content")
+    filters = page.locator("details.filter-toggle")
+    expect(filters).not_to_have_attribute("open", "")  # folded on a phone: the results come first
+    expect(page.locator(".results tbody tr")).to_have_count(4)
+    page.locator("details.filter-toggle summary").focus()
+    page.keyboard.press("Enter")
+    expect(filters).to_have_attribute("open", "")
     page.get_by_label("Place", exact=True).focus()
     page.keyboard.type("tashkent")
     page.keyboard.press("Enter")
