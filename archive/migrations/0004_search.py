@@ -67,7 +67,7 @@ def drop_search_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("archive", "0002_countries")]
+    dependencies = [("archive", "0003_natural_keys")]
     operations = [
         TrigramExtension(),  # a no-op on databases other than PostgreSQL
         migrations.RunPython(add_search_indexes, drop_search_indexes),
