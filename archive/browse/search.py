@@ -1,7 +1,7 @@
 """Full-text search over articles and name search over records, on PostgreSQL and SQLite.
 
 PostgreSQL: articles match against the stored `search_vector` column (migration
-0003_search: title weighted A, body B, GIN-indexed) with `websearch_to_tsquery`,
+0004_search: title weighted A, body B, GIN-indexed) with `websearch_to_tsquery`,
 so readers can write `trade -oil "free trade"`; results are ranked with `ts_rank`.
 
 SQLite: every word of the query must occur in the title or the body (LIKE), newest
