@@ -4,11 +4,14 @@ Matching rules (refuse to guess): a person matches an existing record when the
 name forms agree (`names.same_person`) and the countries do not contradict; a
 single match is linked, several are reported and a new record is made for a
 curator to merge. Merged records resolve to the record they were merged into;
-a match a curator rejected is skipped, never re-created.
+a match a curator rejected is skipped, never re-created. When the match has a
+rival match that a curator judged "not the same" person, the name cannot tell
+them apart: nothing is linked (see `archive.curation.duplicates`).
 """
 
 from __future__ import annotations
 
+from archive.curation.duplicates import judged_different
 from archive.extraction import names
 from archive.extraction.records import ExtractedArticle, ExtractedOrganization, ExtractedPerson
 from archive.models import (
@@ -94,7 +97,13 @@ def resolve_person(ext: ExtractedPerson, report: IngestReport):
         if any(names.is_same_person(forms, person_forms(p)) for p in candidates):
             report.count("ambiguous names left for curators")
         return None
-    return pick([candidates[choice]], ext.name, report)
+    chosen = candidates[choice]
+    rivals = [p for p in candidates if p is not chosen and names.is_same_person(forms, person_forms(p))]
+    if judged_different(chosen, rivals):
+        # A curator said these are two people who share a name: the name alone cannot tell them apart.
+        report.count("ambiguous names left for curators")
+        return None
+    return pick([chosen], ext.name, report)
 
 
 def resolve_organization(ext: ExtractedOrganization, report: IngestReport):
