@@ -53,5 +53,5 @@ class ArticleAdmin(BoundedAdminMixin, admin.ModelAdmin):
         items = format_html_join(
             "\n", '<li>{}: <a href="{}">{}</a> ({}, confidence {})</li>',
             ((kind, record_url(r), r, r.review_status, f"{r.confidence:.2f}") for (kind, _), r in seen.items()))
-        queue = f"{reverse('admin:archive_review_queue')}?article={obj.pk}&status=all"
+        queue = f"{reverse('admin:review_queue')}?article={obj.pk}&status=all"
         return format_html('<ul>{}</ul><p><a href="{}">Review these in the queue</a></p>', items, queue)

@@ -37,14 +37,10 @@ class MergeRecordAdmin(BoundedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "kind", "merged_by", "merged_at", "undone_at"]
     list_filter = ["content_type", ("undone_at", admin.EmptyFieldListFilter)]
     list_select_related = ["content_type", "merged_by"]
-    date_hierarchy = "merged_at"
     actions = ["undo_selected"]
     fields = ["kind", "kept_link", "merged_link", "merged_by", "merged_at", "undone_by", "undone_at", "what_moved"]
     readonly_fields = fields
     change_form_template = "admin/archive/mergerecord_change_form.html"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("content_type")
 
     def has_add_permission(self, request):
         return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.db.models import Prefetch
+from django.utils.html import format_html
 
 from archive import models
 from archive.curation.aliases import alias_fill_keys
@@ -71,13 +72,13 @@ class SourceInline(admin.TabularInline):
 
     @admin.display(description="article")
     def article_link(self, obj):
-        from django.utils.html import format_html
-
+        if obj.pk is None:
+            return ""
         return format_html('<a href="{}">{}</a>', record_url(obj.article), obj.article)
 
     @admin.display(description="quoted sentence")
     def quote(self, obj):
-        return quoted_sentence(obj)
+        return quoted_sentence(obj) if obj.pk else ""
 
 
 class AgreementSourceInline(SourceInline):

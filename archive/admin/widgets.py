@@ -52,6 +52,8 @@ class LabelledInlineFormSet(BaseInlineFormSet):
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
+        if form.instance.pk:  # the row's own label ("Role: <person>") must not query its parent again
+            setattr(form.instance, self.fk.name, self.instance)
         for name, field in form.fields.items():
             widget = getattr(field.widget, "widget", field.widget)
             if isinstance(widget, KnownLabelAutocomplete):

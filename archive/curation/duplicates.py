@@ -123,14 +123,19 @@ def person_pairs() -> dict:
     people = {p.pk: p for p in live(Person).only("pk", "name", "country_id")}
     forms = defaultdict(list)
     blocks = defaultdict(list)
-    for person in people.values():
-        forms[person.pk].append(person.name)
-        if words := names.name_words(person.name):
-            blocks[words[-1]].append(person.pk)
     for person_id, name, key in PersonAlias.objects.filter(person__in=people).values_list(
             "person_id", "name", "surname_key"):
         forms[person_id].append(name)
         blocks[key].append(person_id)
+    for person in people.values():
+        forms[person.pk].append(person.name)
+        for form in forms[person.pk]:
+            # Compared within a block: the same surname, given name, or surname's first letters
+            # (spellings differ: Dzhaksybekov / Djaksybekov share "aibek").
+            if words := names.name_words(form):
+                blocks[words[-1]].append(person.pk)
+                blocks["given:" + words[0]].append(person.pk)
+                blocks["start:" + words[-1][:3]].append(person.pk)
     pairs = pairs_in_blocks(blocks)
     shared = shared_articles("person", pairs)
     found = {}

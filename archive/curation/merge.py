@@ -203,8 +203,8 @@ def move_rows(move: Move, kept: Reviewable, merged: Reviewable, changes: dict) -
 
 def repoint_references(row: models.Model, twin: models.Model, changes: dict) -> None:
     """Rows that would lose their link when `row` is deleted (SET_NULL) point at its twin instead."""
-    for rel in row._meta.related_objects:
-        if rel.on_delete is not models.SET_NULL or not rel.related_model._meta.managed:
+    for rel in row._meta.get_fields(include_hidden=True):  # hidden too: related_name="+" links count
+        if not (rel.auto_created and rel.one_to_many and rel.on_delete is models.SET_NULL):
             continue
         field = rel.field.attname
         for pk in rel.related_model.objects.filter(**{field: row.pk}).values_list("pk", flat=True):
