@@ -189,9 +189,7 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
     def evidence(self, obj):
         rows = (obj.evidence.select_related("article").defer("article__body")
                 .order_by("-article__published", "article_id", "start"))
-        shown = list(rows[:EVIDENCE_SHOWN])
-        total = len(shown) if len(shown) < EVIDENCE_SHOWN else obj.evidence.count()
-        return evidence_panel(shown, total)
+        return evidence_panel(list(rows[:EVIDENCE_SHOWN]), obj.evidence.count())
 
     @admin.display(description="review", ordering="review_status")
     def review_state(self, obj):
