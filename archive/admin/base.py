@@ -27,7 +27,7 @@ REVIEW_FIELDS = ["review_status", "reviewed_by", "reviewed_at", "review_note", "
 class BoundedAdminMixin:
     """Changelists that never count a large table in full, and search related names without DISTINCT.
 
-    A search field through a relation (`aliases__name`) becomes an EXISTS subquery,
+    A search field through a relation (`aliases__name`) becomes an `id IN (subquery)`,
     so a match in several aliases neither duplicates a row nor needs DISTINCT over the page.
     """
 
@@ -57,8 +57,9 @@ def search_condition(model, field: str, term: str):
         return Q(**{f"{field}__{lookup}": term})
     relation, rest = field.split("__", 1)
     rel = model._meta.get_field(relation)
-    rows = rel.related_model.objects.filter(**{rel.field.name: OuterRef("pk"), f"{rest}__{lookup}": term})
-    return Exists(rows)
+    # Not correlated: PostgreSQL runs it once (on the trigram index) and probes a hash per row.
+    rows = rel.related_model.objects.filter(**{f"{rest}__{lookup}": term}).values(rel.field.attname)
+    return Q(pk__in=rows)
 
 
 class ArticleFilter(admin.SimpleListFilter):
@@ -90,7 +91,12 @@ class CountryFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         model = model_admin.model
-        used = model.objects.filter(**{self.path: OuterRef("pk")})
+        if "__" in self.path:  # ask the related rows directly: no join through the records
+            relation, field = self.path.split("__", 1)
+            model = model._meta.get_field(relation).related_model
+            used = model.objects.filter(**{field: OuterRef("pk")})
+        else:
+            used = model.objects.filter(**{self.path: OuterRef("pk")})
         return [(c.code, c.name) for c in Country.objects.filter(Exists(used)).only("code", "name")]
 
     def queryset(self, request, queryset):

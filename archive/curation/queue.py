@@ -83,8 +83,11 @@ def review_queue(*, filters: QueueFilters, offset: int = 0, limit: int = 50) -> 
     """The page of the queue at `offset`, with capped counts per type."""
     keys = []
     for kind in filters.types:
-        rows = (queue_queryset(kind, filters).annotate(rank=rank()).order_by("rank", "confidence", "id")
-                .values_list("rank", "confidence", "id")[: offset + limit + 1])
+        queryset = queue_queryset(kind, filters)
+        # One status: the (review_status, confidence, id) index gives the order; all: unreviewed first.
+        queryset = queryset.annotate(rank=rank() if filters.status == "all" else Value(0))
+        rows = queryset.order_by("rank", "confidence", "id").values_list("rank", "confidence", "id")[
+            : offset + limit + 1]
         keys += [(r, c, kind, pk) for r, c, pk in rows]
     keys.sort(key=lambda k: (k[0], k[1], k[2], k[3]))
     page_keys = keys[offset: offset + limit]
