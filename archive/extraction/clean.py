@@ -56,7 +56,12 @@ AGENCY_TRAILER = re.compile(
 CAPTION_CREDIT = re.compile(r"[.!?]\s*\((?P<credit>[^()]{1,40})\)\s*$")
 BULLET = re.compile(r"^\s*[•▪◦●■‣·*]\s+")
 BYLINE = re.compile(
-    r"^(?:By|BY|by)\s*:?\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|bin|ul|al|de|van|von|der))*)\s*$"
+    r"^(?:By|BY|by)\s*:?\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|bin|ul|al|de|van|von|der))*)"
+    r"(?:\s*,\s*(?P<outlet>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}))?\s*$"
+)
+WIRE_CREDIT = re.compile(  # "Reporting by Jane Doe; Editing by John Roe" closing a wire story
+    r"^(?:Additional\s+)?(?:Reporting|Writing|Reported)\s+by\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"(?:\s*(?:[;,]|and|in\s+[A-Z]).*)?$"
 )
 CREDIT_LINE = re.compile(r"^[-–—]{1,2}\s*(?P<source>[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2})\s*$")
 HEADLINE_MAX_WORDS = 25
@@ -217,10 +222,14 @@ def strip_bullet(line: str) -> str:
     return BULLET.sub("", line).strip()
 
 
-def byline_of(line: str) -> str | None:
+def byline_of(line: str) -> tuple[str, str | None] | None:
+    """(name, outlet or None) of `By Jane Roe`, `By Jane Roe, The Daily Ledger`, `Reporting by Jane Roe; …`."""
     line = line.strip()
-    match = BYLINE.match(line) if len(line.split()) <= 8 else None
-    return match.group("name") if match else None
+    match = BYLINE.match(line) if len(line.split()) <= 12 else None
+    if match:
+        return match.group("name"), match.group("outlet")
+    match = WIRE_CREDIT.match(line)
+    return (match.group("name"), None) if match else None
 
 
 def split_agency_trailer(paragraph: str) -> tuple[str, str | None]:

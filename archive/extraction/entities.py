@@ -1,5 +1,83 @@
-"""Stage 6: people and organizations of one article. (stub)"""
+"""Stage 6: people and organizations of one article, each with the evidence of every mention.
+
+Rules and lexicons, no trained model: organizations first (known bodies, head
+words, initialisms; see `entities_orgs`), then people among the remaining
+capitalized words (titles, honorifics, appositions; see `entities_people`).
+Only general knowledge lives in `lexicon`; nothing here names a person or a
+local organization.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import lexicon as lx
+from .entities_orgs import cluster_organizations, find_mentions, to_organization
+from .entities_people import (
+    bilateral_other, byline_person, cluster_mentions, inherit_counterpart_titles, most_mentioned_other_country,
+    name_spans, read_mention, to_person, unnamed_title_countries,
+)
+from .entities_text import Doc
+from .names import is_same_person
+from .records import Evidence, ExtractedArticle, ExtractedOrganization, ExtractedPerson
 
 
-def extract_entities(article, sentences):
-    return [], []
+def extract_entities(article: ExtractedArticle, sentences: Sequence) -> tuple[list[ExtractedPerson], list[ExtractedOrganization]]:
+    doc = Doc(article.body, sentences)
+    home = home_country(article, doc)
+    mentions, pending = find_mentions(doc, article.outlet)
+    clusters = cluster_organizations(mentions, pending, home)
+    organizations = [to_organization(c, doc) for c in clusters]
+    _add_outlet(article, organizations)
+    org_by_token = _org_index(mentions, clusters)
+    blocked = set(org_by_token)
+    people_mentions = [read_mention(doc, a, b, org_by_token) for a, b in name_spans(doc, blocked)]
+    inherit_counterpart_titles(people_mentions, doc)
+    foreign = bilateral_other(article.title, doc, home)
+    titles = unnamed_title_countries(doc)
+    people = [to_person(c, doc, home, foreign, titles) for c in cluster_mentions(people_mentions, doc)]
+    byline = byline_person(article.byline, doc)
+    if byline and not any(is_same_person([byline.name], [p.name, *p.aliases]) for p in people):
+        people.insert(0, byline)
+    return people, organizations
+
+
+def home_country(article: ExtractedArticle, doc: Doc) -> str | None:
+    """Country of the dateline, else the country the body names most."""
+    if article.dateline:
+        country = lx.place_country(article.dateline.split(",")[0].strip())
+        if country:
+            return country
+    return most_mentioned_other_country(doc, None)
+
+
+class _OrgRef:
+    """What a person's title context needs of an organization mention."""
+
+    def __init__(self, name: str, country: str | None, first: int, type_: str = "other", last: int = -1) -> None:
+        self.name, self.country, self.first, self.type, self.last = name, country, first, type_, last
+
+
+def _org_index(mentions, clusters) -> dict[int, _OrgRef]:
+    """Token index -> organization for every token inside an organization mention."""
+    index: dict[int, _OrgRef] = {}
+    for cluster in clusters:
+        name = max((m.name for m in cluster.mentions if not m.initialism_only),
+                   key=len, default=cluster.mentions[0].name)
+        for m in cluster.mentions:
+            ref = _OrgRef(name, cluster.country, m.first, _cluster_type(cluster), m.last)
+            for i in range(m.first, m.last + 1):
+                index[i] = ref
+    return index
+
+
+def _cluster_type(cluster) -> str:
+    return next((m.type for m in cluster.mentions if not m.initialism_only), cluster.mentions[0].type)
+
+
+def _add_outlet(article: ExtractedArticle, organizations: list[ExtractedOrganization]) -> None:
+    """The outlet the metadata names is a media organization even when the body never says it."""
+    if not article.outlet or any(article.outlet in (o.name, *o.aliases) for o in organizations):
+        return
+    pointer = Evidence(sentence="", sentence_start=0, sentence_end=0, start=0, end=0, confidence=0.8)
+    organizations.append(ExtractedOrganization(name=article.outlet, type="media", evidence=[pointer]))

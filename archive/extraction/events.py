@@ -1,5 +1,23 @@
-"""Stage 7: meetings and agreements of one article. (stub)"""
+"""Stage 7: meetings and agreements of one article.
+
+`meetings` reads who met whom, `agreements` what was signed, proposed or negotiated;
+both share the article's mention index (`mentions`). Agreements signed at a meeting
+take that meeting's date, so meetings are read first.
+"""
+
+from __future__ import annotations
+
+from .agreements import extract_agreements
+from .meetings import draft_meetings, finish
+from .mentions import ArticleMentions
+from .records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
+from .sentences import Sentence
 
 
-def extract_events(article, sentences):
-    return [], []
+def extract_events(article: ExtractedArticle,
+                   sentences: list[Sentence]) -> tuple[list[ExtractedMeeting], list[ExtractedAgreement]]:
+    mentions = ArticleMentions.build(article)
+    drafts = draft_meetings(article, sentences, mentions)
+    meetings = [finish(d, article) for d in drafts]
+    agreements = extract_agreements(article, sentences, mentions, meetings)
+    return meetings, agreements

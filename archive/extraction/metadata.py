@@ -15,10 +15,14 @@ from dataclasses import dataclass, field
 from . import clean, dates
 from .records import Precision
 
-DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3})"
-    r"(?:\s*,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
-    r"(?:\s*\((?P<outlet>[^()]{2,40})\))?\s*[:—–]\s+"
+_WHEN = r"(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
+_OUTLET = r"(?:\s*\((?P<outlet>[^()]{2,40})\))?"
+_CLOSE = r"\s*(?::|[—–]|--?)\s+"
+DATELINE = re.compile(  # ISLAMABAD: / ISLAMABAD, May 27 (Alliance News): / BAKU, Oct 2 (Reuters) -
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3})(?:\s*,\s*" + _WHEN + r")?" + _OUTLET + _CLOSE
+)
+TITLE_CASE_DATELINE = re.compile(  # Dushanbe, Aug 21, 2025 (Xinhua) -- : a date must follow the place
+    r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*,\s*" + _WHEN + _OUTLET + _CLOSE
 )
 QUOTES = "'\"‘’“”"
 SOFT_WRAP_END = re.compile(r"[\w,;–—-]$")  # a line that stops mid-sentence
@@ -40,7 +44,7 @@ def read_metadata(story: str) -> StoryMetadata:
     paragraphs: list[list[str]] = [[]]
     in_header = True  # captions only occur before the first body paragraph
     kicker = ""
-    for line in story.split("\n"):
+    for line in _split_trailing_metadata(story).split("\n"):
         line = line.strip()
         if not line:
             paragraphs.append([])
@@ -75,13 +79,23 @@ def _take_metadata(meta: StoryMetadata, line: str, in_header: bool) -> bool:
     if (when := clean.timestamp_of(line)) is not None:
         meta.published = meta.published or _full_date(when)
         return True
-    if (name := clean.byline_of(line)) is not None:
+    if (byline := clean.byline_of(line)) is not None:
+        name, outlet = byline
         meta.byline = meta.byline or name
+        meta.outlet = meta.outlet or outlet
         return True
     if clean.is_bullet(line):
         meta.highlights.append(clean.strip_bullet(line))
         return True
     return in_header and clean.is_caption(line)
+
+
+TRAILING_PUBLISHED = re.compile(r"(?<=[.!?])[ \t]+(?=published\s+in\s)", re.I)
+
+
+def _split_trailing_metadata(story: str) -> str:
+    """Put a `Published in …` note that follows a sentence on its own line."""
+    return TRAILING_PUBLISHED.sub("\n", story)
 
 
 def _full_date(text: str) -> datetime.date | None:
@@ -119,10 +133,12 @@ def _strip_trailing_credit(meta: StoryMetadata, texts: list[str]) -> list[str]:
 
 
 def _read_dateline(meta: StoryMetadata, first_paragraph: str) -> None:
-    match = DATELINE.match(first_paragraph)
+    match = DATELINE.match(first_paragraph) or TITLE_CASE_DATELINE.match(first_paragraph)
     if match:
-        meta.dateline = match.group("place")
+        meta.dateline = match.group("place").upper()
         meta.outlet = meta.outlet or (match.group("outlet") or "").strip() or None
+        if match.group("when"):
+            meta.published = meta.published or _full_date(match.group("when"))
 
 
 def _unquote(line: str) -> str:
@@ -140,6 +156,6 @@ def _fallback_title(texts: list[str]) -> str:
     """No headline: the first sentence-ish stretch of the body, at most 15 words."""
     if not texts:
         return ""
-    first = DATELINE.sub("", texts[0], count=1)
+    first = DATELINE.sub("", TITLE_CASE_DATELINE.sub("", texts[0], count=1), count=1)
     words = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0].split()
     return " ".join(words[:15])

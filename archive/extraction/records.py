@@ -49,18 +49,24 @@ class Evidence:
     confidence: float = 0.5
 
 
+class Supported:
+    """A record backed by evidence; as sure as its surest piece of evidence."""
+
+    evidence: list[Evidence]
+
+    @property
+    def confidence(self) -> float:
+        return max((e.confidence for e in self.evidence), default=0.5)
+
+
 @dataclass
-class ExtractedPerson:
+class ExtractedPerson(Supported):
     name: str  # fullest form in the article, noise removed, no title
     aliases: list[str] = field(default_factory=list)  # other forms the text uses
     title: str | None = None  # "Deputy Prime Minister and Foreign Minister"
     organization: str | None = None  # organization the title belongs to, if stated
     country: str | None = None  # country name they act for, as in `lexicon` (e.g. "Kazakhstan")
     evidence: list[Evidence] = field(default_factory=list)
-
-    @property
-    def confidence(self) -> float:
-        return max((e.confidence for e in self.evidence), default=0.5)
 
 
 ORGANIZATION_TYPES = (
@@ -70,7 +76,7 @@ ORGANIZATION_TYPES = (
 
 
 @dataclass
-class ExtractedOrganization:
+class ExtractedOrganization(Supported):
     name: str
     acronym: str | None = None
     type: str = "other"  # one of ORGANIZATION_TYPES
@@ -78,13 +84,9 @@ class ExtractedOrganization:
     aliases: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
-    @property
-    def confidence(self) -> float:
-        return max((e.confidence for e in self.evidence), default=0.5)
-
 
 @dataclass
-class ExtractedMeeting:
+class ExtractedMeeting(Supported):
     participants: list[str]  # names of ExtractedPerson entries of the same article
     organizations: list[str] = field(default_factory=list)  # names of ExtractedOrganization entries
     date: FuzzyDate | None = None
@@ -92,17 +94,13 @@ class ExtractedMeeting:
     topic: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
 
-    @property
-    def confidence(self) -> float:
-        return max((e.confidence for e in self.evidence), default=0.5)
-
 
 AGREEMENT_KINDS = ("mou", "agreement", "action_plan", "declaration", "treaty", "other")
 AGREEMENT_STATUSES = ("proposed", "negotiating", "signed", "in_force")
 
 
 @dataclass
-class ExtractedAgreement:
+class ExtractedAgreement(Supported):
     title: str
     kind: str = "other"  # one of AGREEMENT_KINDS
     status: str = "proposed"  # one of AGREEMENT_STATUSES, as the article states it at its date
@@ -114,10 +112,6 @@ class ExtractedAgreement:
     count: int | None = None  # "37 MoUs" -> 37
     sectors: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
-
-    @property
-    def confidence(self) -> float:
-        return max((e.confidence for e in self.evidence), default=0.5)
 
 
 @dataclass

@@ -29,7 +29,7 @@ from archive.models import (
 )
 
 from .countries import country_for
-from .fields import apply_extracted
+from .fields import save_extracted
 from .people import REJECTED, add_evidence
 from .report import IngestReport
 
@@ -62,9 +62,7 @@ def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, 
         conflicts = [] if created else disagreements(meeting, values)
         if not created:
             values = keep_first_values(meeting, values)
-        apply_extracted(meeting, values)
-        meeting.confidence = max(meeting.confidence if not created else 0, ext.confidence)
-        meeting.save()
+        save_extracted(meeting, values, ext.confidence)
         add_evidence(article, ext.evidence, meeting=meeting)
         flag_conflicts(meeting, conflicts, article, first_evidence(article, ext.evidence, meeting=meeting), report)
         for person in persons:
@@ -152,9 +150,8 @@ def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, 
         created = agreement is None
         agreement = agreement or Agreement()
         newest = created or is_newest_source(agreement, article)
-        apply_extracted(agreement, agreement_values(ext, agreement, created=created, newest=newest))
-        agreement.confidence = max(agreement.confidence if not created else 0, ext.confidence)
-        agreement.save()
+        values = agreement_values(ext, agreement, created=created, newest=newest)
+        save_extracted(agreement, values, ext.confidence)
         add_evidence(article, ext.evidence, agreement=agreement)
         write_parties(agreement, ext, orgs)
         agreement.sectors.add(*(Sector.objects.get_or_create(name=s.lower()[:100])[0] for s in ext.sectors))

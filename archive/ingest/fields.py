@@ -42,3 +42,14 @@ def apply_extracted(record: models.Model, values: dict) -> bool:
         record.extracted = snapshot
         changed = True
     return changed
+
+
+def save_extracted(record: models.Model, values: dict, confidence: float) -> None:
+    """Apply the extractor's values and confidence; write the row (and a history entry) only on change."""
+    changed = apply_extracted(record, values)
+    confidence = confidence if record.pk is None else max(record.confidence, confidence)
+    if confidence != record.confidence:
+        record.confidence = confidence
+        changed = True
+    if record.pk is None or changed:
+        record.save()

@@ -19,7 +19,7 @@ from archive.models import (
 )
 
 from .countries import country_for
-from .fields import apply_extracted
+from .fields import save_extracted
 from .report import IngestReport
 
 REJECTED = object()  # resolution outcome: a curator rejected this record
@@ -35,14 +35,12 @@ def write_organizations(extracted: ExtractedArticle, article: Article, report: I
             continue
         created = org is None
         org = org or Organization(name=ext.name)
-        apply_extracted(org, {
+        save_extracted(org, {
             "name": org.name if not created and len(org.name) >= len(ext.name) else ext.name,
             "acronym": ext.acronym or org.acronym or "",
             "org_type": ext.type if created or org.org_type == "other" else org.org_type,
             "country": org.country if not created and org.country_id else country_for(ext.country),
-        })
-        org.confidence = max(org.confidence if not created else 0, ext.confidence)
-        org.save()
+        }, ext.confidence)
         add_aliases(OrganizationAlias, org, "organization", [ext.name, *ext.aliases, ext.acronym])
         add_evidence(article, ext.evidence, organization=org)
         report.count("organizations created" if created else "organizations linked")
@@ -62,13 +60,11 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
         person = person or Person(name=ext.name)
         country = country_for(ext.country)
         newest = created or is_newest_source(person, article)
-        apply_extracted(person, {
+        save_extracted(person, {
             "name": fuller_name(person.name, ext.name),
             "title": (ext.title or person.title) if newest else (person.title or ext.title or ""),
             "country": person.country if not created and person.country_id else country,
-        })
-        person.confidence = max(person.confidence if not created else 0, ext.confidence)
-        person.save()
+        }, ext.confidence)
         add_aliases(PersonAlias, person, "person", [ext.name, *ext.aliases])
         if ext.title:
             Role.objects.get_or_create(
@@ -84,6 +80,11 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
 
 
 def resolve_person(ext: ExtractedPerson, report: IngestReport):
+    """The existing person `ext` names, REJECTED, or None for a new one.
+
+    A country that contradicts the record's rules a candidate out, except for
+    the very same full name: a misread country is likelier than a namesake.
+    """
     forms = [ext.name, *ext.aliases]
     country = country_for(ext.country)
     words = {word for form in forms for word in names.name_words(form)}
@@ -91,19 +92,27 @@ def resolve_person(ext: ExtractedPerson, report: IngestReport):
         alias.person.resolved()
         for alias in PersonAlias.objects.filter(surname_key__in=words).select_related("person")
     })
-    candidates = [p for p in candidates if not (country and p.country_id and p.country_id != country.id)]
-    choice = names.resolve(forms, [person_forms(p) for p in candidates])
-    if choice is None:
-        if any(names.is_same_person(forms, person_forms(p)) for p in candidates):
-            report.count("ambiguous names left for curators")
-        return None
-    chosen = candidates[choice]
+    compatible = [p for p in candidates if not (country and p.country_id and p.country_id != country.id)]
+    choice = names.resolve(forms, [person_forms(p) for p in compatible])
+    if choice is not None:
+        return pick_unless_judged_apart(compatible[choice], compatible, forms, ext.name, report)
+    same_full_name = [p for p in candidates if len(ext.name.split()) > 1
+                      and names.name_key(ext.name) in {names.name_key(f) for f in person_forms(p)}]
+    if len(same_full_name) == 1:
+        return pick_unless_judged_apart(same_full_name[0], candidates, forms, ext.name, report)
+    if any(names.is_same_person(forms, person_forms(p)) for p in compatible):
+        report.count("ambiguous names left for curators")
+    return None
+
+
+def pick_unless_judged_apart(chosen: Person, candidates: list, forms: list, name: str, report: IngestReport):
+    """Link `chosen` unless a curator judged it "not the same" as another candidate the name also fits:
+    then the name alone cannot tell the two people apart, and nothing is linked."""
     rivals = [p for p in candidates if p is not chosen and names.is_same_person(forms, person_forms(p))]
     if judged_different(chosen, rivals):
-        # A curator said these are two people who share a name: the name alone cannot tell them apart.
         report.count("ambiguous names left for curators")
         return None
-    return pick([chosen], ext.name, report)
+    return pick([chosen], name, report)
 
 
 def resolve_organization(ext: ExtractedOrganization, report: IngestReport):

@@ -125,7 +125,8 @@ def test_it_does_not_take_a_paragraph_ending_in_an_acronym_for_a_caption():
 
 
 def test_it_reads_bylines():
-    assert clean.byline_of("By Amina Yusuf") == "Amina Yusuf"
+    assert clean.byline_of("By Amina Yusuf") == ("Amina Yusuf", None)
+    assert clean.byline_of("By Amina Yusuf, The Coast Herald") == ("Amina Yusuf", "The Coast Herald")
     assert clean.byline_of("By contrast, exports fell") is None
 
 

@@ -154,3 +154,33 @@ def test_the_text_stages_read_an_unseen_file_from_another_outlet():
     assert first.body == ("NAIROBI: Kenya’s trade ministry said the Agreement, “a milestone”, was signed on Wednesday."
                           "\n\nBoth governments praised the deal.")
     assert (second.title, second.published, second.body) == ("Storm closes ports in Chile", None, "SANTIAGO: Ports closed.")
+
+
+@pytest.mark.parametrize("lede, outlet", [
+    ("BAKU, Oct 2 (Reuters) - Azerbaijan's state energy company signed a deal.", "Reuters"),
+    ("TASHKENT, March 14 (UzDaily) -- The presidents held talks on Thursday.", "UzDaily"),
+    ("ALMATY — The bank opened a branch in the city.", None),
+])
+def test_it_reads_datelines_closed_by_dashes(lede, outlet):
+    meta = read_metadata(f"Headline of the story here\n\n{lede}\n\nMore text follows here.")
+    assert meta.dateline == lede.split(",")[0].split(" ")[0]
+    assert meta.outlet == outlet
+
+
+def test_it_reads_a_wire_reporting_credit_as_the_byline():
+    story = "Deal signed in the capital\n\nASTANA: The deal was signed.\n\nReporting by Jane Roe; Editing by John Doe"
+    meta = read_metadata(story)
+    assert meta.byline == "Jane Roe"
+    assert "Reporting by" not in meta.body
+
+
+def test_it_reads_a_title_case_wire_dateline_with_its_full_date():
+    meta = read_metadata("Leaders agree on trade\n\nDushanbe, Aug 21, 2025 (Xinhua) -- The leaders met on Wednesday.")
+    assert (meta.dateline, meta.outlet, meta.published) == ("DUSHANBE", "Xinhua", datetime.date(2025, 8, 21))
+
+
+def test_it_reads_a_published_in_note_after_the_last_sentence():
+    meta = read_metadata("Trade pact drafted\n\nLAHORE: Talks ended.\n\nThe writer is a reporter. "
+                         "Published in The Evening Star, February 6th, 2025.")
+    assert (meta.outlet, meta.published) == ("The Evening Star", datetime.date(2025, 2, 6))
+    assert "Published in" not in meta.body

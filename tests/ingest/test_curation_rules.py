@@ -84,3 +84,21 @@ def test_a_merged_record_is_not_resurrected_and_new_mentions_go_to_the_kept_one(
     ingest_later()
     assert Person.objects.count() == 2
     assert Evidence.objects.filter(person=kept).count() == 1
+
+
+def test_the_same_full_name_with_a_misread_country_is_the_same_person():
+    ingest_first()
+    body = "President Aibek Dzhaksybekov visited Islamabad."
+    extracted = article(body, title="Visit", source="c.txt", published=datetime.date(2025, 7, 1),
+                        people=[person(body, "Aibek Dzhaksybekov", title="President", country="Pakistan")])
+    save_article(extracted, source_path="c.txt", report=IngestReport())
+    assert Person.objects.count() == 1
+
+
+def test_a_bare_surname_with_another_country_is_someone_else():
+    ingest_first()
+    body = "Dzhaksybekov, a Pakistani trader, spoke."
+    extracted = article(body, title="Trade", source="d.txt", published=datetime.date(2025, 7, 1),
+                        people=[person(body, "Dzhaksybekov", country="Pakistan")])
+    save_article(extracted, source_path="d.txt", report=IngestReport())
+    assert Person.objects.count() == 2

@@ -84,6 +84,7 @@ def test_a_changed_file_updates_its_article_in_place(story):
         (b"", "empty"),
         (b"   \n\n  ", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
+        (b"\xff\xfe" + "Talks held".encode("utf-16-le") + b"\x00\xd8", "undecodable"),
     ],
 )
 def test_bad_files_get_a_clear_error_and_the_rest_go_in(tmp_path, story, content, reason):

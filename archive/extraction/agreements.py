@@ -1,0 +1,384 @@
+"""Agreements of one article: what was signed, proposed or negotiated, by whom, worth what.
+
+A described agreement ("agreements", "MoUs") counts only when the text says something
+specific about it (a count, a value, sectors, a status verb, a qualifier); "the agreements"
+with nothing new refers back and hoped-for ones ("expected to yield agreements") are left
+out. Mentions whose titles share their words are one agreement; its status is the most
+advanced one stated. An agreement signed at a meeting without its own date takes the
+meeting's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .agreement_context import (in_package_list, is_package, latest_state, package_head, package_value,
+                                plural_undescribed, starts_with_among_them, subject_parties)
+from .agreement_cues import (Found, clause, generic_agreements, institution_proposals, named_agreements, proposals,
+                             qualifier, sectors_of, status_of)
+from .lexicon.events import STATUS_ORDER, VENTURE_NOUNS
+from .meeting_cues import Cue, SlotFinder, date_is_for_travel, event_dates
+from .mentions import ArticleMentions, countries_in
+from .money import Money, find_money
+from .records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
+from .sentences import Sentence
+
+_I = re.IGNORECASE
+_BOTH_SIDES = re.compile(r"\b(?:both|the\s+two)\s+(?:sides|countries|nations|governments|states|ministers|leaders)\b|"
+                         r"\bbilateral\b|\btheir\s+(?:\w+\s+)?ministries\b", _I)
+_VENTURE = re.compile(r"\b(?P<noun>" + VENTURE_NOUNS + r")\b", _I)
+_VENTURE_CUE = re.compile(r"\b(?:agreed|formali[sz]e|establish|form|set\s+up|create|launch|sign(?:ed)?|connect|link)\w*", _I)
+_ORG_LINK = re.compile(r"(?:\s*\([^)]{1,15}\))?,?\s+(?:and|with|to)\s+(?:the\s+)?", _I)
+_PROVENANCE = re.compile(r"\b(?:a|the)\s+(?:recent\s+)?(?P<np>(?:[\w-]+\s+){0,4}?delegation)\s+visited\s+(?P<place>[A-Z][\w-]+)")
+_MAX_TITLE_WORDS = 20
+_SIGNED_IN = re.compile(r"\b(?:signed|inked|concluded|sealed)\s+in\s+$|\b(?:signed|inked|concluded|sealed)\s+in\s+\d", _I)
+_TITLE_STOP = {"the", "of", "and", "a", "an", "to", "in", "on", "for", "mr", "ms", "dr"}
+
+
+@dataclass
+class Draft:
+    title: str
+    kind: str
+    status: str
+    named: bool
+    evidence: list[Evidence]
+    sentence_index: int
+    parties: list[str] = field(default_factory=list)
+    date: FuzzyDate | None = None
+    money: Money | None = None
+    count: int | None = None
+    sectors: list[str] = field(default_factory=list)
+    package: bool = False
+
+    @property
+    def words(self) -> set[str]:
+        return {w for w in re.findall(r"\w+", self.title.lower().replace("\u2019s", "")) if w not in _TITLE_STOP}
+
+
+def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], mentions: ArticleMentions,
+                       meetings: list[ExtractedMeeting]) -> list[ExtractedAgreement]:
+    drafts: list[Draft] = []
+    for index, sent in enumerate(sentences):
+        for draft in _sentence_agreements(article, sentences, index, mentions, meetings, drafts):
+            _add(drafts, draft)
+    return [_finish(d) for d in drafts]
+
+
+_ANY_AGREEMENT = re.compile(r"agree|deal|mou|memorand|accord|treat|pact|contract|protocol|declaration|plan\b|"
+                            r"consortium|partnership|venture|alliance|framework|charter|convention|statement|"
+                            r"communiq|readiness|willing|ready|prepared|offer|propos|document|instrument|road\s*map|sugges|floated", _I)
+
+
+def _sentence_agreements(article, sentences, index, mentions, meetings, earlier: list[Draft]) -> list[Draft]:
+    sent = sentences[index]
+    text = sent.text
+    out: list[Draft] = []
+    if not _ANY_AGREEMENT.search(text):
+        return out
+    venture = _venture(text, sent, mentions)
+    named = named_agreements(text)
+    generic = [g for g in generic_agreements(text, named)
+               if not (venture and _VENTURE.fullmatch(g.title.split()[-1]))]
+    named = [n for n in named if not (n.reference and any(n.start < g.end and g.start < n.end for g in generic))]
+    found_all = sorted(named + generic, key=lambda f: f.start)
+    packages = [f for f in found_all if is_package(f)]
+    among = _last_package(earlier, index) if starts_with_among_them(text) else None
+    for found in found_all:
+        package = next((p for p in packages if p is not found and in_package_list(text, p, found)), None)
+        if package and plural_undescribed(found, text):
+            continue  # part of the package, not an agreement of its own
+        if _refers_back(found, text, earlier, index):
+            continue
+        draft = _from_found(found, article, sentences, index, mentions, meetings)
+        if not draft:
+            continue
+        parent = next((d for d in out if d.package and d.evidence[0].start - sent.start == package.start), None) \
+            if package else among
+        if parent and draft.status == "proposed" and not _own_status(text, found):
+            draft.status, draft.date = parent.status, draft.date or parent.date
+        elif parent and draft.status == "signed" and parent.status == "signed":
+            draft.date = draft.date or parent.date
+        out.append(draft)
+    taken = [(f.start, f.end) for f in found_all]
+    for found in institution_proposals(text):
+        if not any(found.start < e and s < found.end for s, e in taken):
+            out.append(_institution_draft(found, sent, index, mentions))
+    for found in proposals(text):
+        out.append(_proposal(found, article, sent, index, mentions))
+    if venture:
+        out.append(_venture_draft(venture, article, sentences, index, mentions, meetings))
+    return out
+
+
+def _own_status(text: str, found: Found) -> bool:
+    status, _ = status_of(text, found.start, found.end)
+    return status is not None
+
+
+def _last_package(drafts: list[Draft], index: int) -> Draft | None:
+    """The package told in the sentence before `index`, for "Among them was ..."."""
+    return next((d for d in reversed(drafts) if d.package and d.sentence_index == index - 1), None)
+
+
+def _refers_back(found: Found, text: str, earlier: list[Draft], index: int) -> bool:
+    """"The memorandum was signed by ..." right after a partnership was told: the reference says
+    what kind of document it was; it is no agreement of its own."""
+    if found.named or not found.definite or found.count or found.kind == "other" or found.title.endswith("s"):
+        return False
+    if len(found.title.split()) > 3:
+        return False
+    previous = [d for d in earlier if d.sentence_index == index - 1]
+    if len(previous) != 1 or previous[0].kind != "other" or previous[0].package or previous[0].named:
+        return False
+    previous[0].kind = found.kind
+    return True
+
+
+def _from_found(found: Found, article, sentences, index, mentions, meetings) -> Draft | None:
+    sent = sentences[index]
+    text = sent.text
+    status, status_at = status_of(text, found.start, found.end)
+    if status in (None, "signed") and latest_state(text, found):
+        status = "in_force"
+    money = package_value(text, found) if is_package(found) else None
+    money = money or _value(text, found)
+    qual = "" if found.named else qualifier(text, found.end)
+    sectors = sectors_of(text, found.end)
+    if not found.named:
+        specific = found.count or money or sectors or status or re.match(r"(?:between|on|for)\b", qual)
+        if not specific or (found.definite and not (found.count or money or sectors or _identifying(qual))):
+            return None
+        if package_head(found) and not (found.count or status in ("signed", "in_force")):
+            return None
+        if found.kind == "action_plan" and found.title.lower().startswith("road") and not _real_roadmap(text, found, qual):
+            return None
+    parties, short = subject_parties(text, found, sent.start, mentions)
+    title = found.title if found.named else _generic_title(found, text, qual, status, sectors, short)
+    draft = Draft(title=title, kind=found.kind, status=status or ("signed" if _under(text, found) else "proposed"),
+                  named=found.named and not found.reference, evidence=[_evidence(sent, found, 0.8 if found.named else 0.6)],
+                  sentence_index=index, money=money, count=found.count, sectors=sectors, package=is_package(found))
+    draft.parties = parties or _parties(text, found, sent, mentions, title)
+    draft.date = _date(draft, text, status_at, sentences, index, meetings, article)
+    if found.reference:
+        draft.named = False
+        draft.title = found.title
+        draft.sentence_index = -1  # marks a reference: merged into a named agreement or dropped
+    return draft
+
+
+def _real_roadmap(text: str, found: Found, qual: str) -> bool:
+    """A roadmap that is a document the parties sign or agree (or one for stated years), not
+    a figure of speech ("establishing a roadmap for deeper ties")."""
+    lo, hi = clause(text, found.start, found.end)
+    return bool(re.search(r"\b(?:sign|ink|agree|adopt|approv)\w*", text[lo:hi], _I)
+                or re.search(r"\b(?:19|20)\d\d\b", qual))
+
+
+def _institution_draft(found: Found, sent: Sentence, index: int, mentions: ArticleMentions) -> Draft:
+    parties, _ = subject_parties(sent.text, found, sent.start, mentions)
+    if not parties:
+        proposer = _proposer(sent, found.start, mentions)
+        parties = list(dict.fromkeys(([proposer] if proposer else []) + mentions.main_countries[:2]))[:2]
+    return Draft(title=found.title, kind="other", status="proposed", named=False,
+                 evidence=[_evidence(sent, found, 0.55)], sentence_index=index, parties=parties)
+
+
+def _identifying(qual: str) -> bool:
+    """A qualifier that tells which agreements "the agreements" are."""
+    return bool(re.match(r"(?:between|on|for|worth|valued|covering|under\s+(?:consideration|negotiation|discussion))\b", qual, _I))
+
+
+def _under(text: str, found: Found) -> bool:
+    return bool(re.search(r"\bunder\s+the\s+$", text[max(0, found.start - 12):found.start], _I))
+
+
+def _generic_title(found: Found, text: str, qual: str, status: str | None, sectors: list[str],
+                   parties: list[str]) -> str:
+    head = found.title[0].upper() + found.title[1:]
+    if found.count is not None:
+        head = f"{found.count} {found.title}"
+    parts = [head]
+    if parties and not re.match(r"between\b", qual, _I) and not found.count:
+        parts.append(f"between {parties[0]} and {parties[1]}")
+    if (status == "negotiating" and re.search(r"\bfinali[sz]e\b", text[max(0, found.start - 25):found.start], _I)
+            and not re.search(r"\bunder\s+\w+|negotiat", qual, _I)):
+        parts.append("to be finalised")
+    if sectors and re.match(r"(?:covering|including|in)\b", qual, _I):
+        qual = "covering " + ", ".join(sectors[:-1]) + (" and " if len(sectors) > 1 else "") + sectors[-1]
+    if qual:
+        parts.append(qual)
+    prov = _PROVENANCE.search(text[:found.start])
+    if prov:
+        parts.append(f"from {prov.group('np')} visit to {prov.group('place')}")
+    return " ".join(" ".join(parts).split()[:_MAX_TITLE_WORDS])
+
+
+def _value(text: str, found: Found) -> Money | None:
+    """Money that is the agreement's worth: "worth $X" after it or "$X deal" before it."""
+    for money in find_money(text):
+        between = text[found.end:money.start]
+        if money.start >= found.end and _value_link(between):
+            return money
+        if (money.end <= found.start and not text[money.end:found.start].strip(" -")) or \
+                found.start <= money.start < found.end:
+            return money
+    return None
+
+
+def _value_link(between: str) -> bool:
+    return bool(re.fullmatch(r"\s*(?:,\s*)?(?:worth|valued\s+at|amounting\s+to|totall?ing|of|for|with\s+a\s+value\s+of)\s*",
+                             between, _I))
+
+
+def _parties(text: str, found: Found, sent: Sentence, mentions: ArticleMentions, title: str) -> list[str]:
+    """Countries or bodies on each side: "between X and Y", "X-Y Agreement", the people who
+    signed, else the article's two main countries."""
+    lo, hi = clause(text, found.start, found.end)
+    parties: list[str] = []
+    between = re.search(r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>[^,;.]+)", text[found.start:hi], _I)
+    if between:
+        parties += [m.name for m in countries_in(between.group())]
+        base = sent.start + found.start + between.start()
+        parties += [m.name for m in mentions.orgs_between(base, base + len(between.group()))]
+    parties += [m.name for m in countries_in(title)]
+    if len(set(parties)) < 2:
+        finder = SlotFinder(mentions, sent.start, text)
+        for slot in finder.slots(lo, hi):
+            person = mentions.person(slot.name)
+            if person and person.country:
+                parties.append(person.country)
+    parties = list(dict.fromkeys(parties))
+    if len(parties) < 2:
+        parties += [c for c in mentions.main_countries[:2] if c not in parties]
+    if len(parties) < 2:
+        parties += [b for b in _international_bodies(mentions) if b not in parties][:2 - len(parties)]
+    return parties[:max(2, len(parties))]
+
+
+def _international_bodies(mentions: ArticleMentions) -> list[str]:
+    """International bodies the article talks about, most mentioned first: a party when
+    fewer than two countries are."""
+    kinds = {o.name: o.type for o in mentions.article.organizations}
+    counts: dict[str, int] = {}
+    for m in mentions.orgs:
+        if kinds.get(m.name) == "international":
+            counts[m.name] = counts.get(m.name, 0) + 1
+    return sorted(counts, key=lambda n: -counts[n])
+
+
+def _date(draft: Draft, text: str, status_at: int | None, sentences, index, meetings, article) -> FuzzyDate | None:
+    """Date signed (or expected) in the clause; else the date of the meeting it was signed at."""
+    if draft.status == "negotiating":
+        return None  # dates near talks about a text date the talks, not a signing
+    anchor = status_at if status_at is not None else draft.evidence[0].start - sentences[index].start
+    lo, hi = clause(text, anchor, anchor + 1)
+    cue = Cue(anchor, anchor + 1, "status", "")
+    dates = [(abs(s - anchor), d) for s, e, d in event_dates(text, article.published)
+             if lo <= s < hi and not date_is_for_travel(text, s, cue)
+             and (d.precision != Precision.YEAR or _SIGNED_IN.search(text, max(0, s - 20), s + 3))]
+    if dates:
+        return min(dates, key=lambda x: x[0])[1]
+    if draft.status in ("signed", "in_force"):
+        return _meeting_date(sentences, index, meetings)
+    return None
+
+
+def _meeting_date(sentences, index, meetings) -> FuzzyDate | None:
+    """Date of a meeting told in this sentence or the one before."""
+    starts = {sentences[index].start} | ({sentences[index - 1].start} if index else set())
+    for meeting in meetings:
+        if meeting.date and any(e.sentence_start in starts for e in meeting.evidence):
+            return meeting.date
+    return None
+
+
+def _venture(text: str, sent: Sentence, mentions: ArticleMentions):
+    """A partnership or consortium formed between two named bodies this sentence links
+    ("connect X with Y", "X and Y", "between X and Y")."""
+    m = _VENTURE.search(text)
+    if not m or not _VENTURE_CUE.search(text):
+        return None
+    found = mentions.orgs_between(sent.start, sent.end)
+    for a, b in zip(found, found[1:]):
+        if a.name != b.name and _ORG_LINK.fullmatch(mentions.article.body[a.end:b.start]):
+            return m, [a.name, b.name]
+    return None
+
+
+def _venture_draft(venture, article, sentences, index, mentions, meetings) -> Draft:
+    m, orgs = venture
+    sent = sentences[index]
+    status, _ = status_of(sent.text, m.start(), m.end())
+    found = Found(m.start(), m.end(), m.group(), "other", named=False)
+    noun = m.group("noun").lower()
+    return Draft(title=f"{noun[0].upper()}{noun[1:]} between {orgs[0]} and {orgs[1]}", kind="other",
+                 status=status or "proposed", named=False, evidence=[_evidence(sent, found, 0.6)],
+                 sentence_index=index, parties=list(orgs))
+
+
+def _proposal(found: Found, article, sent: Sentence, index: int, mentions: ArticleMentions) -> Draft:
+    proposer = _proposer(sent, found.start, mentions)
+    title = f"{proposer + ' proposal' if proposer else 'Proposal'} to {found.title}"
+    parties = list(dict.fromkeys(([proposer] if proposer else []) + mentions.main_countries[:2]))
+    return Draft(title=title, kind="other", status="proposed", named=False,
+                 evidence=[_evidence(sent, found, 0.5)], sentence_index=index, parties=parties[:2])
+
+
+def _proposer(sent: Sentence, pos: int, mentions: ArticleMentions) -> str | None:
+    """The country (or the country of the person) making the offer: the nearest before it."""
+    countries = [m for m in countries_in(sent.text[:pos]) if not sent.text[m.end:m.end + 1].isalpha()]
+    people = mentions.persons_between(sent.start, sent.start + pos)
+    best = None
+    if countries:
+        best = (countries[-1].start, countries[-1].name)
+    if people:
+        person = mentions.person(people[-1].name)
+        if person and person.country and (best is None or people[-1].start - sent.start > best[0]):
+            best = (people[-1].start, person.country)
+    return best[1] if best else None
+
+
+def _evidence(sent: Sentence, found: Found, confidence: float) -> Evidence:
+    return Evidence(sentence=sent.text, sentence_start=sent.start, sentence_end=sent.end,
+                    start=sent.start + found.start, end=sent.start + found.end, confidence=confidence)
+
+
+def _add(drafts: list[Draft], draft: Draft) -> None:
+    """Merge a mention into an agreement whose title shares its words, else keep it (references
+    to nothing are dropped)."""
+    for other in drafts:
+        if _same(other, draft):
+            _merge(other, draft)
+            return
+    if draft.sentence_index >= 0:
+        drafts.append(draft)
+
+
+def _same(a: Draft, b: Draft) -> bool:
+    if a.kind != b.kind and "other" not in (a.kind, b.kind):
+        return False
+    wa, wb = a.words, b.words
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _merge(into: Draft, other: Draft) -> None:
+    if (other.named and not into.named) or (other.named == into.named and len(other.words) > len(into.words)):
+        into.title, into.named = other.title, other.named
+    if STATUS_ORDER[other.status] > STATUS_ORDER[into.status]:
+        into.status = other.status
+    into.evidence += other.evidence
+    into.date = into.date or other.date
+    into.money = into.money or other.money
+    into.count = into.count or other.count
+    into.sectors = into.sectors or other.sectors
+    into.parties = into.parties or other.parties
+
+
+def _finish(d: Draft) -> ExtractedAgreement:
+    usd = d.money.usd if d.money else None
+    other = d.money if d.money and usd is None else None
+    return ExtractedAgreement(
+        title=d.title, kind=d.kind, status=d.status, parties=d.parties, date=d.date, value_usd=usd,
+        amount=other.amount if other else None, currency=other.currency if other else None,
+        count=d.count, sectors=d.sectors, evidence=d.evidence)

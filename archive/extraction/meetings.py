@@ -1,0 +1,380 @@
+"""Meetings of one article: who met whom, when, where and about what.
+
+Each sentence's meeting cues (see `meeting_cues`) become draft meetings. Drafts merge when
+they are one meeting told twice: the same two or more participants (with compatible
+dates), or one participant continued by "He ..." in the next sentence. References back
+("during the meeting", "X was present") add evidence, people and topics to the meeting
+just told. Dates come from the cue's clause; a meeting without one takes the lead's date
+when it is the visit's main talks, or when the lead reports unnamed meetings that day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon.events import COURTESY_PURPOSE_VERBS, TIME_SHIFT_MARKERS
+from .lexicon.geography import CITIES, REGIONS
+from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bounds, date_is_for_travel, event_dates, find_cues,
+                           is_principal)
+from .mentions import ArticleMentions, country_of_word
+from .records import Evidence, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
+from .sentences import Sentence
+
+_I = re.IGNORECASE
+_SHIFTED = re.compile(TIME_SHIFT_MARKERS, _I)
+_LEADING_PRONOUN = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+\w+){0,5},\s+)?(?:He|She)\b")
+_COORDINATED = re.compile(r",\s+and\s+(?:also\s+|later\s+|then\s+)?$")
+_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})"
+                    r"(?P<country>,\s+[A-Z][\w-]+)?")
+_END = r"(?=\s*(?:[,;.!?\"\u201d]|\s-\s|\swhile\b|\sand\s+(?:emphasi|stress|underscor|highlight|agreed))|$)"
+_TOPIC_PATTERNS = [re.compile(p, _I) for p in [
+    r"\bdiscuss(?:ed|es|ing)\s+(?P<t>.+?)\s+with\b",
+    r"\b(?:focus(?:ed|ing)?|focussed|centred|centered|concentrated)\s+on\s+(?P<t>.+?)" + _END,
+    r"\bemphasis\s+was\s+(?:placed|laid)\s+on\s+(?P<t>.+?)" + _END,
+    r"\bto\s+(?:review|discuss|explore)\s+(?P<t>.+?)" + _END,
+    r"\bdeliberated\s+(?:on|upon|over)\s+(?P<t>.+?)" + _END,
+    r"\b(?:meeting|talks|discussions?)\s+(?:also\s+)?(?:addressed|covered|reviewed|explored|touched\s+(?:on|upon))\s+"
+    r"(?P<t>.+?)" + _END,
+    r"\bdiscuss(?:ed|es|ing)\s+(?P<t>.+?)" + _END,
+    r"\b(?:briefed|apprised)\s+.+?\s+(?:on|about)\s+(?P<t>.+?)" + _END,
+    r"\b(?:meetings?|talks|discussions?|consultations)\b[^.;]{0,120}?\s(?:on|about|regarding)\s+"
+    r"(?!the\s+sidelines|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[A-Z][a-z]+\s+\d)(?P<t>.+?)" + _END,
+]]
+_MAX_TOPIC_WORDS = 14
+_ALSO = re.compile(r"\balso\b")
+_SIGNING = re.compile(r"\b(?:signed|inked|sealed|concluded)\b")
+_WAS_BEFORE = re.compile(r"\b(?:was|were|being|been)\s+$", _I)
+_WITH_BETWEEN = re.compile(r"\bwith\b")
+# "received a delegation of <Org> led by its chairman": the head after "led by" is the object.
+_DELEGATION_LED = re.compile(r"\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b[^.;]{0,120}?\b(?:led|headed)\s+by\s+"
+                             r"(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,4}$", _I)
+_APPEAL = re.compile(r"\s*(?:,[^,]*,\s*)?to\s+(?!(?:" + "|".join(COURTESY_PURPOSE_VERBS) + r")\b)[a-z]")
+_RELATIVE = re.compile(r",\s+who\s+(?:(?:also|had|have|has|later|earlier|then|first)\s+){0,2}$", _I)
+_ANTECEDENT_GAP = re.compile(r"\s*(?:,|and|,\s+and)\s+(?:(?:[A-Z][\w.\u2019'-]*|of|the|for)\s+){0,6}")
+_CALL_KINDS = {"call", "spoke"}
+
+
+@dataclass
+class Draft:
+    participants: list[str]
+    orgs: list[str]
+    evidence: list[Evidence]
+    first: int  # sentence index where it is first told
+    last: int
+    date: FuzzyDate | None = None
+    location: str | None = None
+    topic: str | None = None
+    principal: bool = False
+    shifted: bool = False
+    call: bool = False
+    pronoun_led: bool = False
+    foreign_venue: bool = False
+    also: bool = False  # "X also met Y": another encounter of the occasion just told
+    cue_kinds: set[str] = field(default_factory=set)
+
+    def absorb(self, other: "Draft") -> None:
+        self.participants += [p for p in other.participants if p not in self.participants]
+        self.orgs += [o for o in other.orgs if o not in self.orgs]
+        self.evidence += other.evidence
+        self.last = max(self.last, other.last)
+        self.date = self.date or other.date
+        self.location = self.location or other.location
+        self.topic = self.topic or other.topic
+        self.principal = self.principal or other.principal
+        self.call = self.call and other.call
+        self.cue_kinds |= other.cue_kinds
+
+
+def extract_meetings(article: ExtractedArticle, sentences: list[Sentence],
+                     mentions: ArticleMentions) -> list[ExtractedMeeting]:
+    drafts = draft_meetings(article, sentences, mentions)
+    return [finish(d, article) for d in drafts]
+
+
+def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
+                   mentions: ArticleMentions) -> list[Draft]:
+    drafts: list[Draft] = []
+    media = {o.name for o in article.organizations if o.type == "media"}
+    for index, sent in enumerate(sentences):
+        cues = find_cues(sent.text)
+        if not cues:
+            heads = _side_heads(sentences, index, mentions)
+            if heads:
+                _add(drafts, _heads_draft(article, sent, index, heads, mentions))
+            continue
+        finder = SlotFinder(mentions, sent.start, sent.text)
+        full = [c for c in cues if c.kind in FULL_KINDS]
+        if full:
+            for lo, hi, seg_cues, subject in _segments(sent.text, full):
+                draft = _draft(article, sent, index, lo, hi, seg_cues, subject, finder, media, mentions)
+                if draft:
+                    _add(drafts, draft)
+        else:
+            _refer(drafts, article, sent, index, cues, finder, media, mentions)
+    _date_from_lead(drafts, sentences, article, mentions)
+    return drafts
+
+
+def _side_heads(sentences: list[Sentence], index: int, mentions: ArticleMentions) -> list:
+    """Heads of both sides of talks told in this sentence or the one before."""
+    sent = sentences[index]
+    heads = SlotFinder(mentions, sent.start, sent.text).side_heads()
+    if heads and not (TALKS_WORD.search(sent.text) or (index and TALKS_WORD.search(sentences[index - 1].text))):
+        return []
+    return heads
+
+
+def _heads_draft(article, sent: Sentence, index: int, heads: list, mentions: ArticleMentions) -> Draft:
+    """The talks whose sides' heads this sentence names: a meeting of the heads."""
+    cue = Cue(heads[0].start, heads[-1].end, "heads", sent.text[heads[0].start:heads[-1].end])
+    return Draft(participants=list(dict.fromkeys(h.name for h in heads)), orgs=[],
+                 evidence=[_evidence(sent, cue, 0.6)], first=index, last=index,
+                 location=_city(sent.text), cue_kinds={"heads"},
+                 foreign_venue=_foreign_venue(sent.text, mentions, sent.start))
+
+
+def _segments(text: str, cues: list[Cue]):
+    """Split a sentence's cues into separate meetings where verbs are coordinated
+    ("met the ministers, and attended meetings of ...")."""
+    groups: list[list[Cue]] = [[cues[0]]]
+    for cue in cues[1:]:
+        if _COORDINATED.search(text[groups[-1][-1].end:cue.start]):
+            groups.append([cue])
+        else:
+            groups[-1].append(cue)
+    clause_lo, clause_hi = clause_bounds(text, cues[0].start)
+    subject = (clause_lo, cues[0].start)
+    for k, group in enumerate(groups):
+        lo = clause_lo if k == 0 else group[0].start
+        hi = groups[k + 1][0].start if k + 1 < len(groups) else max(clause_hi, group[-1].end)
+        yield lo, hi, group, (subject if k > 0 else None)
+
+
+def _draft(article, sent, index, lo, hi, cues, subject, finder: SlotFinder, media, mentions) -> Draft | None:
+    text = sent.text
+    slots = finder.slots(lo, hi)
+    if subject:
+        slots = finder.slots(*subject) + slots
+    relative = _RELATIVE.search(text, 0, cues[0].start)
+    if relative and relative.end() == cues[0].start:
+        slots = _antecedents(text, relative.start(), finder) + slots
+    if not _valid(text, cues, slots):
+        return None
+    names = list(dict.fromkeys(s.name for s in slots))
+    if not names:
+        return None
+    named = sum(1 for s in slots if s.named)
+    confidence = 0.8 if named >= 2 else 0.7 if named == 1 else 0.55
+    if all(c.kind == "ref" for c in cues):
+        confidence -= 0.1
+    segment = text[lo:hi]
+    return Draft(
+        participants=names,
+        orgs=finder.orgs(lo, hi, media),
+        evidence=[_evidence(sent, cues[0], confidence)],
+        first=index, last=index,
+        date=_date(text, lo, hi, cues[0], article),
+        location=_city(segment),
+        topic=_topic(segment) or _event_topic(text, cues),
+        principal=any(is_principal(text, c) for c in cues),
+        shifted=bool(_SHIFTED.search(text[:cues[-1].end])),
+        call=all(c.kind in _CALL_KINDS for c in cues),
+        pronoun_led=bool(_LEADING_PRONOUN.match(text)),
+        foreign_venue=_foreign_venue(segment, mentions, sent.start + lo),
+        also=bool(_ALSO.search(text, lo, cues[0].start + 1)),
+        cue_kinds={c.kind for c in cues},
+    )
+
+
+def _antecedents(text: str, pos: int, finder: SlotFinder) -> list:
+    """The people a ", who met ..." clause is about: those named, coordinated, right before it
+    ("President X and President Y, who met earlier ...")."""
+    before = finder.slots(0, pos)
+    chain = []
+    for slot in reversed(before):
+        end = chain[0].start if chain else pos
+        gap = text[slot.end:end]
+        if (not chain and len(gap.strip(" )\u201d\"")) == 0) or (chain and _ANTECEDENT_GAP.fullmatch(gap)):
+            chain.insert(0, slot)
+        else:
+            break
+    return chain
+
+
+def _valid(text: str, cues: list[Cue], slots) -> bool:
+    return any(_cue_ok(text, cue, slots) for cue in cues)
+
+
+def _cue_ok(text: str, cue: Cue, slots) -> bool:
+    """Cues that need a participant in a particular place ("received X", "called on X",
+    "discussed ... with X", "spoke with X") have one there."""
+    after = [s for s in slots if s.start >= cue.end]
+    if cue.kind == "discussed":
+        return len(slots) >= 2 or any(_WITH_BETWEEN.search(text[cue.end:s.start]) for s in after)
+    if cue.kind == "spoke":
+        return bool(after)
+    if cue.kind not in ("object", "call_on"):
+        return bool(slots)
+    if cue.kind == "object" and _WAS_BEFORE.search(text[:cue.start]):
+        return bool(slots)
+    if not after:
+        return False
+    gap = text[cue.end:after[0].start]
+    if not (_object_gap(gap) or (cue.kind == "object" and _DELEGATION_LED.fullmatch(gap))):
+        return False
+    return not (cue.kind == "call_on" and _APPEAL.match(text[after[0].end:]))
+
+
+def _object_gap(gap: str) -> bool:
+    """Only titles and articles between a verb and its object ("received Foreign Minister X")."""
+    gap = re.sub(r"^\s*(?:a|an)\s+(?:\w+\s+)?(?:dinner|lunch|luncheon|reception|banquet|breakfast)\s+"
+                 r"(?:for|in\s+honou?r\s+of)\b", "", gap, flags=_I)
+    return len(gap) <= 80 and bool(re.fullmatch(
+        r"[\s,]*(?:(?:the|a|an|his|her|their|its|visiting|of|and|for|with|[A-Z][\w.\u2019'-]*)\s*,?\s*)*", gap))
+
+
+def _evidence(sent: Sentence, cue: Cue, confidence: float) -> Evidence:
+    return Evidence(sentence=sent.text, sentence_start=sent.start, sentence_end=sent.end,
+                    start=sent.start + cue.start, end=sent.start + cue.end, confidence=round(confidence, 2))
+
+
+def _date(text: str, lo: int, hi: int, cue: Cue, article: ExtractedArticle) -> FuzzyDate | None:
+    """The date in the cue's clause nearest the cue, unless it dates a journey."""
+    best = None
+    for start, end, date in event_dates(text, article.published):
+        if not (lo <= start < hi) or date.precision == Precision.YEAR or date_is_for_travel(text, start, cue):
+            continue
+        distance = min(abs(start - cue.end), abs(cue.start - end))
+        if best is None or distance < best[0]:
+            best = (distance, date)
+    return best[1] if best else None
+
+
+def _city(segment: str) -> str | None:
+    for m in _PLACE.finditer(segment):
+        words = m.group("place").split()
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n])
+            if place.lower() in CITIES:
+                return place
+        place = m.group("place")
+        if m.group("country") and country_of_word(m.group("country").strip(", ")) and _plain_place(place):
+            return place
+    return None
+
+
+def _plain_place(place: str) -> bool:
+    low = place.lower()
+    return not country_of_word(place) and low not in REGIONS and not any(w in REGIONS for w in low.split())
+
+
+def _foreign_venue(segment: str, mentions: ArticleMentions, offset: int) -> bool:
+    """"on the sidelines of ...", "in China": not the dateline's city unless the text says so."""
+    if re.search(r"\bsidelines\b", segment, _I):
+        return True
+    for m in mentions.countries_between(offset, offset + len(segment)):
+        if re.search(r"\bin\s+$", mentions.article.body[max(0, m.start - 6):m.start]):
+            return True
+    return False
+
+
+def _topic(segment: str) -> str | None:
+    for pattern in _TOPIC_PATTERNS:
+        m = pattern.search(segment)
+        if m:
+            topic = _clean_topic(m.group("t"))
+            if topic:
+                return topic
+    return None
+
+
+def _clean_topic(text: str) -> str | None:
+    text = re.sub(r"\s*\([^)]*\)", "", text).strip(" \"'\u201c\u201d,;:")
+    words = text.split()
+    if not words or not any(w.islower() for w in words):
+        return None
+    return " ".join(words[:_MAX_TOPIC_WORDS])
+
+
+def _event_topic(text: str, cues: list[Cue]) -> str | None:
+    """"a seminar organised by X" for a hosted event: the event phrase up to the clause's end."""
+    event = next((c for c in cues if c.kind == "event"), None)
+    if not event:
+        return None
+    phrase = re.split(r"[,;.]", text[event.start:])[0]
+    phrase = re.sub(r"^(?:speaking|addressing|spoke|addressed|speaks|addresses)\s+(?:at\s+|to\s+)?", "", phrase, flags=_I)
+    return _clean_topic(re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=_I))
+
+
+def _add(drafts: list[Draft], draft: Draft) -> None:
+    """Append `draft`, or merge it into the meeting it retells."""
+    for other in reversed(drafts):
+        if set(other.participants) != set(draft.participants):
+            continue
+        if len(draft.participants) >= 2 and _dates_agree(other.date, draft.date):
+            other.absorb(draft)
+            return
+        if (len(draft.participants) == 1 and draft.first - other.last == 1 and draft.pronoun_led
+                and not draft.shifted):
+            other.absorb(draft)
+            return
+    drafts.append(draft)
+
+
+def _dates_agree(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
+    return a is None or b is None or a.value == b.value
+
+
+def _refer(drafts, article, sent, index, cues, finder: SlotFinder, media, mentions) -> None:
+    """A sentence that only refers back to a meeting: attach it to the one just told."""
+    last = drafts[-1] if drafts else None
+    names = list(dict.fromkeys(s.name for s in finder.slots(0, len(sent.text))))
+    if any(c.kind == "present" for c in cues):
+        if last and names:
+            last.participants += [n for n in names if n not in last.participants]
+            last.evidence.append(_evidence(sent, cues[0], 0.5))
+        return
+    if names and not (last and set(names) <= set(last.participants)):
+        if len(names) >= 2:
+            draft = _draft(article, sent, index, 0, len(sent.text), cues, None, finder, media, mentions)
+            if draft:
+                _add(drafts, draft)
+        return
+    if last:
+        last.evidence.append(_evidence(sent, cues[0], 0.5))
+        last.last = index
+        last.topic = last.topic or _topic(sent.text)
+
+
+def _date_from_lead(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle,
+                    mentions: ArticleMentions) -> None:
+    """Date undated meetings by the lead sentence's day: the visit's main talks with a person of
+    the lead, a meeting that person "also" held when the lead reports talks or a signing that
+    day, or, when the lead reports unnamed meetings, every meeting not marked as another time."""
+    if not sentences or not drafts:
+        return
+    lead = sentences[0]
+    dated = [d for s, e, d in event_dates(lead.text, article.published) if d.precision == Precision.DAY]
+    if not dated:
+        return
+    lead_people = {m.name for m in mentions.persons_between(lead.start, lead.end)}
+    lead_meets = any(c.kind in FULL_KINDS for c in find_cues(lead.text))
+    lead_has_unnamed_meeting = lead_meets and not any(d.first == 0 for d in drafts)
+    lead_event = lead_meets or bool(_SIGNING.search(lead.text))
+    for draft in drafts:
+        if draft.date or draft.shifted:
+            continue
+        shared = len(lead_people & set(draft.participants))
+        later = shared if draft.first > 0 else 0  # the lead's own meetings are dated by their clause
+        if ((draft.principal and shared) or (draft.also and later and lead_event) or later >= 2
+                or lead_has_unnamed_meeting):
+            draft.date = dated[0]
+
+
+def finish(draft: Draft, article: ExtractedArticle) -> ExtractedMeeting:
+    location = draft.location
+    if location is None and article.dateline and not draft.call and not draft.foreign_venue:
+        location = article.dateline.strip().title()
+    return ExtractedMeeting(participants=draft.participants, organizations=draft.orgs, date=draft.date,
+                            location=location, topic=draft.topic, evidence=draft.evidence)

@@ -1,0 +1,287 @@
+"""Where the article's people, organizations and countries are mentioned, and who "he",
+"his delegation", "his counterpart" or "the Kazakh president" is.
+
+Built once per article for the events stage. Person and organization spans come from the
+entities' Evidence offsets and from searching their names and aliases in the body; a single
+name word ("Dar", "Shehbaz") counts when no other person of the article has it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from .lexicon.events import ROLE_WORDS
+from .lexicon.geography import CITIES, COUNTRIES, DEMONYMS
+from .records import ExtractedArticle, ExtractedPerson
+
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "h.e.", "he", "prof", "gen", "lt"}
+_NOT_NAME_WORDS = {"the", "of", "and", "al", "bin", "ibn", "de", "van", "von", "le", "la", "el"}
+_APOSTROPHE = "['\u2019]"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str  # person or organization name, or country name
+    kind: str  # "person" | "org" | "country"
+
+
+@lru_cache(maxsize=4096)
+def _form_pattern(form: str, ignore_case: bool) -> re.Pattern:
+    words = [re.escape(w) for w in re.split(r"[\s\-\u2010-\u2015]+", form.strip()) if w]
+    body = r"[\s\-\u2010-\u2015]+".join(words)
+    return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.IGNORECASE if ignore_case else 0)
+
+
+def _spans_of(text: str, forms: set[str], ignore_case: bool) -> list[tuple[int, int]]:
+    """Where the forms occur as whole words: a plain find of each form's first word, then the
+    form's regex at that spot (much faster than running every regex over the body)."""
+    hay = text.lower() if ignore_case else text
+    if len(hay) != len(text):  # case folding changed offsets: search the slow way
+        hay, ignore_case = text, ignore_case
+    spans = []
+    for form in forms:
+        words = [w for w in re.split(r"[\s\-\u2010-\u2015]+", form.strip()) if w]
+        if len(form) < 2 or not words:
+            continue
+        needle = words[0].lower() if hay is not text else words[0]
+        pattern = _form_pattern(form, ignore_case)
+        i = hay.find(needle)
+        while i >= 0:
+            m = pattern.match(text, i)
+            if m:
+                spans.append((m.start(), m.end()))
+            i = hay.find(needle, i + 1)
+    return spans
+
+
+def _keep_longest(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda x: (-(x.end - x.start), x.start)):
+        if not any(m.start < k.end and k.start < m.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda x: x.start)
+
+
+def _strip_honorific(form: str) -> str:
+    words = form.split()
+    while words and words[0].lower().rstrip(".") in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def country_of_word(word: str) -> str | None:
+    """'Kazakh' -> 'Kazakhstan', 'Pakistan' -> 'Pakistan', 'Karachi' -> None."""
+    w = re.sub(_APOSTROPHE + r"s?$", "", word.strip()).lower()
+    return COUNTRIES.get(w) or DEMONYMS.get(w)
+
+
+_CAP_RUN = re.compile(r"[A-Z][\w\u2019'.]*(?:[\s\-][A-Z][\w\u2019'.]*)*")
+
+
+def countries_in(text: str) -> list[Mention]:
+    """Country names and demonyms in `text` ("Kazakh-Pakistani" gives two)."""
+    out: list[Mention] = []
+    for run in _CAP_RUN.finditer(text):
+        words = list(re.finditer(r"[A-Z][\w\u2019'.]*", run.group()))
+        i = 0
+        while i < len(words):
+            for n in range(min(4, len(words) - i), 0, -1):
+                a, b = words[i].start(), words[i + n - 1].end()
+                country = country_of_word(run.group()[a:b].rstrip("."))
+                if country:
+                    out.append(Mention(run.start() + a, run.start() + b, country, "country"))
+                    i += n
+                    break
+            else:
+                i += 1
+    return out
+
+
+@dataclass
+class ArticleMentions:
+    """Mentions of one article's people, organizations and countries, by body offset."""
+
+    article: ExtractedArticle
+    persons: list[Mention] = field(default_factory=list)
+    orgs: list[Mention] = field(default_factory=list)
+    countries: list[Mention] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, article: ExtractedArticle) -> "ArticleMentions":
+        self = cls(article)
+        self.orgs = self._find_orgs()
+        self.persons = [p for p in self._find_persons()
+                        if not any(p.start < o.end and o.start < p.end for o in self.orgs)]
+        self.countries = countries_in(article.body)
+        return self
+
+    # -- finding ---------------------------------------------------------------------------
+
+    def _find_orgs(self) -> list[Mention]:
+        body, found = self.article.body, []
+        for org in self.article.organizations:
+            spans = _spans_of(body, {org.name, *org.aliases} - {""}, ignore_case=True)
+            if org.acronym:
+                spans += _spans_of(body, {org.acronym}, ignore_case=False)
+            spans += [(e.start, e.end) for e in org.evidence if 0 <= e.start < e.end <= len(body)]
+            found += [Mention(s, e, org.name, "org") for s, e in spans]
+        return _keep_longest(found)
+
+    def _find_persons(self) -> list[Mention]:
+        body, found = self.article.body, []
+        token_owners: Counter = Counter()
+        for person in self.article.people:
+            for tok in set(self._name_tokens(person)):
+                token_owners[tok] += 1
+        for person in self.article.people:
+            forms = {person.name, *person.aliases}
+            forms |= {_strip_honorific(f) for f in forms}
+            forms |= {t for t in self._name_tokens(person) if token_owners[t] == 1}
+            spans = _spans_of(body, {f for f in forms if f}, ignore_case=False)
+            spans += [(e.start, e.end) for e in person.evidence if 0 <= e.start < e.end <= len(body)]
+            found += [Mention(s, e, person.name, "person") for s, e in spans]
+        return _keep_longest(found)
+
+    @staticmethod
+    def _name_tokens(person: ExtractedPerson) -> list[str]:
+        tokens = re.split(r"[\s\-]+", person.name)
+        return [t for t in tokens if len(t) >= 3 and t[0].isupper() and t.lower() not in _NOT_NAME_WORDS
+                and t.lower() not in _HONORIFICS and not country_of_word(t) and t.lower() not in CITIES]
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def persons_between(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.persons if start <= m.start and m.end <= end]
+
+    def orgs_between(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.orgs if start <= m.start and m.end <= end]
+
+    def countries_between(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.countries if start <= m.start and m.end <= end]
+
+    def person(self, name: str) -> ExtractedPerson | None:
+        return next((p for p in self.article.people if p.name == name), None)
+
+    @cached_property
+    def mention_counts(self) -> Counter:
+        return Counter(m.name for m in self.persons)
+
+    @cached_property
+    def main_countries(self) -> list[str]:
+        """The article's countries, most talked about first (people's countries count too)."""
+        counts = Counter(m.name for m in self.countries)
+        for m in self.persons:
+            person = self.person(m.name)
+            if person and person.country:
+                counts[person.country] += 1
+        return [c for c, _ in counts.most_common()]
+
+    @cached_property
+    def dateline_country(self) -> str | None:
+        dateline = (self.article.dateline or "").strip().lower()
+        return CITIES.get(dateline) or COUNTRIES.get(dateline)
+
+    # -- resolution --------------------------------------------------------------------------
+
+    def last_person_before(self, pos: int, floor: int = 0) -> str | None:
+        """The person a "he"/"his" at `pos` most likely means: the first one named in the nearest
+        stretch of text before it that names anyone (sentence subjects come first)."""
+        before = [m for m in self.persons if floor <= m.end <= pos]
+        if not before:
+            return None
+        last = before[-1]
+        sentence_start = max(self.article.body.rfind(".", 0, last.start), self.article.body.rfind("\n", 0, last.start))
+        same = [m for m in before if m.start > sentence_start]
+        return same[0].name if same else last.name
+
+    def holders_of(self, role: str, country: str | None = None) -> list[str]:
+        """People whose title contains `role` (not "former"), optionally of `country`,
+        most mentioned first."""
+        role = role.lower()
+        hits = []
+        for person in self.article.people:
+            title = (person.title or "").lower()
+            if not title or "former" in title or not re.search(r"\b" + re.escape(role) + r"\b", title):
+                continue
+            if country and person.country != country:
+                continue
+            hits.append(person.name)
+        return sorted(hits, key=lambda n: -self.mention_counts[n])
+
+    def named_as_group(self, role: str) -> list[str]:
+        """People the text lists right after "both/the two <role>s" ("Both foreign ministers —
+        Mr X and Y — agreed"), so that "the two foreign ministers" elsewhere means them."""
+        body, names = self.article.body, []
+        plural = re.escape(role[:-1] + "ies" if role.endswith("y") else role + "s")
+        for m in re.finditer(r"\b(?:both|the\s+two|two)\s+" + plural + r"\b", body, re.IGNORECASE):
+            end = body.find(".", m.end())
+            end = len(body) if end < 0 else min(end, m.end() + 100)
+            listed = self.persons_between(m.end(), end)
+            if len(listed) >= 2 and re.match(r"\s*[\u2014\u2013:,(-]", body[m.end():]):
+                names += [p.name for p in listed[:2]]
+        return list(dict.fromkeys(names))
+
+    @cached_property
+    def delegation_leaders(self) -> list[str]:
+        """People the text says lead a delegation or a visit ("X's delegation",
+        "delegation led by X", "X, leading a ... delegation", "X arrived ... accompanied by")."""
+        body, leaders = self.article.body, []
+        for m in self.persons:
+            after = body[m.end:m.end + 120]
+            before = body[max(0, m.start - 40):m.start]
+            if (re.match(_APOSTROPHE + r"s?\s+(?:[\w-]+\s+){0,3}delegation\b", after)
+                    or re.match(r",?\s+(?:who\s+(?:is|was)\s+)?(?:leading|heading|led|headed)\s+(?:a|an|the)\b", after)
+                    or re.search(r"\bdelegation\s+(?:led|headed)\s+by\s+(?:[A-Z][\w.-]*\s+){0,4}$", before)
+                    or re.match(r"[^.]{0,80}\baccompanied\s+by\b", after)
+                    or re.match(r"\s+(?:arrived|arrives|is\s+on|was\s+on)\b[^.]{0,40}\bvisit\b", after)):
+                leaders.append(m.name)
+        return list(dict.fromkeys(leaders))
+
+    def delegation_head(self, country: str | None) -> str | None:
+        """Head of "the (visiting) [Kazakh] delegation": a stated leader of that country, else
+        its most mentioned person; without a country, a stated leader from abroad."""
+        for name in self.delegation_leaders:
+            person = self.person(name)
+            if country is None or (person and person.country == country):
+                return name
+        if country:
+            candidates = [p.name for p in self.article.people
+                          if p.country == country and "former" not in (p.title or "").lower()]
+            if candidates:
+                return max(candidates, key=lambda n: self.mention_counts[n])
+        return None
+
+    @cached_property
+    def counterparts(self) -> dict[str, str]:
+        """"his counterpart, X" said of Y, as {Y: X} and {X: Y}."""
+        body, pairs = self.article.body, {}
+        for m in self.persons:
+            before = body[max(0, m.start - 60):m.start]
+            if re.search(r"\b(?:his|her|their)\s+(?:[A-Z]?[\w-]+\s+)?counterpart,?\s+(?:[A-Z][\w.-]*\s+){0,4}$", before):
+                owner = self.last_person_before(m.start - len(before))
+                if owner and owner != m.name:
+                    pairs.setdefault(owner, m.name)
+                    pairs.setdefault(m.name, owner)
+        return pairs
+
+    def counterpart_of(self, owner: str | None, country: str | None) -> str | None:
+        """Who "his [Pakistani] counterpart" is: stated in apposition somewhere in the article,
+        else the one person of `country` with a title like the owner's."""
+        if owner is None:
+            return None
+        if owner in self.counterparts:
+            return self.counterparts[owner]
+        person = self.person(owner)
+        if not person or not person.title or not country:
+            return None
+        roles = [r for r in ROLE_WORDS if re.search(r"\b" + r + r"\b", person.title.lower())]
+        for role in sorted(roles, key=len, reverse=True):
+            holders = [h for h in self.holders_of(role, country) if h != owner]
+            if len(holders) == 1:
+                return holders[0]
+        return None

@@ -1,0 +1,152 @@
+"""Personal-name normalization and matching, within an article and across the archive.
+
+A person is described by the set of forms a text uses ("Kassym-Jomart Tokayev",
+"Mr Tokayev", "Tokayev"). Matching rules, in order:
+
+1. Two full names (two words or more) match when their compact keys are equal
+   (case, accents, hyphens and honorifics folded), when one's words contain the
+   other's ("Rana Tanveer" / "Rana Tanveer Hussain"), or when the surname and the
+   given names are both close spellings ("Tokayev" / "Tokaev"). A shared surname
+   alone never matches: Shehbaz Sharif is not Nawaz Sharif.
+2. When one side only has a single word ("Tokayev", "Mr Tokayev", "Shehbaz"), it
+   matches a full name whose surname or first given name it equals, with the lower
+   score `PARTIAL`: callers resolving across articles should accept such a match
+   only when it is the only candidate (see `resolve`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from .lexicon import HONORIFICS
+
+FULL = 1.0  # same full name
+SUBSET = 0.95  # one full name contains the other's words
+FUZZY_FLOOR = 0.85  # close spellings of full names score from here up
+PARTIAL = 0.75  # a single word matching a full name's surname or given name
+DEFAULT_THRESHOLD = 0.7
+
+_DASHES = re.compile(r"[-\u2010-\u2015_/]+")
+_NOT_WORD = re.compile(r"[^\w\s]")
+_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS if " " not in h)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def fold(text: str) -> str:
+    """Case- and accent-folded text with curly apostrophes straightened."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.casefold().replace("\u2019", "'").replace("\u2018", "'")
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def normalize(name: str) -> str:
+    """Folded words of a name without honorifics or possessive: "Mr Kassym-Jomart Tokayev's" -> "kassym jomart tokayev"."""
+    text = re.sub(r"'s\b", "", fold(name))
+    text = _NOT_WORD.sub("", _DASHES.sub(" ", text))
+    return " ".join(w for w in text.split() if w not in _HONORIFIC_WORDS)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def name_key(name: str) -> str:
+    """Compact key, equal for "Kassym-Jomart Tokayev" and "Kassym Jomart-Tokayev"."""
+    return normalize(name).replace(" ", "")
+
+
+def name_words(name: str) -> list[str]:
+    return list(_name_words(name))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(normalize(name).split())
+
+
+def strip_honorific(name: str) -> str:
+    """The name as written, without a leading "Mr"/"Dr"...: "Mr Nurtleu" -> "Nurtleu"."""
+    words = name.split()
+    while len(words) > 1 and fold(words[0]).rstrip(".") in _HONORIFIC_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _given_and_surname(words: Sequence[str]) -> tuple[str, str]:
+    return "".join(words[:-1]), words[-1]
+
+
+def _full_similarity(a: str, b: str) -> float:
+    """Similarity of two full names (each of two words or more)."""
+    if name_key(a) == name_key(b):
+        return FULL
+    wa, wb = name_words(a), name_words(b)
+    # Hyphenated parts count as words: "Kassym-Jomart" covers "Kassym" and "Jomart".
+    if set(wa) <= set(wb) or set(wb) <= set(wa):
+        return SUBSET
+    given_a, sur_a = _given_and_surname(wa)
+    given_b, sur_b = _given_and_surname(wb)
+    sur = fuzz.ratio(sur_a, sur_b) / 100
+    given = fuzz.ratio(given_a, given_b) / 100
+    if sur >= 0.8 and given >= 0.75:
+        return FUZZY_FLOOR + (FULL - FUZZY_FLOOR) * min(sur, given) * 0.9
+    return 0.0
+
+
+def _partial_similarity(word: str, full: str) -> float:
+    """A one-word form against a full name: its surname or first given name."""
+    key = name_key(word)
+    words = name_words(full)
+    if not key or not words:
+        return 0.0
+    if key in (words[-1], words[0]) or key == "".join(words[-2:]):
+        return PARTIAL
+    return 0.0
+
+
+def _split_forms(forms: Iterable[str]) -> tuple[list[str], list[str]]:
+    full, single = [], []
+    for form in forms:
+        n = len(name_words(form))
+        if n >= 2:
+            full.append(form)
+        elif n == 1:
+            single.append(form)
+    return full, single
+
+
+def person_similarity(forms_a: Iterable[str], forms_b: Iterable[str]) -> float:
+    """Score in [0, 1] that two sets of name forms denote the same person (see module doc)."""
+    full_a, single_a = _split_forms(forms_a)
+    full_b, single_b = _split_forms(forms_b)
+    if full_a and full_b:
+        return max(_full_similarity(a, b) for a in full_a for b in full_b)
+    if full_a or full_b:
+        singles, fulls = (single_b, full_a) if full_a else (single_a, full_b)
+        return max((_partial_similarity(s, f) for s in singles for f in fulls), default=0.0)
+    keys_a = {name_key(s) for s in single_a}
+    return PARTIAL if keys_a & {name_key(s) for s in single_b} else 0.0
+
+
+def is_same_person(forms_a: Iterable[str], forms_b: Iterable[str],
+                   threshold: float = DEFAULT_THRESHOLD) -> bool:
+    """True when `person_similarity` reaches `threshold` (0.7: single-word matches count)."""
+    return person_similarity(list(forms_a), list(forms_b)) >= threshold
+
+
+def resolve(forms: Iterable[str], candidates: Sequence[Iterable[str]],
+            threshold: float = DEFAULT_THRESHOLD) -> int | None:
+    """Index of the one candidate that `forms` denotes, or None when none or several tie.
+
+    Refuses to guess: "Sharif" against Shehbaz Sharif and Nawaz Sharif is None.
+    """
+    forms = list(forms)
+    scores = [person_similarity(forms, list(c)) for c in candidates]
+    best = max(scores, default=0.0)
+    if best < threshold:
+        return None
+    winners = [i for i, s in enumerate(scores) if s == best]
+    return winners[0] if len(winners) == 1 else None

@@ -1,0 +1,184 @@
+"""Who a person acts for, read from the words around the name, and organization names with lists.
+
+Hand-made sentences with invented names, each for one general rule.
+"""
+
+from archive.extraction.entities import extract_entities
+from archive.extraction.names import normalize
+from archive.extraction.records import ExtractedArticle
+from archive.extraction.sentences import split_sentences
+
+
+def entities(body: str, dateline: str | None = None, title: str = "t"):
+    article = ExtractedArticle(source_name="t.txt", position=0, title=title, body=body, dateline=dateline)
+    return extract_entities(article, split_sentences(body))
+
+
+def person(people, name):
+    found = [p for p in people if normalize(p.name) == normalize(name)]
+    assert len(found) == 1, [p.name for p in people]
+    return found[0]
+
+
+def org(orgs, name):
+    found = [o for o in orgs if normalize(name) in {normalize(n) for n in (o.name, o.acronym or "", *o.aliases)}]
+    assert len(found) == 1, [o.name for o in orgs]
+    return found[0]
+
+
+def test_a_capitalized_place_after_the_is_not_a_person():
+    body = ("DUSHANBE: Engineers will lay a cable under the Vakhsh Valley and along the Panj River bank. "
+            "Trucks will cross the Pamir Plateau. Energy Minister Daler Juma inspected the site.")
+    people, _ = entities(body, "DUSHANBE")
+    assert [p.name for p in people] == ["Daler Juma"]
+
+
+def test_a_counterpart_takes_the_demonym_before_it_and_the_title_of_the_other_side():
+    body = ("ASTANA: Trade Minister Arman Shakkaliyev met his Kyrgyz counterpart Bakyt Sydykov on Friday. "
+            "Shakkaliyev said exports had grown.")
+    people, _ = entities(body, "ASTANA")
+    guest = person(people, "Bakyt Sydykov")
+    assert (guest.title, guest.country) == ("Trade Minister", "Kyrgyzstan")
+    host = person(people, "Arman Shakkaliyev")
+    assert (host.title, host.country) == ("Trade Minister", "Kazakhstan")
+
+
+def test_a_counterpart_with_a_title_of_his_own_keeps_it():
+    body = "ISLAMABAD: Interior Minister Ali Raza held talks with his Iranian counterpart, Deputy Minister Reza Karimi."
+    people, _ = entities(body, "ISLAMABAD")
+    assert (person(people, "Reza Karimi").title, person(people, "Reza Karimi").country) == ("Deputy Minister", "Iran")
+    assert person(people, "Ali Raza").country == "Pakistan"
+
+
+def test_a_title_with_a_portfolio_list_is_read_whole_and_the_delegation_gives_the_country():
+    body = ("ISLAMABAD: The talks were held on Monday. The Tajik delegation was headed by First Deputy Minister "
+            "of Energy, Water Resources and Irrigation Jamshed Nurov, officials said.")
+    people, _ = entities(body, "ISLAMABAD")
+    nurov = person(people, "Jamshed Nurov")
+    assert nurov.title == "First Deputy Minister of Energy, Water Resources and Irrigation"
+    assert nurov.country == "Tajikistan"
+
+
+def test_a_delegation_from_a_country_led_by_someone_gives_that_country():
+    body = "TASHKENT: A delegation from Azerbaijan led by Deputy Minister Elnur Mammadov arrived on Sunday."
+    people, _ = entities(body, "TASHKENT")
+    assert person(people, "Elnur Mammadov").country == "Azerbaijan"
+
+
+def test_an_organization_name_with_a_portfolio_list_is_not_cut_at_the_comma():
+    body = ("BISHKEK: The Ministry of Economy, Labour and Social Protection and the Kazakh Ministry of Trade, "
+            "Integration and Investment signed a plan. The Ministry of Energy, Kazakhstan and China also spoke.")
+    _, orgs = entities(body, "BISHKEK")
+    assert org(orgs, "Ministry of Economy, Labour and Social Protection").type == "government"
+    assert org(orgs, "Kazakh Ministry of Trade, Integration and Investment").country == "Kazakhstan"
+    assert org(orgs, "Ministry of Energy")
+    assert not any("Kazakhstan and China" in o.name for o in orgs)
+
+
+def test_a_visitor_to_the_home_country_takes_the_other_country_of_a_bilateral_story():
+    body = ("ISLAMABAD: Pakistan and Turkmenistan reviewed the gas pipeline on Tuesday. "
+            "The talks prepared the visit of President Serdar Orazov to Islamabad next month. "
+            "Prime Minister Kamran Butt chaired the meeting.")
+    people, _ = entities(body, "ISLAMABAD", title="Pakistan, Turkmenistan review pipeline")
+    assert person(people, "Serdar Orazov").country == "Turkmenistan"
+    assert person(people, "Kamran Butt").country == "Pakistan"
+
+
+def test_a_visitor_in_a_story_with_several_foreign_countries_gets_no_country():
+    body = ("ISLAMABAD: Officials from Iran, China and Qatar attended. "
+            "They prepared the visit of President Omar Farid to Islamabad next month.")
+    people, _ = entities(body, "ISLAMABAD", title="Regional officials meet")
+    assert person(people, "Omar Farid").country is None
+
+
+def test_a_person_titled_by_an_international_body_belongs_to_it_and_to_no_country():
+    body = ("ASTANA: European Commission Vice-President Anna Kowalska and Asian Development Bank President "
+            "Kenji Sato met Kazakh officials. Kowalska said the talks went well.")
+    people, orgs = entities(body, "ASTANA")
+    anna = person(people, "Anna Kowalska")
+    assert (anna.title, anna.organization, anna.country) == ("Vice-President", "European Commission", None)
+    assert person(people, "Kenji Sato").organization == "Asian Development Bank"
+    assert person(people, "Kenji Sato").country is None
+    assert org(orgs, "European Commission").type == "international"
+
+
+def test_an_organization_before_a_title_links_the_person_even_when_the_head_is_not_known():
+    body = "KARACHI: Port Qasim Authority Chairman Imran Shah and Planning Commission Member Sara Naz spoke."
+    people, orgs = entities(body, "KARACHI")
+    assert person(people, "Imran Shah").organization == "Port Qasim Authority"
+    assert person(people, "Sara Naz").organization == "Planning Commission"
+    assert not any("Imran" in o.name for o in orgs)
+
+
+def test_a_portfolio_before_a_title_is_not_an_organization():
+    body = "LAHORE: Railways Minister Saad Malik and Customs Chief Asif Noor visited the depot."
+    people, orgs = entities(body, "LAHORE")
+    assert person(people, "Saad Malik").title == "Railways Minister"
+    assert not orgs
+
+
+def test_cabinets_and_chambers_are_organizations_but_press_services_are_not():
+    body = ("TASHKENT: The Cabinet of Ministers approved the plan, the Press Service of the President said. "
+            "The Chamber of Commerce and Industry of Tajikistan welcomed it, the presidential press office added.")
+    _, orgs = entities(body, "TASHKENT")
+    assert org(orgs, "Cabinet of Ministers").type == "government"
+    assert org(orgs, "Cabinet of Ministers").country == "Uzbekistan"
+    assert org(orgs, "Chamber of Commerce and Industry of Tajikistan").type == "association"
+    assert not any("Press" in o.name for o in orgs)
+
+
+def test_camel_case_companies_after_a_possessive_or_signing_are_companies_but_surnames_are_not():
+    body = ("ASHGABAT: Turkmenistan's TurkmenGaz and China's PetroChina signed a supply contract. "
+            "GazProm also signed. Ambassador Ewan McLeod and General Hugh MacKenzie attended. "
+            "TurkmenGaz said deliveries start in May.")
+    people, orgs = entities(body, "ASHGABAT")
+    turkmengaz = org(orgs, "TurkmenGaz")
+    assert (turkmengaz.type, turkmengaz.country, len(turkmengaz.evidence)) == ("company", "Turkmenistan", 2)
+    assert (org(orgs, "PetroChina").type, org(orgs, "PetroChina").country) == ("company", "China")
+    assert org(orgs, "GazProm").type == "company"
+    assert {"Ewan McLeod", "Hugh MacKenzie"} <= {p.name for p in people}
+    assert not any(o.name in ("McLeod", "MacKenzie") for o in orgs)
+
+
+def test_a_chairman_led_by_its_organization_takes_its_country():
+    body = ("ASTANA: Kazakh Prime Minister Olzhas Bek received a delegation of the Korea Electric Power "
+            "Corporation (KEPCO) led by its president Choi Jisung on Monday.")
+    people, _ = entities(body, "ASTANA")
+    kim = person(people, "Choi Jisung")
+    assert (kim.title, kim.organization, kim.country) == ("president", "Korea Electric Power Corporation",
+                                                          "South Korea")
+
+
+def test_an_organization_name_stops_before_a_title_and_a_person_it_runs_into():
+    body = ("BAKU: Deputy Chairman of the Cabinet of Ministers and Economy Minister Samir Huseynov met the "
+            "Ministry of Foreign Affairs Spokesperson Leyla Rzayeva.")
+    people, orgs = entities(body, "BAKU")
+    assert {o.name for o in orgs} == {"Cabinet of Ministers", "Ministry of Foreign Affairs"}
+    samir = person(people, "Samir Huseynov")
+    assert samir.title == "Deputy Chairman of the Cabinet of Ministers and Economy Minister"
+    assert person(people, "Leyla Rzayeva").organization == "Ministry of Foreign Affairs"
+
+
+def test_an_appositive_with_several_titles_and_an_organization_links_the_person():
+    body = ("DUSHANBE: Rustam Nazar, deputy head of the Tajik Investment Committee and member of the State "
+            "Energy Council, said the plant would open in May. Ilhom Rahim, a senior fellow at the Centre for "
+            "Regional Studies (CRS), agreed.")
+    people, _ = entities(body, "DUSHANBE")
+    rustam = person(people, "Rustam Nazar")
+    assert rustam.title.startswith("deputy head of the Tajik Investment Committee and member")
+    assert (rustam.organization, rustam.country) == ("Tajik Investment Committee", "Tajikistan")
+    assert person(people, "Ilhom Rahim").organization == "Centre for Regional Studies"
+
+
+def test_a_possessive_international_body_before_a_title_gives_no_country():
+    body = "TASHKENT: The World Bank's country director for Uzbekistan, Maria Lopez, announced a loan."
+    people, _ = entities(body, "TASHKENT")
+    maria = person(people, "Maria Lopez")
+    assert (maria.title, maria.organization, maria.country) == ("country director for Uzbekistan", "World Bank", None)
+
+
+def test_a_province_before_a_title_gives_its_country():
+    body = "BEIJING: Balochistan Chief Minister Akbar Jan and Xinjiang Party Secretary Chen Ming met on Monday."
+    people, _ = entities(body, "BEIJING")
+    assert person(people, "Akbar Jan").country == "Pakistan"
+    assert person(people, "Chen Ming").country == "China"

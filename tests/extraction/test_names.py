@@ -1,0 +1,51 @@
+from archive.extraction import names
+
+
+def test_normalize_folds_case_accents_hyphens_and_honorifics():
+    assert names.normalize("Mr Kassym-Jomart Tokayev\u2019s") == "kassym jomart tokayev"
+    assert names.normalize("Dr. Zoë Ádám") == "zoe adam"
+
+
+def test_name_key_is_the_same_wherever_the_hyphen_falls():
+    assert names.name_key("Kassym-Jomart Tokayev") == names.name_key("Kassym Jomart-Tokayev")
+
+
+def test_strip_honorific_keeps_the_name_as_written():
+    assert names.strip_honorific("Mr Nurtleu") == "Nurtleu"
+    assert names.strip_honorific("Mr") == "Mr"
+
+
+def test_all_forms_of_one_president_resolve_together():
+    full = ["Kassym-Jomart Tokayev"]
+    for form in ("Kassym Jomart-Tokayev", "Tokayev", "Mr Tokayev"):
+        assert names.is_same_person([form], full)
+
+
+def test_close_spellings_of_a_full_name_match():
+    assert names.is_same_person(["Kasym-Zhomart Tokaev"], ["Kassym-Jomart Tokayev"])
+
+
+def test_a_shared_surname_does_not_make_the_same_person():
+    assert not names.is_same_person(["Shehbaz Sharif"], ["Nawaz Sharif"])
+    assert not names.is_same_person(["Jam Kamal Khan"], ["Abdul Aleem Khan"])
+
+
+def test_a_shorter_full_name_inside_a_longer_one_matches():
+    assert names.person_similarity(["Rana Tanveer"], ["Rana Tanveer Hussain"]) == names.SUBSET
+
+
+def test_single_word_matches_score_lower_than_full_names():
+    assert names.person_similarity(["Tokayev"], ["Kassym-Jomart Tokayev"]) == names.PARTIAL
+    assert names.person_similarity(["Shehbaz"], ["Shehbaz Sharif"]) == names.PARTIAL
+
+
+def test_full_names_decide_when_both_sides_have_them():
+    assert not names.is_same_person(["Nawaz Sharif", "Sharif"], ["Shehbaz Sharif", "Sharif"])
+
+
+def test_resolve_refuses_to_guess_between_two_sharifs():
+    candidates = [["Shehbaz Sharif"], ["Nawaz Sharif"]]
+    assert names.resolve(["Sharif"], candidates) is None
+    assert names.resolve(["Shehbaz"], candidates) == 0
+    assert names.resolve(["Mr Nawaz Sharif"], candidates) == 1
+    assert names.resolve(["Imran Khan"], candidates) is None
