@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.curation import CurationError
@@ -25,11 +26,7 @@ REVIEW_FIELDS = ["review_status", "reviewed_by", "reviewed_at", "review_note", "
 
 
 class BoundedAdminMixin:
-    """Changelists that never count a large table in full, and search related names without DISTINCT.
-
-    A search field through a relation (`aliases__name`) becomes an `id IN (subquery)`,
-    so a match in several aliases neither duplicates a row nor needs DISTINCT over the page.
-    """
+    """Changelists that never count a large table in full, and search on indexes without DISTINCT."""
 
     show_full_result_count = False
     paginator = CappedPaginator
@@ -37,7 +34,7 @@ class BoundedAdminMixin:
 
     def get_search_results(self, request, queryset, search_term):
         fields = self.get_search_fields(request)
-        if not search_term or not any("__" in f for f in fields):
+        if not search_term or not fields:
             return super().get_search_results(request, queryset, search_term)
         for bit in smart_split(search_term):
             if bit.startswith(('"', "'")) and bit[0] == bit[-1]:
@@ -49,15 +46,20 @@ class BoundedAdminMixin:
         return queryset, False
 
 
-def search_condition(model, field: str, term: str):
+def search_condition(model, field: str, term: str) -> Q:
+    """`id IN (rows matching the term)`, one subquery per field.
+
+    Each subquery runs once on its own (trigram) index and the list probes a hash
+    per row: an OR of LIKEs would read every row, and a join through a relation
+    (`aliases__name`) would duplicate rows and need DISTINCT.
+    """
     lookups = {"=": "iexact", "^": "istartswith"}
     lookup = lookups.get(field[0], "icontains")
     field = field.lstrip("=^@")
     if "__" not in field:
-        return Q(**{f"{field}__{lookup}": term})
+        return Q(pk__in=model.objects.filter(**{f"{field}__{lookup}": term}).values("pk"))
     relation, rest = field.split("__", 1)
     rel = model._meta.get_field(relation)
-    # Not correlated: PostgreSQL runs it once (on the trigram index) and probes a hash per row.
     rows = rel.related_model.objects.filter(**{f"{rest}__{lookup}": term}).values(rel.field.attname)
     return Q(pk__in=rows)
 
@@ -293,7 +295,10 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
             self.message_user(request, f"{obj} is now {obj.review_status}.", messages.SUCCESS)
         except CurationError as exc:
             self.message_user(request, str(exc), messages.ERROR)
-        return HttpResponseRedirect(request.POST.get("next") or record_url(obj))
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+            next_url = record_url(obj)
+        return HttpResponseRedirect(next_url)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_review"] = obj is not None and self.has_review_permission(request)

@@ -37,6 +37,7 @@ class MergeRecordAdmin(BoundedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "kind", "merged_by", "merged_at", "undone_at"]
     list_filter = ["content_type", ("undone_at", admin.EmptyFieldListFilter)]
     list_select_related = ["content_type", "merged_by"]
+    date_hierarchy = "merged_at"  # auditing "what was merged last week"; the table stays small
     actions = ["undo_selected"]
     fields = ["kind", "kept_link", "merged_link", "merged_by", "merged_at", "undone_by", "undone_at", "what_moved"]
     readonly_fields = fields
@@ -140,7 +141,10 @@ class DuplicateDecisionAdmin(BoundedAdminMixin, admin.ModelAdmin):
         return request.user.has_perm("archive.merge_records")
 
     def save_model(self, request, obj, form, change):
-        decision_judge(decision=obj, verdict=obj.verdict, user=request.user, note=obj.note)
+        if obj.verdict == models.Verdict.PENDING:
+            super().save_model(request, obj, form, change)  # only the note changed
+        else:
+            decision_judge(decision=obj, verdict=obj.verdict, user=request.user, note=obj.note)
 
     @admin.display(description="type")
     def kind(self, obj):

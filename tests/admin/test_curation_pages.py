@@ -185,3 +185,21 @@ class TestReviewQueue:
         assert meeting.review_status == "verified"
         assert (person.review_status, person.review_note) == ("rejected", "a job title, not a person")
         assert self.queue(curator_client) == []
+
+
+def test_a_verdict_set_on_a_pairs_page_records_who_decided(curator_client, curator):
+    decision = factories.DuplicateDecisionFactory()
+    url = f"/admin/archive/duplicatedecision/{decision.pk}/change/"
+    assert curator_client.post(url, {"verdict": "pending", "note": "ask Astana desk"}).status_code == 302
+    decision.refresh_from_db()
+    assert (decision.verdict, decision.note, decision.decided_by) == ("pending", "ask Astana desk", None)
+    curator_client.post(url, {"verdict": "not_same", "note": "different fathers"})
+    decision.refresh_from_db()
+    assert (decision.verdict, decision.decided_by) == ("not_same", curator)
+
+
+def test_review_redirects_only_to_this_site(curator_client):
+    person = factories.PersonFactory()
+    response = curator_client.post(f"/admin/archive/person/{person.pk}/review/",
+                                   {"decision": "verify", "next": "https://evil.example/"})
+    assert response["Location"] == f"/admin/archive/person/{person.pk}/change/"

@@ -67,3 +67,14 @@ def test_organizations_meetings_and_agreements_have_suggestions_too():
     assert duplicates_suggest(model=models.Organization) == 1
     assert duplicates_suggest(model=models.Meeting) == 1
     assert duplicates_suggest(model=models.Agreement) == 1
+
+
+def test_the_command_reports_new_suggestions_per_type(capsys):
+    from django.core.management import call_command
+
+    person("Ali Khan", "PK"), person("Ali Khan", "PK")
+    call_command("suggest_duplicates")
+    out = capsys.readouterr().out
+    assert "person: 1 new suggestion(s)" in out and "meeting: 0 new suggestion(s)" in out
+    call_command("suggest_duplicates", "--type", "person")
+    assert "person: 0 new suggestion(s)" in capsys.readouterr().out
