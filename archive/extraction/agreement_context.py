@@ -15,7 +15,8 @@ import re
 
 from .agreement_cues import Found, clause
 from .lexicon.events import PACKAGE_HEADS
-from .mentions import ArticleMentions, countries_in
+from .event_mentions import countries_in
+from .mentions import ArticleMentions
 from .money import Money, find_money
 
 _I = re.IGNORECASE
@@ -29,8 +30,12 @@ _TOTAL_VALUE = re.compile(r"\b(?:worth|valued\s+at|amounting\s+to|totall?ing|wit
 _APPOSITION = re.compile(r"(?:\s+(?:on|for|between|of|with)\s+[^,;]{1,60}?)?\s*,\s+(?:which\s+was\s+|that\s+was\s+)?(?:signed|inked|concluded|reached|agreed)\b[^,;]{0,60},\s*")
 _IN_FORCE = re.compile(r"\b(?:came|comes|come|entered|enters|went)\s+into\s+(?:force|effect)\b|\btook\s+effect\b|"
                        r"\bbecame\s+effective\b|\b(?:has|have|had)\s+been\s+ratified\b|\bwas\s+ratified\b", _I)
-_SIGN_VERB = re.compile(r"\b(?:signed|inked|sealed|concluded|exchanged|agreed\s+to\s+(?:establish|set\s+up|create|form|"
-                        r"launch)|agreed\s+on)\b", _I)
+_SIGN_VERB = re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|sealed|concluded|exchanged|"
+                        r"agreed\s+to\s+(?:establish|set\s+up|create|form|launch)|agreed\s+on)\b", _I)
+_SUBJECT_START = re.compile(r"[;:]|,(?=\s+(?:the|a|an)\s)|\s[-\u2013\u2014]{1,2}\s|"
+                            r"\b(?:said|says|noted|added|announced|stated|reported|told\s+\w+)\s+(?:that\s+)?")
+_SUBJECT_TAIL = re.compile(r"(?:\s+(?:also|have|has|had|jointly|today|yesterday|on\s+\w+day|will|would|shall|could|"
+                           r"may|are|is|were|was|set|due|expected|going|plan|plans|planned|to|be|soon))+\s*$", _I)
 _PLURAL_HEAD = re.compile(r"\b(?:memoranda|memorandums|mous|agreements|accords|deals|treaties|pacts|contracts|"
                          r"protocols|declarations|documents|instruments|plans|roadmaps)\b", _I)
 _CONJUNCT = re.compile(r",?\s+and\s+(?=(?:the\s+)?[A-Z])")
@@ -101,10 +106,8 @@ def subject_parties(text: str, found: Found, sent_start: int, mentions: ArticleM
     if verb is None:
         return [], []
     lo = min(lo, verb.start())
-    clause_lo = max((m.end() for m in re.finditer(r"[;:]|,(?=\s+(?:the|a|an)\s)|\s[-\u2013\u2014]{1,2}\s",
-                                                  text[:verb.start()])), default=0)
-    subject = text[clause_lo:verb.start()]
-    subject = re.sub(r"\s+(?:also|have|has|had|jointly|today|yesterday|on\s+\w+day)\s*$", "", subject)
+    clause_lo = max((m.end() for m in _SUBJECT_START.finditer(text, 0, verb.start())), default=0)
+    subject = _SUBJECT_TAIL.sub("", text[clause_lo:verb.start()])
     parties, short = [], []
     orgs = mentions.orgs_between(sent_start + clause_lo, sent_start + verb.start())
     pieces = _split_subject(subject, [(o.start - sent_start - clause_lo, o.end - sent_start - clause_lo) for o in orgs])

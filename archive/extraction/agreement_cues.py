@@ -28,6 +28,8 @@ _NAMED = re.compile(
     r"(?P<head>" + _HEAD + r")s?\b"
     r"(?P<tail>(?:\s+(?:of|on|for|in)\s+(?:the\s+)?(?!" + _CALENDAR + r")" + _WORD + r"(?:\s+(?:(?:and|of|in|on|for)\s+)?" + _WORD + r")*)?"
     r"(?:\s+" + _YEAR + r")?)")
+# A word one of which every named head contains (case-sensitive), to skip `_NAMED` cheaply.
+_HEAD_HINTS = tuple({h.split()[0][:6] for h in NAMED_HEADS} | {"Road"})
 _GENERIC = re.compile(r"\b(?P<head>" + GENERIC_HEADS + r")\b(?P<coord>(?:\s*(?:,|and|or)\s+(?:" + GENERIC_HEADS + r")\b)*)", _I)
 _COMPOUND_AFTER = re.compile(r"\s+(?:" + INSTITUTION_NOUNS + r")\b", _I)
 _DETERMINERS = {"a", "an", "the", "this", "these", "those", "that", "its", "their", "his", "her", "our", "such"}
@@ -50,8 +52,9 @@ _ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept"
 _BOUNDARY = re.compile(r"[;!?]|" + "".join(r"(?<!\b" + re.escape(a) + ")" for a in _ABBREVIATIONS) + r"\.(?!\d)|"
                        r",(?!\s+(?:which|that|expected|signed|inked|worth|valued|covering|to\s+be)\b)(?!\s+\d{4}\b)")
 _LIST_ITEM = r"(?!(?:on|in|at|by|for|with|during|to|from|and|the|a|an)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
-# A lower-case list ("raw materials, batteries and renewable hydrogen"): its commas do not end a clause.
-_LOWER_LIST = re.compile(_LIST_ITEM + r"(?:,\s+" + _LIST_ITEM + r")+,?\s+and\s+[a-z]")
+# The rest of a lower-case list from its first comma (", batteries and renewable hydrogen"):
+# the commas of such a list do not end a clause.
+_LIST_REST = re.compile(r"(?:,\s+" + _LIST_ITEM + r")+,?\s+and\s+[a-z]")
 _HYPOTHETICAL = re.compile(HYPOTHETICAL_BEFORE, _I)
 _STATUS = [(re.compile(p, _I), s) for p, s in STATUS_CUES]
 _VALUE_LINK = re.compile(r"^\s*(?:,\s*)?(?:worth|valued\s+at|amounting\s+to|totall?ing|of|for|with\s+a\s+value\s+of)\s+$", _I)
@@ -71,7 +74,10 @@ _MAX_TITLE_WORDS = 19
 _DATE_PHRASE = re.compile(
     r"\s+(?:on|in|last|this|next|earlier\s+this|since)\s+(?:(?:" + _CALENDAR + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
     r"Nov|Dec)\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+" + _CALENDAR + r"(?:,?\s+\d{4})?)"
-    r"(?:\s+(?:morning|afternoon|evening))?")
+    r"(?:\s+(?:morning|afternoon|evening))?|"
+    r"\s+(?:in\s+the\s+(?:coming|next)\s+(?:\w+\s+)?(?:days|weeks|months|years)|(?:later|earlier|early|by\s+the\s+end\s+of)\s+"
+    r"(?:this|next|the)\s+(?:week|month|year)|(?:early|late|later)\s+next\s+(?:week|month|year)|"
+    r"(?:this|next)\s+(?:week|month|year)|soon)\b")
 # What may follow a described agreement and say which one it is.
 _QUALIFIER_START = (r"(?:worth|valued|amounting|totall?ing|covering|including|between|on|for|in|with|under|ahead|"
                     r"to|signed|inked|concluded|reached\s+(?:in|during|at|with)|during|at|from|of)\b")
@@ -95,6 +101,8 @@ class Found:
 
 def named_agreements(text: str) -> list[Found]:
     out = []
+    if not any(h in text for h in _HEAD_HINTS):
+        return out
     for m in _NAMED.finditer(text):
         pre_words = _trim_pre(text, m.start("pre"), m.group("pre"))
         start = m.start("head") - len(pre_words) if pre_words else m.start("head")
@@ -259,9 +267,14 @@ def _plain_boundaries(text: str) -> tuple[int, ...]:
 
 @lru_cache(maxsize=256)
 def _boundaries(text: str) -> tuple[int, ...]:
-    lists = [m.span() for m in _LOWER_LIST.finditer(text)] if "," in text else []
-    return tuple(m.start() for m in _BOUNDARY.finditer(text)
-                 if not (m.group() == "," and any(a <= m.start() < b for a, b in lists)))
+    listed: set[int] = set()
+    comma = text.find(",")
+    while comma > 0:
+        m = _LIST_REST.match(text, comma) if text[comma - 1].islower() and comma not in listed else None
+        if m:
+            listed.update(i for i in range(comma, m.end()) if text[i] == ",")
+        comma = text.find(",", comma + 1)
+    return tuple(m.start() for m in _BOUNDARY.finditer(text) if m.start() not in listed)
 
 
 def status_of(text: str, start: int, end: int) -> tuple[str | None, int | None]:

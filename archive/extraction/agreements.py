@@ -19,7 +19,8 @@ from .agreement_cues import (Found, clause, generic_agreements, institution_prop
                              qualifier, sectors_of, status_of)
 from .lexicon.events import STATUS_ORDER, VENTURE_NOUNS
 from .meeting_cues import Cue, SlotFinder, date_is_for_travel, event_dates
-from .mentions import ArticleMentions, countries_in
+from .event_mentions import countries_in
+from .mentions import ArticleMentions
 from .money import Money, find_money
 from .records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
 from .sentences import Sentence
@@ -29,6 +30,7 @@ _BOTH_SIDES = re.compile(r"\b(?:both|the\s+two)\s+(?:sides|countries|nations|gov
                          r"\bbilateral\b|\btheir\s+(?:\w+\s+)?ministries\b", _I)
 _VENTURE = re.compile(r"\b(?P<noun>" + VENTURE_NOUNS + r")\b", _I)
 _VENTURE_CUE = re.compile(r"\b(?:agreed|formali[sz]e|establish|form|set\s+up|create|launch|sign(?:ed)?|connect|link)\w*", _I)
+_ROUTE_PREFIX = re.compile(r"\b(?:Trans|Pan|Inter)-$")  # "Trans-Afghan" names a route, not a party
 _ORG_LINK = re.compile(r"(?:\s*\([^)]{1,15}\))?,?\s+(?:and|with|to)\s+(?:the\s+)?", _I)
 _PROVENANCE = re.compile(r"\b(?:a|the)\s+(?:recent\s+)?(?P<np>(?:[\w-]+\s+){0,4}?delegation)\s+visited\s+(?P<place>[A-Z][\w-]+)")
 _MAX_TITLE_WORDS = 20
@@ -65,16 +67,21 @@ def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], men
     return [_finish(d) for d in drafts]
 
 
-_ANY_AGREEMENT = re.compile(r"agree|deal|mou|memorand|accord|treat|pact|contract|protocol|declaration|plan\b|"
-                            r"consortium|partnership|venture|alliance|framework|charter|convention|statement|"
-                            r"communiq|readiness|willing|ready|prepared|offer|propos|document|instrument|road\s*map|sugges|floated", _I)
+# Words one of which a sentence needs to hold any agreement or offer (a cheap pre-check).
+_AGREEMENT_WORDS = (
+    "agree", "deal", "mou", "memorand", "accord", "treat", "pact", "contract", "protocol", "declaration", "plan",
+    "consortium", "partnership", "venture", "alliance", "framework", "charter", "convention", "statement",
+    "communiq", "readiness", "willing", "ready", "prepared", "offer", "propos", "document", "instrument",
+    "roadmap", "road map", "sugges", "floated", "decided", "resolved",
+)
 
 
 def _sentence_agreements(article, sentences, index, mentions, meetings, earlier: list[Draft]) -> list[Draft]:
     sent = sentences[index]
     text = sent.text
     out: list[Draft] = []
-    if not _ANY_AGREEMENT.search(text):
+    low = text.lower()
+    if not any(w in low for w in _AGREEMENT_WORDS):
         return out
     venture = _venture(text, sent, mentions)
     named = named_agreements(text)
@@ -147,7 +154,8 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
     sectors = sectors_of(text, found.end)
     if not found.named:
         specific = found.count or money or sectors or status or re.match(r"(?:between|on|for)\b", qual)
-        if not specific or (found.definite and not (found.count or money or sectors or _identifying(qual))):
+        if not specific or (found.definite and not (found.count or money or sectors or _identifying(qual)
+                                                     or _own_modifiers(found))):
             return None
         if package_head(found) and not (found.count or status in ("signed", "in_force")):
             return None
@@ -165,6 +173,13 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
         draft.title = found.title
         draft.sentence_index = -1  # marks a reference: merged into a named agreement or dropped
     return draft
+
+
+def _own_modifiers(found: Found) -> bool:
+    """"the strategic partnership agreement": a definite mention with two words of its own
+    says which agreement it is ("the agreement", "the new deal" refer back)."""
+    words = [w for w in found.title.lower().split()[:-1] if w not in _TITLE_STOP]
+    return len(words) >= 2
 
 
 def _real_roadmap(text: str, found: Found, qual: str) -> bool:
@@ -241,7 +256,7 @@ def _parties(text: str, found: Found, sent: Sentence, mentions: ArticleMentions,
         parties += [m.name for m in countries_in(between.group())]
         base = sent.start + found.start + between.start()
         parties += [m.name for m in mentions.orgs_between(base, base + len(between.group()))]
-    parties += [m.name for m in countries_in(title)]
+    parties += [m.name for m in countries_in(title) if not _ROUTE_PREFIX.search(title, 0, m.start)]
     if len(set(parties)) < 2:
         finder = SlotFinder(mentions, sent.start, text)
         for slot in finder.slots(lo, hi):

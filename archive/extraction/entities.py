@@ -9,6 +9,7 @@ local organization.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from . import lexicon as lx
@@ -33,7 +34,7 @@ def extract_entities(article: ExtractedArticle, sentences: Sequence) -> tuple[li
     blocked = set(org_by_token)
     people_mentions = [read_mention(doc, a, b, org_by_token) for a, b in name_spans(doc, blocked)]
     inherit_counterpart_titles(people_mentions, doc)
-    foreign = bilateral_other(article.title, doc, home)
+    foreign = functools.cache(lambda: bilateral_other(article.title, doc, home))  # only visitors need it
     titles = unnamed_title_countries(doc)
     people = [to_person(c, doc, home, foreign, titles) for c in cluster_mentions(people_mentions, doc)]
     byline = byline_person(article.byline, doc)

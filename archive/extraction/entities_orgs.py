@@ -9,6 +9,7 @@ foreign ministry"), or is an initialism the text introduces as one ("(IPRI)",
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -39,10 +40,10 @@ class OrgMention:
 
 def capital_runs(doc: Doc) -> list[tuple[int, int]]:
     """Runs of capitalized words, with connectors inside ("Ministry of Maritime Affairs")."""
-    runs, toks, i = [], doc.tokens, 0
-    while i < len(toks):
-        if not (toks[i].is_word and toks[i].is_cap) or toks[i].key in lx.ORG_CONNECTORS:
-            i += 1
+    runs, toks, done = [], doc.tokens, -1
+    for tok in doc.caps:
+        i = tok.i
+        if i <= done or tok.key in lx.ORG_CONNECTORS:
             continue
         j = i
         while not toks[j].possessive and j + 1 < len(toks) and _continues(doc, toks[j], toks[j + 1]):
@@ -50,7 +51,7 @@ def capital_runs(doc: Doc) -> list[tuple[int, int]]:
         while j > i and toks[j].key in lx.ORG_CONNECTORS:
             j -= 1
         runs.append((i, j))
-        i = j + 1
+        done = j
     return runs
 
 
@@ -89,6 +90,9 @@ for _form in lx.KNOWN_BY_FORM:
 
 _PORTFOLIO_HEADS = frozenset(set(lx.HEAD_TYPES) & (lx.PORTFOLIO | lx.TITLE_MODIFIERS))
 _PRESS_HEADS = frozenset({"service", "office", "centre", "center", "secretariat", "bureau", "department"})
+
+
+_HEAD_OR_KNOWN = frozenset(lx.HEAD_TYPES) | frozenset(_KNOWN_FIRST_WORDS)
 
 
 def _is_head(doc: Doc, i: int) -> bool:
@@ -191,6 +195,8 @@ def _mention(doc: Doc, start: int, end: int, type_: str, known=None, confidence=
 
 
 def _run_mentions(doc: Doc, first: int, last: int) -> list[OrgMention]:
+    if not any(t.key in _HEAD_OR_KNOWN for t in doc.tokens[first:last + 1]):
+        return []  # most runs are names or sentence openers: no head word, no known body
     out: list[OrgMention] = []
     for start, end, head in _head_spans(doc, first, last):
         inner = [_known_at(doc, i, end) for i in range(start, end + 1)]
@@ -215,8 +221,8 @@ def _run_mentions(doc: Doc, first: int, last: int) -> list[OrgMention]:
 def _government_noun_mentions(doc: Doc) -> list[OrgMention]:
     """"Kazakh foreign ministry" -> "Kazakh Foreign Ministry" (a demonym makes it a named body)."""
     out, toks = [], doc.tokens
-    for tok in toks:
-        if not (tok.is_cap and tok.country) or tok.possessive or tok.i + 1 >= len(toks):
+    for tok in doc.caps:
+        if not tok.country or tok.possessive or tok.i + 1 >= len(toks):
             continue
         for noun in _GOVERNMENT_NOUNS_BY_FIRST.get(toks[tok.i + 1].text, ()):
             words = noun.split()
@@ -236,7 +242,7 @@ for _noun in sorted(lx.GOVERNMENT_NOUNS, key=len, reverse=True):
 def _initialism_mentions(doc: Doc, taken: set[int]) -> tuple[list[OrgMention], list[Token]]:
     """Initialisms introduced as organizations, and the rest kept for matching initials."""
     out, pending = [], []
-    for tok in doc.tokens:
+    for tok in doc.caps:
         if tok.i in taken or not _INITIALISM.match(tok.text) or tok.text.upper() in lx.NON_ORG_INITIALISMS:
             continue
         if tok.key in lx.COUNTRIES or _in_caps_line(doc, tok):
@@ -255,9 +261,9 @@ def _initialism_mentions(doc: Doc, taken: set[int]) -> tuple[list[OrgMention], l
 def _named_by_generic_noun(doc: Doc, taken: set[int]) -> list[OrgMention]:
     """A single unknown capitalized word after "company", "firm"...: "state energy company Uzbekneftegaz"."""
     out = []
-    for tok in doc.tokens[1:]:
-        prev = doc.tokens[tok.i - 1]
-        if prev.key not in lx.GENERIC_ORG_NOUNS:
+    for tok in doc.caps:
+        prev = doc.tokens[tok.i - 1] if tok.i else None
+        if prev is None or prev.key not in lx.GENERIC_ORG_NOUNS:
             continue
         nxt = doc.tokens[tok.i + 1] if tok.i + 1 < len(doc.tokens) else None
         if (tok.i in taken or not tok.is_word or not tok.is_cap or tok.is_upper or tok.sentence_initial
@@ -278,7 +284,7 @@ def _camel_case_mentions(doc: Doc, taken: set[int]) -> list[OrgMention]:
     """Single CamelCase names ("KazMunayGas", "PetroChina") as companies when a country possessive
     comes before them or they sign something; "McDonald" and "MacArthur" are surnames."""
     toks, accepted, out = doc.tokens, set(), []
-    candidates = [t for t in toks if t.is_cap and t.i not in taken and _is_camel_case(t.text)]
+    candidates = [t for t in doc.caps if t.i not in taken and _is_camel_case(t.text)]
     for tok in candidates:
         prev = toks[tok.i - 1] if tok.i else None
         if (prev is not None and prev.possessive and prev.country) or _signs(doc, tok.i):
@@ -289,6 +295,7 @@ def _camel_case_mentions(doc: Doc, taken: set[int]) -> list[OrgMention]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _is_camel_case(word: str) -> bool:
     if not _CAMEL_CASE.fullmatch(word):
         return False

@@ -10,12 +10,15 @@ join the full name they belong to, the most recently mentioned one when several 
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from . import names
-from .entities_text import Doc, Token, tokenize
+from .entities_text import Doc, Token
 from .records import Evidence, ExtractedPerson
 
 _VOCABULARY = (lx.NON_NAME_WORDS | lx.MONTHS | lx.WEEKDAYS | lx.HONORIFICS | lx.TITLE_HEADS
@@ -74,14 +77,21 @@ class Cluster:
 
 
 def is_name_like(tok: Token) -> bool:
+    if not tok.is_cap or not _name_like_word(tok.text):
+        return False
+    return not (tok.sentence_initial and tok.key.endswith(("ing", "ly")))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_like_word(text: str) -> bool:
+    """The context-free part of `is_name_like`, once per distinct word."""
+    tok = Token(text, 0, len(text))
     if not (tok.is_word and tok.is_cap) or tok.is_upper or len(tok.text) < 2:
         return False
     if tok.key in _VOCABULARY or lx.place_country(tok.clean):
         return False
     parts = tok.key.split("-")
-    if len(parts) > 1 and any(p in _VOCABULARY or lx.place_country(p) for p in parts):
-        return False
-    return not (tok.sentence_initial and tok.key.endswith(("ing", "ly")))
+    return not (len(parts) > 1 and any(p in _VOCABULARY or lx.place_country(p) for p in parts))
 
 
 _MONTH_ABBREVIATIONS = frozenset({"jan", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
@@ -96,10 +106,10 @@ def _month_as_name(doc: Doc, tok: Token) -> bool:
 
 
 def name_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
-    spans, toks, i = [], doc.tokens, 0
-    while i < len(toks):
-        if i in blocked or not is_name_like(toks[i]):
-            i += 1
+    spans, toks, done = [], doc.tokens, -1
+    for tok in doc.caps:
+        i = tok.i
+        if i <= done or i in blocked or not is_name_like(tok):
             continue
         j = i
         while not toks[j].possessive and j + 1 < len(toks) and doc.body[toks[j].end:toks[j + 1].start] == " ":
@@ -112,7 +122,7 @@ def name_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
             else:
                 break
         spans.append((i, j))
-        i = j + 1
+        done = j
     return spans
 
 
@@ -444,8 +454,8 @@ def unnamed_title_countries(doc: Doc) -> dict[str, str]:
     """Titles the text gives a country without a name: "the Kazakh president" -> {"president": "Kazakhstan"}."""
     out: dict[str, str] = {}
     toks = doc.tokens
-    for tok in toks:
-        if not (tok.is_cap and tok.country):
+    for tok in doc.caps:
+        if not tok.country:
             continue
         words, j = [], tok.i + 1
         while j < len(toks) and len(words) < 3 and toks[j].key.removesuffix("ial") in _TITLE_WORDS:
@@ -456,7 +466,7 @@ def unnamed_title_countries(doc: Doc) -> dict[str, str]:
     return out
 
 
-def to_person(cluster: Cluster, doc: Doc, home: str | None, foreign: str | None,
+def to_person(cluster: Cluster, doc: Doc, home: str | None, foreign: str | None | Callable[[], str | None],
               title_countries: dict[str, str] | None = None) -> ExtractedPerson:
     ms = cluster.mentions
     name = max((m.name for m in ms), key=lambda n: (len(names.name_words(n)), len(n)))
@@ -473,7 +483,10 @@ def to_person(cluster: Cluster, doc: Doc, home: str | None, foreign: str | None,
     if country is None and title and title.lower() in (title_countries or {}):
         country = title_countries[title.lower()]
     if country is None and title and not international:
-        country = foreign if _visits_home(cluster, doc, home) else home
+        if _visits_home(cluster, doc, home):
+            country = foreign() if callable(foreign) else foreign
+        else:
+            country = home
     evidence = [_evidence(doc, m) for m in sorted(ms, key=lambda m: m.first)]
     org = next((m.organization for m in ms if m.organization), None)
     return ExtractedPerson(name=name, aliases=aliases, title=title, organization=org, country=country,
@@ -509,14 +522,17 @@ def _visit_elsewhere(doc: Doc, last: int, home: str) -> bool:
     return False
 
 
+_TITLE_WORD = re.compile(r"[A-Z][\w\u2019'-]*")
+
+
 def bilateral_other(title: str, doc: Doc, home: str | None) -> str | None:
     """The other country of a story whose headline or lede names two: "Pakistan, Uzbekistan
     finalise ..." in an Islamabad story gives Uzbekistan; None when that is not clear."""
     if home is None:
         return None
     lede_end = doc.sentences[0][1] if doc.sentences else 0
-    named = {t.country for t in tokenize(title) if t.is_cap and t.country}
-    named |= {t.country for t in doc.tokens if t.start < lede_end and t.is_cap and t.country}
+    named = {lx.country_of(w) or lx.region_country(w) for w in _TITLE_WORD.findall(title)} - {None}
+    named |= {t.country for t in doc.caps if t.start < lede_end and t.country}
     others = named - {home}
     return others.pop() if len(others) == 1 and home in named else None
 
@@ -539,5 +555,5 @@ def byline_person(byline: str | None, doc: Doc) -> ExtractedPerson | None:
 
 
 def most_mentioned_other_country(doc: Doc, home: str | None) -> str | None:
-    counts = Counter(t.country for t in doc.tokens if t.is_cap and t.country and t.country != home)
+    counts = Counter(t.country for t in doc.caps if t.country and t.country != home)
     return counts.most_common(1)[0][0] if counts else None

@@ -74,19 +74,42 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    """Tokens of `text`; a word after a line break is flagged sentence-initial on the way.
+
+    Whitespace-separated chunks that are plain words (most of them) become one token
+    directly; only the others go through the token regex.
+    """
     tokens: list[Token] = []
     append = tokens.append
-    for m in _TOKEN.finditer(text):
-        word, start = m.group(), m.start()
-        if "-" in word and word[0].islower():
-            split = _PREFIX_SPLIT.match(word)
-            if split:
-                append(Token(split.group(1), start, start + len(split.group(1)), False, len(tokens)))
-                word, start = word[split.end():], start + split.end()
-        possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'\u2019"
-        if possessive:
-            word = word[:-2]
-        append(Token(word, start, start + len(word), possessive, len(tokens)))
+    find = text.find
+    pos = prev_end = 0
+    for chunk in text.split():
+        start = find(chunk, pos)
+        pos = start + len(chunk)
+        if chunk.isalpha():
+            tok = Token(chunk, start, pos, False, len(tokens))
+            if start > prev_end and "\n" in text[prev_end:start]:
+                tok.sentence_initial = True
+            prev_end = pos
+            append(tok)
+            continue
+        for m in _TOKEN.finditer(chunk):
+            word = m.group()
+            s, e = m.span()
+            s += start
+            if "-" in word and word[0].islower():
+                split = _PREFIX_SPLIT.match(word)
+                if split:
+                    append(Token(split.group(1), s, s + len(split.group(1)), False, len(tokens)))
+                    word, s = word[split.end():], s + split.end()
+            possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'\u2019"
+            if possessive:
+                word = word[:-2]
+            tok = Token(word, s, s + len(word), possessive, len(tokens))
+            if s > prev_end and tok.is_word and "\n" in text[prev_end:s]:
+                tok.sentence_initial = True
+            prev_end = start + e
+            append(tok)
     return tokens
 
 
@@ -100,6 +123,8 @@ class Doc:
     def __init__(self, body: str, sentences: Sequence) -> None:
         self.body = body
         self.tokens = tokenize(body)
+        self.caps = [t for t in self.tokens if t.is_cap]  # capitalized words: where every rule starts
+        self._tok_starts = [t.start for t in self.tokens]
         self.sentences = sorted(((s.start, s.end) for s in sentences), key=lambda se: se[0]) or [(0, len(body))]
         self._starts = [s for s, _ in self.sentences]
         self._mark_sentence_initial()
@@ -138,8 +163,8 @@ class Doc:
         not one.
         """
         toks, out = self.tokens, set()
-        for k, tok in enumerate(toks):
-            if tok.text != "," or k == 0 or k + 1 >= len(toks) or not _is_portfolio(toks[k - 1]):
+        for k in [t.i for t in self.tokens if t.text == ","]:
+            if k == 0 or k + 1 >= len(toks) or not _is_portfolio(toks[k - 1]):
                 continue
             j = k - 1  # back over the list to "of"/"for" after a capitalized word
             while j > 0 and (_is_portfolio(toks[j]) or toks[j].text == "," or toks[j].key in ("and", "&")):
@@ -157,20 +182,16 @@ class Doc:
         return frozenset(out)
 
     def _mark_sentence_initial(self) -> None:
-        i = 0
+        """First word of each sentence (words after a line break are flagged by `tokenize`)."""
+        toks, n = self.tokens, len(self.tokens)
         for start, end in self.sentences:
-            while i < len(self.tokens) and self.tokens[i].start < start:
-                i += 1
-            j = i
-            while j < len(self.tokens) and self.tokens[j].start < end and not self.tokens[j].is_word:
+            j = bisect.bisect_left(self._tok_starts, start)
+            while j < n and toks[j].start < end and not toks[j].is_word:
                 j += 1
-            if j < len(self.tokens) and self.tokens[j].start < end:
-                self.tokens[j].sentence_initial = True
-        for tok, prev in zip(self.tokens[1:], self.tokens):
-            if tok.is_word and "\n" in self.body[prev.end:tok.start]:
-                tok.sentence_initial = True
-        if self.tokens:
-            self.tokens[0].sentence_initial = True
+            if j < n and toks[j].start < end:
+                toks[j].sentence_initial = True
+        if toks:
+            toks[0].sentence_initial = True
 
     def _mark_headlines(self) -> None:
         """Flag title-case lines and quoted titles, whose capitals say nothing about names."""
@@ -197,6 +218,4 @@ class Doc:
                 t.headline = True
 
     def _token_index(self, offset: int) -> int:
-        if not hasattr(self, "_tok_starts"):
-            self._tok_starts = [t.start for t in self.tokens]
         return bisect.bisect_left(self._tok_starts, offset)

@@ -19,7 +19,8 @@ from .records import FuzzyDate
 
 from .lexicon.events import (EVENT_NOUNS, GROUP_NOUNS, MEETING_NOUNS, MOVEMENT_VERBS, NOT_REPORTED_BEFORE,
                              PRINCIPAL_TALK_WORDS, REPORTING_VERBS)
-from .mentions import ArticleMentions, country_of_word
+from .event_mentions import country as country_of_word
+from .mentions import ArticleMentions
 
 _I = re.IGNORECASE
 _APOS = "['\u2019]"
@@ -61,6 +62,7 @@ _CUE_WORDS = [
     ("speak", "spoke", "address"), (" by",), ("the ",), ("the", "this"), ("present", "also"),
 ]
 assert len(_CUE_WORDS) == len(CUES)
+_ALL_CUE_WORDS = frozenset(w for words in _CUE_WORDS for w in words)
 
 FULL_KINDS = {"verb", "object", "call_on", "discussed", "spoke", "call", "noun", "event"}
 _NOT_REPORTED = re.compile(NOT_REPORTED_BEFORE, _I)
@@ -72,18 +74,21 @@ _MOVEMENT = re.compile(MOVEMENT_VERBS + r"|\b(?:visit|trip|tour)\b", _I)
 _ROLE_PHRASE = re.compile(
     r"\b(?P<det>the\s+two|both|two|the)\s+(?:(?P<dem>(?-i:[A-Z][\w-]+))\s+)?(?P<role>(?:deputy\s+)?prime\s+ministers?|"
     r"foreign\s+ministers?|presidents?|vice\s+presidents?|ambassadors?|envoys?|high\s+commissioners?|"
-    r"foreign\s+secretar(?:y|ies)|premiers?)\b", _I)
+    r"foreign\s+secretar(?:y|ies)|premiers?|ministers?)\b", _I)
 _DELEGATION = re.compile(
     r"\b(?:(?P<own>[Hh]is|[Hh]er)\s+|(?P<the>[Tt]he)\s+)(?:(?:visiting|high-level|high-powered|official|ministerial|"
     r"large|\d+-member)\s+)*(?:(?P<dem>[A-Z][\w-]+)\s+)?(?:[a-z]+\s+)?delegation\b(?![-\u2010])")
 _COUNTERPART = re.compile(r"\b(?P<own>[Hh]is|[Hh]er)\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?counterpart\b")
+_ROLE_HINTS = ("minister", "president", "ambassador", "envoy", "commissioner", "secretar", "premier")
 _GROUP = re.compile(r"\b(?:the\s+two|both)\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:" + GROUP_NOUNS + r")\b", _I)
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c]?[A-Z])|\n")
 # "The Pakistani side was led by X": the head of one side of talks.
 _SIDE_LED = re.compile(r"\b(?:side|delegation|team)\s+(?:was|were|is|had\s+been)\s+(?:led|headed)\s+by\s+", _I)
-_TITLE_GAP = re.compile(r"(?:(?:[A-Z][\w.\u2019'-]*|of|and|for|the)[\s,]*)*")
+_TITLE_GAP = re.compile(r"[\s,]*(?:(?:[A-Z][\w.\u2019'-]*|of|and|for|the)[\s,]*)*")
+_TITLE_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w.\u2019'-]*|of|and|for|the))*\s+")
 TALKS_WORD = re.compile(r"\b(?:talks|negotiations|meeting|consultations|round|session|dialogue|discussions)\b", _I)
-_LEADING_PRONOUN = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+\w+){0,5},\s+)?(?P<pron>[Hh]e|[Ss]he)\b")
+_LEADING_PRONOUN = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+\w+){0,5},\s+|(?:Speaking|Addressing|Talking|Commenting|"
+                              r"Responding|Writing|Briefing|Chairing|Presiding)\b[^,;]{0,160},\s+)?(?P<pron>[Hh]e|[Ss]he)\b")
 _SAID_PRONOUN = re.compile(REPORTING_VERBS + r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?P<pron>he|she)\b", _I)
 
 
@@ -113,18 +118,24 @@ _ANY_CUE = re.compile(r"\b(?:met|meet|held|holds|co-?chair|confer|interact|excha
 
 def find_cues(text: str) -> list[Cue]:
     """Meeting cues of a sentence, in order, without overlaps (full cues win over references)."""
+    return list(_cues(text))
+
+
+@lru_cache(maxsize=512)
+def _cues(text: str) -> tuple[Cue, ...]:
     if not _ANY_CUE.search(text):
-        return []
+        return ()
     found: list[Cue] = []
     low = text.lower()
+    present = {w for w in _ALL_CUE_WORDS if w in low}
     for (pattern, kind), words in zip(CUES, _CUE_WORDS):
-        if not any(w in low for w in words):
+        if present.isdisjoint(words):
             continue
         for m in pattern.finditer(text):
             if not _reported(text, m.start()) or any(m.start() < c.end and c.start < m.end() for c in found):
                 continue
             found.append(Cue(m.start(), m.end(), kind, m.group()))
-    return sorted(found, key=lambda c: c.start)
+    return tuple(sorted(found, key=lambda c: c.start))
 
 
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-\u2013\u2014:])\s")
@@ -134,14 +145,13 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-\u2013\u2014:])\s
 def event_dates(text: str, published: datetime.date | None) -> tuple[tuple[int, int, FuzzyDate], ...]:
     """Dates of a sentence (as `find_dates`), without a wire dateline's date at its start
     ("Dushanbe, Aug 21, 2025 (Xinhua) -- ..."): that dates the report, not the events."""
-    if not any(c.isdigit() for c in text) and not any(w in text for w in _DATE_WORDS):
+    if not _DATE_HINT.search(text):
         return ()
     return tuple((s, e, d) for s, e, d in find_dates(text, published)
                  if not (s < 40 and _DATELINE_TAIL.match(text, e)))
 
 
-_DATE_WORDS = ("day", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-               "tomorrow", "yesterday")
+_DATE_HINT = re.compile(r"\d|day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|tomorrow|yesterday")
 
 
 def _reported(text: str, start: int) -> bool:
@@ -192,10 +202,16 @@ class SlotFinder:
         out = []
         for m in self.mentions.orgs_between(self.offset + lo, self.offset + hi):
             s, e = m.start - self.offset, m.end - self.offset
-            if m.name in media or self._attributive(s, e) or self._after_according(s):
+            if m.name in media or self._attributive(s, e) or self._after_according(s) or self._in_title(e):
                 continue
             out.append(m.name)
         return list(dict.fromkeys(out))
+
+    def _in_title(self, end: int) -> bool:
+        """An organization named in a person's title ("Chairman of the Cabinet of Ministers of
+        the Kyrgyz Republic Akylbek Japarov"): the person takes part, not the body."""
+        person = next(iter(self.mentions.persons_between(self.offset + end, self.offset + end + 60)), None)
+        return bool(person) and bool(_TITLE_TAIL.fullmatch(self.text[end:person.start - self.offset]))
 
     def _named(self) -> list[Slot]:
         out = []
@@ -238,20 +254,20 @@ class SlotFinder:
 
     def _referred(self) -> list[Slot]:
         out: list[Slot] = []
-        for m in _DELEGATION.finditer(self.text):
+        low = self.text.lower()
+        for m in _DELEGATION.finditer(self.text) if "delegation" in low else ():
             head = self._delegation_head(m)
             if head:
                 out.append(Slot(m.start(), m.end(), head, False))
-        for m in _COUNTERPART.finditer(self.text):
+        for m in _COUNTERPART.finditer(self.text) if "counterpart" in low else ():
             owner = self._pronoun(m.start())
             other = self.mentions.counterpart_of(owner, country_of_word(m.group("dem") or ""))
             if other:
                 out.append(Slot(m.start(), m.end(), other, False))
         roles = []
-        for m in _ROLE_PHRASE.finditer(self.text):
+        for m in _ROLE_PHRASE.finditer(self.text) if any(w in low for w in _ROLE_HINTS) else ():
             roles += self._role_slots(m)
         out += roles
-        low = self.text.lower()
         if not roles and ("two " in low or "both " in low):
             for m in _GROUP.finditer(self.text):
                 out += [Slot(m.start(), m.end(), name, False) for name in self._previous_pair(m.start())]

@@ -17,7 +17,8 @@ from .lexicon.events import COURTESY_PURPOSE_VERBS, TIME_SHIFT_MARKERS
 from .lexicon.geography import CITIES, REGIONS
 from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bounds, date_is_for_travel, event_dates, find_cues,
                            is_principal)
-from .mentions import ArticleMentions, country_of_word
+from .event_mentions import country as country_of_word
+from .mentions import ArticleMentions
 from .records import Evidence, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
 from .sentences import Sentence
 
@@ -53,6 +54,7 @@ _APPEAL = re.compile(r"\s*(?:,[^,]*,\s*)?to\s+(?!(?:" + "|".join(COURTESY_PURPOS
 _RELATIVE = re.compile(r",\s+who\s+(?:(?:also|had|have|has|later|earlier|then|first)\s+){0,2}$", _I)
 _ANTECEDENT_GAP = re.compile(r"\s*(?:,|and|,\s+and)\s+(?:(?:[A-Z][\w.\u2019'-]*|of|the|for)\s+){0,6}")
 _CALL_KINDS = {"call", "spoke"}
+_PHONE = re.compile(r"\b(?:tele)?phon|\bvideo\b|\bvirtual|\bonline\b", _I)
 
 
 @dataclass
@@ -179,7 +181,7 @@ def _draft(article, sent, index, lo, hi, cues, subject, finder: SlotFinder, medi
         topic=_topic(segment) or _event_topic(text, cues),
         principal=any(is_principal(text, c) for c in cues),
         shifted=bool(_SHIFTED.search(text[:cues[-1].end])),
-        call=all(c.kind in _CALL_KINDS for c in cues),
+        call=all(c.kind in _CALL_KINDS or _PHONE.search(c.text) for c in cues),
         pronoun_led=bool(_LEADING_PRONOUN.match(text)),
         foreign_venue=_foreign_venue(segment, mentions, sent.start + lo),
         also=bool(_ALSO.search(text, lo, cues[0].start + 1)),

@@ -30,9 +30,12 @@ class Mention:
     kind: str  # "person" | "org" | "country"
 
 
+_FORM_SPLIT = re.compile(r"[\s\-\u2010-\u2015]+")
+
+
 @lru_cache(maxsize=4096)
 def _form_pattern(form: str, ignore_case: bool) -> re.Pattern:
-    words = [re.escape(w) for w in re.split(r"[\s\-\u2010-\u2015]+", form.strip()) if w]
+    words = [re.escape(w) for w in _FORM_SPLIT.split(form.strip()) if w]
     body = r"[\s\-\u2010-\u2015]+".join(words)
     return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.IGNORECASE if ignore_case else 0)
 
@@ -45,7 +48,7 @@ def _spans_of(text: str, forms: set[str], ignore_case: bool) -> list[tuple[int, 
         hay, ignore_case = text, ignore_case
     spans = []
     for form in forms:
-        words = [w for w in re.split(r"[\s\-\u2010-\u2015]+", form.strip()) if w]
+        words = [w for w in _FORM_SPLIT.split(form.strip()) if w]
         if len(form) < 2 or not words:
             continue
         needle = words[0].lower() if hay is not text else words[0]
@@ -74,23 +77,32 @@ def _strip_honorific(form: str) -> str:
     return " ".join(words)
 
 
+_POSSESSIVE_END = re.compile(_APOSTROPHE + r"s?$")
+
+
+@lru_cache(maxsize=1 << 14)
 def country_of_word(word: str) -> str | None:
     """'Kazakh' -> 'Kazakhstan', 'Pakistan' -> 'Pakistan', 'Karachi' -> None."""
-    w = re.sub(_APOSTROPHE + r"s?$", "", word.strip()).lower()
+    w = _POSSESSIVE_END.sub("", word.strip()).lower()
     return COUNTRIES.get(w) or DEMONYMS.get(w)
 
 
 _CAP_RUN = re.compile(r"[A-Z][\w\u2019'.]*(?:[\s\-][A-Z][\w\u2019'.]*)*")
+_CAP_WORD = re.compile(r"[A-Z][\w\u2019'.]*")
+# First words of the country names and demonyms that have several words ("south" of "South Korea"):
+# only these need the longer look-ups.
+_MULTI_WORD_FIRSTS = frozenset(re.split(r"[\s\-]+", k)[0] for k in (*COUNTRIES, *DEMONYMS) if re.search(r"[\s\-]", k))
 
 
 def countries_in(text: str) -> list[Mention]:
     """Country names and demonyms in `text` ("Kazakh-Pakistani" gives two)."""
     out: list[Mention] = []
     for run in _CAP_RUN.finditer(text):
-        words = list(re.finditer(r"[A-Z][\w\u2019'.]*", run.group()))
+        words = list(_CAP_WORD.finditer(run.group()))
         i = 0
         while i < len(words):
-            for n in range(min(4, len(words) - i), 0, -1):
+            longest = min(4, len(words) - i) if words[i].group().lower() in _MULTI_WORD_FIRSTS else 1
+            for n in range(longest, 0, -1):
                 a, b = words[i].start(), words[i + n - 1].end()
                 country = country_of_word(run.group()[a:b].rstrip("."))
                 if country:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
@@ -26,6 +27,7 @@ _SUFFIX_CURRENCIES = {
     "pounds": "GBP", "rupees": "PKR", "pakistani rupees": "PKR", "indian rupees": "INR",
     "yuan": "CNY", "renminbi": "CNY", "tenge": "KZT", "dirhams": "AED", "riyals": "SAR",
     "roubles": "RUB", "rubles": "RUB", "soums": "UZS", "som": "UZS", "lira": "TRY", "yen": "JPY",
+    "somoni": "TJS", "lari": "GEL", "afghanis": "AFN",
 }
 
 _QUALIFIER = r"(?:(?P<qual>over|more\s+than|nearly|almost|around|about|approximately|some|up\s+to|at\s+least|roughly|close\s+to)\s+)?"
@@ -41,6 +43,9 @@ _SUFFIXED = re.compile(
     _QUALIFIER + r"(?<![\w$€£¥₹₸₽])" + _NUMBER + _SCALE + r"\s+(?P<cur>" + _SUFFIX + r")\b", re.IGNORECASE)
 
 _DIGIT = re.compile(r"\d")
+# Some currency sign, code or word must be present for any amount to be found.
+_CURRENCY_HINT = re.compile("|".join(re.escape(k) for k in sorted(set(_PREFIX_CURRENCIES) | set(_SUFFIX_CURRENCIES)
+                                                               | {"dollar"}, key=len, reverse=True)), re.IGNORECASE)
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -65,9 +70,14 @@ class Money:
 
 def find_money(text: str) -> list[Money]:
     """Every amount of money in `text`, in order."""
+    return list(_money(text))
+
+
+@lru_cache(maxsize=512)
+def _money(text: str) -> tuple[Money, ...]:
     found: list[Money] = []
-    if not _DIGIT.search(text):
-        return found
+    if not _DIGIT.search(text) or not _CURRENCY_HINT.search(text):
+        return ()
     for pattern, table in ((_PREFIXED, _PREFIX_CURRENCIES), (_SUFFIXED, _SUFFIX_CURRENCIES)):
         for m in pattern.finditer(text):
             if any(m.start() < f.end and f.start < m.end() for f in found):
@@ -76,7 +86,7 @@ def find_money(text: str) -> list[Money]:
             amount = float(m.group("num").replace(",", "")) * _SCALES.get(scale_word, 1.0)
             currency = table[re.sub(r"\s+", " ", m.group("cur").lower())]
             found.append(Money(m.start(), m.end(), amount, currency, m.group().strip()))
-    return sorted(found, key=lambda x: x.start)
+    return tuple(sorted(found, key=lambda x: x.start))
 
 
 def parse_count(word: str) -> int | None:

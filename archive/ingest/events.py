@@ -80,20 +80,25 @@ def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, 
 
 
 def find_same_meeting(ext: ExtractedMeeting, persons: list, article: Article):
+    """The meeting of another article that `ext` reports too: the closest match wins, ties to the oldest."""
     ids = {p.pk for p in persons}
     if len(ids) < 2:
         return None
     candidates = (
         Meeting.objects.filter(participants__person__in=ids).exclude(evidence__article=article)
-        .distinct().prefetch_related("participants")
+        .distinct().order_by("id").prefetch_related("participants")
     )
+    date = ext.date and ext.date.value
+    scored = []
     for meeting in candidates:
         theirs = {p.person_id for p in meeting.participants.all() if p.person_id}
         overlap = len(ids & theirs) / len(ids | theirs)
-        if overlap >= 0.5 and dates_agree(ext.date and ext.date.value, meeting.date, article.published):
-            target = meeting.resolved()
-            return REJECTED if target.review_status == ReviewStatus.REJECTED else target
-    return None
+        if overlap >= 0.5 and dates_agree(date, meeting.date, article.published):
+            scored.append((overlap, date is not None and date == meeting.date, -meeting.pk, meeting))
+    if not scored:
+        return None
+    target = max(scored, key=lambda row: row[:3])[3].resolved()
+    return REJECTED if target.review_status == ReviewStatus.REJECTED else target
 
 
 def dates_agree(new: datetime.date | None, old: datetime.date | None, published: datetime.date | None) -> bool:

@@ -3,6 +3,8 @@
 from django.db import models
 
 from .base import Reviewable, TimeStamped, fuzzy_date_fields
+from .deletion import SET_NULL_OR_DELETE_DUPLICATE
+from .keys import flat, key_of, optional_link
 
 
 class Meeting(Reviewable):
@@ -20,25 +22,47 @@ class Meeting(Reviewable):
         return f"Meeting {self.date or 'undated'}: {names}"
 
 
+class MeetingParticipantManager(models.Manager):
+    def get_by_natural_key(self, meeting_uid, person_uid, organization_uid, name):
+        """Found by the part of the key that is unique: the person, else the organization, else the name."""
+        participants = self.filter(meeting__uid=flat(meeting_uid))
+        if flat(person_uid) is not None:
+            return participants.get(person__uid=flat(person_uid))
+        if flat(organization_uid) is not None:
+            return participants.get(person__isnull=True, organization__uid=flat(organization_uid))
+        return participants.get(person__isnull=True, organization__isnull=True, name=name)
+
+
 class MeetingParticipant(models.Model):
     """Who took part, as the text wrote it, beside an optional link to the record.
 
     The written name stays when the linked person or organization is merged or
     deleted, so an unresolved participant is still a participant.
+
+    Natural key: (meeting uid, person uid or None, organization uid or None, name).
+    A meeting has each person once and each organization once, and an unlinked
+    participant once per written name; the manager looks a participant up by
+    whichever of those applies, so a curator's edit of the written name of a
+    linked participant does not make it a different participant.
     """
 
     meeting = models.ForeignKey(Meeting, related_name="participants", on_delete=models.CASCADE)
     name = models.CharField(max_length=300, help_text="The name as the text wrote it.")
+    # The written name stays when the record goes, unless the meeting already has it unlinked.
     person = models.ForeignKey(
-        "Person", null=True, blank=True, related_name="meeting_participations", on_delete=models.SET_NULL,
+        "Person", null=True, blank=True, related_name="meeting_participations",
+        on_delete=SET_NULL_OR_DELETE_DUPLICATE,
     )
     organization = models.ForeignKey(
-        "Organization", null=True, blank=True, related_name="meeting_participations", on_delete=models.SET_NULL,
+        "Organization", null=True, blank=True, related_name="meeting_participations",
+        on_delete=SET_NULL_OR_DELETE_DUPLICATE,
     )
     country = models.ForeignKey(
         "Country", null=True, blank=True, related_name="meeting_participations", on_delete=models.PROTECT,
         help_text="The country the participant acted for: what 'meetings with X' filters on.",
     )
+
+    objects = MeetingParticipantManager()
 
     class Meta:
         ordering = ["meeting", "id"]
@@ -51,10 +75,19 @@ class MeetingParticipant(models.Model):
                 fields=["meeting", "organization"], condition=models.Q(organization__isnull=False),
                 name="participant_unique_organization",
             ),
+            models.UniqueConstraint(
+                fields=["meeting", "name"], condition=models.Q(person__isnull=True, organization__isnull=True),
+                name="participant_unique_unlinked_name",
+            ),
         ]
 
     def __str__(self):
         return self.name
+
+    def natural_key(self):
+        return (key_of(self.meeting), key_of(self.person), key_of(self.organization), self.name)
+
+    natural_key.dependencies = ["archive.meeting", "archive.person", "archive.organization"]
 
 
 class AgreementKind(models.TextChoices):
@@ -73,8 +106,17 @@ class AgreementStatus(models.TextChoices):
     IN_FORCE = "in_force", "in force"
 
 
+class SectorManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
 class Sector(models.Model):
+    """A field of cooperation an agreement covers. Natural key: (name,)."""
+
     name = models.CharField(max_length=100, unique=True)
+
+    objects = SectorManager()
 
     class Meta:
         ordering = ["name"]
@@ -119,8 +161,16 @@ class PartyRole(models.TextChoices):
     GUARANTOR = "guarantor", "guarantor"
 
 
+class AgreementPartyManager(models.Manager):
+    def get_by_natural_key(self, agreement_uid, name, role):
+        return self.get(agreement__uid=flat(agreement_uid), name=name, role=role)
+
+
 class AgreementParty(models.Model):
-    """A party to an agreement, as the text wrote it, beside an optional link to a country or organization."""
+    """A party to an agreement, as the text wrote it, beside an optional link to a country or organization.
+
+    Natural key: (agreement uid, name as written, role), unique by `party_unique_name_role`.
+    """
 
     agreement = models.ForeignKey(Agreement, related_name="parties", on_delete=models.CASCADE)
     name = models.CharField(max_length=300, help_text="The party as the text wrote it.")
@@ -137,6 +187,8 @@ class AgreementParty(models.Model):
     )
     date, date_precision, date_text = fuzzy_date_fields("When this party signed or joined")
 
+    objects = AgreementPartyManager()
+
     class Meta:
         ordering = ["agreement", "id"]
         verbose_name_plural = "agreement parties"
@@ -147,25 +199,53 @@ class AgreementParty(models.Model):
     def __str__(self):
         return f"{self.name} ({self.role})"
 
+    def natural_key(self):
+        return (key_of(self.agreement), self.name, self.role)
+
+    natural_key.dependencies = ["archive.agreement"]
+
+
+class AgreementStatusChangeManager(models.Manager):
+    def get_by_natural_key(self, agreement_uid, status, article_hash):
+        return self.get(agreement__uid=flat(agreement_uid), status=status,
+                        **optional_link("article", "content_hash", article_hash))
+
 
 class AgreementStatusChange(TimeStamped):
-    """One step of an agreement's history: proposed in one article, signed in a later one."""
+    """One step of an agreement's history: proposed in one article, signed in a later one.
+
+    Natural key: (agreement uid, status, article content hash or None when no article states it).
+    """
 
     agreement = models.ForeignKey(Agreement, related_name="status_changes", on_delete=models.CASCADE)
     status = models.CharField(max_length=12, choices=AgreementStatus.choices)
     date, date_precision, date_text = fuzzy_date_fields("When the status held, as the source says")
     article = models.ForeignKey(
-        "Article", null=True, blank=True, related_name="status_changes", on_delete=models.SET_NULL,
+        "Article", null=True, blank=True, related_name="status_changes",
+        # The step stays without its article, unless the agreement already has that status without one.
+        on_delete=SET_NULL_OR_DELETE_DUPLICATE,
     )
     evidence = models.ForeignKey(
         "Evidence", null=True, blank=True, related_name="+", on_delete=models.SET_NULL,
     )
 
+    objects = AgreementStatusChangeManager()
+
     class Meta:
         ordering = ["agreement", "date", "created_at"]
         constraints = [
             models.UniqueConstraint(fields=["agreement", "status", "article"], name="status_change_unique"),
+            # NULLs are distinct in a unique index: the article-less step needs its own constraint.
+            models.UniqueConstraint(
+                fields=["agreement", "status"], condition=models.Q(article__isnull=True),
+                name="status_change_unique_without_article",
+            ),
         ]
 
     def __str__(self):
         return f"{self.agreement}: {self.status}"
+
+    def natural_key(self):
+        return (key_of(self.agreement), self.status, key_of(self.article))
+
+    natural_key.dependencies = ["archive.agreement", "archive.article", "archive.evidence"]

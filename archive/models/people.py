@@ -3,6 +3,8 @@
 from django.db import models
 
 from .base import Reviewable, TimeStamped, fuzzy_date_fields
+from .deletion import SET_NULL_OR_DELETE_DUPLICATE
+from .keys import flat, key_of, optional_link
 
 
 class Person(Reviewable):
@@ -24,8 +26,16 @@ class Person(Reviewable):
         return self.name
 
 
+class PersonAliasManager(models.Manager):
+    def get_by_natural_key(self, person_uid, normalized):
+        return self.get(person__uid=flat(person_uid), normalized=normalized)
+
+
 class PersonAlias(models.Model):
-    """Another form of a person's name seen in text: a spelling, `Mr Nurtleu`, a bare surname."""
+    """Another form of a person's name seen in text: a spelling, `Mr Nurtleu`, a bare surname.
+
+    Natural key: (person uid, normalized form), unique by `person_alias_unique`.
+    """
 
     person = models.ForeignKey(Person, related_name="aliases", on_delete=models.CASCADE)
     name = models.CharField(max_length=200)
@@ -33,6 +43,8 @@ class PersonAlias(models.Model):
         max_length=200, db_index=True, help_text="Case-, accent- and hyphen-folded form used for matching.",
     )
     surname_key = models.CharField(max_length=100, db_index=True, help_text="Folded last word, to find candidates.")
+
+    objects = PersonAliasManager()
 
     class Meta:
         ordering = ["name"]
@@ -43,6 +55,11 @@ class PersonAlias(models.Model):
 
     def __str__(self):
         return self.name
+
+    def natural_key(self):
+        return (key_of(self.person), self.normalized)
+
+    natural_key.dependencies = ["archive.person"]
 
 
 class OrganizationType(models.TextChoices):
@@ -75,10 +92,19 @@ class Organization(Reviewable):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
+class OrganizationAliasManager(models.Manager):
+    def get_by_natural_key(self, organization_uid, normalized):
+        return self.get(organization__uid=flat(organization_uid), normalized=normalized)
+
+
 class OrganizationAlias(models.Model):
+    """Another form of an organization's name. Natural key: (organization uid, normalized form)."""
+
     organization = models.ForeignKey(Organization, related_name="aliases", on_delete=models.CASCADE)
     name = models.CharField(max_length=300)
     normalized = models.CharField(max_length=300, db_index=True)
+
+    objects = OrganizationAliasManager()
 
     class Meta:
         ordering = ["name"]
@@ -90,9 +116,23 @@ class OrganizationAlias(models.Model):
     def __str__(self):
         return self.name
 
+    def natural_key(self):
+        return (key_of(self.organization), self.normalized)
+
+    natural_key.dependencies = ["archive.organization"]
+
+
+class RoleManager(models.Manager):
+    def get_by_natural_key(self, person_uid, title, article_hash):
+        return self.get(person__uid=flat(person_uid), title=title,
+                        **optional_link("article", "content_hash", article_hash))
+
 
 class Role(TimeStamped):
-    """A title a person held according to one article: titles change, so each is kept with its source."""
+    """A title a person held according to one article: titles change, so each is kept with its source.
+
+    Natural key: (person uid, title, article content hash or None for a role a curator typed in).
+    """
 
     person = models.ForeignKey(Person, related_name="roles", on_delete=models.CASCADE)
     title = models.CharField(max_length=300)
@@ -102,16 +142,30 @@ class Role(TimeStamped):
     country = models.ForeignKey("Country", null=True, blank=True, related_name="roles", on_delete=models.PROTECT)
     article = models.ForeignKey(
         "Article", null=True, blank=True, related_name="roles",
-        # A role typed in by a curator has no article; one read from text keeps it.
-        on_delete=models.SET_NULL,
+        # A role typed in by a curator has no article; one read from text keeps it, without the
+        # article, unless the person already holds that title without one.
+        on_delete=SET_NULL_OR_DELETE_DUPLICATE,
     )
     date, date_precision, date_text = fuzzy_date_fields("When the article says the title was held")
+
+    objects = RoleManager()
 
     class Meta:
         ordering = ["person", "-date"]
         constraints = [
             models.UniqueConstraint(fields=["person", "title", "article"], name="role_unique_per_article"),
+            # NULLs are distinct in a unique index (SQLite and PostgreSQL alike): without this, two
+            # article-less roles with one title would share a natural key.
+            models.UniqueConstraint(
+                fields=["person", "title"], condition=models.Q(article__isnull=True),
+                name="role_unique_without_article",
+            ),
         ]
 
     def __str__(self):
         return f"{self.person}: {self.title}"
+
+    def natural_key(self):
+        return (key_of(self.person), self.title, key_of(self.article))
+
+    natural_key.dependencies = ["archive.person", "archive.article"]

@@ -1,0 +1,22 @@
+"""The entity tokenizer: offsets, possessives, prefixes, initials and line starts."""
+
+from archive.extraction.entities_text import Doc, tokenize
+from archive.extraction.sentences import split_sentences
+
+
+def test_tokens_keep_exact_offsets_and_split_possessives_and_prefixes():
+    text = "Kazakhstan\u2019s non-NATO ally, the U.S., paid $1,200.50 to Kassym-Jomart (AFP)."
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["Kazakhstan", "non", "NATO", "ally", ",", "the", "U.S.", ",", "paid", "$",
+                                        "1,200.50", "to", "Kassym-Jomart", "(", "AFP", ")", "."]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert tokens[0].possessive and tokens[0].country == "Kazakhstan"
+    assert [t.i for t in tokens] == list(range(len(tokens)))
+
+
+def test_a_word_after_a_line_break_or_a_sentence_start_is_sentence_initial():
+    body = "Talks ended.\n\nOfficials said so. Trade grew in (Almaty)\nToday it fell."
+    doc = Doc(body, split_sentences(body))
+    initial = [t.text for t in doc.tokens if t.sentence_initial]
+    assert initial == ["Talks", "Officials", "Trade", "Today"]
+    assert [t.text for t in doc.caps] == ["Talks", "Officials", "Trade", "Almaty", "Today"]
