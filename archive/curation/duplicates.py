@@ -2,8 +2,9 @@
 
 A pair is suggested when the two records look alike: people whose name forms
 match (`names.person_similarity`) without contradicting countries, organizations
-with close names or the same acronym, meetings with a shared participant a few
-days apart, agreements of one kind with close titles and a shared party. Shared
+with close names or the same acronym, meetings a few days apart whose resolved
+participants mostly agree (never two meetings of one article: the extractor told
+those apart), agreements of one kind with close titles and a shared party. Shared
 articles and the same country raise the score.
 
 A judged pair (same, not the same, unsure) is never suggested again. "Not the
@@ -37,6 +38,7 @@ PERSON_SIMILARITY = 0.7
 ORGANIZATION_SIMILARITY = 88
 AGREEMENT_SIMILARITY = 80
 MEETING_DAYS = 3
+MEETING_OVERLAP = 0.5  # Jaccard of the resolved participants
 
 
 def pair_ids(a: Reviewable, b: Reviewable) -> tuple[int, int]:
@@ -198,11 +200,13 @@ def meeting_pairs() -> dict:
     found = {}
     for low, high in pairs:
         a, b = meetings[low].date, meetings[high].date
-        if a and b and abs((a - b).days) > MEETING_DAYS:
-            continue
+        if (a and b and abs((a - b).days) > MEETING_DAYS) or (low, high) in shared:
+            continue  # far apart, or told apart by the extractor within one article
         overlap = len(people[low] & people[high]) / len(people[low] | people[high])
+        if overlap < MEETING_OVERLAP:
+            continue
         found[(low, high)] = scored(overlap, f"{len(people[low] & people[high])} shared participants",
-                                    same_country=bool(a and b and a == b), shared=(low, high) in shared,
+                                    same_country=bool(a and b and a == b), shared=False,
                                     country_reason="same date")
     return found
 

@@ -78,3 +78,17 @@ def test_the_command_reports_new_suggestions_per_type(capsys):
     assert "person: 1 new suggestion(s)" in out and "meeting: 0 new suggestion(s)" in out
     call_command("suggest_duplicates", "--type", "person")
     assert "person: 0 new suggestion(s)" in capsys.readouterr().out
+
+
+def test_meetings_of_one_article_or_with_one_shared_participant_are_not_suggested():
+    minister, other, third = factories.PersonFactory(), factories.PersonFactory(), factories.PersonFactory()
+    article = factories.ArticleFactory()
+    first, second = factories.MeetingFactory(date="2025-09-09"), factories.MeetingFactory(date="2025-09-09")
+    for meeting in (first, second):
+        factories.MeetingParticipantFactory(meeting=meeting, person=minister)
+        factories.MeetingParticipantFactory(meeting=meeting, person=other)
+        factories.EvidenceFactory(person=None, meeting=meeting, article=article, start=meeting.pk, end=meeting.pk)
+    lone = factories.MeetingFactory(date="2025-09-10")
+    for person in (minister, third, factories.PersonFactory()):
+        factories.MeetingParticipantFactory(meeting=lone, person=person)
+    assert duplicates_suggest(model=models.Meeting) == 0
