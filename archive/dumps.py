@@ -5,6 +5,7 @@ Dump with natural keys, leaving out the history tables:
     .venv/bin/python manage.py dumpdata archive --natural-foreign --natural-primary \\
         --exclude archive.HistoricalAgreement --exclude archive.HistoricalMeeting \\
         --exclude archive.HistoricalOrganization --exclude archive.HistoricalPerson \\
+        --exclude archive.MergeRecord --exclude archive.DuplicateDecision \\
         --indent 2 --output archive.json
 
 and load with `manage.py loaddata archive.json`.
@@ -15,6 +16,8 @@ and load with `manage.py loaddata archive.json`.
   fields, see each model's docstring), so it loads into an empty database or
   one that already holds the same records without duplicates; loading it twice
   changes nothing, and dumping the loaded archive gives the same file.
+- The curation log (`MergeRecord`, `DuplicateDecision`) is left out too: it names
+  records by database id, so it holds only in the database it was made in.
 - The simple-history tables (`Historical*`) are left out: they have no natural
   key, and a fixture is a state, not a history. loaddata writes no history rows.
 - `reviewed_by` is written as the curator's username. Those accounts are not in
@@ -29,6 +32,9 @@ from __future__ import annotations
 from django.apps import apps
 
 HISTORY_MODELS = ("HistoricalAgreement", "HistoricalMeeting", "HistoricalOrganization", "HistoricalPerson")
+# Curators' merge log (for undo) and duplicate verdicts name records by database id: they belong to
+# one database, like the history. A merge's result is in the fixture all the same (`merged_into`).
+CURATION_MODELS = ("MergeRecord", "DuplicateDecision")
 
 
 def dumpdata_options() -> tuple[list[str], dict]:
@@ -36,10 +42,11 @@ def dumpdata_options() -> tuple[list[str], dict]:
     return ["archive"], {
         "use_natural_foreign_keys": True,
         "use_natural_primary_keys": True,
-        "exclude": [f"archive.{name}" for name in HISTORY_MODELS],
+        "exclude": [f"archive.{name}" for name in (*HISTORY_MODELS, *CURATION_MODELS)],
     }
 
 
 def fixture_models() -> list:
-    """The archive's models that a fixture holds: all but the history tables."""
-    return [m for m in apps.get_app_config("archive").get_models() if m.__name__ not in HISTORY_MODELS]
+    """The archive's models that a fixture holds: all but the history tables and the curation log."""
+    return [m for m in apps.get_app_config("archive").get_models()
+            if m.__name__ not in (*HISTORY_MODELS, *CURATION_MODELS)]

@@ -45,7 +45,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "archive.adminsite.ArchiveAdminConfig",  # the stock admin with the review queue and merge page
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

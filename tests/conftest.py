@@ -27,23 +27,37 @@ def _is_transactional(request) -> bool:
     )
 
 
-@pytest.fixture(autouse=True)
-def _countries_after_flush(request):
-    """Put the Country rows back for transactional tests (live_server, transaction=True).
-
-    Countries are loaded by migration 0002; a transactional test ends with a flush that
-    empties every table, so the next one would find none. pytest-django runs all
-    non-transactional tests first, so they never see the flushed state; each
-    transactional test reloads the rows here (idempotent: only missing codes are added).
-    """
-    if not _is_transactional(request):
-        return
-    from importlib import import_module
+def restore_reference_data() -> None:
+    """Countries (migration 0002) and groups (0006) are rows a flush deletes; load them as the migrations do."""
+    import importlib
 
     from django.apps import apps
+    from django.db import connection
 
-    request.getfixturevalue("transactional_db")
-    import_module("archive.migrations.0002_countries").load_countries(apps, None)
+    for name, loader in (("0002_countries", "load_countries"), ("0006_groups", "create_groups")):
+        module = importlib.import_module(f"archive.migrations.{name}")
+        with connection.schema_editor(atomic=True) as editor:
+            getattr(module, loader)(apps, editor)
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """For tests on a transactional database: the reference rows the migrations load."""
+    restore_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    """Put countries and groups back before each transactional test (live_server, transaction=True).
+
+    A transactional test ends with a flush that empties every table, so the next one
+    would find none. pytest-django runs all non-transactional tests first (see the
+    hook below), so they never see the flushed state; each transactional test reloads
+    the rows here (idempotent: only missing rows are added).
+    """
+    if _is_transactional(request):
+        request.getfixturevalue("transactional_db")
+        restore_reference_data()
 
 
 @pytest.hookimpl(trylast=True)

@@ -4,6 +4,7 @@ import hashlib
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from factory.django import DjangoModelFactory
 
 from archive import models
@@ -170,3 +171,44 @@ class FieldConflictFactory(DjangoModelFactory):
     kept_value = "2025-09-09"
     other_value = "2025-09-10"
     article = factory.SubFactory(ArticleFactory)
+
+
+def curator(username: str = "curator", group: str = "Curator"):
+    """A staff account in one of the groups the 0006_groups migration creates."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+class MergeRecordFactory(DjangoModelFactory):
+    """A merge as the merge service records it; use archive.curation.merge for a real one."""
+
+    class Meta:
+        model = models.MergeRecord
+
+    content_type = factory.LazyFunction(lambda: ContentType.objects.get_for_model(models.Person))
+    kept_id = factory.LazyFunction(lambda: PersonFactory().pk)
+    merged_id = factory.LazyFunction(lambda: PersonFactory().pk)
+    kept_label = "kept"
+    merged_label = "merged"
+    changes = factory.LazyFunction(lambda: {"moved": [], "deleted": [], "repointed": [], "created": [],
+                                            "sectors_added": []})
+
+
+class DuplicateDecisionFactory(DjangoModelFactory):
+    """A suggested pair of people (pending) unless a verdict is given."""
+
+    class Meta:
+        model = models.DuplicateDecision
+
+    class Params:
+        first = factory.SubFactory(PersonFactory)
+        second = factory.SubFactory(PersonFactory)
+
+    content_type = factory.LazyAttribute(lambda d: ContentType.objects.get_for_model(d.first))
+    low_id = factory.LazyAttribute(lambda d: min(d.first.pk, d.second.pk))
+    high_id = factory.LazyAttribute(lambda d: max(d.first.pk, d.second.pk))
+    score = 0.8
+    reasons = "names alike"

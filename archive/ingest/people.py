@@ -4,11 +4,14 @@ Matching rules (refuse to guess): a person matches an existing record when the
 name forms agree (`names.same_person`) and the countries do not contradict; a
 single match is linked, several are reported and a new record is made for a
 curator to merge. Merged records resolve to the record they were merged into;
-a match a curator rejected is skipped, never re-created.
+a match a curator rejected is skipped, never re-created. When the match has a
+rival match that a curator judged "not the same" person, the name cannot tell
+them apart: nothing is linked (see `archive.curation.duplicates`).
 """
 
 from __future__ import annotations
 
+from archive.curation.duplicates import judged_different
 from archive.extraction import names
 from archive.extraction.records import ExtractedArticle, ExtractedOrganization, ExtractedPerson
 from archive.models import (
@@ -90,14 +93,24 @@ def resolve_person(ext: ExtractedPerson, report: IngestReport):
     compatible = [p for p in candidates if not (country and p.country_id and p.country_id != country.id)]
     choice = names.resolve(forms, [person_forms(p) for p in compatible])
     if choice is not None:
-        return pick([compatible[choice]], ext.name, report)
+        return pick_unless_judged_apart(compatible[choice], compatible, forms, ext.name, report)
     same_full_name = [p for p in candidates if len(ext.name.split()) > 1
                       and names.name_key(ext.name) in {names.name_key(f) for f in person_forms(p)}]
     if len(same_full_name) == 1:
-        return pick(same_full_name, ext.name, report)
+        return pick_unless_judged_apart(same_full_name[0], candidates, forms, ext.name, report)
     if any(names.is_same_person(forms, person_forms(p)) for p in compatible):
         report.count("ambiguous names left for curators")
     return None
+
+
+def pick_unless_judged_apart(chosen: Person, candidates: list, forms: list, name: str, report: IngestReport):
+    """Link `chosen` unless a curator judged it "not the same" as another candidate the name also fits:
+    then the name alone cannot tell the two people apart, and nothing is linked."""
+    rivals = [p for p in candidates if p is not chosen and names.is_same_person(forms, person_forms(p))]
+    if judged_different(chosen, rivals):
+        report.count("ambiguous names left for curators")
+        return None
+    return pick([chosen], name, report)
 
 
 def resolve_organization(ext: ExtractedOrganization, report: IngestReport):

@@ -14,6 +14,8 @@ class Meeting(Reviewable):
 
     class Meta:
         ordering = ["-date", "-id"]
+        # The review queue: unreviewed first, least confident first.
+        indexes = [models.Index(fields=["review_status", "confidence", "id"], name="meeting_review_queue")]
 
     def __str__(self):
         names = ", ".join(p.name for p in self.participants.all()[:3])
@@ -145,6 +147,8 @@ class Agreement(Reviewable):
 
     class Meta:
         ordering = ["-date", "title"]
+        # The review queue: unreviewed first, least confident first.
+        indexes = [models.Index(fields=["review_status", "confidence", "id"], name="agreement_review_queue")]
 
     def __str__(self):
         return self.title

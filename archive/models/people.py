@@ -19,6 +19,8 @@ class Person(Reviewable):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        # The review queue: unreviewed first, least confident first.
+        indexes = [models.Index(fields=["review_status", "confidence", "id"], name="person_review_queue")]
 
     def __str__(self):
         return self.name
@@ -83,6 +85,8 @@ class Organization(Reviewable):
 
     class Meta:
         ordering = ["name"]
+        # The review queue: unreviewed first, least confident first.
+        indexes = [models.Index(fields=["review_status", "confidence", "id"], name="organization_review_queue")]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name

@@ -1,0 +1,314 @@
+"""The shared admin for reviewable records: review state, evidence, curated marking, history, bounded queries."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Exists, OuterRef, Q
+from django.utils.text import smart_split, unescape_string_literal
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+from simple_history.admin import SimpleHistoryAdmin
+
+from archive.curation import CurationError
+from archive.curation.review import record_mark_curated, record_reject, record_verify, records_reject, records_verify
+from archive.models import Country, Evidence
+
+from .highlight import EVIDENCE_SHOWN, evidence_panel, record_url
+from .widgets import CappedPaginator, KnownLabelAutocomplete, LabelledInlineFormSet
+
+REVIEW_FIELDS = ["review_status", "reviewed_by", "reviewed_at", "review_note", "is_curated", "confidence",
+                 "merged_into_link", "uid"]
+
+
+class BoundedAdminMixin:
+    """Changelists that never count a large table in full, and search on indexes without DISTINCT."""
+
+    show_full_result_count = False
+    paginator = CappedPaginator
+    list_per_page = 50
+
+    def get_search_results(self, request, queryset, search_term):
+        fields = self.get_search_fields(request)
+        if not search_term or not fields:
+            return super().get_search_results(request, queryset, search_term)
+        for bit in smart_split(search_term):
+            if bit.startswith(('"', "'")) and bit[0] == bit[-1]:
+                bit = unescape_string_literal(bit)
+            match = Q()
+            for field in fields:
+                match |= search_condition(queryset.model, field, bit)
+            queryset = queryset.filter(match)
+        return queryset, False
+
+
+def search_condition(model, field: str, term: str) -> Q:
+    """`id IN (rows matching the term)`, one subquery per field.
+
+    Each subquery runs once on its own (trigram) index and the list probes a hash
+    per row: an OR of LIKEs would read every row, and a join through a relation
+    (`aliases__name`) would duplicate rows and need DISTINCT.
+    """
+    lookups = {"=": "iexact", "^": "istartswith"}
+    lookup = lookups.get(field[0], "icontains")
+    field = field.lstrip("=^@")
+    if "__" not in field:
+        return Q(pk__in=model.objects.filter(**{f"{field}__{lookup}": term}).values("pk"))
+    relation, rest = field.split("__", 1)
+    rel = model._meta.get_field(relation)
+    rows = rel.related_model.objects.filter(**{f"{rest}__{lookup}": term}).values(rel.field.attname)
+    return Q(pk__in=rows)
+
+
+class ArticleFilter(admin.SimpleListFilter):
+    """?article=<id>: records with evidence in one article (linked from the article's page)."""
+
+    title = "article"
+    parameter_name = "article"
+
+    def lookups(self, request, model_admin):
+        return []  # reached by links, not listed: there are too many articles to list
+
+    def has_output(self):
+        return False
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            target = queryset.model._meta.model_name
+            return queryset.filter(Exists(Evidence.objects.filter(article_id=value, **{target: OuterRef("pk")})))
+        return queryset
+
+
+class CountryFilter(admin.SimpleListFilter):
+    """The countries this record type actually has, from the record's own country or its participants/parties."""
+
+    title = "country"
+    parameter_name = "country"
+    path = "country"  # a subclass sets e.g. "participants__country"
+
+    def lookups(self, request, model_admin):
+        model = model_admin.model
+        if "__" in self.path:  # ask the related rows directly: no join through the records
+            relation, field = self.path.split("__", 1)
+            model = model._meta.get_field(relation).related_model
+            used = model.objects.filter(**{field: OuterRef("pk")})
+        else:
+            used = model.objects.filter(**{self.path: OuterRef("pk")})
+        return [(c.code, c.name) for c in Country.objects.filter(Exists(used)).only("code", "name")]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        if "__" not in self.path:
+            return queryset.filter(**{f"{self.path}__code": self.value()})
+        relation, field = self.path.split("__", 1)
+        rel = queryset.model._meta.get_field(relation)
+        rows = rel.related_model.objects.filter(**{rel.field.name: OuterRef("pk"), f"{field}__code": self.value()})
+        return queryset.filter(Exists(rows))
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("live", "live records"), ("merged", "merged away (tombstones)")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "live":
+            return queryset.filter(merged_into__isnull=True)
+        if self.value() == "merged":
+            return queryset.filter(merged_into__isnull=False)
+        return queryset
+
+
+class ConfidenceFilter(admin.SimpleListFilter):
+    title = "confidence"
+    parameter_name = "confidence"
+
+    def lookups(self, request, model_admin):
+        return [("low", "below 0.5"), ("mid", "0.5 to 0.8"), ("high", "0.8 and above")]
+
+    def queryset(self, request, queryset):
+        bands = {"low": {"confidence__lt": 0.5}, "mid": {"confidence__gte": 0.5, "confidence__lt": 0.8},
+                 "high": {"confidence__gte": 0.8}}
+        return queryset.filter(**bands[self.value()]) if self.value() in bands else queryset
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+                             help_text="Optional: why these records are wrong.")
+
+
+class LabelledInline:
+    """Inline whose autocomplete rows render from select_related instances: one query for all rows."""
+
+    formset = LabelledInlineFormSet
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KnownLabelAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.get_autocomplete_fields(request))
+
+
+class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
+    """Review, evidence and history for Person, Organization, Meeting and Agreement.
+
+    Saving a change a person made (fields, inlines or a revert from history) marks
+    the record curated: ingest leaves its fields alone from then on.
+    """
+
+    change_form_template = "admin/archive/reviewable_change_form.html"
+    change_list_template = "admin/archive/reviewable_change_list.html"
+    actions = ["verify_selected", "reject_selected", "merge_selected"]
+    list_filter = ["review_status", "is_curated", ConfidenceFilter, StateFilter, ArticleFilter]
+    readonly_fields = [*REVIEW_FIELDS, "evidence", "extracted"]
+    history_list_display = ["review_status", "is_curated"]
+
+    main_fields: list = []
+
+    def get_fieldsets(self, request, obj=None):
+        sets = [(None, {"fields": self.main_fields})]
+        if obj is not None:
+            sets += [
+                ("Evidence", {"fields": ["evidence"]}),
+                ("Review", {"fields": REVIEW_FIELDS}),
+                ("What the extractor last wrote", {"fields": ["extracted"], "classes": ["collapse"]}),
+            ]
+        return sets
+
+    # --- display ---------------------------------------------------------------------------------
+
+    @admin.display(description="merged into")
+    def merged_into_link(self, obj):
+        if obj.merged_into_id is None:
+            return "—"
+        return format_html('<a href="{}">{}</a>', record_url(obj.merged_into), obj.merged_into)
+
+    @admin.display(description="evidence")
+    def evidence(self, obj):
+        rows = (obj.evidence.select_related("article").defer("article__body")
+                .order_by("-article__published", "article_id", "start"))
+        return evidence_panel(list(rows[:EVIDENCE_SHOWN]), obj.evidence.count())
+
+    @admin.display(description="review", ordering="review_status")
+    def review_state(self, obj):
+        marks = {"verified": "✔", "rejected": "✘", "unreviewed": "•"}
+        state = f"{marks[obj.review_status]} {obj.review_status}"
+        if obj.merged_into_id:
+            state = "merged away"
+        elif obj.is_curated:
+            state += " · edited"
+        return state
+
+    @admin.display(description="confidence", ordering="confidence")
+    def confidence_shown(self, obj):
+        return f"{obj.confidence:.2f}"
+
+    # --- permissions -----------------------------------------------------------------------------
+
+    def has_review_permission(self, request):
+        return request.user.has_perm("archive.review_records")
+
+    def has_merge_permission(self, request):
+        return request.user.has_perm("archive.merge_records")
+
+    # --- saving: a person's edit locks the record against ingest ---------------------------------
+
+    def save_model(self, request, obj, form, change):
+        if change and self.is_revert(request):
+            keep_current_state(obj, form)
+        if not change or form.changed_data or self.is_revert(request):
+            obj.is_curated = True
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and any(formset.has_changed() for formset in formsets):
+            record_mark_curated(record=form.instance, user=request.user, reason="edited related rows")
+
+    def is_revert(self, request) -> bool:
+        match = getattr(request, "resolver_match", None)
+        return bool(match and match.url_name and match.url_name.endswith("_simple_history"))
+
+    # --- review actions ---------------------------------------------------------------------------
+
+    @admin.action(description="Verify selected records", permissions=["review"])
+    def verify_selected(self, request, queryset):
+        try:
+            done = records_verify(records=queryset, user=request.user)
+        except CurationError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return None
+        self.message_user(request, f"Verified {done} record(s).", messages.SUCCESS)
+        return None
+
+    @admin.action(description="Reject selected records…", permissions=["review"])
+    def reject_selected(self, request, queryset):
+        form = RejectForm(request.POST if "apply" in request.POST else None)
+        if "apply" in request.POST and form.is_valid():
+            try:
+                done = records_reject(records=queryset, user=request.user, reason=form.cleaned_data["reason"])
+            except CurationError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+                return None
+            self.message_user(request, f"Rejected {done} record(s).", messages.SUCCESS)
+            return None
+        context = {**self.admin_site.each_context(request), "title": "Reject records", "form": form,
+                   "records": queryset, "opts": self.opts, "action": "reject_selected",
+                   "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME}
+        return TemplateResponse(request, "admin/archive/reject_confirmation.html", context)
+
+    @admin.action(description="Merge selected duplicates…", permissions=["merge"])
+    def merge_selected(self, request, queryset):
+        ids = ",".join(str(pk) for pk in queryset.values_list("pk", flat=True)[:20])
+        return HttpResponseRedirect(f"{reverse('admin:archive_merge', args=[self.opts.model_name])}?ids={ids}")
+
+    # --- review from the change page ------------------------------------------------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path("<path:object_id>/review/", self.admin_site.admin_view(self.review_view),
+                 name="%s_%s_review" % info),
+            *super().get_urls(),
+        ]
+
+    def review_view(self, request, object_id):
+        obj = get_object_or_404(self.model, pk=object_id)
+        if request.method != "POST" or not self.has_review_permission(request):
+            return HttpResponseRedirect(record_url(obj))
+        decision = request.POST.get("decision")
+        try:
+            if decision == "verify":
+                record_verify(record=obj, user=request.user, note=request.POST.get("note", ""))
+            elif decision == "reject":
+                record_reject(record=obj, user=request.user, reason=request.POST.get("note", ""))
+            self.message_user(request, f"{obj} is now {obj.review_status}.", messages.SUCCESS)
+        except CurationError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+            next_url = record_url(obj)
+        return HttpResponseRedirect(next_url)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["can_review"] = obj is not None and self.has_review_permission(request)
+        context["can_merge"] = obj is not None and self.has_merge_permission(request)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+def keep_current_state(obj, form) -> None:
+    """A revert from history restores the fields a curator can edit; merges and review state stay as they are."""
+    current = type(obj).objects.get(pk=obj.pk)
+    for field in obj._meta.concrete_fields:
+        if field.name not in form.fields:
+            setattr(obj, field.attname, getattr(current, field.attname))

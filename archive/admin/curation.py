@@ -1,0 +1,195 @@
+"""Merges (with undo) and duplicate suggestions (with a curator's verdict)."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from archive import models
+from archive.curation import CurationError
+from archive.curation.duplicates import decision_judge, duplicates_suggest
+from archive.curation.merge import merge_undo
+from archive.curation.queue import QUEUE_MODELS
+
+from .base import BoundedAdminMixin
+from .highlight import record_url
+
+
+def labelled_querysets():
+    """The four record types, meetings with the participants their labels name."""
+    return [model.objects.prefetch_related("participants") if model is models.Meeting else model.objects.all()
+            for model in QUEUE_MODELS.values()]
+
+
+def record_link(record, fallback_id):
+    if record is None:
+        return f"#{fallback_id} (deleted)"
+    state = " [merged away]" if record.merged_into_id else ""
+    return format_html('<a href="{}">{}</a>{}', record_url(record), record, state)
+
+
+@admin.register(models.MergeRecord)
+class MergeRecordAdmin(BoundedAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "kind", "merged_by", "merged_at", "undone_at"]
+    list_filter = ["content_type", ("undone_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["content_type", "merged_by"]
+    date_hierarchy = "merged_at"  # auditing "what was merged last week"; the table stays small
+    actions = ["undo_selected"]
+    fields = ["kind", "kept_link", "merged_link", "merged_by", "merged_at", "undone_by", "undone_at", "what_moved"]
+    readonly_fields = fields
+    change_form_template = "admin/archive/mergerecord_change_form.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the record of a merge is what makes it undoable
+
+    def has_merge_permission(self, request):
+        return request.user.has_perm("archive.merge_records")
+
+    @admin.display(description="type")
+    def kind(self, obj):
+        return obj.content_type.model
+
+    @admin.display(description="kept")
+    def kept_link(self, obj):
+        return record_link(obj.kept, obj.kept_id)
+
+    @admin.display(description="merged")
+    def merged_link(self, obj):
+        return record_link(obj.merged, obj.merged_id)
+
+    @admin.display(description="what moved")
+    def what_moved(self, obj):
+        changes = obj.changes
+        moved = ", ".join(f"{len(m['pks'])} {m['model'].split('.')[-1]}" for m in changes.get("moved", [])) or "nothing"
+        return format_html("Moved: {}. Kept aside as duplicates (restored on undo): {}. Created: {}.", moved,
+                           len(changes.get("deleted", [])), sum(len(c["pks"]) for c in changes.get("created", [])))
+
+    @admin.action(description="Undo selected merges", permissions=["merge"])
+    def undo_selected(self, request, queryset):
+        for merge in queryset.order_by("-merged_at", "-id"):  # newest first: later merges come undone first
+            try:
+                merge_undo(merge=merge, user=request.user)
+                self.message_user(request, f"Undone: {merge}.", messages.SUCCESS)
+            except CurationError as exc:
+                self.message_user(request, f"{merge}: {exc}", messages.ERROR)
+
+    def get_urls(self):
+        return [path("<int:pk>/undo/", self.admin_site.admin_view(self.undo_view), name="archive_mergerecord_undo"),
+                *super().get_urls()]
+
+    def undo_view(self, request, pk):
+        merge = get_object_or_404(models.MergeRecord, pk=pk)
+        if request.method == "POST" and self.has_merge_permission(request):
+            try:
+                merge_undo(merge=merge, user=request.user)
+                self.message_user(request, f"Undone: {merge}.", messages.SUCCESS)
+            except CurationError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+        return HttpResponseRedirect(reverse("admin:archive_mergerecord_change", args=[pk]))
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        context["can_undo"] = obj is not None and obj.undone_at is None and self.has_merge_permission(request)
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+
+class PendingFirst(admin.SimpleListFilter):
+    title = "verdict"
+    parameter_name = "verdict"
+
+    def lookups(self, request, model_admin):
+        return [("all", "all"), *models.Verdict.choices]
+
+    def choices(self, changelist):
+        for value, label in self.lookup_choices:
+            selected = (self.value() or models.Verdict.PENDING) == value
+            yield {"selected": selected, "query_string": changelist.get_query_string({self.parameter_name: value}),
+                   "display": label}
+
+    def queryset(self, request, queryset):
+        value = self.value() or models.Verdict.PENDING
+        return queryset if value == "all" else queryset.filter(verdict=value)
+
+
+@admin.register(models.DuplicateDecision)
+class DuplicateDecisionAdmin(BoundedAdminMixin, admin.ModelAdmin):
+    list_display = ["first", "second", "kind", "score", "reasons", "verdict", "decided_by", "merge_link"]
+    list_filter = [PendingFirst, "content_type"]
+    list_select_related = ["content_type", "decided_by"]
+    actions = ["judge_not_same", "judge_unsure", "judge_same"]
+    fields = ["kind", "first", "second", "score", "reasons", "verdict", "note", "decided_by", "decided_at"]
+    readonly_fields = ["kind", "first", "second", "score", "reasons", "decided_by", "decided_at"]
+    change_list_template = "admin/archive/duplicates_change_list.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related(
+            GenericPrefetch("low", labelled_querysets()), GenericPrefetch("high", labelled_querysets()))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_merge_permission(self, request):
+        return request.user.has_perm("archive.merge_records")
+
+    def save_model(self, request, obj, form, change):
+        if obj.verdict == models.Verdict.PENDING:
+            super().save_model(request, obj, form, change)  # only the note changed
+        else:
+            decision_judge(decision=obj, verdict=obj.verdict, user=request.user, note=obj.note)
+
+    @admin.display(description="type")
+    def kind(self, obj):
+        return obj.content_type.model
+
+    @admin.display(description="record")
+    def first(self, obj):
+        return record_link(obj.low, obj.low_id)
+
+    @admin.display(description="maybe the same as")
+    def second(self, obj):
+        return record_link(obj.high, obj.high_id)
+
+    @admin.display(description="")
+    def merge_link(self, obj):
+        url = reverse("admin:archive_merge", args=[obj.content_type.model])
+        return format_html('<a href="{}?ids={},{}">compare / merge</a>', url, obj.low_id, obj.high_id)
+
+    def judge(self, request, queryset, verdict):
+        for decision in queryset:
+            decision_judge(decision=decision, verdict=verdict, user=request.user)
+        self.message_user(request, f"{queryset.count()} pair(s) judged {models.Verdict(verdict).label}.",
+                          messages.SUCCESS)
+
+    @admin.action(description="Not the same (never suggest or merge again)", permissions=["merge"])
+    def judge_not_same(self, request, queryset):
+        self.judge(request, queryset, models.Verdict.NOT_SAME)
+
+    @admin.action(description="Unsure", permissions=["merge"])
+    def judge_unsure(self, request, queryset):
+        self.judge(request, queryset, models.Verdict.UNSURE)
+
+    @admin.action(description="The same: merge…", permissions=["merge"])
+    def judge_same(self, request, queryset):
+        decision = queryset.first()
+        url = reverse("admin:archive_merge", args=[decision.content_type.model])
+        return HttpResponseRedirect(f"{url}?ids={decision.low_id},{decision.high_id}")
+
+    def get_urls(self):
+        return [path("suggest/", self.admin_site.admin_view(self.suggest_view), name="archive_duplicates_suggest"),
+                *super().get_urls()]
+
+    def suggest_view(self, request):
+        if request.method == "POST" and self.has_merge_permission(request):
+            found = {name: duplicates_suggest(model=model) for name, model in QUEUE_MODELS.items()}
+            self.message_user(request, "New suggestions: " + ", ".join(f"{n} {k}" for k, n in found.items()),
+                              messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:archive_duplicatedecision_changelist"))

@@ -1,0 +1,67 @@
+"""Evidence as curators read it: quoted sentences and article text with the mentions marked.
+
+Article text is never trusted as HTML: every piece goes through format_html /
+conditional_escape, and only the <mark> and <a> tags are ours.
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from archive.models import Evidence
+
+EVIDENCE_SHOWN = 50
+
+
+def record_url(record) -> str:
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+
+
+def quoted_sentence(evidence: Evidence) -> SafeString:
+    """The evidence sentence with the mention wrapped in <mark>."""
+    sentence = evidence.sentence
+    start = max(0, min(len(sentence), evidence.start - evidence.sentence_start))
+    end = max(start, min(len(sentence), evidence.end - evidence.sentence_start))
+    return format_html("{}<mark>{}</mark>{}", sentence[:start], sentence[start:end], sentence[end:])
+
+
+def evidence_panel(evidence: list[Evidence], total: int) -> SafeString:
+    """A list of quotes, each with its article link and the extractor's confidence."""
+    if not evidence:
+        return format_html("<p>{}</p>", "No evidence: a curator typed this record in, or its sources changed.")
+    items = format_html_join(
+        "\n", '<li class="evidence"><q>{}</q><br><a href="{}">{}</a>{} · confidence {}</li>',
+        ((quoted_sentence(e), record_url(e.article), e.article.title,
+          f" ({e.article.published:%Y-%m-%d})" if e.article.published else "", f"{e.confidence:.2f}")
+         for e in evidence),
+    )
+    more = ""
+    if total > len(evidence):
+        more = format_html("<p>…and {} more.</p>", total - len(evidence))
+    return format_html('<ul class="evidence-list">{}</ul>{}', items, more)
+
+
+def highlighted_body(body: str, evidence: list[Evidence]) -> SafeString:
+    """The article text with every mention marked and linked to its record.
+
+    Spans may nest (a meeting's sentence holds a person's name): the text is cut at
+    every span boundary and each piece links to the narrowest record covering it.
+    """
+    spans = [(max(0, e.start), min(len(body), e.end), e) for e in evidence if e.start < e.end]
+    cuts = sorted({0, len(body), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    pieces = []
+    for left, right in zip(cuts, cuts[1:]):
+        text = body[left:right]
+        covering = [(end - start, ev) for start, end, ev in spans if start <= left and right <= end]
+        if not covering:
+            pieces.append(conditional_escape(text))
+            continue
+        _, ev = min(covering, key=lambda item: item[0])
+        record = ev.target
+        kind = record._meta.model_name
+        pieces.append(format_html('<mark class="mention mention-{}" title="{}: {}"><a href="{}">{}</a></mark>',
+                                  kind, kind, record, record_url(record), text))
+    return format_html('<div class="article-body">{}</div>', format_html_join("", "{}", ((p,) for p in pieces)))

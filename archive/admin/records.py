@@ -1,0 +1,173 @@
+"""People, organizations, meetings and agreements: what curators check, correct and merge."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Prefetch
+from django.utils.html import format_html
+
+from archive import models
+from archive.curation.aliases import alias_fill_keys
+
+from .base import CountryFilter, LabelledInline, ReviewableAdmin
+from .highlight import quoted_sentence, record_url
+
+
+class AliasForm:
+    """Alias rows typed in the admin get the matching keys ingest uses."""
+
+    def save_new(self, form, commit=True):
+        alias_fill_keys(alias=form.instance)
+        return super().save_new(form, commit)
+
+    def save_existing(self, form, obj, commit=True):
+        alias_fill_keys(alias=obj)
+        return super().save_existing(form, obj, commit)
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = models.PersonAlias
+    fields = ["name", "normalized"]
+    readonly_fields = ["normalized"]
+    extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type("PersonAliasFormSet", (AliasForm, formset), {})
+
+
+class OrganizationAliasInline(PersonAliasInline):
+    model = models.OrganizationAlias
+
+
+class RoleInline(LabelledInline, admin.TabularInline):
+    model = models.Role
+    fk_name = "person"
+    fields = ["title", "organization", "country", "article", "date", "date_precision"]
+    autocomplete_fields = ["organization", "country", "article"]
+    extra = 0
+
+
+class ParticipantInline(LabelledInline, admin.TabularInline):
+    model = models.MeetingParticipant
+    fields = ["name", "person", "organization", "country"]
+    autocomplete_fields = ["person", "organization", "country"]
+    extra = 0
+
+
+class SourceInline(admin.TabularInline):
+    """The articles a meeting was read from, with the quoted sentence; a wrong source can be deleted."""
+
+    model = models.Evidence
+    fk_name = "meeting"
+    verbose_name = "source"
+    verbose_name_plural = "article sources"
+    fields = ["article_link", "quote", "confidence"]
+    readonly_fields = fields
+    extra = 0
+    max_num = 0  # sources come from articles; a curator removes a wrong one, never types one in
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article").defer("article__body")
+
+    @admin.display(description="article")
+    def article_link(self, obj):
+        if obj.pk is None:
+            return ""
+        return format_html('<a href="{}">{}</a>', record_url(obj.article), obj.article)
+
+    @admin.display(description="quoted sentence")
+    def quote(self, obj):
+        return quoted_sentence(obj) if obj.pk else ""
+
+
+class AgreementSourceInline(SourceInline):
+    fk_name = "agreement"
+
+
+class ConflictInline(admin.TabularInline):
+    model = models.FieldConflict
+    fk_name = "meeting"
+    fields = ["field", "kept_value", "other_value", "article", "resolved"]
+    readonly_fields = ["field", "kept_value", "other_value", "article"]
+    extra = 0
+    max_num = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article").defer("article__body")
+
+
+class AgreementConflictInline(ConflictInline):
+    fk_name = "agreement"
+
+
+class PartyInline(LabelledInline, admin.TabularInline):
+    model = models.AgreementParty
+    fields = ["name", "role", "country", "organization", "person", "date", "date_precision"]
+    autocomplete_fields = ["country", "organization", "person"]
+    extra = 0
+
+
+class StatusChangeInline(LabelledInline, admin.TabularInline):
+    model = models.AgreementStatusChange
+    verbose_name_plural = "status history"
+    fields = ["status", "date", "date_precision", "date_text", "article"]
+    autocomplete_fields = ["article"]
+    extra = 0
+
+
+@admin.register(models.Person)
+class PersonAdmin(ReviewableAdmin):
+    main_fields = ["name", "title", "country"]
+    list_display = ["name", "title", "country", "review_state", "confidence_shown", "updated_at"]
+    list_select_related = ["country"]
+    list_filter = [CountryFilter, *ReviewableAdmin.list_filter]
+    search_fields = ["name", "aliases__name"]
+    autocomplete_fields = ["country"]
+    inlines = [PersonAliasInline, RoleInline]
+
+
+@admin.register(models.Organization)
+class OrganizationAdmin(ReviewableAdmin):
+    main_fields = ["name", "acronym", "org_type", "country"]
+    list_display = ["name", "acronym", "org_type", "country", "review_state", "confidence_shown", "updated_at"]
+    list_select_related = ["country"]
+    list_filter = [CountryFilter, "org_type", *ReviewableAdmin.list_filter]
+    search_fields = ["name", "=acronym", "aliases__name"]
+    autocomplete_fields = ["country"]
+    inlines = [OrganizationAliasInline]
+
+
+class ParticipantCountryFilter(CountryFilter):
+    path = "participants__country"
+
+
+class PartyCountryFilter(CountryFilter):
+    path = "parties__country"
+
+
+@admin.register(models.Meeting)
+class MeetingAdmin(ReviewableAdmin):
+    main_fields = ["date", "date_precision", "date_text", "location", "topic"]
+    list_display = ["__str__", "date", "location", "topic", "review_state", "confidence_shown"]
+    # A date filter without queries: date_hierarchy would scan the filtered list twice more.
+    list_filter = [ParticipantCountryFilter, ("date", admin.DateFieldListFilter), *ReviewableAdmin.list_filter]
+    search_fields = ["topic", "location", "participants__name"]
+    inlines = [ParticipantInline, SourceInline, ConflictInline]
+
+    def get_queryset(self, request):
+        # __str__ names the first participants: one query for the whole page.
+        return super().get_queryset(request).prefetch_related(
+            Prefetch("participants", queryset=models.MeetingParticipant.objects.only("id", "meeting_id", "name")))
+
+
+@admin.register(models.Agreement)
+class AgreementAdmin(ReviewableAdmin):
+    main_fields = ["title", "kind", "status", "date", "date_precision", "date_text", "value_usd", "amount",
+                   "currency", "count", "sectors"]
+    list_display = ["title", "kind", "status", "date", "value_usd", "review_state", "confidence_shown"]
+    list_filter = [PartyCountryFilter, "kind", "status", ("date", admin.DateFieldListFilter),
+                   *ReviewableAdmin.list_filter]
+    search_fields = ["title", "parties__name"]
+    autocomplete_fields = ["sectors"]
+    inlines = [PartyInline, StatusChangeInline, AgreementSourceInline, AgreementConflictInline]

@@ -1,0 +1,136 @@
+"""The review queue: records of all four types in one list, unreviewed first, least confident first.
+
+Each type is read with its own indexed query (review_status, confidence, id) for
+only as many rows as the page needs; the four are merged in Python. A page costs
+a fixed number of queries whatever the archive's size: per type one for the
+page's ids, one capped count, one for the records, one for their evidence.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+
+from archive.models import Agreement, Evidence, Meeting, MeetingParticipant, Organization, Person, ReviewStatus
+
+QUEUE_MODELS = {"person": Person, "organization": Organization, "meeting": Meeting, "agreement": Agreement}
+COUNT_CAP = 10_000
+STATUSES = ("unreviewed", "all", "verified", "rejected")
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    types: tuple[str, ...] = tuple(QUEUE_MODELS)
+    status: str = "unreviewed"
+    country: str = ""  # ISO code
+    article: int | None = None
+    published_from: datetime.date | None = None
+    published_to: datetime.date | None = None
+
+
+@dataclass
+class QueueItem:
+    kind: str
+    record: object
+    evidence: Evidence | None = None
+
+
+@dataclass
+class QueuePage:
+    items: list[QueueItem]
+    has_more: bool
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def queue_queryset(kind: str, filters: QueueFilters) -> QuerySet:
+    """One type's records matching the filters (tombstones never: their kept record is reviewed)."""
+    model = QUEUE_MODELS[kind]
+    queryset = model.objects.filter(merged_into__isnull=True)
+    if filters.status != "all":
+        queryset = queryset.filter(review_status=filters.status)
+    if filters.country:
+        queryset = queryset.filter(country_condition(kind, filters.country))
+    evidence = {}
+    if filters.article:
+        evidence["article_id"] = filters.article
+    if filters.published_from:
+        evidence["article__published__gte"] = filters.published_from
+    if filters.published_to:
+        evidence["article__published__lte"] = filters.published_to
+    if evidence:
+        queryset = queryset.filter(Exists(Evidence.objects.filter(**{kind: OuterRef("pk")}, **evidence)))
+    return queryset
+
+
+def country_condition(kind: str, code: str) -> Q:
+    if kind in ("person", "organization"):
+        return Q(country__code=code)
+    if kind == "meeting":
+        return Q(Exists(MeetingParticipant.objects.filter(meeting=OuterRef("pk"), country__code=code)))
+    from archive.models import AgreementParty
+
+    return Q(Exists(AgreementParty.objects.filter(agreement=OuterRef("pk"), country__code=code)))
+
+
+def rank() -> Case:
+    return Case(When(review_status=ReviewStatus.UNREVIEWED, then=Value(0)), default=Value(1),
+                output_field=IntegerField())
+
+
+def review_queue(*, filters: QueueFilters, offset: int = 0, limit: int = 50) -> QueuePage:
+    """The page of the queue at `offset`, with capped counts per type."""
+    keys = []
+    for kind in filters.types:
+        queryset = queue_queryset(kind, filters)
+        # One status: the (review_status, confidence, id) index gives the order; all: unreviewed first.
+        queryset = queryset.annotate(rank=rank() if filters.status == "all" else Value(0))
+        rows = queryset.order_by("rank", "confidence", "id").values_list("rank", "confidence", "id")[
+            : offset + limit + 1]
+        keys += [(r, c, kind, pk) for r, c, pk in rows]
+    keys.sort(key=lambda k: (k[0], k[1], k[2], k[3]))
+    page_keys = keys[offset: offset + limit]
+    items = load_items(page_keys)
+    counts = {kind: queue_queryset(kind, filters).order_by()[: COUNT_CAP + 1].count() for kind in filters.types}
+    return QueuePage(items=items, has_more=len(keys) > offset + limit, counts=counts)
+
+
+def load_items(page_keys: list) -> list[QueueItem]:
+    by_kind: dict[str, list[int]] = {}
+    for _, _, kind, pk in page_keys:
+        by_kind.setdefault(kind, []).append(pk)
+    records = {}
+    evidence_ids = {}
+    for kind, ids in by_kind.items():
+        queryset = QUEUE_MODELS[kind].objects.filter(pk__in=ids).annotate(
+            first_evidence=Subquery(Evidence.objects.filter(**{kind: OuterRef("pk")})
+                                    .order_by("-confidence", "id").values("id")[:1]))
+        if kind in ("person", "organization"):
+            queryset = queryset.select_related("country")
+        if kind == "meeting":
+            queryset = queryset.prefetch_related("participants")
+        for record in queryset:
+            records[(kind, record.pk)] = record
+            if record.first_evidence:
+                evidence_ids[record.first_evidence] = (kind, record.pk)
+    evidence = {}
+    if evidence_ids:
+        for row in Evidence.objects.filter(pk__in=evidence_ids).select_related("article").defer("article__body"):
+            evidence[evidence_ids[row.pk]] = row
+    return [QueueItem(kind=kind, record=records[(kind, pk)], evidence=evidence.get((kind, pk)))
+            for _, _, kind, pk in page_keys if (kind, pk) in records]
+
+
+def queue_records(keys: list[str]) -> list:
+    """Records named as "kind:id" (the queue's checkboxes), in that order; unknown keys are skipped."""
+    wanted: dict[str, list[int]] = {}
+    for key in keys:
+        kind, _, pk = key.partition(":")
+        if kind in QUEUE_MODELS and pk.isdigit():
+            wanted.setdefault(kind, []).append(int(pk))
+    found = {}
+    for kind, ids in wanted.items():
+        for record in QUEUE_MODELS[kind].objects.filter(pk__in=ids):
+            found[f"{kind}:{record.pk}"] = record
+    return [found[k] for k in keys if k in found]

@@ -1,0 +1,100 @@
+"""What curators decide beyond one record's fields: merges (undoable) and duplicate judgements.
+
+Both refer to the four reviewable record types (person, organization, meeting,
+agreement) through a content type and two ids, so one table serves all four.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+CURATED_MODELS = ("person", "organization", "meeting", "agreement")
+
+
+class MergeRecord(models.Model):
+    """One merge: `merged` became a tombstone pointing at `kept`, and what moved is listed so undo restores it.
+
+    `changes` holds, in order: rows whose foreign key was moved (model, pk, field),
+    rows deleted because the kept record already had their twin (serialized in
+    full, so undo recreates them with their ids), rows created for the kept record
+    (aliases from the merged names, sector links) and both records' previous
+    values of `merged_into` and `is_curated`.
+    """
+
+    content_type = models.ForeignKey(
+        ContentType, related_name="+",
+        # The record types are fixed; losing one would orphan its merges.
+        on_delete=models.PROTECT,
+    )
+    kept_id = models.BigIntegerField(db_index=True, help_text="The record that stands for both now.")
+    merged_id = models.BigIntegerField(db_index=True, help_text="The record that became a tombstone.")
+    kept = GenericForeignKey("content_type", "kept_id")
+    merged = GenericForeignKey("content_type", "merged_id")
+    kept_label = models.CharField(max_length=500, help_text="The kept record as it read at the merge.")
+    merged_label = models.CharField(max_length=500, help_text="The merged record as it read at the merge.")
+    changes = models.JSONField(default=dict, help_text="Everything the merge changed, for undo.")
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+",
+        # The merge stays recorded when the curator's account goes.
+        on_delete=models.SET_NULL,
+    )
+    merged_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL,
+    )
+    undone_at = models.DateTimeField(null=True, blank=True, help_text="Set when the merge was undone.")
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+        permissions = [
+            ("merge_records", "Can merge duplicate records and undo merges"),
+            ("review_records", "Can verify and reject records"),
+        ]
+
+    def __str__(self):
+        state = " (undone)" if self.undone_at else ""
+        return f"{self.merged_label} → {self.kept_label}{state}"
+
+
+class Verdict(models.TextChoices):
+    PENDING = "pending", "not judged yet"
+    SAME = "same", "same"
+    NOT_SAME = "not_same", "not the same"
+    UNSURE = "unsure", "unsure"
+
+
+class DuplicateDecision(models.Model):
+    """A pair of records that may be one: suggested by the archive, judged by a curator.
+
+    The pair is unordered: `low_id` < `high_id`, unique per record type. A
+    "not the same" verdict is kept for good: the pair is never suggested again,
+    ingest never folds one into the other, and a merge of the two is refused
+    until a curator changes the verdict.
+    """
+
+    content_type = models.ForeignKey(ContentType, related_name="+", on_delete=models.PROTECT)
+    low_id = models.BigIntegerField(help_text="The lower id of the pair.")
+    high_id = models.BigIntegerField(db_index=True, help_text="The higher id of the pair.")
+    low = GenericForeignKey("content_type", "low_id")
+    high = GenericForeignKey("content_type", "high_id")
+    score = models.FloatField(default=0, db_index=True, help_text="How alike the two look, 0 to 1.")
+    reasons = models.CharField(max_length=300, blank=True, help_text="Why they were suggested.")
+    verdict = models.CharField(max_length=10, choices=Verdict.choices, default=Verdict.PENDING, db_index=True)
+    note = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL,
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["verdict", "-score", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "low_id", "high_id"], name="duplicate_pair_unique"),
+            models.CheckConstraint(condition=models.Q(low_id__lt=models.F("high_id")), name="duplicate_pair_ordered"),
+        ]
+        indexes = [models.Index(fields=["verdict", "-score"], name="duplicate_queue")]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.low_id} / {self.high_id}: {self.get_verdict_display()}"
