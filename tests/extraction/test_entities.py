@@ -4,11 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.extraction.entities import extract_entities
 from archive.extraction.names import normalize
 from archive.extraction.pipeline import extract_file
-from archive.extraction.records import ExtractedArticle
-from archive.extraction.sentences import split_sentences
+from tests.extraction.entity_helpers import entities, org, person
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -48,24 +46,6 @@ a swap deal. SOCAR will deliver the gas via Armenia's border, the ministry said.
 
 Meanwhile, Both sides welcomed the work of the Organization of Turkic States. Mr Bayramov later met \
 Hikmet Hajiyev, an adviser, and Ms. Leyla Abdullayeva, the ministry spokesperson, at the Foreign Ministry."""
-
-
-def entities(body: str, dateline: str | None = None, byline: str | None = None):
-    article = ExtractedArticle(source_name="t.txt", position=0, title="t", body=body, dateline=dateline,
-                               byline=byline)
-    return extract_entities(article, split_sentences(body))
-
-
-def person(people, name):
-    found = [p for p in people if normalize(p.name) == normalize(name)]
-    assert len(found) == 1, [p.name for p in people]
-    return found[0]
-
-
-def org(orgs, name):
-    found = [o for o in orgs if normalize(name) in {normalize(n) for n in (o.name, o.acronym or "", *o.aliases)}]
-    assert len(found) == 1, [o.name for o in orgs]
-    return found[0]
 
 
 def test_presidents_get_title_and_country_from_their_demonym():
