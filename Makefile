@@ -29,8 +29,8 @@ browser-deps:
 test: setup browser-deps
 	$(BIN)/python -m pytest
 
-benchmark: setup
-	$(BIN)/python benchmarks/run.py
+benchmark: setup  # ingest speed and memory; see BENCHMARKS.md for the page benchmarks
+	$(BIN)/python benchmarks/ingest_speed.py --articles 2000
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

@@ -19,14 +19,22 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+def _is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return bool(
+        "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+        or (marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    )
+
+
 def restore_reference_data() -> None:
-    """Countries (0002) and groups (0004) are rows a flush deletes; load them again, as the migrations do."""
+    """Countries (migration 0002) and groups (0006) are rows a flush deletes; load them as the migrations do."""
     import importlib
 
     from django.apps import apps
     from django.db import connection
 
-    for name, loader in (("0002_countries", "load_countries"), ("0004_groups", "create_groups")):
+    for name, loader in (("0002_countries", "load_countries"), ("0006_groups", "create_groups")):
         module = importlib.import_module(f"archive.migrations.{name}")
         with connection.schema_editor(atomic=True) as editor:
             getattr(module, loader)(apps, editor)
@@ -38,18 +46,29 @@ def reference_data(transactional_db):
     restore_reference_data()
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """After a transactional test flushed the database, put the reference rows back for the tests after it."""
-    yield
-    flushed = "transactional_db" in item.fixturenames or "live_server" in item.fixturenames
-    marker = item.get_closest_marker("django_db")
-    flushed = flushed or bool(marker and marker.kwargs.get("transaction"))
-    if flushed and nextitem is not None:  # with no next test, the test database is already gone
-        from django.db import connection
-        from pytest_django.plugin import blocking_manager_key
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    """Put countries and groups back before each transactional test (live_server, transaction=True).
 
-        with item.config.stash[blocking_manager_key].unblock():
-            name = str(connection.settings_dict["NAME"])
-            if name.startswith("test_") or "memorydb" in name or name.endswith(("/test_", ".test")):
-                restore_reference_data()  # only ever the test database
+    A transactional test ends with a flush that empties every table, so the next one
+    would find none. pytest-django runs all non-transactional tests first (see the
+    hook below), so they never see the flushed state; each transactional test reloads
+    the rows here (idempotent: only missing rows are added).
+    """
+    if _is_transactional(request):
+        request.getfixturevalue("transactional_db")
+        restore_reference_data()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run transactional tests after all the others that use the database, as pytest-django intends.
+
+    pytest-django sorts them so (tryfirst), but pytest then regroups items by parametrized
+    session fixtures (Playwright's browser name), which can put a browser test, and the
+    flush that ends it, before ordinary database tests. Sorting again last restores the
+    order; the sort is stable, so the browser tests stay together.
+    """
+    from pytest_django.plugin import pytest_collection_modifyitems as django_order
+
+    django_order(items)

@@ -174,7 +174,7 @@ class FieldConflictFactory(DjangoModelFactory):
 
 
 def curator(username: str = "curator", group: str = "Curator"):
-    """A staff account in one of the groups the 0004_groups migration creates."""
+    """A staff account in one of the groups the 0006_groups migration creates."""
     from django.contrib.auth.models import Group
 
     user = UserFactory(username=username, is_staff=True)

@@ -15,8 +15,7 @@ import re
 
 from .agreement_cues import Found, clause
 from .lexicon.events import PACKAGE_HEADS
-from .event_mentions import countries_in
-from .mentions import ArticleMentions
+from .mentions import ArticleMentions, countries_in
 from .money import Money, find_money
 
 _I = re.IGNORECASE

@@ -305,7 +305,8 @@ def qualifier(text: str, end: int) -> str:
     rest = re.split(r",?\s+(?:which|that|while|as\s+well\s+as|and\s+(?:is|are|was|were|will)|will|would|is|are|"
                     r"was|were|has|have|had|could|can|may|might|shall|said|says)\b", rest)[0]
     rest = _DATE_PHRASE.sub("", " " + rest).strip()
-    rest = re.split(r"\s+(?:during|amid|following|on\s+the\s+sidelines\s+of|in\s+the\s+presence\s+of)\b", rest)[0]
+    rest = re.split(r",?\s+(?:during|amid|following|on\s+the\s+sidelines\s+of|in\s+the\s+presence\s+of|"
+                    r"as|when|after|before|while|because)\b", rest)[0]
     return " ".join(rest.split()[:12]).strip(" ,\"'\u201c\u201d")
 
 

@@ -19,8 +19,7 @@ from .agreement_cues import (Found, clause, generic_agreements, institution_prop
                              qualifier, sectors_of, status_of)
 from .lexicon.events import STATUS_ORDER, VENTURE_NOUNS
 from .meeting_cues import Cue, SlotFinder, date_is_for_travel, event_dates
-from .event_mentions import countries_in
-from .mentions import ArticleMentions
+from .mentions import ArticleMentions, countries_in
 from .money import Money, find_money
 from .records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
 from .sentences import Sentence

@@ -1,7 +1,7 @@
 """Stage 7: meetings and agreements of one article.
 
 `meetings` reads who met whom, `agreements` what was signed, proposed or negotiated;
-both share the article's mention index (`mentions`, built by `event_mentions`). Agreements signed at a meeting
+both share the article's mention index (`mentions.ArticleMentions`). Agreements signed at a meeting
 take that meeting's date, so meetings are read first.
 """
 
@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from .agreements import extract_agreements
 from .meetings import draft_meetings, finish
-from .event_mentions import EventMentions
+from .mentions import ArticleMentions
 from .records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
 from .sentences import Sentence
 
 
 def extract_events(article: ExtractedArticle,
                    sentences: list[Sentence]) -> tuple[list[ExtractedMeeting], list[ExtractedAgreement]]:
-    mentions = EventMentions.build(article)
+    mentions = ArticleMentions.build(article)
     drafts = draft_meetings(article, sentences, mentions)
     meetings = [finish(d, article) for d in drafts]
     agreements = extract_agreements(article, sentences, mentions, meetings)

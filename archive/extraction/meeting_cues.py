@@ -19,8 +19,7 @@ from .records import FuzzyDate
 
 from .lexicon.events import (EVENT_NOUNS, GROUP_NOUNS, MEETING_NOUNS, MOVEMENT_VERBS, NOT_REPORTED_BEFORE,
                              PRINCIPAL_TALK_WORDS, REPORTING_VERBS)
-from .event_mentions import country as country_of_word
-from .mentions import ArticleMentions
+from .mentions import ArticleMentions, country_of_word
 
 _I = re.IGNORECASE
 _APOS = "['\u2019]"

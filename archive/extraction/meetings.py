@@ -17,8 +17,7 @@ from .lexicon.events import COURTESY_PURPOSE_VERBS, TIME_SHIFT_MARKERS
 from .lexicon.geography import CITIES, REGIONS
 from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bounds, date_is_for_travel, event_dates, find_cues,
                            is_principal)
-from .event_mentions import country as country_of_word
-from .mentions import ArticleMentions
+from .mentions import ArticleMentions, country_of_word
 from .records import Evidence, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
 from .sentences import Sentence
 

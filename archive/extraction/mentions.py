@@ -31,6 +31,56 @@ class Mention:
 
 
 _FORM_SPLIT = re.compile(r"[\s\-\u2010-\u2015]+")
+_SEPARATORS = frozenset(" \t\n\r\f\v-\u2010\u2011\u2012\u2013\u2014\u2015\u00a0\u2028\u2029")
+
+
+def _form_words(form: str) -> list[str]:
+    words = [w for w in _FORM_SPLIT.split(form.strip()) if w]
+    return words if len(form) >= 2 else []
+
+
+def _occurrences(hay: str, needle: str):
+    i = hay.find(needle)
+    while i >= 0:
+        yield i
+        i = hay.find(needle, i + 1)
+
+
+def _spans_of(text: str, forms: set[str], ignore_case: bool) -> list[tuple[int, int]]:
+    """Where the forms occur as whole words: a plain scan for each form's words in order,
+    separated by whitespace or hyphens/dashes, not inside a longer word (no regex per name:
+    in a stream of articles nearly every name is new, and compiling dominated)."""
+    hay = text.lower() if ignore_case else text
+    if len(hay) != len(text):  # case folding changed offsets
+        return _regex_spans(text, forms, ignore_case)
+    spans = []
+    for form in forms:
+        words = [w.lower() for w in _form_words(form)] if ignore_case else _form_words(form)
+        for i in (_occurrences(hay, words[0]) if words else ()):
+            end = _match_at(hay, i, words)
+            if end and not (i and _word_char(hay[i - 1])) and not (end < len(hay) and _word_char(hay[end])):
+                spans.append((i, end))
+    return spans
+
+
+def _match_at(hay: str, pos: int, words: list[str]) -> int:
+    """End of `words` read from `pos`, separators between them; 0 if they are not there."""
+    for k, word in enumerate(words):
+        if k:
+            j = pos
+            while j < len(hay) and hay[j] in _SEPARATORS:
+                j += 1
+            if j == pos:
+                return 0
+            pos = j
+        if not hay.startswith(word, pos):
+            return 0
+        pos += len(word)
+    return pos
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_" or c == "-"
 
 
 @lru_cache(maxsize=4096)
@@ -40,25 +90,18 @@ def _form_pattern(form: str, ignore_case: bool) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.IGNORECASE if ignore_case else 0)
 
 
-def _spans_of(text: str, forms: set[str], ignore_case: bool) -> list[tuple[int, int]]:
-    """Where the forms occur as whole words: a plain find of each form's first word, then the
-    form's regex at that spot (much faster than running every regex over the body)."""
-    hay = text.lower() if ignore_case else text
-    if len(hay) != len(text):  # case folding changed offsets: search the slow way
-        hay, ignore_case = text, ignore_case
+def _regex_spans(text: str, forms: set[str], ignore_case: bool) -> list[tuple[int, int]]:
+    """The same search by one regex per form, tried where the form's first word occurs (lower-cased
+    when that keeps offsets, else as written): the reference for `_spans_of`, and its fallback."""
+    fold = ignore_case and len(text.lower()) == len(text)
+    hay = text.lower() if fold else text
     spans = []
     for form in forms:
-        words = [w for w in _FORM_SPLIT.split(form.strip()) if w]
-        if len(form) < 2 or not words:
-            continue
-        needle = words[0].lower() if hay is not text else words[0]
-        pattern = _form_pattern(form, ignore_case)
-        i = hay.find(needle)
-        while i >= 0:
-            m = pattern.match(text, i)
+        words = _form_words(form)
+        for i in (_occurrences(hay, words[0].lower() if fold else words[0]) if words else ()):
+            m = _form_pattern(form, ignore_case).match(text, i)
             if m:
-                spans.append((m.start(), m.end()))
-            i = hay.find(needle, i + 1)
+                spans.append(m.span())
     return spans
 
 

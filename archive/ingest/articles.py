@@ -23,11 +23,12 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     no person has touched are removed.
     """
     content_hash = extracted.content_hash
-    existing = Article.objects.filter(content_hash=content_hash).first()
-    if existing:
+    same_text_or_place = Q(content_hash=content_hash) | Q(source_path=source_path, position=extracted.position)
+    found = {a.content_hash == content_hash: a for a in Article.objects.filter(same_text_or_place)}
+    if True in found:
         report.count("articles unchanged")
-        return existing
-    article = Article.objects.filter(source_path=source_path, position=extracted.position).first()
+        return found[True]
+    article = found.get(False)
     updating = article is not None
     if updating:
         forget_extraction(article)

@@ -65,18 +65,18 @@ def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, 
         save_extracted(meeting, values, ext.confidence)
         add_evidence(article, ext.evidence, meeting=meeting)
         flag_conflicts(meeting, conflicts, article, first_evidence(article, ext.evidence, meeting=meeting), report)
-        for person in persons:
-            MeetingParticipant.objects.get_or_create(
-                meeting=meeting, person=person, defaults={"name": person.name, "country": person.country})
-        for name in ext.participants:
-            if name not in known_people:  # named by the text but not a resolved person: still a participant
-                MeetingParticipant.objects.get_or_create(meeting=meeting, name=name[:300], person=None,
-                                                         organization=None)
-        for name in ext.organizations:
-            if org := orgs.get(name):
-                MeetingParticipant.objects.get_or_create(
-                    meeting=meeting, organization=org, defaults={"name": org.name, "country": org.country})
+        write_participants(meeting, ext, persons, orgs, known_people)
         report.count("meetings created" if created else "meetings linked")
+
+
+def write_participants(meeting: Meeting, ext: ExtractedMeeting, persons: list, orgs: dict, known_people: set) -> None:
+    """Link who took part; a name the text gives but no resolved person stands is still a participant."""
+    rows = [MeetingParticipant(meeting=meeting, person=p, name=p.name[:300], country=p.country) for p in persons]
+    rows += [MeetingParticipant(meeting=meeting, name=name[:300]) for name in ext.participants
+             if name not in known_people]
+    rows += [MeetingParticipant(meeting=meeting, organization=org, name=org.name[:300], country=org.country)
+             for org in filter(None, map(orgs.get, ext.organizations))]
+    MeetingParticipant.objects.bulk_create(rows, ignore_conflicts=True)  # links already there stay as they are
 
 
 def find_same_meeting(ext: ExtractedMeeting, persons: list, article: Article):
@@ -159,11 +159,12 @@ def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, 
         save_extracted(agreement, values, ext.confidence)
         add_evidence(article, ext.evidence, agreement=agreement)
         write_parties(agreement, ext, orgs)
-        agreement.sectors.add(*(Sector.objects.get_or_create(name=s.lower()[:100])[0] for s in ext.sectors))
+        add_sectors(agreement, ext.sectors)
         first = first_evidence(article, ext.evidence, agreement=agreement)
-        AgreementStatusChange.objects.get_or_create(
-            agreement=agreement, status=ext.status, article=article,
-            defaults={**fuzzy_date_values(ext.date), "evidence": first})
+        AgreementStatusChange.objects.bulk_create(
+            [AgreementStatusChange(agreement=agreement, status=ext.status, article=article, evidence=first,
+                                   **fuzzy_date_values(ext.date))],
+            ignore_conflicts=True)  # one step per agreement, status and article
         report.count("agreements created" if created else "agreements linked")
 
 
@@ -213,9 +214,17 @@ def is_newest_source(agreement: Agreement, article: Article) -> bool:
 
 
 def write_parties(agreement: Agreement, ext: ExtractedAgreement, orgs: dict) -> None:
+    rows = []
     for name in ext.parties:
         country = country_for(name)
-        AgreementParty.objects.get_or_create(
-            agreement=agreement, name=name[:300], role="party",
-            defaults={"country": country, "organization": None if country else orgs.get(name)})
+        rows.append(AgreementParty(agreement=agreement, name=name[:300], role="party", country=country,
+                                   organization=None if country else orgs.get(name)))
+    AgreementParty.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def add_sectors(agreement: Agreement, names: list[str]) -> None:
+    names = {name.lower()[:100] for name in names}
+    if names:
+        Sector.objects.bulk_create([Sector(name=name) for name in names], ignore_conflicts=True)
+        agreement.sectors.add(*Sector.objects.filter(name__in=names))
 

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 
 from archive.extraction.decode import MAX_BYTES
@@ -54,6 +55,15 @@ def read_file(path: Path) -> bytes:
         raise InputError(f"unreadable ({exc.strerror or exc})") from None
 
 
+def source_path(path: Path) -> str:
+    """Where a file lives, the same however it was named: relative to the project when inside it."""
+    resolved = path.resolve()
+    try:
+        return str(resolved.relative_to(settings.BASE_DIR))
+    except ValueError:
+        return str(resolved)
+
+
 def ingest_paths(
     paths: Iterable[str | Path], *, dry_run: bool = False, on_file: Callable[[Path], None] | None = None,
 ) -> IngestReport:
@@ -81,7 +91,7 @@ def ingest_file(path: Path, report: IngestReport, *, dry_run: bool = False) -> N
     for extracted in articles:
         try:
             with transaction.atomic():
-                save_article(extracted, source_path=str(path), report=report)
+                save_article(extracted, source_path=source_path(path), report=report)
                 if dry_run:
                     raise DryRunRollback
         except DryRunRollback:

@@ -67,12 +67,12 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
         }, ext.confidence)
         add_aliases(PersonAlias, person, "person", [ext.name, *ext.aliases])
         if ext.title:
-            Role.objects.get_or_create(
-                person=person, title=ext.title[:300], article=article,
-                defaults={"country": country, "organization": orgs.get(ext.organization),
-                          "date": article.published, "date_precision": "day" if article.published else "",
-                          "date_text": f"{article.published} (publication date)" if article.published else ""},
-            )
+            Role.objects.bulk_create([Role(
+                person=person, title=ext.title[:300], article=article, country=country,
+                organization=orgs.get(ext.organization), date=article.published,
+                date_precision="day" if article.published else "",
+                date_text=f"{article.published} (publication date)" if article.published else "",
+            )], ignore_conflicts=True)  # one role per person, title and article
         add_evidence(article, ext.evidence, person=person)
         report.count("people created" if created else "people linked")
         linked[ext.name] = person
@@ -88,10 +88,8 @@ def resolve_person(ext: ExtractedPerson, report: IngestReport):
     forms = [ext.name, *ext.aliases]
     country = country_for(ext.country)
     words = {word for form in forms for word in names.name_words(form)}
-    candidates = list({
-        alias.person.resolved()
-        for alias in PersonAlias.objects.filter(surname_key__in=words).select_related("person")
-    })
+    found = Person.objects.filter(aliases__surname_key__in=words).distinct().order_by("id")
+    candidates = list({person.resolved(): None for person in found.prefetch_related("aliases")})
     compatible = [p for p in candidates if not (country and p.country_id and p.country_id != country.id)]
     choice = names.resolve(forms, [person_forms(p) for p in compatible])
     if choice is not None:
@@ -163,17 +161,17 @@ def surname_key(form: str) -> str:
 
 
 def add_aliases(alias_model, record, owner_field: str, forms) -> None:
-    existing = set(alias_model.objects.filter(**{owner_field: record}).values_list("normalized", flat=True))
+    """Add the forms a record lacks; the (record, normalized form) constraint skips the ones it has."""
     new = {}
-    for form in forms:
-        key = names.normalize(form) if form else ""
-        if key and key not in existing and key not in new:
-            new[key] = form
+    for form in filter(None, forms):
+        new.setdefault(names.normalize(form), form)
+    new.pop("", None)
     extra = {"surname_key": surname_key} if alias_model is PersonAlias else {}
     alias_model.objects.bulk_create(
-        alias_model(**{owner_field: record}, name=form[:200], normalized=key[:200],
-                    **{field: make(form) for field, make in extra.items()})
-        for key, form in new.items()
+        [alias_model(**{owner_field: record}, name=form[:200], normalized=key[:200],
+                     **{field: make(form) for field, make in extra.items()})
+         for key, form in new.items()],
+        ignore_conflicts=True,
     )
 
 

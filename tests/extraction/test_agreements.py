@@ -281,3 +281,10 @@ def test_a_partnership_is_between_the_bodies_the_sentence_links_not_any_two_it_n
     a = one(body, orgs=[("Asian Development Bank", "ADB", "international"), ("World Bank", None, "international")])
     assert a.parties == ["Asian Development Bank", "Mongolia"]
     assert a.title == "Partnership between ADB and Mongolia on urban water supply"
+
+
+def test_a_described_title_stops_before_a_clause_of_circumstance():
+    found = one("Georgia and Armenia signed five agreements worth over $40 million on Monday as the "
+                "Georgian prime minister hosted his Armenian counterpart in Tbilisi.")
+    assert found.title == "5 agreements worth over $40 million"
+    assert found.value_usd == 40_000_000

@@ -151,3 +151,12 @@ def test_folders_are_read_recursively_skipping_hidden_files(tmp_path, story):
     assert code == 0
     assert Article.objects.count() == 2
     assert "Files read: 2" in out
+
+
+def test_a_file_named_two_ways_is_one_source(story, monkeypatch):
+    run(story)
+    monkeypatch.chdir(story.parent)
+    story.write_text(STORY.replace("on Monday", "on Friday"), encoding="utf-8")
+    code, out, _ = run("story.txt")
+    assert code == 0 and "1 updated" in out
+    assert Article.objects.get().source_path == str(story.resolve())

@@ -6,13 +6,9 @@ from django.db import migrations, models
 
 # Admin search is `icontains`, which PostgreSQL runs as UPPER(column::text) LIKE UPPER('%term%'):
 # a trigram index on that expression answers it without reading the whole table.
-TRIGRAM_INDEXES = [
-    ("archive_article", "title"), ("archive_article", "source_name"),
-    ("archive_person", "name"), ("archive_personalias", "name"),
-    ("archive_organization", "name"), ("archive_organizationalias", "name"),
-    ("archive_meeting", "topic"), ("archive_meeting", "location"), ("archive_meetingparticipant", "name"),
-    ("archive_agreement", "title"),
-]
+# The record names, titles and places have theirs from 0004_search (the reading pages search
+# them the same way); the admin also searches articles by title and file name.
+TRIGRAM_INDEXES = [("archive_article", "title"), ("archive_article", "source_name")]
 
 
 def create_trigram_indexes(apps, schema_editor):
@@ -35,7 +31,7 @@ def drop_trigram_indexes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0003_natural_keys'),
+        ('archive', '0004_search'),
         ('contenttypes', '0002_remove_content_type_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

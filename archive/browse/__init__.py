@@ -1,0 +1,1 @@
+"""The reading side of the archive: selectors, search, exports and chart geometry behind the public pages."""

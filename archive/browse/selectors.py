@@ -1,0 +1,359 @@
+"""What the reading pages show: the querysets behind every list and the bundles behind every detail page.
+
+Rules that hold everywhere here:
+- readers see live records only (`objects.live()`: not rejected, not merged away);
+  unreviewed records are shown and the templates mark them;
+- every list is ordered with a unique tiebreak (`id`), so pages never overlap or skip;
+- relations a page shows are fetched with select_related/prefetch_related, so the
+  number of queries does not grow with the number of rows;
+- links across a to-many relation use EXISTS, so a record never appears twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce, TruncMonth
+
+from archive.models import (
+    Agreement, AgreementParty, AgreementStatusChange, Article, Country, DatePrecision, Evidence, Meeting,
+    MeetingParticipant, Organization, OrganizationAlias, Person, PersonAlias, ReviewStatus, Role,
+)
+
+from .search import name_condition, query_words, search_articles
+
+# How many related rows a detail page shows before it links to the full, filtered list.
+DETAIL_LIMIT = 50
+SUGGEST_LIMIT = 10
+ARTICLE_LIST_DEFER = ("body", "source_path", "content_hash")
+
+
+def newest_first(field: str) -> tuple:
+    """Newest first, undated last, on both databases; `id` breaks ties so paging is stable."""
+    return (F(field).desc(nulls_last=True), "-id")
+
+
+# ---------------------------------------------------------------- lists
+
+def article_list() -> QuerySet:
+    return Article.objects.defer(*ARTICLE_LIST_DEFER).order_by(*newest_first("published"))
+
+
+def person_list() -> QuerySet:
+    return Person.objects.live().select_related("country").order_by("name", "id")
+
+
+def organization_list() -> QuerySet:
+    return Organization.objects.live().select_related("country").order_by("name", "id")
+
+
+def participants() -> QuerySet:
+    return MeetingParticipant.objects.select_related("person", "organization", "country").order_by("id")
+
+
+def parties() -> QuerySet:
+    return AgreementParty.objects.select_related("country", "organization", "person").order_by("id")
+
+
+def meeting_list() -> QuerySet:
+    return (
+        Meeting.objects.live()
+        .prefetch_related(Prefetch("participants", queryset=participants()))
+        .order_by(*newest_first("date"))
+    )
+
+
+def agreement_list() -> QuerySet:
+    return (
+        Agreement.objects.live()
+        .prefetch_related(Prefetch("parties", queryset=parties()), "sectors")
+        .order_by(*newest_first("date"))
+    )
+
+
+# ---------------------------------------------------------------- filters the FilterSets delegate to
+
+def people_named(queryset: QuerySet, text: str) -> QuerySet:
+    """Name or any other spelling seen in the texts."""
+    return queryset.filter(name_condition(text, Person, ("name",), PersonAlias, "person_id"))
+
+
+def organizations_named(queryset: QuerySet, text: str) -> QuerySet:
+    return queryset.filter(name_condition(text, Organization, ("name", "acronym"), OrganizationAlias, "organization_id"))
+
+
+def meetings_matching(queryset: QuerySet, text: str) -> QuerySet:
+    """Every word in the topic, the place or a participant's written name."""
+    return queryset.filter(name_condition(text, Meeting, ("topic", "location"), MeetingParticipant, "meeting_id"))
+
+
+def agreements_matching(queryset: QuerySet, text: str) -> QuerySet:
+    """Every word in the title or a party's written name."""
+    return queryset.filter(name_condition(text, Agreement, ("title",), AgreementParty, "agreement_id"))
+
+
+def articles_matching(queryset: QuerySet, text: str) -> QuerySet:
+    return search_articles(queryset, text)
+
+
+def outlets() -> list[str]:
+    return list(Article.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct())
+
+
+# ---------------------------------------------------------------- suggestions (autocomplete)
+
+def _suggestions(queryset: QuerySet) -> list[dict]:
+    return [
+        {"id": r.id, "name": r.name, "country": r.country.name if r.country else "",
+         "label": f"{r.name} ({r.country.name})" if r.country else r.name}
+        for r in queryset.select_related("country")[:SUGGEST_LIMIT]
+    ]
+
+
+def suggest_people(text: str) -> list[dict]:
+    if len(text.strip()) < 2:
+        return []
+    return _suggestions(people_named(person_list(), text))
+
+
+def suggest_organizations(text: str) -> list[dict]:
+    if len(text.strip()) < 2:
+        return []
+    return _suggestions(organizations_named(organization_list(), text))
+
+
+# ---------------------------------------------------------------- pictures
+
+def meetings_by_month(queryset: QuerySet) -> tuple[list[tuple[date, int]], int]:
+    """([(first of month, meetings)], total) for `queryset` in one pass over the table.
+
+    The months leave out undated meetings and those dated only by year; the total
+    counts every meeting, so the list's paginator needs no COUNT of its own.
+    """
+    rows = (
+        queryset.prefetch_related(None).order_by()
+        .annotate(month=TruncMonth("date"), yearly=Q(date_precision=DatePrecision.YEAR))
+        .values("month", "yearly").annotate(n=Count("id"))
+    )
+    months: dict[date, int] = {}
+    total = 0
+    for row in rows:
+        total += row["n"]
+        if row["month"] is not None and not row["yearly"]:
+            months[row["month"]] = months.get(row["month"], 0) + row["n"]
+    return sorted(months.items()), total
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    kind: str  # "person" or "organization"
+    id: int
+    name: str
+    meetings: int
+
+
+def counterparts(person: Person, limit: int = 12) -> list[Counterpart]:
+    """Whom `person` met, most meetings first: linked people and organizations, live only."""
+    met = MeetingParticipant.objects.filter(person=person, meeting__in=Meeting.objects.live()).values("meeting_id")
+    rows = (
+        MeetingParticipant.objects.filter(meeting_id__in=met)
+        .exclude(person=person)
+        .filter(Q(person__isnull=False) | Q(organization__isnull=False))
+        .exclude(person__review_status=ReviewStatus.REJECTED)
+        .exclude(organization__review_status=ReviewStatus.REJECTED)
+        .values("person_id", "person__name", "organization_id", "organization__name")
+        .annotate(n=Count("meeting_id", distinct=True))
+        .order_by("-n", Coalesce("person__name", "organization__name"), "person_id", "organization_id")[:limit]
+    )
+    return [
+        Counterpart("person", r["person_id"], r["person__name"], r["n"]) if r["person_id"]
+        else Counterpart("organization", r["organization_id"], r["organization__name"], r["n"])
+        for r in rows
+    ]
+
+
+# ---------------------------------------------------------------- detail pages
+
+def live_or_merged(model, pk) -> QuerySet:
+    """The record by id unless rejected; a merged one is returned so the view can redirect."""
+    records = model.objects.exclude(review_status=ReviewStatus.REJECTED).filter(pk=pk)
+    return records.select_related("country") if model in (Person, Organization) else records
+
+
+def _capped(queryset: QuerySet) -> tuple[list, bool]:
+    rows = list(queryset[:DETAIL_LIMIT + 1])
+    return rows[:DETAIL_LIMIT], len(rows) > DETAIL_LIMIT
+
+
+def _articles_with_evidence(**target) -> QuerySet:
+    return article_list().filter(Exists(Evidence.objects.filter(article=OuterRef("pk"), **target)))
+
+
+def _evidence(**target) -> QuerySet:
+    return (
+        Evidence.objects.filter(**target)
+        .select_related("article").defer(*(f"article__{f}" for f in ARTICLE_LIST_DEFER))
+        .order_by(F("article__published").asc(nulls_last=True), "article_id", "start", "id")
+    )
+
+
+def person_page(person: Person) -> dict:
+    meetings, more_meetings = _capped(meeting_list().filter(
+        Exists(MeetingParticipant.objects.filter(meeting=OuterRef("pk"), person=person))))
+    agreements, more_agreements = _capped(agreement_list().filter(
+        Exists(AgreementParty.objects.filter(agreement=OuterRef("pk"), person=person))))
+    articles, more_articles = _capped(_articles_with_evidence(person=person))
+    return {
+        "aliases": [a.name for a in person.aliases.all() if a.name != person.name],
+        "roles": list(
+            Role.objects.filter(person=person)
+            .select_related("organization", "country", "article").defer(*(f"article__{f}" for f in ARTICLE_LIST_DEFER))
+            .order_by(*newest_first("date"))
+        ),
+        "meetings": meetings, "more_meetings": more_meetings,
+        "agreements": agreements, "more_agreements": more_agreements,
+        "articles": articles, "more_articles": more_articles,
+        "counterparts": counterparts(person),
+    }
+
+
+def organization_page(organization: Organization) -> dict:
+    meetings, more_meetings = _capped(meeting_list().filter(
+        Exists(MeetingParticipant.objects.filter(meeting=OuterRef("pk"), organization=organization))))
+    agreements, more_agreements = _capped(agreement_list().filter(
+        Exists(AgreementParty.objects.filter(agreement=OuterRef("pk"), organization=organization))))
+    articles, more_articles = _capped(_articles_with_evidence(organization=organization))
+    roles = (
+        Role.objects.filter(organization=organization, person__in=Person.objects.live())
+        .select_related("person", "person__country").order_by("person__name", *newest_first("date"))
+    )
+    return {
+        "aliases": [a.name for a in organization.aliases.all() if a.name not in (organization.name, organization.acronym)],
+        "roles": list(roles[:DETAIL_LIMIT]),
+        "meetings": meetings, "more_meetings": more_meetings,
+        "agreements": agreements, "more_agreements": more_agreements,
+        "articles": articles, "more_articles": more_articles,
+    }
+
+
+def meeting_page(meeting: Meeting) -> dict:
+    return {
+        "participants": list(participants().filter(meeting=meeting)),
+        "evidence": list(_evidence(meeting=meeting)),
+        "conflicts": list(meeting.conflicts.filter(resolved=False).select_related("article").only(
+            "field", "kept_value", "other_value", "meeting_id", "article__id", "article__title")),
+    }
+
+
+def agreement_page(agreement: Agreement) -> dict:
+    history = (
+        AgreementStatusChange.objects.filter(agreement=agreement)
+        .select_related("article", "evidence").defer(*(f"article__{f}" for f in ARTICLE_LIST_DEFER))
+        .order_by(F("date").asc(nulls_last=True), "created_at", "id")
+    )
+    return {
+        "parties": list(parties().filter(agreement=agreement)),
+        "sectors": list(agreement.sectors.all()),
+        "history": list(history),
+        "evidence": list(_evidence(agreement=agreement)),
+        "conflicts": list(agreement.conflicts.filter(resolved=False).select_related("article").only(
+            "field", "kept_value", "other_value", "agreement_id", "article__id", "article__title")),
+    }
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of an article body: plain text, or the mention of a record (kind and id)."""
+    text: str
+    kind: str = ""
+    record_id: int | None = None
+    label: str = ""
+    evidence_id: int | None = None
+
+
+def _evidence_label(e: Evidence) -> tuple[str, int, str]:
+    for kind in Evidence.TARGETS:
+        record = getattr(e, kind)
+        if record is not None:
+            if kind == "meeting":
+                return kind, record.id, f"meeting {record.date or 'undated'} {record.location}".strip()
+            return kind, record.id, getattr(record, "name", None) or getattr(record, "title", "")
+    raise ValueError("evidence without a target")
+
+
+def highlight(body: str, evidence: list[Evidence]) -> list[Segment]:
+    """Split `body` at the mentions of live records; overlapping or out-of-range spans are skipped."""
+    segments, cursor = [], 0
+    for e in sorted(evidence, key=lambda e: (e.start, -e.end)):
+        if e.start < cursor or e.end > len(body) or e.start >= e.end:
+            continue
+        kind, record_id, label = _evidence_label(e)
+        if e.start > cursor:
+            segments.append(Segment(body[cursor:e.start]))
+        segments.append(Segment(body[e.start:e.end], kind, record_id, label, e.id))
+        cursor = e.end
+    if cursor < len(body):
+        segments.append(Segment(body[cursor:]))
+    return segments
+
+
+def _live_target() -> Q:
+    condition = Q()
+    for kind in Evidence.TARGETS:
+        condition |= Q(**{f"{kind}__isnull": False}) & ~Q(**{f"{kind}__review_status": ReviewStatus.REJECTED}) & Q(
+            **{f"{kind}__merged_into__isnull": True})
+    return condition
+
+
+def article_page(article: Article) -> dict:
+    evidence = list(
+        Evidence.objects.filter(article=article).filter(_live_target())
+        .select_related(*Evidence.TARGETS).order_by("start", "id")
+    )
+    records = {kind: {} for kind in Evidence.TARGETS}
+    for e in evidence:
+        kind, record_id, _ = _evidence_label(e)
+        records[kind].setdefault(record_id, getattr(e, kind))
+    return {
+        "segments": highlight(article.body, evidence),
+        "people": sorted(records["person"].values(), key=lambda p: p.name),
+        "organizations": sorted(records["organization"].values(), key=lambda o: o.name),
+        "meetings": sorted(records["meeting"].values(), key=lambda m: (m.date or date.min, m.id)),
+        "agreements": sorted(records["agreement"].values(), key=lambda a: a.title),
+    }
+
+
+def article_snippets(article_ids: list[int], text: str, width: int = 110) -> dict[int, tuple[str, str, str]]:
+    """{id: (before, match, after)} around the first word of `text` each body contains."""
+    words = [w.lstrip("-").casefold() for w in query_words(text) if w.lstrip("-")]
+    out = {}
+    for article_id, body in Article.objects.filter(id__in=article_ids).values_list("id", "body"):
+        folded = body.casefold()
+        hits = [(folded.find(w), w) for w in words if folded.find(w) >= 0]
+        if not hits:
+            out[article_id] = ("", "", body[: 2 * width] + ("…" if len(body) > 2 * width else ""))
+            continue
+        at, word = min(hits)
+        start = max(0, at - width)
+        out[article_id] = (
+            ("…" if start else "") + body[start:at], body[at:at + len(word)],
+            body[at + len(word): at + len(word) + width] + ("…" if at + len(word) + width < len(body) else ""),
+        )
+    return out
+
+
+def search_everything(text: str, limit: int = 10) -> dict:
+    """The site-wide search page: ranked articles and records whose names match."""
+    return {
+        "articles": list(articles_matching(article_list(), text)[:limit]),
+        "people": list(people_named(person_list(), text)[:limit]),
+        "organizations": list(organizations_named(organization_list(), text)[:limit]),
+        "meetings": list(meetings_matching(meeting_list(), text)[:limit]),
+        "agreements": list(agreements_matching(agreement_list(), text)[:limit]),
+    }
+
+
+def countries() -> QuerySet:
+    return Country.objects.order_by("name")

@@ -1,0 +1,76 @@
+"""Presentation helpers for the reading pages: dates as precise as their source, record links, quotes."""
+
+from django import template
+from django.urls import reverse
+
+from archive.models import DatePrecision, ReviewStatus
+
+register = template.Library()
+
+DETAIL_URLS = {
+    "person": "archive:person-detail", "organization": "archive:organization-detail",
+    "meeting": "archive:meeting-detail", "agreement": "archive:agreement-detail", "article": "archive:article-detail",
+}
+
+
+@register.filter
+def fuzzy_date(value, precision=""):
+    """5 April 2024, April 2024 or 2024, as much as the source said; "undated" when it said nothing."""
+    if not value:
+        return "undated"
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return value.strftime("%B %Y")
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+@register.filter
+def record_url(record, kind=""):
+    """The reading page of a record a reader may see, or "" (no link) for a missing or rejected one."""
+    if record is None or getattr(record, "review_status", None) == ReviewStatus.REJECTED:
+        return ""
+    kind = kind or record._meta.model_name
+    return reverse(DETAIL_URLS[kind], args=[record.pk])
+
+
+@register.filter
+def kind_url(record_id, kind):
+    return reverse(DETAIL_URLS[kind], args=[record_id])
+
+
+@register.filter
+def quote_parts(evidence):
+    """(before, mention, after) of an evidence sentence, when the mention lies inside it."""
+    sentence = evidence.sentence
+    start, end = evidence.start - evidence.sentence_start, evidence.end - evidence.sentence_start
+    if 0 <= start < end <= len(sentence):
+        return sentence[:start], sentence[start:end], sentence[end:]
+    return sentence, "", ""
+
+
+@register.filter
+def startswith(value, prefix):
+    return str(value or "").startswith(prefix)
+
+
+@register.inclusion_tag("archive/_sort_header.html", takes_context=True)
+def sort_header(context, param, label, descending_first=False):
+    """A column heading that sorts the list by `param`, and reverses it when already sorted so.
+
+    `descending_first` (dates, values) makes the first click sort newest or largest first.
+    `default` marks the column the list is sorted by when no `sort` is given.
+    """
+    current = context["request"].GET.get("sort") or context.get("default_sort", "")
+    if current == param:
+        target, state = f"-{param}", "ascending"
+    elif current == f"-{param}":
+        target, state = param, "descending"
+    else:
+        target, state = (f"-{param}" if descending_first else param), None
+    return {"request": context["request"], "target": target, "state": state, "label": label}
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

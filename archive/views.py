@@ -1,0 +1,257 @@
+"""The reading pages: thin views over `archive.browse.selectors` and `archive.filters`."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.mixins import AccessMixin
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect
+from django.views.generic import DetailView, TemplateView, View
+from django_filters.views import FilterView
+
+from archive import filters
+from archive.browse import charts, exports, selectors
+from archive.browse.search import clean_query, is_postgresql
+from archive.models import Agreement, Article, Meeting, Organization, Person
+
+MAX_ID = 2**63 - 1
+
+
+class ReaderAccessMixin(AccessMixin):
+    """Public read-only pages unless settings.ARCHIVE_PUBLIC_READ is off; then a login is required."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not settings.ARCHIVE_PUBLIC_READ and not request.user.is_authenticated:
+            return self.handle_no_permission()
+        return super().dispatch(request, *args, **kwargs)
+
+
+class StablePaginationMixin:
+    """`?page=` and `?per_page=` that never fail: nonsense gives page 1, past the end gives the last page."""
+
+    paginate_by = 25
+    page_sizes = (10, 25, 50, 100)
+
+    def get_paginate_by(self, queryset):
+        size = self.request.GET.get("per_page", "")
+        return int(size) if size.isdigit() and int(size) in self.page_sizes else self.paginate_by
+
+    def known_count(self, queryset):
+        """The number of rows when the view has it already (saves the paginator a COUNT)."""
+        return None
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        count = self.known_count(queryset)
+        if count is not None:
+            paginator.count = count  # a cached_property: the instance value wins
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class CappedPaginator(Paginator):
+    """Counts up to `cap` rows and no further: counting 90,000 search matches costs more than showing them.
+
+    Past the cap the page says "more than"; readers narrow the filters to reach the rest.
+    """
+
+    cap = 10_000
+    capped = False
+
+    @cached_property
+    def count(self):
+        n = self.object_list.order_by()[: self.cap + 1].count()
+        self.capped = n > self.cap
+        return min(n, self.cap)
+
+
+class ExportMixin:
+    """The same list as CSV or JSON when the query string says `format=csv` or `format=json`."""
+
+    export: exports.Export
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("format")
+        if fmt is None:
+            return super().get(request, *args, **kwargs)
+        if fmt not in ("csv", "json"):
+            return HttpResponseBadRequest("format must be csv or json")
+        filterset = self.get_filterset(self.get_filterset_class())
+        if not filterset.is_valid():
+            return exports.invalid_filter_response(filterset.errors.get_json_data())
+        query = {k: v for k, v in request.GET.lists() if k not in ("format", "page", "per_page")}
+        base_url = request.build_absolute_uri("/")[:-1]
+        return exports.export_response(self.export, filterset.qs, fmt, query, base_url)
+
+
+class BrowseListView(ReaderAccessMixin, ExportMixin, StablePaginationMixin, FilterView):
+    selector = None  # () -> the list's base queryset, in its default order
+    default_sort = ""  # the `sort` value that order corresponds to, for the column headings
+
+    def get_queryset(self):
+        return self.selector()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_filtered"] = any(
+            v for k, v in self.request.GET.items() if k not in ("page", "per_page", "sort"))
+        context["page_sizes"] = self.page_sizes
+        context["default_sort"] = self.default_sort
+        context["noun"] = self.filterset.queryset.model._meta.verbose_name_plural
+        return context
+
+
+class MeetingListView(BrowseListView):
+    default_sort = "-date"
+    selector = staticmethod(selectors.meeting_list)
+    filterset_class = filters.MeetingFilter
+    export = exports.MEETINGS
+    template_name = "archive/meeting_list.html"
+
+    def known_count(self, queryset):
+        # One grouped query gives both the timeline and the count.
+        self.per_month, total = selectors.meetings_by_month(queryset)
+        return total
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["timeline"] = charts.timeline(self.per_month)
+        return context
+
+
+class AgreementListView(BrowseListView):
+    default_sort = "-date"
+    selector = staticmethod(selectors.agreement_list)
+    filterset_class = filters.AgreementFilter
+    export = exports.AGREEMENTS
+    template_name = "archive/agreement_list.html"
+
+
+class PersonListView(BrowseListView):
+    default_sort = "name"
+    selector = staticmethod(selectors.person_list)
+    filterset_class = filters.PersonFilter
+    export = exports.PEOPLE
+    template_name = "archive/person_list.html"
+
+
+class OrganizationListView(BrowseListView):
+    default_sort = "name"
+    selector = staticmethod(selectors.organization_list)
+    filterset_class = filters.OrganizationFilter
+    export = exports.ORGANIZATIONS
+    template_name = "archive/organization_list.html"
+
+
+class ArticleListView(BrowseListView):
+    default_sort = "-published"
+    selector = staticmethod(selectors.article_list)
+    filterset_class = filters.ArticleFilter
+    export = exports.ARTICLES
+    template_name = "archive/article_list.html"
+    paginator_class = CappedPaginator
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        q = self.filterset.form.cleaned_data.get("q") if self.filterset.is_valid() else ""
+        if q:
+            context["snippets"] = selectors.article_snippets([a.id for a in context["object_list"]], q)
+            context["ranked"] = "rank" in self.object_list.query.annotations
+            context["rank_limited"] = not context["ranked"] and is_postgresql()
+            context["explicit_sort"] = bool(self.filterset.form.cleaned_data.get("sort"))
+        return context
+
+
+class RecordDetailView(ReaderAccessMixin, DetailView):
+    """A live record's page; a merged record redirects to the one it was merged into, a rejected one is 404."""
+
+    page = None  # (record) -> the page's related rows
+
+    def get_object(self, queryset=None):
+        pk = self.kwargs["pk"]
+        record = selectors.live_or_merged(self.model, pk).first() if pk <= MAX_ID else None
+        if record is None:
+            raise Http404(f"No {self.model._meta.verbose_name} {pk}")
+        return record
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if getattr(self.object, "merged_into_id", None):
+            kept = self.object.resolved()
+            return redirect(f"archive:{self.model._meta.model_name}-detail", pk=kept.pk)
+        context = self.get_context_data(object=self.object)
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.page(self.object))
+        return context
+
+
+class PersonDetailView(RecordDetailView):
+    model = Person
+    page = staticmethod(selectors.person_page)
+    template_name = "archive/person_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["graph"] = charts.ego_graph(context["counterparts"])
+        return context
+
+
+class OrganizationDetailView(RecordDetailView):
+    model = Organization
+    page = staticmethod(selectors.organization_page)
+    template_name = "archive/organization_detail.html"
+
+
+class MeetingDetailView(RecordDetailView):
+    model = Meeting
+    page = staticmethod(selectors.meeting_page)
+    template_name = "archive/meeting_detail.html"
+
+
+class AgreementDetailView(RecordDetailView):
+    model = Agreement
+    page = staticmethod(selectors.agreement_page)
+    template_name = "archive/agreement_detail.html"
+
+
+class ArticleDetailView(RecordDetailView):
+    model = Article
+    page = staticmethod(selectors.article_page)
+    template_name = "archive/article_detail.html"
+
+    def get_object(self, queryset=None):
+        pk = self.kwargs["pk"]
+        record = Article.objects.filter(pk=pk).first() if pk <= MAX_ID else None
+        if record is None:
+            raise Http404(f"No article {pk}")
+        return record
+
+
+class SuggestView(ReaderAccessMixin, View):
+    """`?q=` -> up to ten live records as JSON, for the id fields' name boxes."""
+
+    suggest = None
+
+    def get(self, request):
+        return JsonResponse({"results": self.suggest(clean_query(request.GET.get("q", "")))})
+
+
+class SearchView(ReaderAccessMixin, TemplateView):
+    template_name = "archive/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        q = clean_query(self.request.GET.get("q", ""))
+        context["q"] = q
+        if q:
+            context.update(selectors.search_everything(q))
+        return context
+
+
+class HomeView(ReaderAccessMixin, TemplateView):
+    template_name = "archive/home.html"

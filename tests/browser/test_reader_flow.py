@@ -1,0 +1,103 @@
+"""A reader in a real browser (Playwright driving Debian's Chromium) against the live server."""
+
+import csv
+import re
+from datetime import date
+
+import pytest
+from playwright.sync_api import expect
+
+from archive.models import Country
+from tests import factories as f
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def meetings(transactional_db):
+    kz, pk, uz = f.country("KZ"), f.country("PK"), f.country("UZ")
+    minister = f.PersonFactory(name="Amina Rahman", title="Federal Minister for Communications", country=pk)
+    envoy = f.PersonFactory(name="Nurlan Bekov", title="Ambassador", country=kz)
+    uzbek = f.PersonFactory(name="Sardor Aliyev", country=uz)
+
+    def meeting(when, place, *people):
+        m = f.MeetingFactory(date=when, location=place, topic=f"talks in {place}")
+        for p in people:
+            f.MeetingParticipantFactory(meeting=m, person=p, name=p.name, country=p.country)
+        return m
+
+    return {
+        "in_range": [meeting(date(2025, 3, 4), "Islamabad", minister, envoy),
+                     meeting(date(2025, 11, 20), "Astana", envoy, minister)],
+        "too_early": meeting(date(2024, 6, 1), "Astana", envoy, minister),
+        "other_country": meeting(date(2025, 5, 5), "Tashkent", uzbek, minister),
+        "envoy": envoy,
+    }
+
+
+def test_filter_meetings_by_country_and_dates_follow_a_participant_and_download_the_csv(page, live_server, meetings):
+    page.goto(f"{live_server.url}/meetings/")
+    page.get_by_label("Country", exact=True).select_option("KZ")
+    page.get_by_label("From", exact=True).fill("2025-01-01")
+    page.get_by_label("To", exact=True).fill("2025-12-31")
+    page.get_by_role("button", name="Apply filters").click()
+
+    # Only the filters used end up in the shareable URL.
+    expect(page).to_have_url(f"{live_server.url}/meetings/?date_from=2025-01-01&date_to=2025-12-31&country=KZ")
+    rows = page.locator(".results tbody tr")
+    expect(rows).to_have_count(2)
+    expect(page.get_by_role("status").first).to_contain_text("2 meetings")
+    shown = [link.get_attribute("href") for link in page.locator(".results tbody tr td:first-child a").all()]
+    assert shown == [f"/meetings/{m.pk}/" for m in reversed(meetings["in_range"])]
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="CSV").click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("meetings-") and download.suggested_filename.endswith(".csv")
+    with open(download.path(), newline="", encoding="utf-8") as fh:
+        exported = list(csv.DictReader(fh))
+    assert [int(r["id"]) for r in exported] == [m.pk for m in reversed(meetings["in_range"])]
+    assert all("Kazakhstan" in r["countries"] and r["date"].startswith("2025") for r in exported)
+
+    page.locator(".results tbody").get_by_role("link", name="Nurlan Bekov").first.click()
+    expect(page).to_have_url(f"{live_server.url}/people/{meetings['envoy'].pk}/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Nurlan Bekov")
+    expect(page.locator("#meetings-title + ul.records > li")).to_have_count(3)
+    expect(page.locator("figure.ego svg")).to_be_visible()
+
+
+def test_choose_a_person_by_name_without_knowing_the_id(page, live_server, meetings):
+    envoy = meetings["envoy"]
+    page.goto(f"{live_server.url}/meetings/")
+    name_box = page.get_by_label("Find a person by name")
+    name_box.fill("bekov")
+    option = page.locator("#id_person_options option").first
+    expect(option).to_have_attribute("data-id", str(envoy.pk))
+    name_box.fill(option.get_attribute("value"))
+    expect(page.get_by_label("Person", exact=True)).to_have_value(str(envoy.pk))
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page).to_have_url(re.compile(rf"person={envoy.pk}"))
+    expect(page.locator(".results tbody tr")).to_have_count(3)
+    expect(page.locator(".suggest .chosen").first).to_have_text("Nurlan Bekov")
+
+
+def test_the_filters_work_from_the_keyboard_and_the_page_fits_a_phone(page, live_server, meetings):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/meetings/")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Skip to content")
+    filters = page.locator("details.filter-toggle")
+    expect(filters).not_to_have_attribute("open", "")  # folded on a phone: the results come first
+    expect(page.locator(".results tbody tr")).to_have_count(4)
+    page.locator("details.filter-toggle summary").focus()
+    page.keyboard.press("Enter")
+    expect(filters).to_have_attribute("open", "")
+    page.get_by_label("Place", exact=True).focus()
+    page.keyboard.type("tashkent")
+    page.keyboard.press("Enter")
+    expect(page.locator(".results tbody tr")).to_have_count(1)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_countries_are_back_for_the_next_transactional_test():
+    assert Country.objects.filter(code__in=["KZ", "PK", "UZ"]).count() == 3
