@@ -51,7 +51,7 @@ dear sincerely regards
 BYLINE_NON_NAMES = frozenset({
     "agencies", "agency", "staff", "desk", "team", "wire", "wires", "report", "reporter",
     "correspondent", "editor", "editorial", "our", "monitoring", "web", "news", "bureau",
-    "special", "online", "dawn", "by", "the", "from", "with", "inputs",
+    "special", "online", "by", "the", "from", "with", "inputs",
 })
 
 # Words near a person's name that mean they travelled to a place ("X's visit to Islamabad").
