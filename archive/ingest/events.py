@@ -8,8 +8,10 @@ an article's events apart):
   conflict), or one unknown while the other falls within `REPORT_WINDOW` days
   of this article's publication.
 - An agreement is the same as an existing one of the same kind when their
-  titles agree (token-set similarity >= `TITLE_SIMILARITY`) and they share a
-  party. Each article's status is kept as a step of its history; the record
+  titles agree (token-set similarity >= `TITLE_SIMILARITY`) and so do their
+  parties (at least half of all parties named on either side are on both):
+  "a joint declaration on energy" of Kazakhstan and Pakistan is not that of
+  Uzbekistan and Pakistan. Each article's status is kept as a step of its history; the record
   shows the status of its most recent source.
 """
 
@@ -71,10 +73,11 @@ def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, 
 
 def write_participants(meeting: Meeting, ext: ExtractedMeeting, persons: list, orgs: dict, known_people: set) -> None:
     """Link who took part; a name the text gives but no resolved person stands is still a participant."""
-    rows = [MeetingParticipant(meeting=meeting, person=p, name=p.name[:300], country=p.country) for p in persons]
+    rows = [MeetingParticipant(meeting=meeting, person=p, name=p.name[:300], country_id=p.country_id)
+            for p in persons]
     rows += [MeetingParticipant(meeting=meeting, name=name[:300]) for name in ext.participants
              if name not in known_people]
-    rows += [MeetingParticipant(meeting=meeting, organization=org, name=org.name[:300], country=org.country)
+    rows += [MeetingParticipant(meeting=meeting, organization=org, name=org.name[:300], country_id=org.country_id)
              for org in filter(None, map(orgs.get, ext.organizations))]
     MeetingParticipant.objects.bulk_create(rows, ignore_conflicts=True)  # links already there stay as they are
 
@@ -196,14 +199,23 @@ def decimal(value: float | None) -> Decimal | None:
 def find_same_agreement(ext: ExtractedAgreement):
     parties = [p for p in ext.parties if p]
     countries = [c for c in (country_for(p) for p in parties) if c]
+    ours = party_keys((country_for(p), p) for p in parties)
     shared_party = Q(parties__country__in=countries) | Q(parties__name__in=parties)
-    candidates = Agreement.objects.filter(shared_party, kind=ext.kind).distinct().order_by("-id")[:200]
+    candidates = (Agreement.objects.filter(shared_party, kind=ext.kind).distinct().order_by("-id")
+                  .prefetch_related("parties")[:200])
     title = names.fold(ext.title)
     for agreement in candidates:
-        if fuzz.token_set_ratio(title, names.fold(agreement.title)) >= TITLE_SIMILARITY:
+        theirs = party_keys((p.country, p.name) for p in agreement.parties.all())
+        if (len(ours & theirs) / len(ours | theirs) >= 0.5
+                and fuzz.token_set_ratio(title, names.fold(agreement.title)) >= TITLE_SIMILARITY):
             target = agreement.resolved()
             return REJECTED if target.review_status == ReviewStatus.REJECTED else target
     return None
+
+
+def party_keys(parties) -> set[str]:
+    """A country by its code, anything else by its folded name: "Pakistan" and "PK" are one party."""
+    return {country.code if country else names.normalize(name) for country, name in parties}
 
 
 def is_newest_source(agreement: Agreement, article: Article) -> bool:

@@ -109,3 +109,17 @@ def test_a_verified_agreement_keeps_its_status_but_records_the_new_step():
     record = Agreement.objects.get()
     assert record.status == "proposed"
     assert record.status_changes.count() == 2
+
+
+def test_the_same_kind_of_agreement_between_other_countries_is_another_agreement():
+    body = "Kazakhstan and Pakistan signed a joint declaration on energy."
+    first = article(body, title="Deal one", source="a.txt", published=MONDAY)
+    first.agreements = [agreement(body, "Joint declaration on energy", mention="joint declaration",
+                                  kind="declaration", parties=("Kazakhstan", "Pakistan"))]
+    save(first)
+    body = "Uzbekistan and Pakistan signed a joint declaration on energy."
+    second = article(body, title="Deal two", source="b.txt", published=MONDAY)
+    second.agreements = [agreement(body, "Joint declaration on energy", mention="joint declaration",
+                                   kind="declaration", parties=("Uzbekistan", "Pakistan"))]
+    save(second)
+    assert Agreement.objects.count() == 2
