@@ -85,13 +85,14 @@ def write_participants(meeting: Meeting, ext: ExtractedMeeting, persons: list, o
 def find_same_meeting(ext: ExtractedMeeting, persons: list, article: Article):
     """The meeting of another article that `ext` reports too: the closest match wins, ties to the oldest."""
     ids = {p.pk for p in persons}
-    if len(ids) < 2:
+    date = ext.date and ext.date.value
+    window = date_window(date, article.published)
+    if len(ids) < 2 or window is None:
         return None
     candidates = (
-        Meeting.objects.filter(participants__person__in=ids).exclude(evidence__article=article)
+        Meeting.objects.filter(window, participants__person__in=ids).exclude(evidence__article=article)
         .distinct().order_by("id").prefetch_related("participants")
     )
-    date = ext.date and ext.date.value
     scored = []
     for meeting in candidates:
         theirs = {p.person_id for p in meeting.participants.all() if p.person_id}
@@ -102,6 +103,15 @@ def find_same_meeting(ext: ExtractedMeeting, persons: list, article: Article):
         return None
     target = max(scored, key=lambda row: row[:3])[3].resolved()
     return REJECTED if target.review_status == ReviewStatus.REJECTED else target
+
+
+def date_window(date: datetime.date | None, published: datetime.date | None) -> Q | None:
+    """Meetings whose date could agree with `date` (see `dates_agree`), as a filter; None when none can."""
+    if date:
+        return Q(date__range=(date - DATE_SLACK, date + DATE_SLACK)) | Q(date=None)
+    if published:
+        return Q(date__range=(published - REPORT_WINDOW, published + REPORT_WINDOW))
+    return None
 
 
 def dates_agree(new: datetime.date | None, old: datetime.date | None, published: datetime.date | None) -> bool:
@@ -200,9 +210,13 @@ def find_same_agreement(ext: ExtractedAgreement):
     parties = [p for p in ext.parties if p]
     countries = [c for c in (country_for(p) for p in parties) if c]
     ours = party_keys((country_for(p), p) for p in parties)
-    shared_party = Q(parties__country__in=countries) | Q(parties__name__in=parties)
-    candidates = (Agreement.objects.filter(shared_party, kind=ext.kind).distinct().order_by("-id")
-                  .prefetch_related("parties")[:200])
+    candidates = Agreement.objects.filter(kind=ext.kind)
+    if len(countries) >= 2:  # most parties must be shared: with two countries, both
+        for country in countries[:2]:
+            candidates = candidates.filter(parties__country=country)
+    else:
+        candidates = candidates.filter(Q(parties__country__in=countries) | Q(parties__name__in=parties))
+    candidates = candidates.distinct().order_by("-id").prefetch_related("parties")[:50]
     title = names.fold(ext.title)
     for agreement in candidates:
         theirs = party_keys((p.country, p.name) for p in agreement.parties.all())
