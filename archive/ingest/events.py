@@ -209,7 +209,7 @@ def decimal(value: float | None) -> Decimal | None:
 def find_same_agreement(ext: ExtractedAgreement):
     parties = [p for p in ext.parties if p]
     countries = [c for c in (country_for(p) for p in parties) if c]
-    ours = party_keys((country_for(p), p) for p in parties)
+    ours = party_keys((getattr(country_for(p), "id", None), p) for p in parties)
     candidates = Agreement.objects.filter(kind=ext.kind)
     if len(countries) >= 2:  # most parties must be shared: with two countries, both
         for country in countries[:2]:
@@ -219,7 +219,7 @@ def find_same_agreement(ext: ExtractedAgreement):
     candidates = candidates.distinct().order_by("-id").prefetch_related("parties")[:50]
     title = names.fold(ext.title)
     for agreement in candidates:
-        theirs = party_keys((p.country, p.name) for p in agreement.parties.all())
+        theirs = party_keys((p.country_id, p.name) for p in agreement.parties.all())
         if (len(ours & theirs) / len(ours | theirs) >= 0.5
                 and fuzz.token_set_ratio(title, names.fold(agreement.title)) >= TITLE_SIMILARITY):
             target = agreement.resolved()
@@ -227,9 +227,9 @@ def find_same_agreement(ext: ExtractedAgreement):
     return None
 
 
-def party_keys(parties) -> set[str]:
-    """A country by its code, anything else by its folded name: "Pakistan" and "PK" are one party."""
-    return {country.code if country else names.normalize(name) for country, name in parties}
+def party_keys(parties) -> set:
+    """A country by its id, anything else by its folded name: "Pakistan" and "Islamic Republic of Pakistan" are one party."""
+    return {country_id if country_id else names.normalize(name) for country_id, name in parties}
 
 
 def is_newest_source(agreement: Agreement, article: Article) -> bool:

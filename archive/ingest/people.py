@@ -89,7 +89,7 @@ def resolve_person(ext: ExtractedPerson, report: IngestReport):
     country = country_for(ext.country)
     words = {word for form in forms for word in names.name_words(form)}
     found = Person.objects.filter(aliases__surname_key__in=words).distinct().order_by("id")
-    candidates = list({person.resolved(): None for person in found.prefetch_related("aliases")})
+    candidates = list({person.resolved(): None for person in found.select_related("country").prefetch_related("aliases")})
     compatible = [p for p in candidates if not (country and p.country_id and p.country_id != country.id)]
     choice = names.resolve(forms, [person_forms(p) for p in compatible])
     if choice is not None:
@@ -117,12 +117,13 @@ def resolve_organization(ext: ExtractedOrganization, report: IngestReport):
     forms = {names.normalize(f) for f in (ext.name, *ext.aliases) if f} - {""}
     matches = {
         alias.organization.resolved()
-        for alias in OrganizationAlias.objects.filter(normalized__in=forms).select_related("organization")
+        for alias in OrganizationAlias.objects.filter(normalized__in=forms).select_related("organization__country")
     }
     if ext.acronym:
-        matches |= {org.resolved() for org in Organization.objects.filter(acronym=ext.acronym, name=ext.acronym)}
+        matches |= {org.resolved() for org in Organization.objects.select_related("country")
+                    .filter(acronym=ext.acronym, name=ext.acronym)}
         if ext.name == ext.acronym:
-            matches |= {org.resolved() for org in Organization.objects.filter(acronym=ext.acronym)}
+            matches |= {org.resolved() for org in Organization.objects.select_related("country").filter(acronym=ext.acronym)}
     country = country_for(ext.country)
     matches = [o for o in matches if not (country and o.country_id and o.country_id != country.id)]
     return pick(matches, ext.name, report)
