@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archive.extraction import names
+from archive.extraction.entities import names
 from archive.models import OrganizationAlias, PersonAlias
 
 

@@ -24,7 +24,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from rapidfuzz import fuzz
 
-from archive.extraction import names
+from archive.extraction.entities import names
 from archive.models import (
     Agreement, AgreementParty, DuplicateDecision, Evidence, Meeting, MeetingParticipant, Organization,
     OrganizationAlias, Person, PersonAlias, ReviewStatus, Verdict,

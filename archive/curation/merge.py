@@ -29,7 +29,7 @@ from django.core import serializers
 from django.db import models, transaction
 from django.utils import timezone
 
-from archive.extraction import names
+from archive.extraction.entities import names
 from archive.models import (
     Agreement, AgreementParty, AgreementStatusChange, DuplicateDecision, Evidence, FieldConflict, Meeting,
     MeetingParticipant, MergeRecord, Organization, OrganizationAlias, Person, PersonAlias, Role, Verdict,

@@ -1,14 +1,16 @@
 """The extraction pipeline: bytes of a news file in, extracted articles out.
 
-Stages, each a module of its own with no Django import:
+Stages, grouped in packages with no Django import:
 
-    decode     bytes -> str (encoding detection, bad input -> InputError)
-    clean      web-export noise: broken hyphenation, boilerplate lines
-    split      one file -> several stories
-    metadata   title, outlet, publication date, dateline, byline, body
-    sentences  body -> sentences with offsets
-    entities   people and organizations with evidence (within one article)
-    events     meetings and agreements with evidence
+    layout/    reading the page
+      decode     bytes -> str (encoding detection, bad input -> InputError)
+      clean      web-export noise: broken hyphenation, boilerplate lines
+      split      one file -> several stories
+      metadata   title, outlet, publication date, dateline, byline, body
+      sentences  body -> sentences with offsets
+    entities/  people and organizations with evidence (within one article)
+    events/    meetings and agreements with evidence, their dates and money
+    lexicon/   general knowledge the stages read by (countries, titles, ...)
 
 Resolution across articles (one minister in four articles is one Person)
 needs the database and lives in `archive.ingest`, using `names` for matching.
@@ -18,7 +20,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import clean, decode, entities, events, metadata, sentences, split
+from .entities import extract_entities
+from .events import extract_events
+from .layout import clean, decode, metadata, sentences, split
 from .records import ExtractedArticle
 
 
@@ -39,7 +43,7 @@ def extract_file(data: bytes, source_name: str) -> list[ExtractedArticle]:
             byline=meta.byline,
         )
         sents = sentences.split_sentences(article.body)
-        article.people, article.organizations = entities.extract_entities(article, sents)
-        article.meetings, article.agreements = events.extract_events(article, sents)
+        article.people, article.organizations = extract_entities(article, sents)
+        article.meetings, article.agreements = extract_events(article, sents)
         articles.append(article)
     return articles

@@ -23,7 +23,7 @@ from decimal import Decimal
 from django.db.models import Q
 from rapidfuzz import fuzz
 
-from archive.extraction import names
+from archive.extraction.entities import names
 from archive.extraction.records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
 from archive.models import (
     Agreement, AgreementParty, AgreementStatusChange, Article, Evidence, FieldConflict, Meeting,

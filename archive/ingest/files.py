@@ -10,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from archive.extraction.decode import MAX_BYTES
+from archive.extraction.layout.decode import MAX_BYTES
 from archive.extraction.pipeline import extract_file
 from archive.extraction.records import InputError
 

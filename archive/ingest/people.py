@@ -12,7 +12,7 @@ them apart: nothing is linked (see `archive.curation.duplicates`).
 from __future__ import annotations
 
 from archive.curation.duplicates import judged_different
-from archive.extraction import names
+from archive.extraction.entities import names
 from archive.extraction.records import ExtractedArticle, ExtractedOrganization, ExtractedPerson
 from archive.models import (
     Article, Evidence, Organization, OrganizationAlias, Person, PersonAlias, ReviewStatus, Role,

@@ -1,9 +1,9 @@
 """Run the entity stage on a hand-written body and pick out one record by name."""
 
-from archive.extraction.entities import extract_entities
-from archive.extraction.names import normalize
+from archive.extraction.entities.article import extract_entities
+from archive.extraction.entities.names import normalize
 from archive.extraction.records import ExtractedArticle
-from archive.extraction.sentences import split_sentences
+from archive.extraction.layout.sentences import split_sentences
 
 
 def entities(body: str, dateline: str | None = None, byline: str | None = None, title: str = "t"):

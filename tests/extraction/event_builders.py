@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime
 import re
 
-from archive.extraction.events import extract_events
+from archive.extraction.events.article import extract_events
 from archive.extraction.records import (Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting,
                                         ExtractedOrganization, ExtractedPerson)
-from archive.extraction.sentences import split_sentences
+from archive.extraction.layout.sentences import split_sentences
 
 
 def _evidence(body: str, forms: list[str]) -> list[Evidence]:

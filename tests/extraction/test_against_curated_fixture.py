@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
-from archive.extraction import names
+from archive.extraction.entities import names
 from archive.extraction.pipeline import extract_file
 from tests.curated import SEEDS, expected_by_file
 

@@ -1,7 +1,7 @@
 import pytest
 
-from archive.extraction import clean
-from archive.extraction.clean import clean_text, repair_hyphenation
+from archive.extraction.layout import clean
+from archive.extraction.layout.clean import clean_text, repair_hyphenation
 
 
 @pytest.mark.parametrize("broken, repaired", [

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from archive.extraction.dates import find_dates, parse_date
+from archive.extraction.events.dates import find_dates, parse_date
 from archive.extraction.records import Precision
 
 WEDNESDAY = datetime.date(2025, 9, 10)

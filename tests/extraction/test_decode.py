@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from archive.extraction.decode import MAX_BYTES, decode_bytes
+from archive.extraction.layout.decode import MAX_BYTES, decode_bytes
 from archive.extraction.records import InputError
 
 

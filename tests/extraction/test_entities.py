@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.extraction.names import normalize
+from archive.extraction.entities.names import normalize
 from archive.extraction.pipeline import extract_file
 from tests.extraction.entity_helpers import entities, org, person
 

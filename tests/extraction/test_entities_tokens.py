@@ -1,7 +1,7 @@
 """The entity tokenizer: offsets, possessives, prefixes, initials and line starts."""
 
-from archive.extraction.entities_text import Doc, tokenize
-from archive.extraction.sentences import split_sentences
+from archive.extraction.entities.tokens import Doc, tokenize
+from archive.extraction.layout.sentences import split_sentences
 
 
 def test_tokens_keep_exact_offsets_and_split_possessives_and_prefixes():

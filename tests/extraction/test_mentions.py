@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.extraction import mentions
-from archive.extraction.mentions import ArticleMentions, _regex_spans, _spans_of
+from archive.extraction.events import mentions
+from archive.extraction.events.mentions import ArticleMentions, _regex_spans, _spans_of
 from archive.extraction.pipeline import extract_file
 
 TEXT = ("Mr Kassym-Jomart Tokayev met Kassym Jomart Tokayev\u2019s aide; TOKAYEV-era rules; Tokayevs; "

@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from archive.extraction.clean import clean_text
-from archive.extraction.decode import decode_bytes
-from archive.extraction.metadata import read_metadata
-from archive.extraction.split import split_stories
+from archive.extraction.layout.clean import clean_text
+from archive.extraction.layout.decode import decode_bytes
+from archive.extraction.layout.metadata import read_metadata
+from archive.extraction.layout.split import split_stories
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

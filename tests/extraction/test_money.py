@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.extraction.money import find_money, parse_count
+from archive.extraction.events.money import find_money, parse_count
 
 
 @pytest.mark.parametrize("text, amount, currency", [

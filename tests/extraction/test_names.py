@@ -1,4 +1,4 @@
-from archive.extraction import names
+from archive.extraction.entities import names
 
 
 def test_normalize_folds_case_accents_hyphens_and_honorifics():

@@ -1,6 +1,6 @@
 import time
 
-from archive.extraction.sentences import split_sentences
+from archive.extraction.layout.sentences import split_sentences
 
 
 def _texts(body):

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from archive import ingest
-from archive.extraction.decode import MAX_BYTES
+from archive.extraction.layout.decode import MAX_BYTES
 from archive.models import Article, Evidence, Person
 
 pytestmark = pytest.mark.django_db

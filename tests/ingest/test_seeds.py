@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 
-from archive.extraction.names import normalize
+from archive.extraction.entities.names import normalize
 from archive.ingest import ingest_paths
 from archive.models import Article, Country, Meeting, Organization, Person
 

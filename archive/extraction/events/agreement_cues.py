@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon.events import (GENERIC_HEADS, HYPOTHETICAL_BEFORE, INSTITUTION_NOUNS, NAMED_HEADS, PROPOSAL_VERBS,
+from ..lexicon.events import (GENERIC_HEADS, HYPOTHETICAL_BEFORE, INSTITUTION_NOUNS, NAMED_HEADS, PROPOSAL_VERBS,
                              SECTOR_WORDS, STATUS_CUES, VAGUE_OBJECTS, generic_kind)
 from .money import find_money, parse_count
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon.events import COURTESY_PURPOSE_VERBS, TIME_SHIFT_MARKERS
-from .lexicon.geography import CITIES, REGIONS
+from ..lexicon.events import COURTESY_PURPOSE_VERBS, TIME_SHIFT_MARKERS
+from ..lexicon.geography import CITIES, REGIONS
 from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bounds, date_is_for_travel, event_dates, find_cues,
                            is_principal)
 from .mentions import ArticleMentions, country_of_word
-from .records import Evidence, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
-from .sentences import Sentence
+from ..records import Evidence, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
+from ..layout.sentences import Sentence
 
 _I = re.IGNORECASE
 _SHIFTED = re.compile(TIME_SHIFT_MARKERS, _I)

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-WORDS_FILE = Path(__file__).parent / "data" / "english_words.txt"
+WORDS_FILE = Path(__file__).parent.parent / "data" / "english_words.txt"
 MIN_WORD_ZIPF = 3.0  # a fused form must be at least this common to count as a word
 DASH_WORD_ZIPF = 4.0  # both sides this common: `--` or a lone letter is punctuation, not noise
 

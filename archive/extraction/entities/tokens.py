@@ -12,8 +12,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from . import lexicon as lx
-from .records import Evidence
+from .. import lexicon as lx
+from ..records import Evidence
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., H.E.

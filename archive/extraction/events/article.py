@@ -10,8 +10,8 @@ from __future__ import annotations
 from .agreements import extract_agreements
 from .meetings import draft_meetings, finish
 from .mentions import ArticleMentions
-from .records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
-from .sentences import Sentence
+from ..records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
+from ..layout.sentences import Sentence
 
 
 def extract_events(article: ExtractedArticle,

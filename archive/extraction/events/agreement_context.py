@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .agreement_cues import Found, clause
-from .lexicon.events import PACKAGE_HEADS
+from ..lexicon.events import PACKAGE_HEADS
 from .mentions import ArticleMentions, countries_in
 from .money import Money, find_money
 

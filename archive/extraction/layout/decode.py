@@ -12,7 +12,7 @@ import unicodedata
 
 import charset_normalizer
 
-from .records import InputError
+from ..records import InputError
 
 MAX_BYTES = 2_000_000  # a long feature is ~100 kB; anything past 2 MB is not one article
 MAX_CONTROL_SHARE = 0.02  # control characters tolerated in real text

@@ -13,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from .lexicon.events import ROLE_WORDS
-from .lexicon.geography import CITIES, COUNTRIES, DEMONYMS
-from .records import ExtractedArticle, ExtractedPerson
+from ..lexicon.events import ROLE_WORDS
+from ..lexicon.geography import CITIES, COUNTRIES, DEMONYMS
+from ..records import ExtractedArticle, ExtractedPerson
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "h.e.", "he", "prof", "gen", "lt"}
 _NOT_NAME_WORDS = {"the", "of", "and", "al", "bin", "ibn", "de", "van", "von", "le", "la", "el"}

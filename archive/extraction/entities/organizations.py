@@ -13,10 +13,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from . import lexicon as lx
-from .entities_text import Doc, Token
+from .. import lexicon as lx
+from .tokens import Doc, Token
 from .names import normalize
-from .records import ExtractedOrganization
+from ..records import ExtractedOrganization
 
 _DEFAULT_HOME_TYPES = {"government", "agency", "company", "association", "think_tank"}
 _NATIONAL_WORDS = {"national", "federal", "state"}

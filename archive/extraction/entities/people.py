@@ -16,10 +16,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import lexicon as lx
+from .. import lexicon as lx
 from . import names
-from .entities_text import Doc, Token
-from .records import Evidence, ExtractedPerson
+from .tokens import Doc, Token
+from ..records import Evidence, ExtractedPerson
 
 _VOCABULARY = (lx.NON_NAME_WORDS | lx.MONTHS | lx.WEEKDAYS | lx.HONORIFICS | lx.TITLE_HEADS
                | lx.TITLE_MODIFIERS | lx.PORTFOLIO | lx.REGIONS | set(lx.HEAD_TYPES) | lx.NON_ORG_HEADS

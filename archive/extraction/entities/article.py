@@ -1,8 +1,8 @@
 """Stage 6: people and organizations of one article, each with the evidence of every mention.
 
 Rules and lexicons, no trained model: organizations first (known bodies, head
-words, initialisms; see `entities_orgs`), then people among the remaining
-capitalized words (titles, honorifics, appositions; see `entities_people`).
+words, initialisms; see `organizations`), then people among the remaining
+capitalized words (titles, honorifics, appositions; see `people`).
 Only general knowledge lives in `lexicon`; nothing here names a person or a
 local organization.
 """
@@ -12,15 +12,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from . import lexicon as lx
-from .entities_orgs import cluster_organizations, find_mentions, to_organization
-from .entities_people import (
+from .. import lexicon as lx
+from .organizations import cluster_organizations, find_mentions, to_organization
+from .people import (
     bilateral_other, byline_person, cluster_mentions, inherit_counterpart_titles, most_mentioned_other_country,
     name_spans, read_mention, to_person, unnamed_title_countries,
 )
-from .entities_text import Doc
+from .tokens import Doc
 from .names import is_same_person
-from .records import Evidence, ExtractedArticle, ExtractedOrganization, ExtractedPerson
+from ..records import Evidence, ExtractedArticle, ExtractedOrganization, ExtractedPerson
 
 
 def extract_entities(article: ExtractedArticle, sentences: Sequence) -> tuple[list[ExtractedPerson], list[ExtractedOrganization]]:

@@ -17,7 +17,7 @@ import datetime
 import re
 from collections.abc import Callable
 
-from .records import FuzzyDate, Precision
+from ..records import FuzzyDate, Precision
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import find_dates
-from .records import FuzzyDate
+from ..records import FuzzyDate
 
-from .lexicon.events import (EVENT_NOUNS, GROUP_NOUNS, MEETING_NOUNS, MOVEMENT_VERBS, NOT_REPORTED_BEFORE,
+from ..lexicon.events import (EVENT_NOUNS, GROUP_NOUNS, MEETING_NOUNS, MOVEMENT_VERBS, NOT_REPORTED_BEFORE,
                              PRINCIPAL_TALK_WORDS, REPORTING_VERBS)
 from .mentions import ArticleMentions, country_of_word
 

@@ -12,8 +12,10 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from . import clean, dates
-from .records import Precision
+from . import clean
+
+from ..events import dates
+from ..records import Precision
 
 _WHEN = r"(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
 _OUTLET = r"(?:\s*\((?P<outlet>[^()]{2,40})\))?"

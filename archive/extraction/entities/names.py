@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from .lexicon import HONORIFICS
+from ..lexicon import HONORIFICS
 
 FULL = 1.0  # same full name
 SUBSET = 0.95  # one full name contains the other's words

@@ -17,12 +17,12 @@ from .agreement_context import (in_package_list, is_package, latest_state, packa
                                 plural_undescribed, starts_with_among_them, subject_parties)
 from .agreement_cues import (Found, clause, generic_agreements, institution_proposals, named_agreements, proposals,
                              qualifier, sectors_of, status_of)
-from .lexicon.events import STATUS_ORDER, VENTURE_NOUNS
+from ..lexicon.events import STATUS_ORDER, VENTURE_NOUNS
 from .meeting_cues import Cue, SlotFinder, date_is_for_travel, event_dates
 from .mentions import ArticleMentions, countries_in
 from .money import Money, find_money
-from .records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
-from .sentences import Sentence
+from ..records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
+from ..layout.sentences import Sentence
 
 _I = re.IGNORECASE
 _BOTH_SIDES = re.compile(r"\b(?:both|the\s+two)\s+(?:sides|countries|nations|governments|states|ministers|leaders)\b|"
