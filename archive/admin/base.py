@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.utils.text import smart_split, unescape_string_literal
 from django.http import HttpResponseRedirect
@@ -25,12 +26,26 @@ REVIEW_FIELDS = ["review_status", "reviewed_by", "reviewed_at", "review_note", "
                  "merged_into_link", "uid"]
 
 
+def can_merge(user, model) -> bool:
+    """Merging (or undoing a merge of) records of `model` changes them: both permissions are needed."""
+    return user.has_perm("archive.merge_records") and user.has_perm(f"archive.change_{model._meta.model_name}")
+
+
 class BoundedAdminMixin:
     """Changelists that never count a large table in full, and search on indexes without DISTINCT."""
 
     show_full_result_count = False
     paginator = CappedPaginator
     list_per_page = 50
+
+    def changelist_view(self, request, extra_context=None):
+        """A POST to a list runs an action on its rows: refused outright to a user who may change none of them."""
+        if request.method not in ("GET", "HEAD") and not self.may_act_on_list(request):
+            raise PermissionDenied
+        return super().changelist_view(request, extra_context)
+
+    def may_act_on_list(self, request) -> bool:
+        return self.has_change_permission(request) or self.has_delete_permission(request)
 
     def get_search_results(self, request, queryset, search_term):
         fields = self.get_search_fields(request)
@@ -216,11 +231,20 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
 
     # --- permissions -----------------------------------------------------------------------------
 
+    # Every write below needs the change permission as well as the curation one, checked for the
+    # method that writes: a button hidden from a viewer is not a refusal.
+
     def has_review_permission(self, request):
-        return request.user.has_perm("archive.review_records")
+        return self.has_change_permission(request) and request.user.has_perm("archive.review_records")
 
     def has_merge_permission(self, request):
-        return request.user.has_perm("archive.merge_records")
+        return can_merge(request.user, self.model)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """An earlier version is open to read; reverting to it (any method but GET or HEAD) is a change."""
+        if request.method not in ("GET", "HEAD") and not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     # --- saving: a person's edit locks the record against ingest ---------------------------------
 
@@ -285,8 +309,10 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
 
     def review_view(self, request, object_id):
         obj = get_object_or_404(self.model, pk=object_id)
-        if request.method != "POST" or not self.has_review_permission(request):
+        if request.method in ("GET", "HEAD"):
             return HttpResponseRedirect(record_url(obj))
+        if not self.has_review_permission(request):
+            raise PermissionDenied
         decision = request.POST.get("decision")
         try:
             if decision == "verify":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -15,7 +16,7 @@ from archive.curation.duplicates import decision_judge, duplicates_suggest
 from archive.curation.merge import merge_undo
 from archive.curation.queue import QUEUE_MODELS
 
-from .base import BoundedAdminMixin
+from .base import BoundedAdminMixin, can_merge
 from .highlight import record_url
 
 
@@ -55,6 +56,12 @@ class MergeRecordAdmin(BoundedAdminMixin, admin.ModelAdmin):
     def has_merge_permission(self, request):
         return request.user.has_perm("archive.merge_records")
 
+    def may_act_on_list(self, request) -> bool:
+        return self.has_merge_permission(request)  # the list's one action is undo
+
+    def may_undo(self, request, merge) -> bool:
+        return can_merge(request.user, merge.content_type.model_class())
+
     @admin.display(description="type")
     def kind(self, obj):
         return obj.content_type.model
@@ -77,6 +84,9 @@ class MergeRecordAdmin(BoundedAdminMixin, admin.ModelAdmin):
     @admin.action(description="Undo selected merges", permissions=["merge"])
     def undo_selected(self, request, queryset):
         for merge in queryset.order_by("-merged_at", "-id"):  # newest first: later merges come undone first
+            if not self.may_undo(request, merge):
+                self.message_user(request, f"{merge}: you may not change these records.", messages.ERROR)
+                continue
             try:
                 merge_undo(merge=merge, user=request.user)
                 self.message_user(request, f"Undone: {merge}.", messages.SUCCESS)
@@ -89,7 +99,9 @@ class MergeRecordAdmin(BoundedAdminMixin, admin.ModelAdmin):
 
     def undo_view(self, request, pk):
         merge = get_object_or_404(models.MergeRecord, pk=pk)
-        if request.method == "POST" and self.has_merge_permission(request):
+        if request.method not in ("GET", "HEAD"):
+            if not self.may_undo(request, merge):
+                raise PermissionDenied
             try:
                 merge_undo(merge=merge, user=request.user)
                 self.message_user(request, f"Undone: {merge}.", messages.SUCCESS)
@@ -98,7 +110,7 @@ class MergeRecordAdmin(BoundedAdminMixin, admin.ModelAdmin):
         return HttpResponseRedirect(reverse("admin:archive_mergerecord_change", args=[pk]))
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
-        context["can_undo"] = obj is not None and obj.undone_at is None and self.has_merge_permission(request)
+        context["can_undo"] = obj is not None and obj.undone_at is None and self.may_undo(request, obj)
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
 
@@ -138,7 +150,8 @@ class DuplicateDecisionAdmin(BoundedAdminMixin, admin.ModelAdmin):
         return False
 
     def has_merge_permission(self, request):
-        return request.user.has_perm("archive.merge_records")
+        """A verdict steers merges and ingest: it needs the merge permission besides changing the pair."""
+        return self.has_change_permission(request) and request.user.has_perm("archive.merge_records")
 
     def save_model(self, request, obj, form, change):
         if obj.verdict == models.Verdict.PENDING:
@@ -188,7 +201,9 @@ class DuplicateDecisionAdmin(BoundedAdminMixin, admin.ModelAdmin):
                 *super().get_urls()]
 
     def suggest_view(self, request):
-        if request.method == "POST" and self.has_merge_permission(request):
+        if request.method not in ("GET", "HEAD"):
+            if not self.has_merge_permission(request):
+                raise PermissionDenied
             found = {name: duplicates_suggest(model=model) for name, model in QUEUE_MODELS.items()}
             self.message_user(request, "New suggestions: " + ", ".join(f"{n} {k}" for k, n in found.items()),
                               messages.SUCCESS)

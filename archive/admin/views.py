@@ -20,6 +20,7 @@ from archive.curation.queue import QUEUE_MODELS, STATUSES, QueueFilters, queue_r
 from archive.curation.review import records_reject, records_verify
 from archive.models import Country, Verdict
 
+from .base import can_merge
 from .highlight import quoted_sentence, record_url
 
 PAGE_SIZE = 50
@@ -53,16 +54,22 @@ def visible_types(request) -> list[str]:
             if request.user.has_perm(f"archive.view_{model._meta.model_name}")]
 
 
+def changeable_types(request) -> dict:
+    """The record types this user may change: verifying or rejecting a record changes it."""
+    return {kind: model for kind, model in QUEUE_MODELS.items()
+            if request.user.has_perm(f"archive.change_{model._meta.model_name}")}
+
+
 def review_queue_view(request):
     """Unreviewed records of every type, least confident first, with their best evidence; verify or reject."""
     kinds = visible_types(request)
     if not kinds:
         raise PermissionDenied
-    can_review = request.user.has_perm("archive.review_records")
-    if request.method == "POST":
-        if not can_review:
-            raise PermissionDenied
+    can_review = request.user.has_perm("archive.review_records") and bool(changeable_types(request))
+    if request.method not in ("GET", "HEAD"):
         records = queue_records(request.POST.getlist("record"))
+        if not can_review or any(type(r) not in changeable_types(request).values() for r in records):
+            raise PermissionDenied
         decision = request.POST.get("decision")
         try:
             if not records:
@@ -105,8 +112,7 @@ def merge_view(request, model_name):
     model = QUEUE_MODELS.get(model_name)
     if model is None:
         raise Http404
-    if not (request.user.has_perm("archive.merge_records")
-            and request.user.has_perm(f"archive.change_{model._meta.model_name}")):
+    if not can_merge(request.user, model):
         raise PermissionDenied
     ids = [int(i) for i in request.GET.get("ids", "").split(",") if i.strip().isdigit()][:20]
     records = list(model.objects.filter(pk__in=ids))
