@@ -1,11 +1,17 @@
-"""The rows around records (aliases, roles, participants, parties, evidence...), each with bounded lists."""
+"""The rows around records (aliases, roles, participants, parties, evidence...), each with bounded lists.
+
+A row added, changed or deleted on its own page changes the record it belongs to, as
+the record's inlines do: that record is marked edited, so ingest leaves it alone.
+"""
 
 from django.contrib import admin
 
 from archive import models
+from archive.curation.review import record_mark_curated
 
 from .base import BoundedAdminMixin
 from .highlight import quoted_sentence
+from .records import AliasAdminForm
 
 
 @admin.register(models.Country)
@@ -20,11 +26,37 @@ class SectorAdmin(admin.ModelAdmin):
 
 
 class RowAdmin(BoundedAdminMixin, admin.ModelAdmin):
-    pass
+    owner_fields: tuple[str, ...] = ()  # the foreign keys naming the record(s) this row belongs to
+
+    def owners(self, row) -> list:
+        return [getattr(row, name) for name in self.owner_fields if getattr(row, f"{name}_id") is not None]
+
+    def mark_owners_edited(self, request, records, action: str) -> None:
+        reason = f"{action} {self.opts.verbose_name}"
+        for record in {(type(r), r.pk): r for r in records}.values():
+            record_mark_curated(record=record, user=request.user, reason=reason)
+
+    def save_model(self, request, obj, form, change):
+        before = self.owners(type(obj).objects.get(pk=obj.pk)) if change else []  # a row moved to another record
+        super().save_model(request, obj, form, change)
+        if not change or form.has_changed():
+            self.mark_owners_edited(request, [*before, *self.owners(obj)], "changed" if change else "added")
+
+    def delete_model(self, request, obj):
+        owners = self.owners(obj)
+        super().delete_model(request, obj)
+        self.mark_owners_edited(request, owners, "deleted")
+
+    def delete_queryset(self, request, queryset):
+        owners = [owner for row in queryset for owner in self.owners(row)]
+        super().delete_queryset(request, queryset)
+        self.mark_owners_edited(request, owners, "deleted")
 
 
 @admin.register(models.PersonAlias)
 class PersonAliasAdmin(RowAdmin):
+    form = AliasAdminForm
+    owner_fields = ("person",)
     list_display = ["name", "person"]
     list_select_related = ["person"]
     search_fields = ["name"]
@@ -34,6 +66,8 @@ class PersonAliasAdmin(RowAdmin):
 
 @admin.register(models.OrganizationAlias)
 class OrganizationAliasAdmin(RowAdmin):
+    form = AliasAdminForm
+    owner_fields = ("organization",)
     list_display = ["name", "organization"]
     list_select_related = ["organization"]
     search_fields = ["name"]
@@ -43,6 +77,7 @@ class OrganizationAliasAdmin(RowAdmin):
 
 @admin.register(models.Role)
 class RoleAdmin(RowAdmin):
+    owner_fields = ("person",)
     list_display = ["person", "title", "organization", "country", "date"]
     list_select_related = ["person", "organization", "country"]
     search_fields = ["title"]
@@ -51,6 +86,7 @@ class RoleAdmin(RowAdmin):
 
 @admin.register(models.MeetingParticipant)
 class MeetingParticipantAdmin(RowAdmin):
+    owner_fields = ("meeting",)
     list_display = ["name", "meeting_id", "person", "organization", "country"]
     list_select_related = ["person", "organization", "country"]
     search_fields = ["name"]
@@ -59,6 +95,7 @@ class MeetingParticipantAdmin(RowAdmin):
 
 @admin.register(models.AgreementParty)
 class AgreementPartyAdmin(RowAdmin):
+    owner_fields = ("agreement",)
     list_display = ["name", "role", "agreement", "country", "organization"]
     list_select_related = ["agreement", "country", "organization"]
     search_fields = ["name"]
@@ -67,6 +104,7 @@ class AgreementPartyAdmin(RowAdmin):
 
 @admin.register(models.AgreementStatusChange)
 class AgreementStatusChangeAdmin(RowAdmin):
+    owner_fields = ("agreement",)
     list_display = ["agreement", "status", "date", "article"]
     list_select_related = ["agreement", "article"]
     raw_id_fields = ["agreement", "article", "evidence"]
@@ -74,6 +112,7 @@ class AgreementStatusChangeAdmin(RowAdmin):
 
 @admin.register(models.Evidence)
 class EvidenceAdmin(RowAdmin):
+    owner_fields = ("person", "organization", "meeting", "agreement")
     list_display = ["quote", "article", "confidence"]
     list_select_related = ["article"]
     raw_id_fields = ["article", "person", "organization", "meeting", "agreement"]
@@ -88,6 +127,7 @@ class EvidenceAdmin(RowAdmin):
 
 @admin.register(models.FieldConflict)
 class FieldConflictAdmin(RowAdmin):
+    owner_fields = ("meeting", "agreement")
     list_display = ["field", "kept_value", "other_value", "meeting_id", "agreement_id", "resolved"]
     list_filter = ["resolved", "field"]
     raw_id_fields = ["meeting", "agreement", "article", "evidence"]

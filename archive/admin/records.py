@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils.html import format_html
@@ -13,27 +14,35 @@ from .base import CountryFilter, LabelledInline, ReviewableAdmin
 from .highlight import quoted_sentence, record_url
 
 
-class AliasForm:
-    """Alias rows typed in the admin get the matching keys ingest uses."""
+class AliasAdminForm(forms.ModelForm):
+    """An alias typed in by a curator gets the matching keys ingest uses, before validation.
 
-    def save_new(self, form, commit=True):
-        alias_fill_keys(alias=form.instance)
-        return super().save_new(form, commit)
+    The keys are in `cleaned_data` so the (record, normalized form) constraint is checked
+    on this row and across the rows of an inline: a second spelling of a form the record
+    already has is a form error, not a database error.
+    """
 
-    def save_existing(self, form, obj, commit=True):
-        alias_fill_keys(alias=obj)
-        return super().save_existing(form, obj, commit)
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("name"):
+            self.instance.name = cleaned["name"]
+            alias_fill_keys(alias=self.instance)
+            if not self.instance.normalized:
+                self.add_error("name", "A name needs letters or digits to be matched.")
+            cleaned["normalized"] = self.instance.normalized
+        return cleaned
+
+    def _get_validation_exclusions(self):
+        exclusions = super()._get_validation_exclusions()
+        return exclusions - {"normalized"} if self.instance.normalized else exclusions
 
 
 class PersonAliasInline(admin.TabularInline):
     model = models.PersonAlias
+    form = AliasAdminForm
     fields = ["name", "normalized"]
     readonly_fields = ["normalized"]
     extra = 0
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        return type("PersonAliasFormSet", (AliasForm, formset), {})
 
 
 class OrganizationAliasInline(PersonAliasInline):

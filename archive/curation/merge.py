@@ -29,13 +29,13 @@ from django.core import serializers
 from django.db import models, transaction
 from django.utils import timezone
 
-from archive.extraction.entities import names
 from archive.models import (
     Agreement, AgreementParty, AgreementStatusChange, DuplicateDecision, Evidence, FieldConflict, Meeting,
     MeetingParticipant, MergeRecord, Organization, OrganizationAlias, Person, PersonAlias, Role, Verdict,
 )
 from archive.models.base import Reviewable
 
+from .aliases import alias_fill_keys
 from .duplicates import decision_for, pair_ids
 from .errors import CurationError
 
@@ -224,11 +224,12 @@ def add_names_as_aliases(kept: Reviewable, merged: Reviewable, changes: dict) ->
     existing = set(alias_model.objects.filter(**{owner: kept}).values_list("normalized", flat=True))
     created = []
     for form in filter(None, forms):
-        key = names.normalize(form)[:200]
-        if key and key not in existing:
-            extra = {"surname_key": names.name_words(form)[-1][:100]} if alias_model is PersonAlias else {}
-            created.append(alias_model.objects.create(**{owner: kept}, name=form[:200], normalized=key, **extra).pk)
-            existing.add(key)
+        alias = alias_model(**{owner: kept}, name=form[:200])
+        alias_fill_keys(alias=alias)
+        if alias.normalized and alias.normalized not in existing:
+            alias.save()
+            created.append(alias.pk)
+            existing.add(alias.normalized)
     if created:
         changes["created"].append({"model": alias_model._meta.label_lower, "pks": created})
 
