@@ -1,8 +1,10 @@
 """Settings for the archive, read from the environment.
 
-With no configuration the archive runs in development mode on an embedded
-SQLite file under var/. Production sets DATABASE_URL (PostgreSQL), SECRET_KEY,
-ALLOWED_HOSTS and leaves DEBUG off.
+Nothing fails open: with DEBUG off (the default) the site refuses to start
+without SECRET_KEY, on any database, and a proxy's X-Forwarded-Proto header is
+trusted only with ARCHIVE_BEHIND_PROXY=true. Development (`make run`) sets
+DEBUG=true and runs on an embedded SQLite file under var/. Production sets
+DATABASE_URL (PostgreSQL), SECRET_KEY, ALLOWED_HOSTS and leaves DEBUG off.
 """
 
 import os
@@ -32,14 +34,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", False)
+def env_secret(name: str, *, debug: bool) -> str:
+    """A secret required whenever DEBUG is off, on any database: a key written in the code is public."""
+    value = os.environ.get(name, "").strip()
+    if value:
+        return value
+    if debug:
+        return "insecure-local-only-" + "x" * 40  # development servers only (`make run` sets DEBUG=true)
+    raise ImproperlyConfigured(
+        f"{name} is not set and DEBUG is off: set {name} to a long random string, or DEBUG=true for local development.")
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and os.environ.get("DATABASE_URL"):
-        raise ImproperlyConfigured("SECRET_KEY must be set when DATABASE_URL is (production).")
-    # Local use only: development servers and tests on the embedded database.
-    SECRET_KEY = "insecure-local-only-" + "x" * 40
+
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = env_secret("SECRET_KEY", debug=DEBUG)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -150,7 +157,10 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-Proto says a request came over HTTPS only if a proxy we trust set it: anyone can send
+# the header. Turn this on only behind a TLS-terminating proxy that overwrites it on every request.
+ARCHIVE_BEHIND_PROXY = env_bool("ARCHIVE_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if ARCHIVE_BEHIND_PROXY else None
 
 LOGGING = {
     "version": 1,
