@@ -101,9 +101,12 @@ def test_a_curator_reverts_to_an_earlier_version_and_merges_stay(curator_client,
     person.save()
     kept = factories.PersonFactory()
     record_merge(kept=kept, merged=person, user=curator)
-    history = curator_client.get(f"/admin/archive/person/{person.pk}/history/")
-    assert b"Foreign Minister" in history.content or history.status_code == 200
     url = f"/admin/archive/person/{person.pk}/history/{first_version.history_id}/"
+    history = curator_client.get(f"/admin/archive/person/{person.pk}/history/")
+    assert history.status_code == 200
+    assert [v.pk for v in history.context["page_obj"]] == list(person.history.values_list("pk", flat=True))
+    assert f'href="{url}"'.encode() in history.content  # each version links to its page, to revert from
+    assert b"Foreign Minister" in history.content  # the change of title is shown
     assert curator_client.get(url).status_code == 200
     curator_client.post(url, change_data(person, title="Ambassador"))
     person.refresh_from_db()

@@ -43,6 +43,7 @@ def fill(n: int):
 def one_of_each(n: int) -> dict:
     """A record with n of each of its related rows, for change pages."""
     person = factories.PersonFactory()
+    organization = factories.OrganizationFactory()
     meeting = factories.MeetingFactory()
     agreement = factories.AgreementFactory()
     article = factories.ArticleFactory(body="x" * (40 * n + 40))
@@ -52,12 +53,15 @@ def one_of_each(n: int) -> dict:
         factories.EvidenceFactory(person=person, article=article, start=40 * i, end=40 * i + 5)
         factories.MeetingParticipantFactory(meeting=meeting, organization=factories.OrganizationFactory())
         factories.EvidenceFactory(person=None, meeting=meeting, article=article, start=40 * i + 6, end=40 * i + 20)
-        factories.AgreementPartyFactory(agreement=agreement, name=f"party {i}", organization=factories.OrganizationFactory(),
-                                        person=factories.PersonFactory())
+        factories.AgreementPartyFactory(agreement=agreement, name=f"party {i}",
+                                        organization=factories.OrganizationFactory(), person=factories.PersonFactory())
         factories.AgreementStatusChangeFactory(agreement=agreement, article=factories.ArticleFactory())
         factories.EvidenceFactory(person=None, agreement=agreement, article=article, start=40 * i + 21, end=40 * i + 30)
-    org = models.Organization.objects.first()
-    return {"person": person, "meeting": meeting, "agreement": agreement, "article": article, "organization": org}
+        factories.OrganizationAliasFactory(organization=organization, name=f"board {i}", normalized=f"board {i}")
+        factories.EvidenceFactory(person=None, organization=organization, article=article, start=40 * i + 31,
+                                  end=40 * i + 39)
+    return {"person": person, "meeting": meeting, "agreement": agreement, "article": article,
+            "organization": organization}
 
 
 CHANGELISTS = [

@@ -7,8 +7,6 @@ import pytest
 from archive.browse import charts
 from archive.browse.selectors import Counterpart
 
-from .conftest import listed
-
 
 def test_the_timeline_has_a_bar_per_month_including_empty_ones():
     timeline = charts.timeline([(date(2024, 11, 1), 2), (date(2025, 2, 1), 4)])
@@ -71,11 +69,12 @@ def test_every_form_field_has_a_label(client, archive):
     for url in ["/meetings/", "/agreements/", "/people/", "/organizations/", "/articles/"]:
         html = client.get(url).content.decode()
         form = html.split('<form method="get" class="filters"')[1].split("</form>")[0]
-        for field_id in re.findall(r'<(?:input|select)[^>]*\bid="([^"]+)"', form):
+        field_ids = re.findall(r'<(?:input|select)[^>]*\bid="([^"]+)"', form)
+        assert len(field_ids) >= 2, url  # the filters are there to be checked
+        for field_id in field_ids:
             if field_id.startswith("id_status_"):
                 continue  # checkboxes, labelled by their own <label> inside the fieldset
             assert f'for="{field_id}"' in form, (url, field_id)
-        assert listed(client.get(url)) is not None
 
 
 @pytest.mark.django_db

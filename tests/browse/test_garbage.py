@@ -27,6 +27,7 @@ GARBAGE = {
                    {"q": "!!! & | :*"}, {"q": "-"}, {"q": "or or or"}, {"q": "\x00"}],
 }
 CASES = [(url, params) for url, cases in GARBAGE.items() for params in cases]
+PLAIN_WORDS = {"or or or"}  # a search of ordinary words may match text: it need not come back empty
 
 
 @pytest.mark.parametrize("url, params", CASES, ids=[f"{u}{p}"[:60] for u, p in CASES])
@@ -35,10 +36,12 @@ def test_nonsense_gives_a_form_error_or_an_empty_list(client, archive, url, para
     assert response.status_code == 200
     form = response.context["filter"].form
     rows = listed(response)
-    assert form.errors or rows == [] or all(r.pk for r in rows)
     if form.errors:
         assert rows == []
         assert "Some filters could not be read" in response.content.decode()
+    elif params.get("q") not in PLAIN_WORDS:
+        assert rows == []
+    assert set(rows) <= set(listed(client.get(url)))  # never a record the plain list leaves out
 
 
 @pytest.mark.parametrize("url, params", CASES, ids=[f"{u}{p}"[:60] for u, p in CASES])

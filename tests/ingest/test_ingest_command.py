@@ -75,7 +75,14 @@ def test_a_changed_file_updates_its_article_in_place(story):
     article = Article.objects.get()
     assert "on Tuesday" in article.body
     assert Person.objects.filter(name="Bakhtiyor Saidov").count() == 1
-    assert all(article.body[e.start:e.end] for e in Evidence.objects.all())
+    evidence = list(Evidence.objects.select_related("person", "organization"))
+    assert evidence, "the updated article keeps its evidence"
+    for e in evidence:  # every span points into the new text, after the word that grew
+        assert article.body[e.sentence_start:e.sentence_end] == e.sentence
+        assert article.body[e.start:e.end] in e.sentence
+    mentions = {(e.target._meta.model_name, article.body[e.start:e.end]) for e in evidence if not e.meeting_id}
+    assert mentions == {("person", "Bakhtiyor Saidov"), ("person", "Rashid Meredov"),
+                        ("organization", "Uzbek foreign ministry")}
 
 
 @pytest.mark.parametrize(

@@ -3,11 +3,11 @@
 from pathlib import Path
 
 import pytest
-from django.apps import apps
+from django.db import transaction
 
 from archive.extraction.entities.names import normalize
 from archive.ingest import ingest_paths
-from archive.models import Article, Country, Meeting, Organization, Person
+from archive.models import Article, Meeting, Organization, Person
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -16,22 +16,18 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def seeds_ingested(django_db_setup, django_db_blocker):
-    """Ingest the samples once for the module (it takes seconds), and remove them after."""
-    with django_db_blocker.unblock():
-        report = ingest_paths([SEEDS])
-        assert report.errors == []
-        yield report
-        remove_archive_rows()
+    """Ingest the samples once for the module (it takes seconds) in a transaction rolled back after it.
 
-
-def remove_archive_rows():
-    """Delete what the module wrote outside test transactions; countries (reference data) stay."""
-    for model in apps.get_app_config("archive").get_models():
-        if any(f.name == "merged_into" for f in model._meta.fields):
-            model.objects.update(merged_into=None)
-    for model in apps.get_app_config("archive").get_models():
-        if model is not Country:
-            model.objects.all().delete()
+    Each test runs in a savepoint inside it; nothing is committed, so a failure (or a
+    killed run) leaves no rows behind for the tests that follow.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        try:
+            report = ingest_paths([SEEDS])
+            assert report.errors == []
+            yield report
+        finally:
+            transaction.set_rollback(True)
 
 
 def person(name):
