@@ -1,7 +1,8 @@
 """The curated seed archive (fixtures/seed_archive.json) read as plain data, per source file.
 
-The fixture is the measure of the extractor: what a curator kept after reading
-the sample texts. This module turns it into simple expectations without a database.
+The fixture is the samples' regression snapshot: the extractor's output on them as a
+curator corrected it after reading the texts. This module turns it into simple
+expectations without a database.
 """
 
 from __future__ import annotations
