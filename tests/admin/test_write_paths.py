@@ -184,6 +184,8 @@ WRITE_PATHS = [
     WritePath("add form of a person", lambda c, w: c.post("/admin/archive/person/add/", {
         "name": "Aigerim Saparova", "aliases-TOTAL_FORMS": 0, "aliases-INITIAL_FORMS": 0, "roles-TOTAL_FORMS": 0,
         "roles-INITIAL_FORMS": 0}), lambda w: models.Person.objects.filter(name="Aigerim Saparova").exists()),
+    WritePath("add form of a sector", lambda c, w: c.post("/admin/archive/sector/add/", {"name": "fisheries"}),
+              lambda w: models.Sector.objects.filter(name="fisheries").exists()),
     history_revert("person", "title"),
     history_revert("organization", "name"),
     history_revert("meeting", "topic"),
