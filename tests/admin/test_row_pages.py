@@ -7,6 +7,7 @@ and the record it belongs to is marked edited, as when the record's own page is 
 import pytest
 
 from archive import models
+from archive.ingest import ingest_paths
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +102,19 @@ def test_saving_a_row_unchanged_marks_nothing(curator_client):
     data["title"] = "Consul"
     curator_client.post(f"/admin/archive/role/{role.pk}/change/", data)
     assert models.Person.objects.get(pk=role.person_id).is_curated
+
+
+STORY = """Grain exports discussed in Astana
+
+ASTANA: Kazakh Trade Minister Temir Abenuly met Uzbek Deputy Minister Sardor Karimov in Astana on Monday.
+"""
+
+
+def test_ingest_links_a_name_to_the_person_a_curator_gave_it_as_an_alias(curator_client, tmp_path):
+    person = factories.PersonFactory(name="Temir Abenov", country=factories.country("KZ"))
+    curator_client.post("/admin/archive/personalias/add/", {"name": "Temir Abenuly", "person": person.pk})
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    assert ingest_paths([story]).errors == []
+    assert not models.Person.objects.filter(name="Temir Abenuly").exists()
+    assert models.Evidence.objects.filter(person=person).exists()
