@@ -26,6 +26,11 @@ REVIEW_FIELDS = ["review_status", "reviewed_by", "reviewed_at", "review_note", "
                  "merged_into_link", "uid"]
 
 
+def writes(request) -> bool:
+    """Whether a request may write: anything but a read (GET, HEAD) is checked as a change."""
+    return request.method not in ("GET", "HEAD")
+
+
 def can_merge(user, model) -> bool:
     """Merging (or undoing a merge of) records of `model` changes them: both permissions are needed."""
     return user.has_perm("archive.merge_records") and user.has_perm(f"archive.change_{model._meta.model_name}")
@@ -40,7 +45,7 @@ class BoundedAdminMixin:
 
     def changelist_view(self, request, extra_context=None):
         """A POST to a list runs an action on its rows: refused outright to a user who may change none of them."""
-        if request.method not in ("GET", "HEAD") and not self.may_act_on_list(request):
+        if writes(request) and not self.may_act_on_list(request):
             raise PermissionDenied
         return super().changelist_view(request, extra_context)
 
@@ -241,8 +246,8 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
         return can_merge(request.user, self.model)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """An earlier version is open to read; reverting to it (any method but GET or HEAD) is a change."""
-        if request.method not in ("GET", "HEAD") and not self.has_change_permission(request):
+        """An earlier version is open to read; reverting to it is a change."""
+        if writes(request) and not self.has_change_permission(request):
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
 
@@ -309,7 +314,7 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
 
     def review_view(self, request, object_id):
         obj = get_object_or_404(self.model, pk=object_id)
-        if request.method in ("GET", "HEAD"):
+        if not writes(request):
             return HttpResponseRedirect(record_url(obj))
         if not self.has_review_permission(request):
             raise PermissionDenied

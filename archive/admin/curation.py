@@ -16,7 +16,7 @@ from archive.curation.duplicates import decision_judge, duplicates_suggest
 from archive.curation.merge import merge_undo
 from archive.curation.queue import QUEUE_MODELS
 
-from .base import BoundedAdminMixin, can_merge
+from .base import BoundedAdminMixin, can_merge, writes
 from .highlight import record_url
 
 
@@ -99,7 +99,7 @@ class MergeRecordAdmin(BoundedAdminMixin, admin.ModelAdmin):
 
     def undo_view(self, request, pk):
         merge = get_object_or_404(models.MergeRecord, pk=pk)
-        if request.method not in ("GET", "HEAD"):
+        if writes(request):
             if not self.may_undo(request, merge):
                 raise PermissionDenied
             try:
@@ -201,7 +201,7 @@ class DuplicateDecisionAdmin(BoundedAdminMixin, admin.ModelAdmin):
                 *super().get_urls()]
 
     def suggest_view(self, request):
-        if request.method not in ("GET", "HEAD"):
+        if writes(request):
             if not self.has_merge_permission(request):
                 raise PermissionDenied
             found = {name: duplicates_suggest(model=model) for name, model in QUEUE_MODELS.items()}

@@ -20,7 +20,7 @@ from archive.curation.queue import QUEUE_MODELS, STATUSES, QueueFilters, queue_r
 from archive.curation.review import records_reject, records_verify
 from archive.models import Country, Verdict
 
-from .base import can_merge
+from .base import can_merge, writes
 from .highlight import quoted_sentence, record_url
 
 PAGE_SIZE = 50
@@ -65,10 +65,11 @@ def review_queue_view(request):
     kinds = visible_types(request)
     if not kinds:
         raise PermissionDenied
-    can_review = request.user.has_perm("archive.review_records") and bool(changeable_types(request))
-    if request.method not in ("GET", "HEAD"):
+    changeable = changeable_types(request)
+    can_review = request.user.has_perm("archive.review_records") and bool(changeable)
+    if writes(request):
         records = queue_records(request.POST.getlist("record"))
-        if not can_review or any(type(r) not in changeable_types(request).values() for r in records):
+        if not can_review or any(type(r) not in changeable.values() for r in records):
             raise PermissionDenied
         decision = request.POST.get("decision")
         try:

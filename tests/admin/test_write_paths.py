@@ -274,3 +274,16 @@ def test_a_curator_writes_through_every_path(curator_client, world, path):
     response = path.attempt(curator_client, world)
     assert response.status_code in (200, 302), response.status_code
     assert path.wrote(world)
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
+def test_a_viewer_is_refused_the_archives_own_write_views_whatever_the_method(viewer_client, world, method):
+    person = world.person
+    urls = [f"/admin/archive/person/{person.pk}/history/{person.history.earliest().history_id}/",
+            f"/admin/archive/person/{person.pk}/review/", f"/admin/archive/mergerecord/{world.merge.pk}/undo/",
+            "/admin/archive/duplicatedecision/suggest/", "/admin/review/", "/admin/archive/person/",
+            f"/admin/merge/person/?ids={world.twins[0].pk},{world.twins[1].pk}"]
+    before = database_state()
+    for url in urls:
+        assert viewer_client.generic(method, url).status_code == 403, url
+    assert database_state() == before
