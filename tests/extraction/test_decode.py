@@ -66,3 +66,38 @@ def test_it_refuses_mostly_control_characters():
 def test_it_refuses_a_file_too_large_for_an_article():
     with pytest.raises(InputError, match="too large"):
         decode_bytes(b"a" * (MAX_BYTES + 1))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_it_reads_utf16_without_a_byte_order_mark(encoding):
+    text = "Talks in Vienna ended on Monday.\nBoth sides said “progress” was made.\n"
+    assert decode_bytes(text.encode(encoding)) == text
+
+
+def test_it_reads_utf16_without_a_byte_order_mark_when_it_mixes_scripts():
+    text = "Переговоры в Астане. Talks in Astana were held on Monday with the delegation.\n"
+    assert decode_bytes(text.encode("utf-16-le")) == text
+
+
+def test_it_still_refuses_a_nul_inside_otherwise_plain_text():
+    with pytest.raises(InputError, match="binary"):
+        decode_bytes(b"The minister met his counterpart\x00 on Monday in the capital.\n")
+
+
+@pytest.mark.parametrize("noise", [
+    bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 3 + bytes(range(0xA0, 0xC8)),  # no encoding fits
+    bytes([0x8D, 0xE9, 0xB2, 0xF1, 0x81, 0xC3, 0xA7, 0x9D, 0xFE, 0xD0]) * 4,  # fits, reads as garble
+], ids=["no encoding fits", "the best guess reads as garble"])
+def test_it_refuses_bytes_that_no_news_encoding_reads_cleanly(noise):
+    with pytest.raises(InputError, match=r"undecodable text \(not UTF-8 or Windows-1252"):
+        decode_bytes(b"Talks were held in the capital on Monday. " + noise + b" The talks ended.\n")
+
+
+def test_it_reads_a_cyrillic_legacy_encoding_other_than_windows_1251():
+    text = "Министр иностранных дел провёл переговоры в столице. " * 5
+    assert decode_bytes(text.encode("koi8-r")).startswith("Министр иностранных дел")
+
+
+def test_it_reads_urdu_or_arabic_in_windows_1256():
+    text = "وزير الخارجية يلتقي نظيره في العاصمة. " * 5
+    assert decode_bytes(text.encode("cp1256")).startswith("وزير الخارجية")

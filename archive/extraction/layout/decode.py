@@ -1,8 +1,12 @@
 """Stage 1: bytes -> text.
 
-UTF-8 (with or without BOM) first, then Windows-1252 for Western text, then
-charset-normalizer's guess. Whatever cannot be a news article is refused with
-an InputError whose message says why.
+UTF-16 by its byte-order mark, or without one by where its NUL bytes fall; UTF-8
+(with or without BOM); Windows-1252 for Western text; then charset-normalizer's
+guess, taken only when it is a legacy encoding news is published in
+(`NEWS_ENCODINGS`) and it reads the bytes cleanly: no garbled sequences
+(`MAX_GUESS_CHAOS`) and words of a known language (`MIN_GUESS_COHERENCE`).
+Anything else would be written as mojibake, so it is refused, and so is whatever
+cannot be a news article, each with an InputError whose message says why.
 """
 from __future__ import annotations
 
@@ -17,6 +21,17 @@ from ..records import InputError
 MAX_BYTES = 2_000_000  # a long feature is ~100 kB; anything past 2 MB is not one article
 MAX_CONTROL_SHARE = 0.02  # control characters tolerated in real text
 MAX_FOREIGN_LETTER_SHARE = 0.3  # past this, cp1252 is likely the wrong guess (e.g. Cyrillic)
+UTF16_NUL_SHARE = 0.3  # UTF-16 of Latin text: a NUL in at least this share of one byte column...
+UTF16_STRAY_NUL_SHARE = 0.02  # ...and almost none in the other
+NEWS_ENCODINGS = frozenset({  # legacy encodings of the region's and the world's news pages
+    "cp1251", "koi8_r", "koi8_u", "iso8859_5", "ptcp154", "kz1048",  # Cyrillic, Kazakh
+    "cp1256", "iso8859_6",  # Arabic script (Urdu, Persian, Arabic)
+    "cp1254", "iso8859_9", "cp1250", "iso8859_2", "cp1257", "iso8859_13", "cp1253", "iso8859_7",
+    "iso8859_15", "latin_1",  # Turkish, Central European, Baltic, Greek, Western
+    "gb18030", "gbk", "gb2312", "big5", "shift_jis", "euc_jp", "euc_kr", "cp949",  # East Asian
+})
+MAX_GUESS_CHAOS = 0.05  # charset-normalizer's share of garbled text in the guess
+MIN_GUESS_COHERENCE = 0.3  # ...and how surely its letters form a known language
 
 SPACE_LIKE = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
 INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width, BOM, soft hyphen
@@ -50,7 +65,10 @@ def _decode(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16")
     if b"\x00" in data:
-        raise InputError("binary file (contains NUL bytes)")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise InputError("binary file (contains NUL bytes)")
+        return _strict(data, utf16)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -58,9 +76,33 @@ def _decode(data: bytes) -> str:
     western = _western(data)
     if western is not None:
         return western
+    return _guess(data)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the NULs sit where UTF-16 puts them: the high byte of
+    every Latin letter, space and digit is zero, the low byte never is."""
+    if len(data) % 2:
+        return None
+    half = len(data) // 2
+    even, odd = data[0::2].count(0) / half, data[1::2].count(0) / half
+    if odd >= UTF16_NUL_SHARE and even <= UTF16_STRAY_NUL_SHARE:
+        return "utf-16-le"
+    if even >= UTF16_NUL_SHARE and odd <= UTF16_STRAY_NUL_SHARE:
+        return "utf-16-be"
+    return None
+
+
+def _guess(data: bytes) -> str:
+    """charset-normalizer's reading, if it is a news encoding and reads cleanly; else InputError."""
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
-        raise InputError("undecodable text (no known encoding fits)")
+        raise InputError("undecodable text (not UTF-8 or Windows-1252, and no other encoding fits)")
+    sure = best.chaos <= MAX_GUESS_CHAOS and best.coherence >= MIN_GUESS_COHERENCE
+    if best.encoding not in NEWS_ENCODINGS or not sure:
+        raise InputError(
+            f"undecodable text (not UTF-8 or Windows-1252; the best guess, {best.encoding}, "
+            f"reads {best.chaos:.0%} garbled and {best.coherence:.0%} like {best.language}, refused)")
     return str(best)
 
 
