@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -28,31 +30,90 @@ class DryRunRollback(Exception):
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Every file named, and every file under every folder named, in a stable order.
 
-    Hidden files and folders (".git", ".DS_Store") are passed over.
+    Hidden files and folders (".git", ".DS_Store") are passed over. Anything else a
+    folder holds is yielded, for `read_file` to name what cannot be read (a FIFO, a
+    dangling link, a link to a folder: links to folders are not followed, so a loop
+    cannot hang the walk). A folder named here that holds no file is yielded itself.
     """
     for path in map(Path, paths):
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                yield from (Path(root) / f for f in sorted(files) if not f.startswith("."))
+            files = list(walk_folder(path))
+            yield from files or [path]
         else:
             yield path
 
 
-def read_file(path: Path) -> bytes:
-    """The file's bytes; InputError for anything that cannot be an article file."""
+def walk_folder(folder: Path) -> Iterator[Path]:
     try:
-        if path.is_dir():
-            raise InputError("is a folder")
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"file too large to be an article ({path.stat().st_size:,} bytes)")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file") from None
-    except PermissionError:
-        raise InputError("permission denied") from None
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        yield folder  # read_file says why it cannot be read
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk_folder(Path(entry.path))
+        else:
+            yield Path(entry.path)
+
+
+def read_file(path: Path) -> bytes:
+    """The file's bytes; InputError for anything that cannot be an article file.
+
+    Only regular files are read (opened without blocking, so a FIFO cannot hang the
+    run), and never more than the size limit plus one byte (a link to /dev/zero or a
+    file that grows while read cannot exhaust memory).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise InputError(open_failure(path, exc)) from None
+    try:
+        kind = os.fstat(fd).st_mode
+        if stat.S_ISDIR(kind):
+            raise InputError("link to a folder (not followed)" if path.is_symlink() else "folder holds no files")
+        if not stat.S_ISREG(kind):
+            raise InputError(f"not a regular file ({file_kind(kind)})")
+        data = read_at_most(fd, MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(f"unreadable ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"file too large to be an article (over {MAX_BYTES:,} bytes)")
+    return data
+
+
+def read_at_most(fd: int, limit: int) -> bytes:
+    chunks, size = [], 0
+    while size < limit:
+        chunk = os.read(fd, min(1 << 20, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def open_failure(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        if path.is_symlink():
+            return f"dangling symbolic link (to {os.readlink(path)}, which does not exist)"
+        return "no such file"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ENXIO:
+        return "not a regular file (socket or device with nothing behind it)"
+    return f"unreadable ({exc.strerror or exc})"
+
+
+def file_kind(mode: int) -> str:
+    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device",
+             stat.S_ISSOCK: "a socket"}
+    return next((name for test, name in kinds.items() if test(mode)), "not a file")
 
 
 def source_path(path: Path) -> str:
