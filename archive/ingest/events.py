@@ -33,6 +33,7 @@ from archive.models import (
 from .countries import country_for
 from .fields import save_extracted
 from .people import REJECTED, add_evidence
+from .previous import PreviousRecords
 from .report import IngestReport
 
 DATE_SLACK = datetime.timedelta(days=1)
@@ -50,19 +51,20 @@ def fuzzy_date_values(date) -> dict:
 # --- meetings -------------------------------------------------------------------------------------
 
 def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, orgs: dict,
-                   report: IngestReport) -> None:
+                   report: IngestReport, previous: PreviousRecords) -> None:
     known_people = {p.name for p in extracted.people}
     for ext in extracted.meetings:
         persons = [people[n] for n in ext.participants if n in people]
-        meeting = find_same_meeting(ext, persons, article)
+        own = previous.take_meeting(ext, persons, orgs)  # this article's own meeting, before its text changed
+        meeting = unless_rejected(own) if own else find_same_meeting(ext, persons, article)
         if meeting is REJECTED:
             report.count("records skipped as rejected")
             continue
         created = meeting is None
         meeting = meeting or Meeting()
         values = {**fuzzy_date_values(ext.date), "location": ext.location or "", "topic": (ext.topic or "")[:500]}
-        conflicts = [] if created else disagreements(meeting, values)
-        if not created:
+        conflicts = [] if created or own else disagreements(meeting, values)
+        if not created and not own:
             values = keep_first_values(meeting, values)
         save_extracted(meeting, values, ext.confidence)
         add_evidence(article, ext.evidence, meeting=meeting)
@@ -159,9 +161,15 @@ def first_evidence(article: Article, evidence, **target) -> Evidence | None:
 
 # --- agreements -----------------------------------------------------------------------------------
 
-def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, report: IngestReport) -> None:
+def unless_rejected(record):
+    return REJECTED if record.review_status == ReviewStatus.REJECTED else record
+
+
+def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, report: IngestReport,
+                     previous: PreviousRecords) -> None:
     for ext in extracted.agreements:
-        agreement = find_same_agreement(ext)
+        own = previous.take_agreement(ext)
+        agreement = unless_rejected(own) if own else find_same_agreement(ext)
         if agreement is REJECTED:
             report.count("records skipped as rejected")
             continue

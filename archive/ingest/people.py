@@ -66,7 +66,7 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
             "country": person.country if not created and person.country_id else country,
         }, ext.confidence)
         add_aliases(PersonAlias, person, "person", [ext.name, *ext.aliases])
-        if ext.title:
+        if ext.title and not kept_curated_role(person, article):
             Role.objects.bulk_create([Role(
                 person=person, title=ext.title[:300], article=article, country=country,
                 organization=orgs.get(ext.organization), date=article.published,
@@ -77,6 +77,12 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
         report.count("people created" if created else "people linked")
         linked[ext.name] = person
     return linked
+
+
+def kept_curated_role(person: Person, article: Article) -> bool:
+    """Whether a verified or edited person keeps a role from this article (maybe corrected): then
+    the text's version of it is not added beside it."""
+    return person.is_locked and person.roles.filter(article=article).exists()
 
 
 def resolve_person(ext: ExtractedPerson, report: IngestReport):
