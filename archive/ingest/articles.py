@@ -8,6 +8,7 @@ from archive.extraction.records import ExtractedArticle
 from archive.models import Agreement, Article, Evidence, Meeting, Organization, Person, ReviewStatus
 
 from .events import write_agreements, write_meetings
+from .fields import fit_rows
 from .people import write_organizations, write_people
 from .previous import PreviousRecords
 from .report import IngestReport
@@ -42,7 +43,7 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     for field in ARTICLE_FIELDS:
         setattr(article, field, getattr(extracted, field) or ("" if field != "published" else None))
     article.content_hash = content_hash
-    article.save()
+    fit_rows([article]).pop().save()
     previous.expect(extracted)
     write_records(extracted, article, report, previous)
     if updating:

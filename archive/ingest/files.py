@@ -6,11 +6,12 @@ import errno
 import logging
 import os
 import stat
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
 from archive.extraction.layout.decode import MAX_BYTES
 from archive.extraction.pipeline import extract_file
@@ -21,6 +22,9 @@ from .countries import forget_rows
 from .report import IngestReport
 
 log = logging.getLogger(__name__)
+
+ATTEMPTS = 4  # tries of one article that collides with a concurrent writer
+RETRY_PAUSE = 0.2  # seconds before the second try, doubled for each next one
 
 
 class DryRunRollback(Exception):
@@ -150,10 +154,48 @@ def ingest_file(path: Path, report: IngestReport, *, dry_run: bool = False) -> N
         report.error(path, f"extraction failed: {exc!r}")
         return
     for extracted in articles:
+        save_one(extracted, path, report, dry_run=dry_run)
+
+
+def save_one(extracted, path: Path, report: IngestReport, *, dry_run: bool) -> None:
+    """Write one article in its own transaction, then add its counts to the report.
+
+    A collision with another run writing at the same time (the same article saved
+    first by the other, a deadlock, a locked SQLite file) undoes this try and
+    retries: the next try sees what the other run wrote. Any other database error,
+    or one that persists, is one error line for this article; the run goes on.
+    """
+    for attempt in range(ATTEMPTS):
+        counts = IngestReport(dry_run=dry_run)
         try:
             with transaction.atomic():
-                save_article(extracted, source_path=source_path(path), report=report)
+                save_article(extracted, source_path=source_path(path), report=counts)
                 if dry_run:
                     raise DryRunRollback
         except DryRunRollback:
             pass
+        except (IntegrityError, OperationalError) as exc:
+            if attempt + 1 < ATTEMPTS:
+                time.sleep(RETRY_PAUSE * 2**attempt)
+                continue
+            report.error(path, f"{story_label(extracted)}: database error ({one_line(exc)}; {ATTEMPTS} tries)")
+            return
+        except DatabaseError as exc:
+            report.error(path, f"{story_label(extracted)}: database error ({one_line(exc)})")
+            return
+        except Exception as exc:  # a bug in one article must not end the run; reported with its trace
+            log.exception("saving failed on %s", path)
+            report.error(path, f"{story_label(extracted)}: saving failed ({exc!r})")
+            return
+        report.merge(counts)
+        return
+
+
+def story_label(extracted) -> str:
+    title = extracted.title if len(extracted.title) <= 60 else extracted.title[:57] + "..."
+    return f"story {extracted.position + 1} ({title!r})"
+
+
+def one_line(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}"

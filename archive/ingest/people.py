@@ -19,7 +19,7 @@ from archive.models import (
 )
 
 from .countries import country_for
-from .fields import save_extracted
+from .fields import fit_rows, save_extracted
 from .report import IngestReport
 
 REJECTED = object()  # resolution outcome: a curator rejected this record
@@ -67,12 +67,12 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
         }, ext.confidence)
         add_aliases(PersonAlias, person, "person", [ext.name, *ext.aliases])
         if ext.title and not kept_curated_role(person, article):
-            Role.objects.bulk_create([Role(
-                person=person, title=ext.title[:300], article=article, country=country,
+            Role.objects.bulk_create(fit_rows([Role(
+                person=person, title=ext.title, article=article, country=country,
                 organization=orgs.get(ext.organization), date=article.published,
                 date_precision="day" if article.published else "",
                 date_text=f"{article.published} (publication date)" if article.published else "",
-            )], ignore_conflicts=True)  # one role per person, title and article
+            )]), ignore_conflicts=True)  # one role per person, title and article
         add_evidence(article, ext.evidence, person=person)
         report.count("people created" if created else "people linked")
         linked[ext.name] = person
@@ -164,7 +164,7 @@ def is_newest_source(person: Person, article: Article) -> bool:
 
 def surname_key(form: str) -> str:
     words = names.name_words(form)
-    return words[-1][:100] if words else ""
+    return words[-1] if words else ""
 
 
 def add_aliases(alias_model, record, owner_field: str, forms) -> None:
@@ -175,19 +175,19 @@ def add_aliases(alias_model, record, owner_field: str, forms) -> None:
     new.pop("", None)
     extra = {"surname_key": surname_key} if alias_model is PersonAlias else {}
     alias_model.objects.bulk_create(
-        [alias_model(**{owner_field: record}, name=form[:200], normalized=key[:200],
-                     **{field: make(form) for field, make in extra.items()})
-         for key, form in new.items()],
+        fit_rows([alias_model(**{owner_field: record}, name=form, normalized=key,
+                              **{field: make(form) for field, make in extra.items()})
+                  for key, form in new.items()]),
         ignore_conflicts=True,
     )
 
 
 def add_evidence(article: Article, evidence, **target) -> None:
     Evidence.objects.bulk_create(
-        [
+        fit_rows([
             Evidence(article=article, sentence=e.sentence, sentence_start=e.sentence_start,
                      sentence_end=e.sentence_end, start=e.start, end=e.end, confidence=e.confidence, **target)
             for e in evidence
-        ],
+        ]),
         ignore_conflicts=True,
     )

@@ -16,6 +16,11 @@ class IngestReport:
     def count(self, what: str, n: int = 1) -> None:
         self.counts[what] += n
 
+    def merge(self, other: "IngestReport") -> None:
+        """Add what `other` counted (one article's counts, kept apart until its transaction commits)."""
+        self.counts.update(other.counts)
+        self.errors.extend(other.errors)
+
     def error(self, path, reason: str) -> None:
         self.errors.append((str(path), reason))
 
