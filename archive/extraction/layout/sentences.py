@@ -35,7 +35,7 @@ ABBREVIATION_END = re.compile(r"(?:\b(?P<word>[A-Za-z]+)|\b[A-Z][a-z]+\s+[A-Z])\
 
 LETTER_SENTENCE_END = re.compile(r"\b[a-z]{2,} [A-Z]\.(?=\s+[A-Z][a-z])")
 
-MAX_SENTENCE_CHARS = 2_000  # news sentences run to a few hundred characters; past this it is not one
+MAX_SENTENCE_CHARS = 1_000  # news sentences run to a few hundred characters; past this it is not one
 MAX_PIECE_CHARS = 100_000  # what spaCy reads at once
 MAX_BODY_CHARS = 200_000  # ~30,000 words; a long feature is a tenth of that
 
