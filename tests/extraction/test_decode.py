@@ -101,3 +101,17 @@ def test_it_reads_a_cyrillic_legacy_encoding_other_than_windows_1251():
 def test_it_reads_urdu_or_arabic_in_windows_1256():
     text = "وزير الخارجية يلتقي نظيره في العاصمة. " * 5
     assert decode_bytes(text.encode("cp1256")).startswith("وزير الخارجية")
+
+
+def test_it_refuses_utf8_mixed_with_windows_1252_rather_than_write_mojibake():
+    data = "The café’s owner met the délégation.".encode() + b" He said \x93we agree\x94.\n"
+    with pytest.raises(InputError, match="UTF-8 mixed with another encoding"):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("Министр иностранных дел провёл переговоры в столице. ЁЖИК ЁЛКА " * 5, "cp1251"),
+    ("He said “quoted” — and it’s fine. Café naïve résumé. " * 5, "cp1252"),
+])
+def test_a_single_legacy_encoding_is_not_taken_for_mixed_utf8(text, encoding):
+    assert decode_bytes(text.encode(encoding)).startswith(text[:20])

@@ -36,6 +36,8 @@ MIN_GUESS_COHERENCE = 0.3  # ...and how surely its letters form a known language
 SPACE_LIKE = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
 INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width, BOM, soft hyphen
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+MIXED_UTF8_SHARE = 0.5  # text that is not UTF-8 but whose high bytes mostly form UTF-8 sequences mixes two
 
 
 def decode_bytes(data: bytes) -> str:
@@ -71,12 +73,21 @@ def _decode(data: bytes) -> str:
         return _strict(data, utf16)
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _mostly_utf8(data):
+            raise InputError(f"undecodable text (UTF-8 mixed with another encoding, from byte {exc.start:,})") from None
     western = _western(data)
     if western is not None:
         return western
     return _guess(data)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether most non-ASCII bytes form UTF-8 sequences: read as one legacy encoding, those would
+    become mojibake ("CafÃ©"), so a file that also holds other bytes mixes encodings."""
+    high = sum(1 for byte in data if byte >= 0x80)
+    in_sequences = sum(len(m.group()) for m in UTF8_SEQUENCE.finditer(data))
+    return high > 0 and in_sequences / high >= MIXED_UTF8_SHARE
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
