@@ -115,3 +115,18 @@ def test_it_refuses_utf8_mixed_with_windows_1252_rather_than_write_mojibake():
 ])
 def test_a_single_legacy_encoding_is_not_taken_for_mixed_utf8(text, encoding):
     assert decode_bytes(text.encode(encoding)).startswith(text[:20])
+
+
+def test_turkish_in_windows_1254_is_not_read_as_windows_1252():
+    text = "The ministry said Dışişleri Bakanı met the delegation in İstanbul on Monday. "
+    assert decode_bytes(text.encode("cp1254")) == text
+
+
+def test_central_european_in_windows_1250_is_not_read_as_windows_1252():
+    text = "The minister met the mayor of Łódź; the talks on współpraca went on for an hour. "
+    assert decode_bytes(text.encode("cp1250")) == text
+
+
+def test_western_text_with_signs_between_digits_and_letters_stays_windows_1252():
+    text = "A 25 m² plot, 3 m³ of water, 1½ hours, ¿Qué?, Ørsted and Ægir were named. "
+    assert decode_bytes(text.encode("cp1252")) == text

@@ -1,7 +1,8 @@
 """Stage 1: bytes -> text.
 
 UTF-16 by its byte-order mark, or without one by where its NUL bytes fall; UTF-8
-(with or without BOM); Windows-1252 for Western text; then charset-normalizer's
+(with or without BOM); Windows-1252 for Western text, or Windows-1254 / 1250 when a
+Windows-1252 reading shows their tell-tale letters inside words; then charset-normalizer's
 guess, taken only when it is a legacy encoding news is published in
 (`NEWS_ENCODINGS`) and it reads the bytes cleanly: no garbled sequences
 (`MAX_GUESS_CHAOS`) and words of a known language (`MIN_GUESS_COHERENCE`).
@@ -37,6 +38,13 @@ SPACE_LIKE = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
 INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width, BOM, soft hyphen
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Read as Windows-1252, Turkish (cp1254) puts Icelandic letters inside words ("Dýþiþleri"),
+# Central European (cp1250) superscripts and symbols ("Wa³êsa", "¹czny"): neither occurs in
+# Western news text, so the bytes are read in the encoding that gives those letters back.
+MISREAD_AS_WESTERN = {
+    "cp1254": re.compile(r"(?<=[^\W\d_])[ýþðÝÞÐ]|[ýþðÝÞÐ](?=[^\W\d_])"),
+    "cp1250": re.compile(r"(?<=[^\W\d_])[¹³](?=[^\W\d_])|(?<=[^\W\d_])[¥¼¾¿Ÿ]|[¹¼¾£¥](?=[a-z])"),
+}
 MIXED_UTF8_SHARE = 0.5  # text that is not UTF-8 but whose high bytes mostly form UTF-8 sequences mixes two
 
 
@@ -138,7 +146,19 @@ def _western(data: bytes) -> str | None:
     foreign = sum(1 for c in letters if not c.isascii())
     if letters and foreign / len(letters) > MAX_FOREIGN_LETTER_SHARE:
         return None
+    for encoding, misread in MISREAD_AS_WESTERN.items():
+        if misread.search(text):
+            return _other_western(data, encoding, misread)
     return text
+
+
+def _other_western(data: bytes, encoding: str, misread: re.Pattern) -> str | None:
+    """The text in `encoding` when that reads it without the tell-tale letters; else None (a guess)."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if misread.search(text) else text
 
 
 def _control_share(text: str) -> float:
