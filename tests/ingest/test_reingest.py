@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from archive.curation.review import record_mark_curated, record_verify
-from archive.models import Evidence, Meeting, Person, ReviewStatus, Role
+from archive.models import Agreement, Evidence, Meeting, Person, ReviewStatus, Role
 from tests.ingest.test_bad_input import run
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +89,26 @@ def test_the_roles_of_an_untouched_person_follow_the_changed_text(story):
     assert run(story)[0] == 0
     person = Person.objects.get(name="Yerzhan Baimukhanov")
     assert list(Role.objects.filter(person=person).values_list("title", flat=True)) == ["Energy Minister"]
+
+
+AGREEMENT_TEXT = """Kazakhstan and Pakistan sign transit accord
+
+ASTANA: Kazakhstan and Pakistan signed an agreement on transit trade in Astana on Monday, officials said.
+
+The agreement covers road and rail transport, the ministry said.
+"""
+
+
+def test_a_verified_agreement_whose_title_the_changed_text_rewords_keeps_its_evidence(tmp_path, curator):
+    path = tmp_path / "accord.txt"
+    path.write_text(AGREEMENT_TEXT, encoding="utf-8")
+    assert run(path)[0] == 0
+    agreement = Agreement.objects.get()
+    record_verify(record=agreement, user=curator)
+    path.write_text(AGREEMENT_TEXT.replace("transit trade", "customs cooperation"), encoding="utf-8")
+    assert run(path)[0] == 0
+    assert list(Agreement.objects.values_list("pk", flat=True)) == [agreement.pk]
+    agreement.refresh_from_db()
+    assert agreement.review_status == ReviewStatus.VERIFIED
+    assert "transit trade" in agreement.title  # a verified record keeps its fields
+    assert any("customs cooperation" in e.sentence for e in Evidence.objects.filter(agreement=agreement))
