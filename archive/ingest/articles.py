@@ -54,7 +54,7 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
 def write_records(extracted: ExtractedArticle, article: Article, report: IngestReport,
                   previous: PreviousRecords) -> None:
     orgs = write_organizations(extracted, article, report)
-    people = write_people(extracted, article, orgs, report)
+    people = write_people(extracted, article, orgs, report, previous.people)
     write_meetings(extracted, article, people, orgs, report, previous)
     write_agreements(extracted, article, orgs, report, previous)
 

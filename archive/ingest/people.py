@@ -48,8 +48,12 @@ def write_organizations(extracted: ExtractedArticle, article: Article, report: I
     return linked
 
 
-def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, report: IngestReport) -> dict:
-    """Write the article's people with their roles; returns {extracted name: Person}."""
+def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, report: IngestReport,
+                 previous_people: frozenset = frozenset()) -> dict:
+    """Write the article's people with their roles; returns {extracted name: Person}.
+
+    `previous_people`: ids of the people the article's earlier text named (see `previous`).
+    """
     linked = {}
     for ext in extracted.people:
         person = resolve_person(ext, report)
@@ -66,7 +70,7 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
             "country": person.country if not created and person.country_id else country,
         }, ext.confidence)
         add_aliases(PersonAlias, person, "person", [ext.name, *ext.aliases])
-        if ext.title and not kept_curated_role(person, article):
+        if ext.title and not curator_owns_roles(person, article, previous_people):
             Role.objects.bulk_create(fit_rows([Role(
                 person=person, title=ext.title, article=article, country=country,
                 organization=orgs.get(ext.organization), date=article.published,
@@ -79,10 +83,13 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
     return linked
 
 
-def kept_curated_role(person: Person, article: Article) -> bool:
-    """Whether a verified or edited person keeps a role from this article (maybe corrected): then
-    the text's version of it is not added beside it."""
-    return person.is_locked and person.roles.filter(article=article).exists()
+def curator_owns_roles(person: Person, article: Article, previous_people: frozenset) -> bool:
+    """Whether the roles this article gives a verified or edited person are the curator's to keep:
+    the article named them before (a role the curator corrected or deleted stays so) or
+    already holds a role of theirs. Then the text's version is not added."""
+    if not person.is_locked:
+        return False
+    return person.pk in previous_people or person.roles.filter(article=article).exists()
 
 
 def resolve_person(ext: ExtractedPerson, report: IngestReport):

@@ -1,5 +1,8 @@
 """What an article's earlier text had written, so that its changed text finds the same records.
 
+(People need no help: their names resolve them. Which people it named is kept, so that
+the roles a curator corrected or deleted on them stay as they are: see `people`.)
+
 A changed file drops the article's old evidence before the new text is read. The
 meetings and agreements that evidence supported are remembered here first; each
 event of the new text takes the one of them it matches best, whatever the rules
@@ -21,7 +24,7 @@ from rapidfuzz import fuzz
 
 from archive.extraction.entities import names
 from archive.extraction.records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
-from archive.models import Agreement, Article, Meeting
+from archive.models import Agreement, Article, Evidence, Meeting
 
 from .countries import country_for
 
@@ -30,6 +33,7 @@ from .countries import country_for
 class PreviousRecords:
     meetings: list[Meeting] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    people: frozenset = frozenset()  # ids of the people it named
     single_meeting: bool = False  # the old text had one meeting and the new one has one
     single_agreement: bool = False
 
@@ -38,7 +42,9 @@ class PreviousRecords:
         """The events the article's stored evidence supports; call before that evidence goes."""
         meetings = Meeting.objects.filter(evidence__article=article).distinct().order_by("id")
         agreements = Agreement.objects.filter(evidence__article=article).distinct().order_by("id")
-        return cls(list(meetings.prefetch_related("participants")), list(agreements.prefetch_related("parties")))
+        people = Evidence.objects.filter(article=article, person__isnull=False).values_list("person_id", flat=True)
+        return cls(list(meetings.prefetch_related("participants")), list(agreements.prefetch_related("parties")),
+                   frozenset(people))
 
     def expect(self, extracted: ExtractedArticle) -> None:
         self.single_meeting = len(self.meetings) == 1 and len(extracted.meetings) == 1

@@ -112,3 +112,21 @@ def test_a_verified_agreement_whose_title_the_changed_text_rewords_keeps_its_evi
     assert agreement.review_status == ReviewStatus.VERIFIED
     assert "transit trade" in agreement.title  # a verified record keeps its fields
     assert any("customs cooperation" in e.sentence for e in Evidence.objects.filter(agreement=agreement))
+
+
+def test_a_role_a_curator_deleted_does_not_come_back_with_a_changed_file(story, curator):
+    person = Person.objects.get(name="Yerzhan Baimukhanov")
+    Role.objects.filter(person=person).delete()
+    record_mark_curated(record=person, user=curator, reason="edited related rows")
+    change_a_word(story)
+    assert not Role.objects.filter(person=person).exists()
+
+
+def test_a_verified_person_named_by_a_new_article_still_gains_its_role(story, curator, tmp_path):
+    person = Person.objects.get(name="Yerzhan Baimukhanov")
+    record_verify(record=person, user=curator)
+    other = tmp_path / "other.txt"
+    other.write_text(TEXT.replace("Foreign Minister", "Energy Minister").replace("financing", "loans"), encoding="utf-8")
+    assert run(other)[0] == 0
+    assert set(Role.objects.filter(person=person).values_list("title", flat=True)) == {
+        "Foreign Minister", "Energy Minister"}
