@@ -13,7 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
-from archive.extraction.layout.decode import MAX_BYTES
+from archive.extraction.layout.decode import MAX_BYTES, encoding_note
 from archive.extraction.pipeline import extract_file
 from archive.extraction.records import InputError
 
@@ -145,7 +145,8 @@ def ingest_paths(
 def ingest_file(path: Path, report: IngestReport, *, dry_run: bool = False) -> None:
     report.files += 1
     try:
-        articles = extract_file(read_file(path), path.name)
+        data = read_file(path)
+        articles = extract_file(data, path.name)
     except InputError as exc:
         report.error(path, str(exc))
         return
@@ -153,6 +154,9 @@ def ingest_file(path: Path, report: IngestReport, *, dry_run: bool = False) -> N
         log.exception("extraction failed on %s", path)
         report.error(path, f"extraction failed: {exc!r}")
         return
+    note = encoding_note(data)
+    if note:
+        report.note(path, note)
     for extracted in articles:
         save_one(extracted, path, report, dry_run=dry_run)
 

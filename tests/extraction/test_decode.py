@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from archive.extraction.layout.decode import MAX_BYTES, decode_bytes
+from archive.extraction.layout.decode import MAX_BYTES, decode_bytes, encoding_note
 from archive.extraction.records import InputError
 
 
@@ -130,3 +130,18 @@ def test_central_european_in_windows_1250_is_not_read_as_windows_1252():
 def test_western_text_with_signs_between_digits_and_letters_stays_windows_1252():
     text = "A 25 m² plot, 3 m³ of water, 1½ hours, ¿Qué?, Ørsted and Ægir were named. "
     assert decode_bytes(text.encode("cp1252")) == text
+
+
+def test_a_guessed_encoding_is_named_with_how_sure_the_guess_is():
+    text = "Министр иностранных дел провёл переговоры в столице. " * 5
+    note = encoding_note(text.encode("cp1251"))
+    assert note.startswith("read as cp1251, a guess: 0% garbled") and "Russian" in note
+
+
+def test_an_inferred_windows_encoding_is_named():
+    assert encoding_note("Dışişleri Bakanı met in İstanbul.".encode("cp1254")).startswith("read as cp1254")
+
+
+@pytest.mark.parametrize("data", [b"Plain text.", "He said \u201cyes\u201d.".encode("cp1252"), "é".encode(), b"\x00\x01"])
+def test_certain_encodings_and_refused_bytes_carry_no_note(data):
+    assert encoding_note(data) is None

@@ -127,3 +127,13 @@ def test_utf16_with_or_without_a_byte_order_mark_is_read_beside_a_good_file(tmp_
     assert code == 0, err
     titles = set(Article.objects.values_list("title", flat=True))
     assert titles == {"Uzbekistan and Turkmenistan sign gas transit deal", "Uzbekistan and Turkmenistan sign rail deal"}
+
+
+def test_a_file_in_a_guessed_encoding_goes_in_with_a_note_naming_the_guess(tmp_path, good):
+    russian = tmp_path / "russian.txt"
+    russian.write_bytes(("Переговоры в Астане\n\n" + "Министр иностранных дел провёл переговоры в столице. " * 5)
+                        .encode("cp1251"))
+    code, _, err = run(russian, good)
+    assert code == 0, err
+    assert f"note: {russian}: read as cp1251, a guess" in err
+    assert Article.objects.count() == 2

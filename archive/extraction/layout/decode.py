@@ -45,6 +45,7 @@ MISREAD_AS_WESTERN = {
     "cp1254": re.compile(r"(?<=[^\W\d_])[ýþðÝÞÐ]|[ýþðÝÞÐ](?=[^\W\d_])"),
     "cp1250": re.compile(r"(?<=[^\W\d_])[¹³](?=[^\W\d_])|(?<=[^\W\d_])[¥¼¾¿Ÿ]|[¹¼¾£¥](?=[a-z])"),
 }
+MISREAD_LANGUAGE = {"cp1254": "Turkish", "cp1250": "Central European"}
 MIXED_UTF8_SHARE = 0.5  # text that is not UTF-8 but whose high bytes mostly form UTF-8 sequences mixes two
 
 
@@ -54,13 +55,22 @@ def decode_bytes(data: bytes) -> str:
         raise InputError(f"file too large for an article ({len(data)} bytes, limit {MAX_BYTES})")
     if not data.strip():
         raise InputError("empty file")
-    text = _decode(data)
+    text, _ = _decode(data)
     if _control_share(text) > MAX_CONTROL_SHARE:
         raise InputError("binary file (mostly non-text)")
     text = normalize(text)
     if not text.strip():
         raise InputError("empty file")
     return text
+
+
+def encoding_note(data: bytes) -> str | None:
+    """How the bytes were read when no rule was certain (a guessed or inferred encoding), for the
+    person running the ingest; None for UTF-8, UTF-16 and plain Windows-1252, or bytes refused."""
+    try:
+        return _decode(data)[1]
+    except InputError:
+        return None
 
 
 def normalize(text: str) -> str:
@@ -71,16 +81,17 @@ def normalize(text: str) -> str:
     return INVISIBLE.sub("", text)
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes) -> tuple[str, str | None]:
+    """The text, and a note on the encoding when it was inferred rather than certain."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16")
+        return _strict(data, "utf-16"), None
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16 is None:
             raise InputError("binary file (contains NUL bytes)")
-        return _strict(data, utf16)
+        return _strict(data, utf16), None
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         if _mostly_utf8(data):
             raise InputError(f"undecodable text (UTF-8 mixed with another encoding, from byte {exc.start:,})") from None
@@ -112,7 +123,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _guess(data: bytes) -> str:
+def _guess(data: bytes) -> tuple[str, str]:
     """charset-normalizer's reading, if it is a news encoding and reads cleanly; else InputError."""
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
@@ -122,7 +133,8 @@ def _guess(data: bytes) -> str:
         raise InputError(
             f"undecodable text (not UTF-8 or Windows-1252; the best guess, {best.encoding}, "
             f"reads {best.chaos:.0%} garbled and {best.coherence:.0%} like {best.language}, refused)")
-    return str(best)
+    return str(best), (f"read as {best.encoding}, a guess: {best.chaos:.0%} garbled, "
+                       f"{best.coherence:.0%} like {best.language}")
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -132,7 +144,7 @@ def _strict(data: bytes, encoding: str) -> str:
         raise InputError(f"undecodable text ({encoding}: {exc.reason})") from None
 
 
-def _western(data: bytes) -> str | None:
+def _western(data: bytes) -> tuple[str, str | None] | None:
     """Windows-1252 when it decodes and reads like a Western language.
 
     charset-normalizer tends to pick cp1250 or cp1125 for short English text
@@ -149,16 +161,18 @@ def _western(data: bytes) -> str | None:
     for encoding, misread in MISREAD_AS_WESTERN.items():
         if misread.search(text):
             return _other_western(data, encoding, misread)
-    return text
+    return text, None
 
 
-def _other_western(data: bytes, encoding: str, misread: re.Pattern) -> str | None:
+def _other_western(data: bytes, encoding: str, misread: re.Pattern) -> tuple[str, str] | None:
     """The text in `encoding` when that reads it without the tell-tale letters; else None (a guess)."""
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
-    return None if misread.search(text) else text
+    if misread.search(text):
+        return None
+    return text, f"read as {encoding}: it has {MISREAD_LANGUAGE[encoding]} letters that cp1252 would garble"
 
 
 def _control_share(text: str) -> float:
