@@ -8,7 +8,9 @@ from archive.extraction.records import ExtractedArticle
 from archive.models import Agreement, Article, Evidence, Meeting, Organization, Person, ReviewStatus
 
 from .events import write_agreements, write_meetings
+from .fields import fit_rows
 from .people import write_organizations, write_people
+from .previous import PreviousRecords
 from .report import IngestReport
 
 ARTICLE_FIELDS = ("title", "outlet", "published", "dateline", "byline", "source_name", "body")
@@ -19,8 +21,9 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
 
     The same text (content hash) anywhere in the archive is a no-op. A story
     whose text changed (same file, same position) is updated in place: its old
-    evidence goes, the new is written, and records left with no evidence that
-    no person has touched are removed.
+    evidence goes, the new is written to the records the old text had written
+    (see `previous`), and records left with no evidence that no person has
+    touched are removed.
     """
     content_hash = extracted.content_hash
     same_text_or_place = Q(content_hash=content_hash) | Q(source_path=source_path, position=extracted.position)
@@ -30,8 +33,9 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
         return found[True]
     article = found.get(False)
     updating = article is not None
+    previous = PreviousRecords()
     if updating:
-        forget_extraction(article)
+        previous = forget_extraction(article)
         report.count("articles updated")
     else:
         article = Article(source_path=source_path, position=extracted.position)
@@ -39,24 +43,33 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     for field in ARTICLE_FIELDS:
         setattr(article, field, getattr(extracted, field) or ("" if field != "published" else None))
     article.content_hash = content_hash
-    article.save()
-    write_records(extracted, article, report)
+    fit_rows([article]).pop().save()
+    previous.expect(extracted)
+    write_records(extracted, article, report, previous)
     if updating:
         remove_orphans()
     return article
 
 
-def write_records(extracted: ExtractedArticle, article: Article, report: IngestReport) -> None:
+def write_records(extracted: ExtractedArticle, article: Article, report: IngestReport,
+                  previous: PreviousRecords) -> None:
     orgs = write_organizations(extracted, article, report)
-    people = write_people(extracted, article, orgs, report)
-    write_meetings(extracted, article, people, orgs, report)
-    write_agreements(extracted, article, orgs, report)
+    people = write_people(extracted, article, orgs, report, previous.people)
+    write_meetings(extracted, article, people, orgs, report, previous)
+    write_agreements(extracted, article, orgs, report, previous)
 
 
-def forget_extraction(article: Article) -> None:
-    """Drop what the extractor read from an article's old text (its records stay until orphaned)."""
+def forget_extraction(article: Article) -> PreviousRecords:
+    """Drop what the extractor read from an article's old text; returns the events it had written.
+
+    Its records stay until orphaned. The roles of a person a curator verified or
+    edited stay too: a corrected title must survive the file's next version.
+    """
+    previous = PreviousRecords.of(article)
     Evidence.objects.filter(article=article).delete()
-    article.roles.all().delete()
+    curated = Q(person__is_curated=True) | ~Q(person__review_status=ReviewStatus.UNREVIEWED)
+    article.roles.exclude(curated).delete()
+    return previous
 
 
 def remove_orphans() -> None:

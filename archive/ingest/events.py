@@ -31,8 +31,9 @@ from archive.models import (
 )
 
 from .countries import country_for
-from .fields import save_extracted
+from .fields import fit_rows, fit_value, save_extracted
 from .people import REJECTED, add_evidence
+from .previous import PreviousRecords
 from .report import IngestReport
 
 DATE_SLACK = datetime.timedelta(days=1)
@@ -44,25 +45,26 @@ STATUS_ORDER = ["proposed", "negotiating", "signed", "in_force"]
 def fuzzy_date_values(date) -> dict:
     if date is None:
         return {"date": None, "date_precision": "", "date_text": ""}
-    return {"date": date.value, "date_precision": date.precision.value, "date_text": date.text[:200]}
+    return {"date": date.value, "date_precision": date.precision.value, "date_text": date.text}
 
 
 # --- meetings -------------------------------------------------------------------------------------
 
 def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, orgs: dict,
-                   report: IngestReport) -> None:
+                   report: IngestReport, previous: PreviousRecords) -> None:
     known_people = {p.name for p in extracted.people}
     for ext in extracted.meetings:
         persons = [people[n] for n in ext.participants if n in people]
-        meeting = find_same_meeting(ext, persons, article)
+        own = previous.take_meeting(ext, persons, orgs)  # this article's own meeting, before its text changed
+        meeting = unless_rejected(own) if own else find_same_meeting(ext, persons, article)
         if meeting is REJECTED:
             report.count("records skipped as rejected")
             continue
         created = meeting is None
         meeting = meeting or Meeting()
-        values = {**fuzzy_date_values(ext.date), "location": ext.location or "", "topic": (ext.topic or "")[:500]}
-        conflicts = [] if created else disagreements(meeting, values)
-        if not created:
+        values = {**fuzzy_date_values(ext.date), "location": ext.location or "", "topic": ext.topic or ""}
+        conflicts = [] if created or own else disagreements(meeting, values)
+        if not created and not own:
             values = keep_first_values(meeting, values)
         save_extracted(meeting, values, ext.confidence)
         add_evidence(article, ext.evidence, meeting=meeting)
@@ -73,13 +75,13 @@ def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, 
 
 def write_participants(meeting: Meeting, ext: ExtractedMeeting, persons: list, orgs: dict, known_people: set) -> None:
     """Link who took part; a name the text gives but no resolved person stands is still a participant."""
-    rows = [MeetingParticipant(meeting=meeting, person=p, name=p.name[:300], country_id=p.country_id)
+    rows = [MeetingParticipant(meeting=meeting, person=p, name=p.name, country_id=p.country_id)
             for p in persons]
-    rows += [MeetingParticipant(meeting=meeting, name=name[:300]) for name in ext.participants
+    rows += [MeetingParticipant(meeting=meeting, name=name) for name in ext.participants
              if name not in known_people]
-    rows += [MeetingParticipant(meeting=meeting, organization=org, name=org.name[:300], country_id=org.country_id)
+    rows += [MeetingParticipant(meeting=meeting, organization=org, name=org.name, country_id=org.country_id)
              for org in filter(None, map(orgs.get, ext.organizations))]
-    MeetingParticipant.objects.bulk_create(rows, ignore_conflicts=True)  # links already there stay as they are
+    MeetingParticipant.objects.bulk_create(fit_rows(rows), ignore_conflicts=True)  # links already there stay as they are
 
 
 def find_same_meeting(ext: ExtractedMeeting, persons: list, article: Article):
@@ -145,7 +147,9 @@ def flag_conflicts(meeting: Meeting, conflicts, article: Article, evidence, repo
     for field, kept, other in conflicts:
         FieldConflict.objects.get_or_create(
             meeting=meeting, field=field, article=article,
-            defaults={"kept_value": kept, "other_value": other, "evidence": evidence})
+            defaults={"kept_value": fit_value(FieldConflict._meta.get_field("kept_value"), kept),
+                      "other_value": fit_value(FieldConflict._meta.get_field("other_value"), other),
+                      "evidence": evidence})
         report.count("conflicts flagged")
 
 
@@ -159,9 +163,15 @@ def first_evidence(article: Article, evidence, **target) -> Evidence | None:
 
 # --- agreements -----------------------------------------------------------------------------------
 
-def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, report: IngestReport) -> None:
+def unless_rejected(record):
+    return REJECTED if record.review_status == ReviewStatus.REJECTED else record
+
+
+def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, report: IngestReport,
+                     previous: PreviousRecords) -> None:
     for ext in extracted.agreements:
-        agreement = find_same_agreement(ext)
+        own = previous.take_agreement(ext)
+        agreement = unless_rejected(own) if own else find_same_agreement(ext)
         if agreement is REJECTED:
             report.count("records skipped as rejected")
             continue
@@ -175,15 +185,15 @@ def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, 
         add_sectors(agreement, ext.sectors)
         first = first_evidence(article, ext.evidence, agreement=agreement)
         AgreementStatusChange.objects.bulk_create(
-            [AgreementStatusChange(agreement=agreement, status=ext.status, article=article, evidence=first,
-                                   **fuzzy_date_values(ext.date))],
+            fit_rows([AgreementStatusChange(agreement=agreement, status=ext.status, article=article, evidence=first,
+                                            **fuzzy_date_values(ext.date))]),
             ignore_conflicts=True)  # one step per agreement, status and article
         report.count("agreements created" if created else "agreements linked")
 
 
 def agreement_values(ext: ExtractedAgreement, agreement: Agreement, *, created: bool, newest: bool) -> dict:
     values = {
-        "title": ext.title[:500], "kind": ext.kind, "status": ext.status, **fuzzy_date_values(ext.date),
+        "title": ext.title, "kind": ext.kind, "status": ext.status, **fuzzy_date_values(ext.date),
         "value_usd": decimal(ext.value_usd), "amount": decimal(ext.amount), "currency": ext.currency or "",
         "count": ext.count,
     }
@@ -191,7 +201,7 @@ def agreement_values(ext: ExtractedAgreement, agreement: Agreement, *, created: 
         return values
     # A later article speaks for the status; earlier values stay unless the new source adds one.
     current = {
-        "title": agreement.title if len(agreement.title) >= len(ext.title) else ext.title[:500],
+        "title": agreement.title if len(agreement.title) >= len(ext.title) else ext.title,
         "kind": agreement.kind, "status": ext.status if newest else agreement.status,
         "date": agreement.date, "date_precision": agreement.date_precision, "date_text": agreement.date_text,
         "value_usd": agreement.value_usd, "amount": agreement.amount, "currency": agreement.currency,
@@ -243,13 +253,13 @@ def write_parties(agreement: Agreement, ext: ExtractedAgreement, orgs: dict) -> 
     rows = []
     for name in ext.parties:
         country = country_for(name)
-        rows.append(AgreementParty(agreement=agreement, name=name[:300], role="party", country=country,
+        rows.append(AgreementParty(agreement=agreement, name=name, role="party", country=country,
                                    organization=None if country else orgs.get(name)))
-    AgreementParty.objects.bulk_create(rows, ignore_conflicts=True)
+    AgreementParty.objects.bulk_create(fit_rows(rows), ignore_conflicts=True)
 
 
 def add_sectors(agreement: Agreement, names: list[str]) -> None:
-    names = {name.lower()[:100] for name in names}
+    names = {fit_value(Sector._meta.get_field("name"), name.lower()) for name in names}
     if names:
         Sector.objects.bulk_create([Sector(name=name) for name in names], ignore_conflicts=True)
         agreement.sectors.add(*Sector.objects.filter(name__in=names))

@@ -1,5 +1,9 @@
 """The curation rule in one place: how extracted values reach a record's fields.
 
+Every value the extractor gives is first fitted to its column (`fit_value`): text
+past a field's `max_length` is cut there, a number its column cannot hold is left
+out. Rows are fitted the same way before they are saved (`fit_rows`).
+
 A record keeps the extractor's latest values in `extracted`. Ingest writes a
 field only when no person has a say on it: the record is not verified, rejected
 or edited (`is_locked`), and the field still holds what the extractor last put
@@ -26,6 +30,37 @@ def serialize(value):
     return value
 
 
+INTEGER_RANGE = (-(2**31), 2**31 - 1)  # what an integer column holds on every database
+
+
+def fit_value(field: models.Field, value):
+    """`value` as `field` can store it: text cut to its length, a number it cannot hold dropped."""
+    if isinstance(value, str) and getattr(field, "max_length", None) and len(value) > field.max_length:
+        return value[:field.max_length]
+    if isinstance(field, models.DecimalField) and isinstance(value, Decimal):
+        whole_digits = len(str(abs(int(value))).lstrip("0"))
+        return value if whole_digits <= field.max_digits - field.decimal_places else None
+    if isinstance(field, models.IntegerField) and not isinstance(field, models.AutoField) and isinstance(value, int):
+        low = 0 if isinstance(field, models.PositiveIntegerField) else INTEGER_RANGE[0]
+        return value if low <= value <= INTEGER_RANGE[1] else None
+    return value
+
+
+def fitted(model: type[models.Model], values: dict) -> dict:
+    return {name: fit_value(model._meta.get_field(name), value) for name, value in values.items()}
+
+
+def fit_rows(rows):
+    """The rows with every field value fitted to its column; returns them, for `bulk_create`."""
+    for row in rows:
+        for field in row._meta.concrete_fields:
+            value = getattr(row, field.attname)
+            fit = fit_value(field, value)
+            if fit is not value:
+                setattr(row, field.attname, fit)
+    return rows
+
+
 def apply_extracted(record: models.Model, values: dict) -> bool:
     """Record the extractor's values and write those no person owns. Returns whether anything changed."""
     previous = record.extracted or {}
@@ -46,10 +81,11 @@ def apply_extracted(record: models.Model, values: dict) -> bool:
 
 def save_extracted(record: models.Model, values: dict, confidence: float) -> None:
     """Apply the extractor's values and confidence; write the row (and a history entry) only on change."""
-    changed = apply_extracted(record, values)
+    changed = apply_extracted(record, fitted(type(record), values))
     confidence = confidence if record.pk is None else max(record.confidence, confidence)
     if confidence != record.confidence:
         record.confidence = confidence
         changed = True
     if record.pk is None or changed:
+        fit_rows([record])
         record.save()

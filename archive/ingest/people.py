@@ -19,7 +19,7 @@ from archive.models import (
 )
 
 from .countries import country_for
-from .fields import save_extracted
+from .fields import fit_rows, save_extracted
 from .report import IngestReport
 
 REJECTED = object()  # resolution outcome: a curator rejected this record
@@ -48,8 +48,12 @@ def write_organizations(extracted: ExtractedArticle, article: Article, report: I
     return linked
 
 
-def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, report: IngestReport) -> dict:
-    """Write the article's people with their roles; returns {extracted name: Person}."""
+def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, report: IngestReport,
+                 previous_people: frozenset = frozenset()) -> dict:
+    """Write the article's people with their roles; returns {extracted name: Person}.
+
+    `previous_people`: ids of the people the article's earlier text named (see `previous`).
+    """
     linked = {}
     for ext in extracted.people:
         person = resolve_person(ext, report)
@@ -66,17 +70,26 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
             "country": person.country if not created and person.country_id else country,
         }, ext.confidence)
         add_aliases(PersonAlias, person, "person", [ext.name, *ext.aliases])
-        if ext.title:
-            Role.objects.bulk_create([Role(
-                person=person, title=ext.title[:300], article=article, country=country,
+        if ext.title and not curator_owns_roles(person, article, previous_people):
+            Role.objects.bulk_create(fit_rows([Role(
+                person=person, title=ext.title, article=article, country=country,
                 organization=orgs.get(ext.organization), date=article.published,
                 date_precision="day" if article.published else "",
                 date_text=f"{article.published} (publication date)" if article.published else "",
-            )], ignore_conflicts=True)  # one role per person, title and article
+            )]), ignore_conflicts=True)  # one role per person, title and article
         add_evidence(article, ext.evidence, person=person)
         report.count("people created" if created else "people linked")
         linked[ext.name] = person
     return linked
+
+
+def curator_owns_roles(person: Person, article: Article, previous_people: frozenset) -> bool:
+    """Whether the roles this article gives a verified or edited person are the curator's to keep:
+    the article named them before (a role the curator corrected or deleted stays so) or
+    already holds a role of theirs. Then the text's version is not added."""
+    if not person.is_locked:
+        return False
+    return person.pk in previous_people or person.roles.filter(article=article).exists()
 
 
 def resolve_person(ext: ExtractedPerson, report: IngestReport):
@@ -158,7 +171,7 @@ def is_newest_source(person: Person, article: Article) -> bool:
 
 def surname_key(form: str) -> str:
     words = names.name_words(form)
-    return words[-1][:100] if words else ""
+    return words[-1] if words else ""
 
 
 def add_aliases(alias_model, record, owner_field: str, forms) -> None:
@@ -169,19 +182,19 @@ def add_aliases(alias_model, record, owner_field: str, forms) -> None:
     new.pop("", None)
     extra = {"surname_key": surname_key} if alias_model is PersonAlias else {}
     alias_model.objects.bulk_create(
-        [alias_model(**{owner_field: record}, name=form[:200], normalized=key[:200],
-                     **{field: make(form) for field, make in extra.items()})
-         for key, form in new.items()],
+        fit_rows([alias_model(**{owner_field: record}, name=form, normalized=key,
+                              **{field: make(form) for field, make in extra.items()})
+                  for key, form in new.items()]),
         ignore_conflicts=True,
     )
 
 
 def add_evidence(article: Article, evidence, **target) -> None:
     Evidence.objects.bulk_create(
-        [
+        fit_rows([
             Evidence(article=article, sentence=e.sentence, sentence_start=e.sentence_start,
                      sentence_end=e.sentence_end, start=e.start, end=e.end, confidence=e.confidence, **target)
             for e in evidence
-        ],
+        ]),
         ignore_conflicts=True,
     )

@@ -11,10 +11,19 @@ class IngestReport:
     files: int = 0
     counts: Counter = field(default_factory=Counter)  # e.g. counts["articles new"] += 1
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (path, what the person running it should know)
     dry_run: bool = False
 
     def count(self, what: str, n: int = 1) -> None:
         self.counts[what] += n
+
+    def merge(self, other: "IngestReport") -> None:
+        """Add what `other` counted (one article's counts, kept apart until its transaction commits)."""
+        self.counts.update(other.counts)
+        self.errors.extend(other.errors)
+
+    def note(self, path, text: str) -> None:
+        self.notes.append((str(path), text))
 
     def error(self, path, reason: str) -> None:
         self.errors.append((str(path), reason))

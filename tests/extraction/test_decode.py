@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from archive.extraction.layout.decode import MAX_BYTES, decode_bytes
+from archive.extraction.layout.decode import MAX_BYTES, decode_bytes, encoding_note
 from archive.extraction.records import InputError
 
 
@@ -66,3 +66,82 @@ def test_it_refuses_mostly_control_characters():
 def test_it_refuses_a_file_too_large_for_an_article():
     with pytest.raises(InputError, match="too large"):
         decode_bytes(b"a" * (MAX_BYTES + 1))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_it_reads_utf16_without_a_byte_order_mark(encoding):
+    text = "Talks in Vienna ended on Monday.\nBoth sides said “progress” was made.\n"
+    assert decode_bytes(text.encode(encoding)) == text
+
+
+def test_it_reads_utf16_without_a_byte_order_mark_when_it_mixes_scripts():
+    text = "Переговоры в Астане. Talks in Astana were held on Monday with the delegation.\n"
+    assert decode_bytes(text.encode("utf-16-le")) == text
+
+
+def test_it_still_refuses_a_nul_inside_otherwise_plain_text():
+    with pytest.raises(InputError, match="binary"):
+        decode_bytes(b"The minister met his counterpart\x00 on Monday in the capital.\n")
+
+
+@pytest.mark.parametrize("noise", [
+    bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 3 + bytes(range(0xA0, 0xC8)),  # no encoding fits
+    bytes([0x8D, 0xE9, 0xB2, 0xF1, 0x81, 0xC3, 0xA7, 0x9D, 0xFE, 0xD0]) * 4,  # fits, reads as garble
+], ids=["no encoding fits", "the best guess reads as garble"])
+def test_it_refuses_bytes_that_no_news_encoding_reads_cleanly(noise):
+    with pytest.raises(InputError, match=r"undecodable text \(not UTF-8 or Windows-1252"):
+        decode_bytes(b"Talks were held in the capital on Monday. " + noise + b" The talks ended.\n")
+
+
+def test_it_reads_a_cyrillic_legacy_encoding_other_than_windows_1251():
+    text = "Министр иностранных дел провёл переговоры в столице. " * 5
+    assert decode_bytes(text.encode("koi8-r")).startswith("Министр иностранных дел")
+
+
+def test_it_reads_urdu_or_arabic_in_windows_1256():
+    text = "وزير الخارجية يلتقي نظيره في العاصمة. " * 5
+    assert decode_bytes(text.encode("cp1256")).startswith("وزير الخارجية")
+
+
+def test_it_refuses_utf8_mixed_with_windows_1252_rather_than_write_mojibake():
+    data = "The café’s owner met the délégation.".encode() + b" He said \x93we agree\x94.\n"
+    with pytest.raises(InputError, match="UTF-8 mixed with another encoding"):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("Министр иностранных дел провёл переговоры в столице. ЁЖИК ЁЛКА " * 5, "cp1251"),
+    ("He said “quoted” — and it’s fine. Café naïve résumé. " * 5, "cp1252"),
+])
+def test_a_single_legacy_encoding_is_not_taken_for_mixed_utf8(text, encoding):
+    assert decode_bytes(text.encode(encoding)).startswith(text[:20])
+
+
+def test_turkish_in_windows_1254_is_not_read_as_windows_1252():
+    text = "The ministry said Dışişleri Bakanı met the delegation in İstanbul on Monday. "
+    assert decode_bytes(text.encode("cp1254")) == text
+
+
+def test_central_european_in_windows_1250_is_not_read_as_windows_1252():
+    text = "The minister met the mayor of Łódź; the talks on współpraca went on for an hour. "
+    assert decode_bytes(text.encode("cp1250")) == text
+
+
+def test_western_text_with_signs_between_digits_and_letters_stays_windows_1252():
+    text = "A 25 m² plot, 3 m³ of water, 1½ hours, ¿Qué?, Ørsted and Ægir were named. "
+    assert decode_bytes(text.encode("cp1252")) == text
+
+
+def test_a_guessed_encoding_is_named_with_how_sure_the_guess_is():
+    text = "Министр иностранных дел провёл переговоры в столице. " * 5
+    note = encoding_note(text.encode("cp1251"))
+    assert note.startswith("read as cp1251, a guess: 0% garbled") and "Russian" in note
+
+
+def test_an_inferred_windows_encoding_is_named():
+    assert encoding_note("Dışişleri Bakanı met in İstanbul.".encode("cp1254")).startswith("read as cp1254")
+
+
+@pytest.mark.parametrize("data", [b"Plain text.", "He said \u201cyes\u201d.".encode("cp1252"), "é".encode(), b"\x00\x01"])
+def test_certain_encodings_and_refused_bytes_carry_no_note(data):
+    assert encoding_note(data) is None

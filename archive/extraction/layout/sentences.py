@@ -3,6 +3,15 @@
 spaCy's blank English tokenizer with its rule-based `sentencizer`: fast and
 offline. Line breaks are hard boundaries (a paragraph never runs into the next),
 and a boundary right after a news abbreviation (`No. 10`, `Lt. Gen.`) is undone.
+
+Guard for text that is not prose (a whole page on one line, a list with no full
+stops): the later stages run their patterns over each sentence, and their cost grows
+with the square of its length. So no sentence is longer than `MAX_SENTENCE_CHARS`:
+a longer span is cut at its last space before the cap. spaCy reads a line in pieces
+of at most `MAX_PIECE_CHARS` (cut the same way), far below its own limit of one
+million characters a text, so no line is too long for it. The entity and event
+stages still compare each mention with the article's others, so a body past
+`MAX_BODY_CHARS` (several times the longest feature) is refused with an InputError.
 """
 from __future__ import annotations
 
@@ -12,6 +21,8 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+
+from ..records import InputError
 
 PARAGRAPH = re.compile(r"[^\n]+")
 ABBREVIATIONS = frozenset(
@@ -23,6 +34,10 @@ TITLES = frozenset("mr mrs ms dr prof gen lt col maj capt cmdr adm sgt gov sen r
 ABBREVIATION_END = re.compile(r"(?:\b(?P<word>[A-Za-z]+)|\b[A-Z][a-z]+\s+[A-Z])\.[\"”’)]*$")
 
 LETTER_SENTENCE_END = re.compile(r"\b[a-z]{2,} [A-Z]\.(?=\s+[A-Z][a-z])")
+
+MAX_SENTENCE_CHARS = 1_000  # news sentences run to a few hundred characters; past this it is not one
+MAX_PIECE_CHARS = 100_000  # what spaCy reads at once
+MAX_BODY_CHARS = 200_000  # ~30,000 words; a long feature is a tenth of that
 
 
 @dataclass(frozen=True)
@@ -40,13 +55,28 @@ def _nlp() -> Language:
 
 
 def split_sentences(body: str) -> list[Sentence]:
+    if len(body) > MAX_BODY_CHARS:
+        raise InputError(f"story too long to extract ({len(body):,} characters, limit {MAX_BODY_CHARS:,})")
     lines = [m for m in PARAGRAPH.finditer(body) if m.group().strip()]
+    pieces = [piece for line in lines for piece in _cut(body, line.start(), line.end(), MAX_PIECE_CHARS)]
     spans: list[tuple[int, int]] = []
-    for line, doc in zip(lines, _nlp().pipe(m.group() for m in lines)):
-        line_spans = [(line.start() + s.start_char, line.start() + s.end_char) for s in doc.sents]
-        line_spans = [part for a, b in line_spans for part in _split_after_letter(body, a, b)]
-        spans.extend(_merge_abbreviations(body, line_spans))
+    for start, doc in zip((a for a, _ in pieces), _nlp().pipe(body[a:b] for a, b in pieces)):
+        piece_spans = [(start + s.start_char, start + s.end_char) for s in doc.sents]
+        piece_spans = [part for a, b in piece_spans for part in _split_after_letter(body, a, b)]
+        spans.extend(_merge_abbreviations(body, piece_spans))
+    spans = [part for a, b in spans for part in _cut(body, a, b, MAX_SENTENCE_CHARS)]
     return [Sentence(body[a:b], a, b) for a, b in (_trim(body, a, b) for a, b in spans) if a < b]
+
+
+def _cut(body: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """`body[start:end]` in spans of at most `limit` characters, each cut after its last space."""
+    spans = []
+    while end - start > limit:
+        space = body.rfind(" ", start + 1, start + limit)
+        cut = space + 1 if space > start else start + limit
+        spans.append((start, cut))
+        start = cut
+    return [*spans, (start, end)]
 
 
 def _split_after_letter(body: str, start: int, end: int) -> list[tuple[int, int]]:

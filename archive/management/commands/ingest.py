@@ -23,6 +23,8 @@ class Command(BaseCommand):
                 report = ingest_paths(paths, dry_run=dry_run, on_file=lambda path: bar.update())
             except KeyboardInterrupt:
                 raise CommandError("Interrupted: articles written so far are complete; run again to finish.")
+        for path, text in report.notes:
+            self.stderr.write(f"note: {path}: {text}")
         for path, reason in report.errors:
             self.stderr.write(f"error: {path}: {reason}")
         for line in report.summary_lines():
