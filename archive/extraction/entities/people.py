@@ -72,7 +72,7 @@ class Cluster:
         out = set()
         for form in self.full_forms:
             words = names.name_words(form)
-            out |= {words[0], words[-1], "".join(words[-2:])}
+            out |= {names.translit(words[0]), names.translit(words[-1]), names.translit("".join(words[-2:]))}
         return out
 
 
@@ -431,7 +431,7 @@ def cluster_mentions(mentions: list[PersonMention], doc: Doc) -> list[Cluster]:
 
 
 def _attach_single(m: PersonMention, clusters: list[Cluster], words: dict[int, set[str]]) -> None:
-    key = names.name_key(m.name)
+    key = names.translit(names.name_key(m.name))
     fits = [c for c in clusters if key in words[id(c)]]
     if not fits:
         if m.signal in ("title", "honorific", "appositive") and not m.headline:

@@ -3,6 +3,8 @@
 HONORIFICS = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "madam", "mister",
     "prof", "prof.", "h.e.", "he", "dame", "lord", "lady", "hon",
+    # clerical forms of address before Afghan and Pakistani names
+    "mullah", "mulla", "mawlawi", "maulvi", "molvi", "maulana", "mawlana",
 })
 
 # Words that head a title: "Commerce Minister", "Ambassador to Pakistan".
