@@ -90,6 +90,7 @@ _TRANSLIT_MAP = dict(_TRANSLIT_RULES)
 _DOUBLED = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"(?<=.)[aeiouy]")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_VOWEL_PAIRS = str.maketrans("oe", "ua")  # vowels transliterations swap: Mohammed / Muhammad
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -118,13 +119,14 @@ def surname_key(form: str) -> str:
 @functools.lru_cache(maxsize=1 << 15)
 def sounds_alike(a: str, b: str) -> bool:
     """Two words of a name are one written two ways: equal after folding, or the same
-    consonants with vowels that mostly agree ("Muhammad" / "Mohammad")."""
+    consonants with vowels that transliterations swap (o/u, e/a: "Muhammad" / "Mohammed")."""
     ta, tb = translit(a), translit(b)
     if ta == tb:
         return True
     if not ta or not tb or ta[0] != tb[0] and {ta[0], tb[0]} - set("aeiou"):
         return False
-    return skeleton(a) == skeleton(b) and fuzz.ratio(ta, tb) >= 75
+    return skeleton(a) == skeleton(b) and (ta.translate(_VOWEL_PAIRS) == tb.translate(_VOWEL_PAIRS)
+                                           or fuzz.ratio(ta, tb) >= 80)
 
 
 def _given_and_surname(words: Sequence[str]) -> tuple[str, str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .. import lexicon as lx
 from .tokens import Doc, Token
+from .employers import employer_mentions
 from .names import normalize
 from ..records import ExtractedOrganization
 
@@ -267,11 +268,29 @@ def _named_by_generic_noun(doc: Doc, taken: set[int]) -> list[OrgMention]:
             continue
         nxt = doc.tokens[tok.i + 1] if tok.i + 1 < len(doc.tokens) else None
         if (tok.i in taken or not tok.is_word or not tok.is_cap or tok.is_upper or tok.sentence_initial
-                or prev.key not in lx.GENERIC_ORG_NOUNS or prev.is_cap or tok.country
-                or tok.key in lx.NON_NAME_WORDS or (nxt is not None and nxt.is_cap and nxt.is_word)):
+                or prev.key not in lx.GENERIC_ORG_NOUNS or prev.is_cap or tok.key in lx.NON_NAME_WORDS):
+            continue
+        if tok.country and not tok.possessive:  # "the state railway company Kyrgyz Temir Jolu"
+            if (run := _demonym_run(doc, tok, taken)) is not None:
+                out.append(run)
+            continue
+        if nxt is not None and nxt.is_cap and nxt.is_word:
             continue
         out.append(_generic_noun_mention(doc, tok, prev))
     return out
+
+
+def _demonym_run(doc: Doc, tok: Token, taken: set[int]) -> OrgMention | None:
+    """A demonym and one to three capitalized words after a generic noun: a body of that country."""
+    toks, j = doc.tokens, tok.i + 1
+    while (j < len(toks) and j - tok.i <= 3 and j not in taken and toks[j].is_word and toks[j].is_cap
+           and not toks[j].possessive and doc.body[toks[j - 1].end:toks[j].start] == " "):
+        j += 1
+    if j == tok.i + 1 or j < len(toks) and toks[j].is_word and toks[j].is_cap:
+        return None
+    type_ = lx.GENERIC_ORG_NOUNS[doc.tokens[tok.i - 1].key]
+    return OrgMention(tok.i, j - 1, doc.text(tok.i, j - 1), type_, country=tok.country, confidence=0.6,
+                      explicit_country=True)
 
 
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
@@ -357,6 +376,7 @@ def find_mentions(doc: Doc, outlet: str | None = None) -> tuple[list[OrgMention]
     extra, pending = _initialism_mentions(doc, taken)
     extra += _named_by_generic_noun(doc, taken)
     extra += _camel_case_mentions(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
+    extra += employer_mentions(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
     mentions = sorted(mentions + extra, key=lambda m: m.first)
     _read_parentheses(doc, mentions)
     for m in mentions:

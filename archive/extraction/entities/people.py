@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 
 from .. import lexicon as lx
 from . import names
+from .not_people import is_not_a_person
 from .tokens import Doc, Token
 from ..records import Evidence, ExtractedPerson
 
 _VOCABULARY = (lx.NON_NAME_WORDS | lx.MONTHS | lx.WEEKDAYS | lx.HONORIFICS | lx.TITLE_HEADS
                | lx.TITLE_MODIFIERS | lx.PORTFOLIO | lx.REGIONS | set(lx.HEAD_TYPES) | lx.NON_ORG_HEADS
-               | set(lx.KNOWN_BY_FORM) | lx.PERSON_NOUNS)
+               | set(lx.KNOWN_BY_FORM) | lx.PERSON_NOUNS | lx.BUILDING_WORDS)
 _TITLE_WORDS = lx.TITLE_HEADS | lx.TITLE_MODIFIERS | lx.PORTFOLIO
 _LINKS = {"and", "for", "of", "to", "&", "on"}
 _TITLE_WORDS_AND_LINKS = _TITLE_WORDS | _LINKS
@@ -116,14 +117,26 @@ def name_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
             nxt = toks[j + 1]
             if nxt.i not in blocked and not nxt.sentence_initial and (is_name_like(nxt) or _month_as_name(doc, nxt)):
                 j += 1
-            elif (nxt.key in lx.NAME_PARTICLES and j + 2 < len(toks) and is_name_like(toks[j + 2])
-                  and doc.body[nxt.end:toks[j + 2].start] == " "):
-                j += 2
+            elif (n := _particles_then_name(doc, j + 1)) is not None:
+                j = n  # "Ursula von der Leyen", "Osama bin Laden"
             else:
                 break
         spans.append((i, j))
         done = j
     return spans
+
+
+def _particles_then_name(doc: Doc, k: int) -> int | None:
+    """Index of the name word after one or two particles from token k ("von der Leyen"), or None."""
+    toks = doc.tokens
+    for n in (k + 1, k + 2):
+        if n >= len(toks) or any(t.key not in lx.NAME_PARTICLES for t in toks[k:n]):
+            return None
+        if any(doc.body[a.end:b.start] != " " for a, b in zip(toks[k - 1:n], toks[k:n + 1])):
+            return None
+        if is_name_like(toks[n]):
+            return n
+    return None
 
 
 def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[list[Token], object | None]:
@@ -417,6 +430,8 @@ def cluster_mentions(mentions: list[PersonMention], doc: Doc) -> list[Cluster]:
             if m.single or m.headline != headline_pass or (m.signal == "bare" and not _plausible_bare(m, doc)):
                 continue
             if m.signal == "verb" and m.definite:  # "the Kuksaroy Residence said"
+                continue
+            if is_not_a_person(m, doc):
                 continue
             target = next((c for c in clusters if names.person_similarity([m.name], c.full_forms) >= 0.85), None)
             if target is None and not headline_pass:

@@ -110,7 +110,36 @@ def tokenize(text: str) -> list[Token]:
                 tok.sentence_initial = True
             prev_end = start + e
             append(tok)
-    return tokens
+    return _join_line_break_hyphens(tokens, text)
+
+
+def _join_line_break_hyphens(tokens: list[Token], text: str) -> list[Token]:
+    """"Sadyr Japa- rov": a word cut by a hyphen at a line end, whose tail starts in lower
+    case, is one word again ("Japarov", "investment"); "Pakistan- and India-based" is not."""
+    if "- " not in text and "-\n" not in text:
+        return tokens
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        if (k + 2 < len(tokens) and tok.is_word and tokens[k + 1].text == "-"
+                and tokens[k + 1].start == tok.end and _is_cut_tail(tokens[k + 2], text, tokens[k + 1].end)):
+            tail = tokens[k + 2]
+            joined = Token(tok.text + tail.text, tok.start, tail.end, tail.possessive, len(out))
+            joined.sentence_initial = tok.sentence_initial
+            out.append(joined)
+            k += 3
+            continue
+        tok.i = len(out)
+        out.append(tok)
+        k += 1
+    return out
+
+
+def _is_cut_tail(tail: Token, text: str, hyphen_end: int) -> bool:
+    gap = text[hyphen_end:tail.start]
+    return (bool(gap) and not gap.strip() and tail.is_word and tail.text[0].islower()
+            and tail.key not in lx.NON_NAME_WORDS and tail.key not in _COMPOUND_TAILS)
 
 
 def _is_portfolio(tok: Token) -> bool:
