@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from .. import lexicon as lx
 from . import names
+from .countries import appositive_country, possessor_before, postposed_country
 from .not_people import is_not_a_person
 from .tokens import Doc, Token
 from ..records import Evidence, ExtractedPerson
@@ -50,6 +51,7 @@ class PersonMention:
     definite: bool = False  # "the" right before the span: "across the Amu Darya"
     counterpart: bool = False  # "his Turkmen counterpart X": X may take the other side's title
     visitor: bool = False  # "the visit of President X", "a visit by X"
+    principal: str | None = None  # "Mirziyoyev's press secretary, X": whose aide X is
     single: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -161,6 +163,8 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
             continue
         if not tok.is_word or tok.key not in _TITLE_WORDS_AND_LINKS and not tok.country:
             break
+        if tok.key == "and" and not out:
+            break  # "Emomali Rahmon of Tajikistan and Serdar ...": the country is the other conjunct's
         if tok.possessive and not tok.country:
             break
         out.insert(0, tok)
@@ -313,7 +317,11 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
             mention.signal = "appositive"
         if mention.title and mention.organization is None:
             _organization_in_appositive(doc, mention, orgs)
-    if mention.signal == "bare" and country:
+    if mention.country is None:
+        mention.country = postposed_country(doc, last) or appositive_country(doc, last)
+    if mention.country is None and mention.title:
+        mention.principal = possessor_before(doc, first - 3) if toks[first - 1].text == "," else None
+    if mention.signal == "bare" and mention.country:
         mention.signal = "country"
     prev = toks[first - 1] if first else None
     if mention.signal == "bare" and prev is not None and prev.key in {"said", "says", "added", "told"}:
@@ -442,7 +450,19 @@ def cluster_mentions(mentions: list[PersonMention], doc: Doc) -> list[Cluster]:
     for m in mentions:
         if m.single:
             _attach_single(m, clusters, words)
+    _countries_of_principals(clusters, words)
     return clusters
+
+
+def _countries_of_principals(clusters: list[Cluster], words: dict[int, set[str]]) -> None:
+    """An aide acts for the country of the person whose aide they are."""
+    for cluster in clusters:
+        for m in cluster.mentions:
+            if m.principal is None or m.country:
+                continue
+            key = names.translit(names.name_key(m.principal))
+            boss = next((c for c in clusters if c is not cluster and key in words[id(c)]), None)
+            m.country = next((x.country for x in boss.mentions if x.country), None) if boss else None
 
 
 def _attach_single(m: PersonMention, clusters: list[Cluster], words: dict[int, set[str]]) -> None:
