@@ -30,3 +30,32 @@ def test_parliaments_of_the_region_are_government_bodies_of_their_country():
     _, orgs = entities(body)
     assert org(orgs, "Jogorku Kenesh").country == "Kyrgyzstan"
     assert org(orgs, "Majlisi Oli").type == "government"
+
+
+def test_an_initialism_spelled_out_in_brackets_is_one_body_with_its_acronym():
+    body = "TGHC JSC (Tajik Grid Holding Company) signed the deal. TGHC will build the line."
+    _, orgs = entities(body)
+    grid = org(orgs, "Tajik Grid Holding Company")
+    assert grid.acronym == "TGHC" and len(orgs) == 1
+
+
+def test_a_company_with_and_without_its_legal_form_is_one_body():
+    body = "Rustam Qodirov, director of Uzgidroenergo, spoke. Uzgidroenergo JSC will build the plant."
+    _, orgs = entities(body)
+    assert [o.name for o in orgs] == ["Uzgidroenergo JSC"]
+
+
+def test_a_press_service_is_named_by_whom_it_speaks_for():
+    body = "The talks were constructive, the press service of the President of Kyrgyzstan reported."
+    _, orgs = entities(body)
+    service = org(orgs, "press service of the President of Kyrgyzstan")
+    assert service.type == "government" and service.country == "Kyrgyzstan"
+
+
+def test_outlets_cited_as_sources_are_media():
+    body = ("The two firms set up a venture in Baku, Caspian Wire reports.\n\nThe minister told Akhbor.tj "
+            "the line would open in May.\n\n\u00a9 Steppe Daily")
+    _, orgs = entities(body)
+    assert org(orgs, "Caspian Wire").type == "media"
+    assert org(orgs, "Akhbor.tj").country == "Tajikistan"
+    assert org(orgs, "Steppe Daily").type == "media"

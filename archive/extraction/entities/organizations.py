@@ -17,6 +17,7 @@ from .. import lexicon as lx
 from .tokens import Doc, Token
 from .employers import employer_mentions
 from .names import normalize
+from .outlets import outlet_mentions
 from ..records import ExtractedOrganization
 
 _DEFAULT_HOME_TYPES = {"government", "agency", "company", "association", "think_tank"}
@@ -37,6 +38,7 @@ class OrgMention:
     confidence: float = 0.7
     initialism_only: bool = False
     explicit_country: bool = field(default=False)
+    alias_of: OrgMention | None = None  # "KEGOC JSC (Kazakhstan Electricity Grid Operating Company)"
 
 
 def capital_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -377,11 +379,35 @@ def find_mentions(doc: Doc, outlet: str | None = None) -> tuple[list[OrgMention]
     extra += _named_by_generic_noun(doc, taken)
     extra += _camel_case_mentions(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
     extra += employer_mentions(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
+    extra += outlet_mentions(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
+    extra += _press_service_mentions(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
     mentions = sorted(mentions + extra, key=lambda m: m.first)
     _read_parentheses(doc, mentions)
     for m in mentions:
         _explicit_country(doc, m)
     return mentions, pending
+
+
+_PRESS_UNITS = frozenset({"service", "office", "secretariat", "department", "centre", "center"})
+
+
+def _press_service_mentions(doc: Doc, taken: set[int]) -> list[OrgMention]:
+    """"the press service of the President of Uzbekistan": a government unit named by whom it speaks for."""
+    toks, out = doc.tokens, []
+    for k, tok in enumerate(toks[:-3]):
+        if tok.key != "press" or tok.is_cap or toks[k + 1].key not in _PRESS_UNITS or toks[k + 2].key != "of":
+            continue
+        j = k + 3 + (toks[k + 3].key == "the")
+        end = j
+        while end < len(toks) and (toks[end].is_cap and toks[end].is_word or toks[end].key in ("of", "the")
+                                   and end + 1 < len(toks) and toks[end + 1].is_cap) and end - j < 10:
+            end += 1
+        if end == j or any(i in taken for i in range(j, end)):
+            continue
+        country = next((t.country for t in toks[j:end] if t.country and t.is_cap), None)
+        out.append(OrgMention(k, end - 1, doc.text(k, end - 1), "government", country=country, confidence=0.65,
+                              explicit_country=country is not None))
+    return out
 
 
 def _drop_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:
@@ -393,9 +419,20 @@ def _drop_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:
 
 
 def _read_parentheses(doc: Doc, mentions: list[OrgMention]) -> None:
-    """"Institute (IPRI)" gives an acronym; "RAND Corporation (USA)" a country."""
+    """"Institute (IPRI)" gives an acronym; "RAND Corporation (USA)" a country; "KEGOC JSC (Kazakhstan
+    Electricity Grid Operating Company)" spells out an initialism: one body."""
     by_last = {m.last: m for m in mentions}
+    by_first = {m.first: m for m in mentions}
     toks = doc.tokens
+    for m in mentions:
+        inner = by_first.get(m.last + 2)
+        if inner is None or toks[m.last + 1].text != "(" or inner.last + 1 >= len(toks) or toks[inner.last + 1].text != ")":
+            continue
+        words = m.name.split()
+        while len(words) > 1 and words[-1].lower() in lx.LEGAL_FORMS:
+            words.pop()
+        if len(words) == 1 and _INITIALISM.match(words[0]) and words[0].upper() in initials(inner.name):
+            m.alias_of, m.acronym = inner, words[0]
     for m in list(by_last.values()):
         j = m.last + 1
         if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")":
@@ -440,8 +477,8 @@ def _core(m: OrgMention) -> str:
     if m.known:
         return m.known.name.lower()
     words = [w for w in normalize(m.name).split() if not lx.country_of(w)] or normalize(m.name).split()
-    while len(words) > 1 and words[-1] in lx.ORG_CONNECTORS:  # "Foreign Ministry of Turkmenistan"
-        words.pop()
+    while len(words) > 1 and (words[-1] in lx.ORG_CONNECTORS or words[-1] in lx.LEGAL_FORMS):
+        words.pop()  # "Foreign Ministry of Turkmenistan", "AzerEnerji OJSC"
     core = " ".join(words)
     return lx.SYNONYMS.get(core, core)
 
@@ -458,8 +495,8 @@ def _mention_country(m: OrgMention, home: str | None) -> str | None:
 def cluster_organizations(mentions: list[OrgMention], pending: list[Token], home: str | None) -> list[_Cluster]:
     clusters: dict[tuple[str, str | None], _Cluster] = {}
     for m in mentions:
-        country = _mention_country(m, home)
-        key = (_core(m), country)
+        country = _mention_country(m.alias_of or m, home)
+        key = (_core(m.alias_of or m), country)
         if m.acronym and not m.initialism_only:
             for (core, c), other in clusters.items():
                 if other.mentions[0].initialism_only and core == m.acronym.lower():

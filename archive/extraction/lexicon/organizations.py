@@ -42,6 +42,11 @@ HEAD_TYPES = {
     "observer": "media", "broadcasting": "media", "media": "media", "daily": "media",
 }
 
+# Legal-form words after a company's name: "X OJSC" is X.
+LEGAL_FORMS = frozenset({
+    "jsc", "ojsc", "cjsc", "pjsc", "llc", "llp", "ltd", "plc", "inc", "gmbh", "co", "ag", "sa", "nv", "bv",
+})
+
 # Heads that may open the name: "Radio X", "Ministry of X", "Bank of X".
 LEADING_HEADS = frozenset({
     "ministry", "department", "office", "embassy", "bank", "university", "institute", "council",
