@@ -59,3 +59,24 @@ def test_outlets_cited_as_sources_are_media():
     assert org(orgs, "Caspian Wire").type == "media"
     assert org(orgs, "Akhbor.tj").country == "Tajikistan"
     assert org(orgs, "Steppe Daily").type == "media"
+
+
+def test_a_company_after_a_country_name_is_a_body_but_a_president_after_it_is_a_person():
+    body = "The accord was signed by the head of Turkmenistan Railway and the President of Uzbekistan Rustam Qodirov."
+    people, orgs = entities(body)
+    assert org(orgs, "Turkmenistan Railway").country == "Turkmenistan"
+    assert [p.name for p in people] == ["Rustam Qodirov"]
+
+
+def test_the_chairman_of_a_companys_board_works_for_the_company():
+    body = "Chairman of the Board of Uzbekiston Havo Yollari JSC Rustam Qodirov attended the ceremony."
+    people, orgs = entities(body)
+    assert [o.name for o in orgs] == ["Uzbekiston Havo Yollari JSC"]
+    chairman = people[0]
+    assert chairman.country == "Uzbekistan" and chairman.title == "Chairman of the Board of Uzbekiston Havo Yollari JSC"
+
+
+def test_a_body_named_for_its_country_keeps_of_and_the_country_in_its_name():
+    body = "Kazakh Grid JSC and National Power Lines of Tajikistan JSC approved the charter."
+    _, orgs = entities(body)
+    assert org(orgs, "National Power Lines of Tajikistan JSC").country == "Tajikistan"

@@ -32,9 +32,10 @@ def employer_mentions(doc: Doc, taken: set[int]) -> list:
             continue
         country = toks[first].country if toks[first].is_cap and not toks[first].possessive else None
         run = toks[first:last + 1]
-        if country and (len(run) == 1 or toks[first].key in lx.COUNTRIES):
-            continue  # "President of Uzbekistan", "Ambassador of Kazakhstan to ..."
-        if not country and (_is_place(run) or run[0].key in _NOT_A_BODY or _reads_as_a_name(run)):
+        if country and (len(run) == 1 or toks[first].key in lx.COUNTRIES and _reads_as_a_name(run[1:], 1)):
+            continue  # "President of Uzbekistan", "President of Uzbekistan Shavkat Mirziyoyev"
+        if not country and (_is_place(run) or run[0].key in _NOT_A_BODY or _reads_as_a_name(run)
+                            or lx.place_country(run[0].clean) or lx.region_country(run[0].clean)):
             continue
         name = doc.text(first, last)
         type_ = "company" if country or _camel(run[0].text) else "other"
@@ -60,10 +61,10 @@ def _is_place(run: list[Token]) -> bool:
     return places.is_place(text) or len(run) == 1 and (lx.place_country(run[0].clean) or lx.region_country(run[0].clean))
 
 
-def _reads_as_a_name(run: list[Token]) -> bool:
+def _reads_as_a_name(run: list[Token], shortest: int = 2) -> bool:
     from .people import is_name_like
 
-    return len(run) >= 2 and all(is_name_like(t) for t in run)
+    return len(run) >= shortest and all(is_name_like(t) for t in run)
 
 
 def _camel(word: str) -> bool:

@@ -117,6 +117,9 @@ def _left_edge(doc: Doc, first: int, head: int) -> int:
         tok = doc.tokens[i - 1]
         if tok.key not in lx.ORG_CONNECTORS and tok.key in _STOP_LEFT or tok.possessive:
             break
+        if (tok.key == "of" and doc.tokens[head].key in lx.LEGAL_FORMS and i >= 2
+                and doc.tokens[i - 2].key in _GOVERNING_BODIES):
+            break  # "the Board of X JSC" is X's board: the legal form closes X's own name
         if tok.key in ("and", "&") and (_is_head(doc, i - 2) or _starts_new_name(doc, i)
                                          or _titled_name_before(doc, i - 2, first)):
             break  # "Karachi Port Trust and Port Qasim Authority", "Air Astana and Pakistan ... Airlines"
@@ -124,6 +127,9 @@ def _left_edge(doc: Doc, first: int, head: int) -> int:
     while i < head and doc.tokens[i].key in lx.ORG_CONNECTORS:
         i += 1
     return i
+
+
+_GOVERNING_BODIES = frozenset({"board", "boards", "council", "directors", "management"}) | lx.TITLE_HEADS
 
 
 def _titled_name_before(doc: Doc, i: int, first: int) -> bool:
@@ -157,6 +163,8 @@ def _head_spans(doc: Doc, first: int, last: int) -> list[tuple[int, int, int]]:
             start, end = _left_edge(doc, first, h), _before_titled_person(doc, h, end_limit)
         else:
             start, end = _left_edge(doc, first, h), h
+        while end > start and doc.tokens[end].key in lx.ORG_CONNECTORS:
+            end -= 1
         if end > start:
             spans.append((start, end, h))
             end_limit = start - 1

@@ -147,11 +147,11 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
     org = None
     while i >= 0:
         tok = doc.tokens[i]
-        if i in orgs and out and org is None:
+        if i in orgs and org is None and (out or _title_of(doc, orgs[i].first - 1) is not None):
             org = orgs[i]
             i = org.first - 1
-            of = i - (i >= 0 and doc.tokens[i].key == "the")
-            if of >= 1 and doc.tokens[of].key == "of" and doc.tokens[of - 1].key in lx.TITLE_HEADS:
+            of = _title_of(doc, i)
+            if of is not None:
                 # "Deputy Chairman of the Cabinet of Ministers and Foreign Minister": one title
                 out[:0] = doc.tokens[of:org.last + 1]
                 i = of - 1
@@ -176,12 +176,32 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
     return out, org
 
 
+def _inside_a_name(tokens: list[Token], k: int) -> bool:
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (nxt is not None and nxt.is_cap and nxt.is_word and not nxt.country
+            and nxt.key not in _TITLE_WORDS and not tokens[k].possessive)
+
+
+def _title_of(doc: Doc, i: int) -> int | None:
+    """Index of "of" in "<title> of (the) (Board of) <organization>" ending at token i, or None."""
+    toks = doc.tokens
+    of = i - (i >= 0 and toks[i].key == "the")
+    if of >= 3 and toks[of].key == "of" and toks[of - 1].key == "board":  # "Chairman of the Board of X"
+        inner = of - 2 - (toks[of - 2].key == "the")
+        of = inner if inner >= 1 and toks[inner].key == "of" else of
+    return of if of >= 1 and toks[of].key == "of" and toks[of - 1].key in lx.TITLE_HEADS else None
+
+
 def _read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     """(title, country) from title words: "Kazakhstan's Ambassador to Pakistan" -> ("Ambassador to Pakistan", "Kazakhstan")."""
     heads = [k for k, t in enumerate(tokens) if t.key in lx.TITLE_HEADS]
     country, words = None, []
     for k, tok in enumerate(tokens):
         after_link = k > 0 and tokens[k - 1].key in {"to", "for"}
+        if tok.country and _inside_a_name(tokens, k):  # "Chairman of the Board of Uzbekiston Temir Yullari"
+            country = country or (None if after_link else tok.country)
+            words.append(tok.clean)
+            continue
         if tok.country and not after_link and (not heads or k < heads[0] or tokens[k - 1].key == "of"):
             country = country or tok.country
             if k > 0 and tokens[k - 1].key == "of" and words and words[-1] == "of":

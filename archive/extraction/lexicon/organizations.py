@@ -84,6 +84,7 @@ GENERIC_ORG_NOUNS = {
     "organization": "other", "party": "other", "university": "other",
     "utility": "company", "enterprise": "company", "corporation": "company", "consortium": "company",
     "venture": "company", "holding": "company", "operator": "company", "monopoly": "company",
+    "chamber": "association", "federation": "association", "lobby": "association",
 }
 
 # Heads that are places, events, documents or programmes, not organizations.
