@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .. import lexicon as lx
 from .tokens import Doc, Token
+from .companies import city_owned, deal_initialisms
 from .employers import employer_mentions
 from .names import normalize
 from .outlets import outlet_mentions
@@ -68,7 +69,7 @@ def _continues(doc: Doc, tok: Token, nxt: Token) -> bool:
         return True
     after = doc.tokens[nxt.i + 1] if nxt.i + 1 < len(doc.tokens) else None
     return (nxt.key in lx.ORG_CONNECTORS and after is not None and after.is_cap
-            and doc.body[nxt.end:after.start] == " ")
+            and doc.body[nxt.end:after.start] == " " and after.key not in lx.WEEKDAYS and after.key not in lx.MONTHS)
 
 
 def _known_at(doc: Doc, i: int, last: int) -> tuple[int, lx.KnownOrg] | None:
@@ -115,6 +116,9 @@ def _left_edge(doc: Doc, first: int, head: int) -> int:
     i = head
     while i > first:
         tok = doc.tokens[i - 1]
+        if tok.key in lx.TITLE_HEADS and doc.tokens[head].key in _SEATS and i == head:
+            i -= 1  # "PM Office", "President Secretariat": the office of that title
+            continue
         if tok.key not in lx.ORG_CONNECTORS and tok.key in _STOP_LEFT or tok.possessive:
             break
         if (tok.key == "of" and doc.tokens[head].key in lx.LEGAL_FORMS and i >= 2
@@ -129,6 +133,7 @@ def _left_edge(doc: Doc, first: int, head: int) -> int:
     return i
 
 
+_SEATS = frozenset({"office", "secretariat", "administration", "apparatus"})
 _GOVERNING_BODIES = frozenset({"board", "boards", "council", "directors", "management"}) | lx.TITLE_HEADS
 
 
@@ -212,6 +217,8 @@ def _run_mentions(doc: Doc, first: int, last: int) -> list[OrgMention]:
     for start, end, head in _head_spans(doc, first, last):
         inner = [_known_at(doc, i, end) for i in range(start, end + 1)]
         known = next((k[1] for k in inner if k and k[0] == end), None)
+        if known is None and (_portfolio_of_a_title(doc, start, head) or _venue_or_event(doc, start, head)):
+            continue
         type_ = known.type if known else lx.HEAD_TYPES[doc.tokens[head].key]
         if any(k and k[1].type == "international" for k in inner):
             type_ = "international"
@@ -227,6 +234,26 @@ def _run_mentions(doc: Doc, first: int, last: int) -> list[OrgMention]:
         else:
             i += 1
     return out
+
+
+def _portfolio_of_a_title(doc: Doc, start: int, head: int) -> bool:
+    """"Minister for Information and Broadcasting": the words after a title are its portfolio."""
+    toks = doc.tokens
+    if toks[head].key not in lx.PORTFOLIO:
+        return False
+    k = start - 1
+    while k >= 0 and (toks[k].key in lx.ORG_CONNECTORS or toks[k].key in lx.PORTFOLIO):
+        k -= 1
+    return k >= 0 and k < start - 1 and toks[k].key in lx.TITLE_HEADS
+
+
+def _venue_or_event(doc: Doc, start: int, head: int) -> bool:
+    """"the Tashkent International Congress Center", "the Almaty Investment Forum": a venue or an event."""
+    toks = doc.tokens
+    if toks[head].key in lx.VENUE_HEADS and head > start and toks[head - 1].key in lx.VENUE_KINDS:
+        return True
+    first = toks[start]
+    return toks[head].key in lx.EVENT_HEADS and not first.country and bool(lx.place_country(first.clean))
 
 
 def _government_noun_mentions(doc: Doc) -> list[OrgMention]:
@@ -389,6 +416,10 @@ def find_mentions(doc: Doc, outlet: str | None = None) -> tuple[list[OrgMention]
     extra += employer_mentions(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
     extra += outlet_mentions(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
     extra += _press_service_mentions(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
+    extra += city_owned(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
+    spelled = {i for m in mentions + extra for i in initials(m.name)}
+    dealers, pending = deal_initialisms(doc, pending, spelled)
+    extra += dealers
     mentions = sorted(mentions + extra, key=lambda m: m.first)
     _read_parentheses(doc, mentions)
     for m in mentions:

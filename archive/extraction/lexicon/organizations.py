@@ -42,6 +42,12 @@ HEAD_TYPES = {
     "observer": "media", "broadcasting": "media", "media": "media", "daily": "media",
 }
 
+# Venues: a kind of event before a building head ("Congress Center", "Expo Centre") is a place.
+VENUE_KINDS = frozenset({"congress", "exhibition", "expo", "convention", "conference", "concert", "sports", "trade"})
+VENUE_HEADS = frozenset({"center", "centre", "hall", "complex", "palace"})
+# Heads that, after a city's name, name a recurring event: "the Tashkent Investment Forum".
+EVENT_HEADS = frozenset({"forum", "expo", "exhibition", "fair", "week"})
+
 # Legal-form words after a company's name: "X OJSC" is X.
 LEGAL_FORMS = frozenset({
     "jsc", "ojsc", "cjsc", "pjsc", "llc", "llp", "ltd", "plc", "inc", "gmbh", "co", "ag", "sa", "nv", "bv",
