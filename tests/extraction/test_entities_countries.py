@@ -30,3 +30,12 @@ def test_an_aide_acts_for_the_country_of_the_person_they_serve():
             "Aidos Karimov, said the talks would last two days.")
     people, _ = entities(body, dateline="TASHKENT")
     assert person(people, "Aidos Karimov").country == "Kazakhstan"
+
+
+def test_without_a_dateline_the_hosts_are_of_the_city_the_lede_visit_goes_to():
+    body = ("Twelve contracts were signed during a two-day visit to Ashgabat by Kazakhstan's Prime Minister "
+            "Nurlan Zhumabekov. He was welcomed by Rustam Qodirov, the deputy chairman for economic affairs, "
+            "and other officials. Kazakh officials said the talks went well, Kazakh media reported.")
+    people, _ = entities(body)
+    assert person(people, "Rustam Qodirov").country == "Turkmenistan"
+    assert person(people, "Nurlan Zhumabekov").country == "Kazakhstan"

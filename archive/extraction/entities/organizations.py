@@ -540,6 +540,9 @@ def cluster_organizations(mentions: list[OrgMention], pending: list[Token], home
             for (core, c), other in clusters.items():
                 if other.mentions[0].initialism_only and core == m.acronym.lower():
                     key = (core, c)
+        elif _INITIALISM.match(m.name) and m.known is None:  # "a department head at KEGOC" after the full name
+            key = next((k for k, other in clusters.items()
+                        if any(o.acronym == m.name for o in other.mentions)), key)
         clusters.setdefault(key, _Cluster([], key[0], country)).mentions.append(m)
     merged = _merge_countryless(list(clusters.values()))
     _attach_initialisms(merged, pending)

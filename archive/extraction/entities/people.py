@@ -128,6 +128,14 @@ def name_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
     return spans
 
 
+def _after_a_name(doc: Doc, k: int) -> bool:
+    """Token k is the comma after a name: the title that follows is that name's apposition."""
+    toks = doc.tokens
+    while k >= 0 and toks[k].key in _ARTICLES:
+        k -= 1
+    return k >= 1 and toks[k].text == "," and is_name_like(toks[k - 1])
+
+
 def _particles_then_name(doc: Doc, k: int) -> int | None:
     """Index of the name word after one or two particles from token k ("von der Leyen"), or None."""
     toks = doc.tokens
@@ -257,13 +265,16 @@ def _title_phrase(toks: list[Token], i: int) -> tuple[list[str], int, bool]:
         if tok.key in {"for", "of", "to"} and nxt.key not in _TITLE_WORDS:
             break
         org_word = not seen_head and not tok.is_cap and tok.key in lx.HEAD_TYPES  # "the ministry spokesperson"
-        if tok.key in _TITLE_WORDS | {"for", "of", "to"} or seen_head and tok.key in lx.PORTFOLIO or org_word:
+        adjective = (not words and not tok.is_cap and tok.key not in _ARTICLES and tok.key not in lx.NON_NAME_WORDS
+                     and nxt.key in _TITLE_WORDS and nxt is not tok)  # "the political deputy prime minister"
+        if (tok.key in _TITLE_WORDS | {"for", "of", "to"} or seen_head and tok.key in lx.PORTFOLIO or org_word
+                or adjective):
             seen_head = seen_head or tok.key in lx.TITLE_HEADS
             words.append(tok.clean if tok.is_cap else tok.text)
             i += 1
         else:
             break
-    tail = _qualifier_end(toks, i) if seen_head else None
+    tail = (_qualifier_end(toks, i) or _plain_qualifier_end(toks, i)) if seen_head else None
     if tail is not None:
         if toks[i].key != "at":  # "Deputy Chairman of the Cabinet" keeps its tail, "economist at X" does not
             words += [t.clean if t.is_cap else t.text for t in toks[i:tail]]
@@ -299,6 +310,26 @@ def _qualifier_end(toks: list[Token], i: int) -> int | None:
     return j if j > i + 1 else None
 
 
+_BOARDS = frozenset({"board", "supervisory", "executive", "management", "the", "of", "directors"})
+
+
+def _plain_qualifier_end(toks: list[Token], i: int) -> int | None:
+    """End of a lower-case qualifier that runs to the apposition's closing mark: "for administrative
+    affairs", "of the board of National Grids of X JSC"."""
+    if i >= len(toks) or toks[i].key not in {"of", "for", "at"}:
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j].key in _BOARDS and j - i < 6:
+        j += 1
+    if j > i + 1 and toks[j - 1].key == "of" and (end := _qualifier_end(toks, j - 1)) is not None:
+        return end  # "of the board of National Electric Grids of Uzbekistan JSC"
+    j = i + 1
+    while (j < len(toks) and toks[j].is_word and not toks[j].is_cap and j - i <= 4
+           and (toks[j].key not in lx.NON_NAME_WORDS or toks[j].key in _ARTICLES)):
+        j += 1
+    return j if j > i + 1 and j < len(toks) and toks[j].text in {",", ".", ";", ")"} else None
+
+
 def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> PersonMention | None:
     toks = doc.tokens
     name = doc.text(first, last)
@@ -311,9 +342,11 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
         mention.honorific, mention.signal = toks[i].text, "honorific"
         i -= 1
     before, org = _title_tokens_before(doc, i, orgs)
-    if not before and i >= 1 and toks[i].text == "," and _next_is(doc, last, {",", "said", "has", "was"}):
+    if not before and i >= 1 and toks[i].text == "," and _next_is(doc, last, {",", ".", "said", "has", "was"}):
         before, org = _title_tokens_before(doc, i - 1, orgs)
         before = before if any(t.key in lx.TITLE_HEADS for t in before) else []
+        if before and (_appositive_after(doc, last) or _after_a_name(doc, min(before[0].i, org.first if org else len(toks)) - 1)):
+            before, org = [], None  # "A, vice-president of X, B, a department head at Y": A's title, not B's
     title, country = _read_title(before)
     ctx = (org.first if org is not None else before[0].i if before else i + 1) - 1
     if org is None:

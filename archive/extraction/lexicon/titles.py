@@ -14,7 +14,7 @@ TITLE_HEADS = frozenset({
     "senator", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairperson",
     "chairwoman", "ceo", "governor", "director", "director-general", "adviser", "advisor",
     "commissioner", "high commissioner", "consul", "consul-general", "counsellor", "counselor",
-    "attache", "attaché", "king", "queen", "emir", "amir", "prince", "sultan", "speaker", "mayor",
+    "attache", "attaché", "king", "queen", "emir", "prince", "sultan", "speaker", "mayor",
     "judge", "diplomat", "lawmaker", "legislator", "mp", "mna", "mpa", "head", "leader",
     "founder", "colonel", "lieutenant", "captain", "admiral", "marshal", "commander",
     "analyst", "researcher", "economist", "professor", "editor", "correspondent", "reporter",
