@@ -80,3 +80,10 @@ def test_a_body_named_for_its_country_keeps_of_and_the_country_in_its_name():
     body = "Kazakh Grid JSC and National Power Lines of Tajikistan JSC approved the charter."
     _, orgs = entities(body)
     assert org(orgs, "National Power Lines of Tajikistan JSC").country == "Tajikistan"
+
+
+def test_a_long_run_after_a_generic_noun_is_the_body_then_the_person_it_names():
+    body = "The deal was signed by the head of the state enterprise Tajik Havo Yullari Rustam Qodirov on Monday."
+    people, orgs = entities(body)
+    assert org(orgs, "Tajik Havo Yullari").country == "Tajikistan"
+    assert [p.name for p in people] == ["Rustam Qodirov"]

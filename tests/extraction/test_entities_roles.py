@@ -185,3 +185,13 @@ def test_an_apposition_keeps_a_lower_case_qualifier_and_an_adjective_before_the_
     assert person(people, "Rustam Qodirov").title == "deputy prime minister for administrative affairs"
     assert person(people, "Daler Saidzoda").title == "political deputy prime minister"
     assert person(people, "Daler Saidzoda").country == "Afghanistan"
+
+
+def test_a_title_after_as_and_a_title_whose_qualifier_runs_on_are_read():
+    from .entity_helpers import entities, person
+
+    body = ("The founders agreed to appoint Rustam Qodirov as general director of the venture. "
+            "Daler Saidzoda, deputy chairman of the board of the grid operator in charge of investment, spoke.")
+    people, _ = entities(body, dateline="DUSHANBE")
+    assert person(people, "Rustam Qodirov").title == "general director of the venture"
+    assert person(people, "Daler Saidzoda").title == "deputy chairman of the board"

@@ -36,7 +36,7 @@ def extract_entities(article: ExtractedArticle, sentences: Sequence) -> tuple[li
     inherit_counterpart_titles(people_mentions, doc)
     foreign = functools.cache(lambda: bilateral_other(article.title, doc, home))  # only visitors need it
     titles = unnamed_title_countries(doc)
-    people = [to_person(c, doc, home, foreign, titles) for c in cluster_mentions(people_mentions, doc)]
+    people = [to_person(c, doc, home, foreign, titles) for c in cluster_mentions(people_mentions, doc, frozenset(blocked))]
     byline = byline_person(article.byline, doc)
     if byline and not any(is_same_person([byline.name], [p.name, *p.aliases]) for p in people):
         people.insert(0, byline)

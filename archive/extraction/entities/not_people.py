@@ -27,17 +27,18 @@ _ENGLISH_ENDINGS = ("ally", "tion", "tions", "ment", "ments", "ness", "ity", "is
 _PERSON_WORDS = lx.TITLE_HEADS | lx.TITLE_MODIFIERS | lx.PORTFOLIO | lx.HONORIFICS | lx.PERSON_NOUNS
 
 
-def is_not_a_person(mention, doc: Doc) -> bool:
-    """Whether a mention read as a person is a place, a part of a longer name, a modifier or a gloss."""
+def is_not_a_person(mention, doc: Doc, organizations: frozenset[int] = frozenset()) -> bool:
+    """Whether a mention read as a person is a place, a part of a longer name, a modifier or a gloss.
+    `organizations`: token indices of organization mentions (a name may follow one directly)."""
     if mention.signal != "honorific" and places.is_place(mention.name):
         return True
     if mention.signal not in WEAK_SIGNALS:
         return False
-    return (_inside_longer_name(doc, mention.first, mention.last) or _modifies_a_noun(doc, mention.last)
+    return (_inside_longer_name(doc, mention.first, mention.last, organizations) or _modifies_a_noun(doc, mention.last)
             or _gloss_in_brackets(doc, mention.first, mention.last) or _english_words(doc, mention.first, mention.last))
 
 
-def _inside_longer_name(doc: Doc, first: int, last: int) -> bool:
+def _inside_longer_name(doc: Doc, first: int, last: int, organizations: frozenset[int]) -> bool:
     toks = doc.tokens
     nxt = toks[last + 1] if last + 1 < len(toks) else None
     if (nxt is not None and nxt.is_word and nxt.is_cap and not toks[last].possessive
@@ -46,6 +47,7 @@ def _inside_longer_name(doc: Doc, first: int, last: int) -> bool:
         return True
     prev = toks[first - 1] if first else None
     return (prev is not None and prev.is_word and prev.is_cap and not prev.possessive and not prev.country
+            and prev.i not in organizations
             and not toks[first].sentence_initial and doc.body[prev.end:toks[first].start] == " "
             and prev.key not in _PERSON_WORDS and prev.key not in lx.NON_NAME_WORDS
             and not (prev.is_upper and len(prev.text) <= 4))

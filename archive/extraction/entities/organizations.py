@@ -318,13 +318,16 @@ def _named_by_generic_noun(doc: Doc, taken: set[int]) -> list[OrgMention]:
 
 
 def _demonym_run(doc: Doc, tok: Token, taken: set[int]) -> OrgMention | None:
-    """A demonym and one to three capitalized words after a generic noun: a body of that country."""
+    """A demonym and one to three capitalized words after a generic noun: a body of that country.
+    Four or more words are the body and a two-word personal name after it."""
     toks, j = doc.tokens, tok.i + 1
-    while (j < len(toks) and j - tok.i <= 3 and j not in taken and toks[j].is_word and toks[j].is_cap
+    while (j < len(toks) and j - tok.i <= 5 and j not in taken and toks[j].is_word and toks[j].is_cap
            and not toks[j].possessive and doc.body[toks[j - 1].end:toks[j].start] == " "):
         j += 1
     if j == tok.i + 1 or j < len(toks) and toks[j].is_word and toks[j].is_cap:
         return None
+    if j - tok.i > 4:
+        j -= 2  # "the state enterprise Kyrgyz Temir Zholu Azamat Sakiev": a body, then the person it names
     type_ = lx.GENERIC_ORG_NOUNS[doc.tokens[tok.i - 1].key]
     return OrgMention(tok.i, j - 1, doc.text(tok.i, j - 1), type_, country=tok.country, confidence=0.6,
                       explicit_country=True)

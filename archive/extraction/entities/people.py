@@ -252,7 +252,25 @@ def _appositive_after(doc: Doc, last: int) -> str | None:
         i += 3
     if seen_head and i < len(toks) and toks[i].text in {",", ".", "\u2014", ";"}:
         return " ".join(words)
+    if seen_head and i + 1 < len(toks) and toks[i].key in _QUALIFIER_LINKS and not toks[i + 1].is_cap:
+        return " ".join(words)  # "deputy chairman of the board of the grid operator in charge of ...": its head
     return None
+
+
+_QUALIFIER_LINKS = frozenset({"of", "for", "at", "in"})
+
+
+def _as_title_after(doc: Doc, last: int) -> str | None:
+    """"appointed X as general director of the venture": the title after "as"."""
+    toks = doc.tokens
+    i = last + 1
+    if i + 1 >= len(toks) or toks[i].key != "as" or toks[last].possessive:
+        return None
+    i += 1
+    while i < len(toks) and toks[i].key in _ARTICLES:
+        i += 1
+    words, i, head = _title_phrase(toks, i)
+    return " ".join(words) if head and i < len(toks) and toks[i].text in {",", ".", ";"} else None
 
 
 def _title_phrase(toks: list[Token], i: int) -> tuple[list[str], int, bool]:
@@ -318,11 +336,14 @@ def _plain_qualifier_end(toks: list[Token], i: int) -> int | None:
     affairs", "of the board of National Grids of X JSC"."""
     if i >= len(toks) or toks[i].key not in {"of", "for", "at"}:
         return None
-    j = i + 1
+    j, board_end = i + 1, None
     while j < len(toks) and toks[j].key in _BOARDS and j - i < 6:
+        board_end = j + 1 if toks[j].key in ("board", "directors") else board_end
         j += 1
     if j > i + 1 and toks[j - 1].key == "of" and (end := _qualifier_end(toks, j - 1)) is not None:
         return end  # "of the board of National Electric Grids of Uzbekistan JSC"
+    if board_end is not None:
+        return board_end  # "of the board (of the grid operator in charge of ...)"
     j = i + 1
     while (j < len(toks) and toks[j].is_word and not toks[j].is_cap and j - i <= 4
            and (toks[j].key not in lx.NON_NAME_WORDS or toks[j].key in _ARTICLES)):
@@ -365,7 +386,7 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
         mention.signal = "title" if mention.signal == "bare" else mention.signal
     mention.country = country
     if mention.title is None:
-        mention.title = _appositive_after(doc, last)
+        mention.title = _appositive_after(doc, last) or _as_title_after(doc, last)
         if mention.title and mention.signal == "bare":
             mention.signal = "appositive"
         if mention.title and mention.organization is None:
@@ -484,7 +505,7 @@ def _plausible_bare(m: PersonMention, doc: Doc) -> bool:
     return 2 <= len(toks) <= 4 and not any(t.key.endswith(_NON_NAME_SUFFIXES) for t in toks)
 
 
-def cluster_mentions(mentions: list[PersonMention], doc: Doc) -> list[Cluster]:
+def cluster_mentions(mentions: list[PersonMention], doc: Doc, organizations: frozenset[int] = frozenset()) -> list[Cluster]:
     clusters: list[Cluster] = []
     for headline_pass in (False, True):  # title-case lines only repeat people named elsewhere
         for m in mentions:
@@ -492,7 +513,7 @@ def cluster_mentions(mentions: list[PersonMention], doc: Doc) -> list[Cluster]:
                 continue
             if m.signal == "verb" and m.definite:  # "the Kuksaroy Residence said"
                 continue
-            if is_not_a_person(m, doc):
+            if is_not_a_person(m, doc, organizations):
                 continue
             target = next((c for c in clusters if names.person_similarity([m.name], c.full_forms) >= 0.85), None)
             if target is None and not headline_pass:
