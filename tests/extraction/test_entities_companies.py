@@ -38,3 +38,12 @@ def test_a_ministers_portfolio_is_not_an_organization():
     body = "Federal Minister for Information and Broadcasting Rustam Qodirov spoke."
     people, orgs = entities(body)
     assert orgs == [] and people[0].title == "Federal Minister for Information and Broadcasting"
+
+
+def test_bodies_of_several_states_are_international_but_a_two_state_business_council_is_not():
+    body = ("The Inter-Parliamentary Union and the Turkey-Central Asia Secretariat met. "
+            "The Pakistan-Central Asia Business Council also met.")
+    _, orgs = entities(body)
+    assert org(orgs, "Inter-Parliamentary Union").type == "international"
+    assert org(orgs, "Turkey-Central Asia Secretariat").type == "international"
+    assert org(orgs, "Pakistan-Central Asia Business Council").type == "association"

@@ -220,7 +220,7 @@ def _run_mentions(doc: Doc, first: int, last: int) -> list[OrgMention]:
         if known is None and (_portfolio_of_a_title(doc, start, head) or _venue_or_event(doc, start, head)):
             continue
         type_ = known.type if known else lx.HEAD_TYPES[doc.tokens[head].key]
-        if any(k and k[1].type == "international" for k in inner):
+        if any(k and k[1].type == "international" for k in inner) or known is None and _between_states(doc, start, head):
             type_ = "international"
         out.append(_mention(doc, start, end, type_, known, 0.75))
     covered = {i for m in out for i in range(m.first, m.last + 1)}
@@ -234,6 +234,29 @@ def _run_mentions(doc: Doc, first: int, last: int) -> list[OrgMention]:
         else:
             i += 1
     return out
+
+
+_JOINT_HEADS = frozenset({"secretariat", "commission", "committee", "organization", "organisation", "union", "council"})
+
+
+def _between_states(doc: Doc, start: int, head: int) -> bool:
+    """"Inter-Parliamentary Union", "CASA-1000 Inter-Governmental Council", "China-Central Asia
+    Secretariat": a body of several states (a business council of two states stays an association)."""
+    toks = doc.tokens[start:head + 1]
+    if any(t.key.startswith(("inter-", "intergovernmental", "interparliamentary", "interstate")) for t in toks):
+        return True
+    if doc.tokens[head].key not in _JOINT_HEADS or doc.tokens[head].key == "council":
+        return False
+    return any("-" in t.text and sum(bool(lx.place_country(p) or lx.region_country(p) or p.lower() in lx.REGIONS)
+                                     for p in t.text.split("-")) >= 2 for t in toks) or _hyphened_region(toks)
+
+
+_COUNTRY_AND_REGION = re.compile(r"\b[A-Z][a-z]+-(?:Central|South|East|West|North)\s+Asia\b")
+
+
+def _hyphened_region(toks: list[Token]) -> bool:
+    """"China-Central Asia": a country joined by a hyphen to a two-word region."""
+    return bool(_COUNTRY_AND_REGION.search(" ".join(t.text for t in toks)))
 
 
 def _portfolio_of_a_title(doc: Doc, start: int, head: int) -> bool:
