@@ -230,8 +230,9 @@ class Doc:
             self._flag_if_titlecase(m.start(1), m.end(1), min_words=3, needs_no_period=False)
 
     def _flag_if_titlecase(self, start: int, end: int, min_words: int, needs_no_period: bool) -> None:
-        if needs_no_period and self.body[start:end].rstrip().endswith((".", "\u201d", '"', ":")):
-            return
+        line = self.body[start:end].rstrip()
+        if needs_no_period and (line.endswith((".", "\u201d", '"', ":", ",", ";")) or "; " in line):
+            return  # a sentence cut by a line break, not a headline
         lo = self._token_index(start)
         words = []
         for t in self.tokens[lo:]:
