@@ -30,11 +30,9 @@ _PERSON_WORDS = lx.TITLE_HEADS | lx.TITLE_MODIFIERS | lx.PORTFOLIO | lx.HONORIFI
 def is_not_a_person(mention, doc: Doc, organizations: frozenset[int] = frozenset()) -> bool:
     """Whether a mention read as a person is a place, a part of a longer name, a modifier or a gloss.
     `organizations`: token indices of organization mentions (a name may follow one directly)."""
-    if mention.signal != "honorific" and places.is_place(mention.name):
-        return True
     if mention.signal not in WEAK_SIGNALS:
-        return False
-    return (_inside_longer_name(doc, mention.first, mention.last, organizations) or _modifies_a_noun(doc, mention.last)
+        return False  # "Foreign Minister Li Wei" is a person even where a town shares the name
+    return (places.is_place(mention.name) or _inside_longer_name(doc, mention.first, mention.last, organizations) or _modifies_a_noun(doc, mention.last)
             or _gloss_in_brackets(doc, mention.first, mention.last) or _english_words(doc, mention.first, mention.last))
 
 

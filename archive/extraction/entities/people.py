@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import lexicon as lx
-from . import names
+from . import names, roles
 from .countries import appositive_country, possessor_before, postposed_country
 from .not_people import is_not_a_person
 from .tokens import Doc, Token
@@ -386,7 +386,9 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
         mention.signal = "title" if mention.signal == "bare" else mention.signal
     mention.country = country
     if mention.title is None:
-        mention.title = _appositive_after(doc, last) or _as_title_after(doc, last)
+        mention.title = (_appositive_after(doc, last) or _as_title_after(doc, last)
+                         or roles.predicate_title(doc, last, _title_phrase) or roles.labelled_title(doc, first)
+                         or roles.credited_title(doc, first))
         if mention.title and mention.signal == "bare":
             mention.signal = "appositive"
         if mention.title and mention.organization is None:
