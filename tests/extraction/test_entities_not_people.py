@@ -54,3 +54,9 @@ def test_a_surname_with_two_particles_keeps_its_given_name():
     body = "Commission President Greta van der Berg met the ministers. Van der Berg said the talks went well."
     people, _ = entities(body)
     assert [p.name for p in people] == ["Greta van der Berg"]
+
+
+def test_a_patronymic_suffix_closes_the_name():
+    body = "Taking part were Nurlan Asanbek uulu, Speaker of the Jogorku Kenesh, and others. Asanbek uulu spoke."
+    people, _ = entities(body, dateline="BISHKEK")
+    assert [p.name for p in people] == ["Nurlan Asanbek uulu"]

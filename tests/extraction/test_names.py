@@ -73,3 +73,9 @@ def test_a_full_name_in_two_transliterations_is_one_person():
 def test_surname_keys_agree_across_transliterations():
     assert names.surname_key("Alisher Tukhtayev") == names.surname_key("Alisher Tukhtaev")
     assert names.surname_key("Dzhaksybekov") == names.surname_key("Jaksybekov")
+
+
+def test_a_patronymic_suffix_leaves_the_fathers_name_as_the_surname():
+    assert names.surname_key("Nurlan Asanbek uulu") == names.surname_key("Asanbek")
+    assert names.is_same_person(["Asanbek"], ["Nurlan Asanbek uulu"])
+    assert not names.is_same_person(["Daniyar Asanbek uulu"], ["Nurlan Asanbek uulu"])

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from ..lexicon import HONORIFICS
+from ..lexicon import HONORIFICS, PATRONYMIC_SUFFIXES
 
 FULL = 1.0  # same full name
 SUBSET = 0.95  # one full name contains the other's words
@@ -113,7 +113,12 @@ def skeleton(word: str) -> str:
 def surname_key(form: str) -> str:
     """Key that finds a person's record by surname whatever its spelling ("Japarov", "Zhaparov")."""
     words = name_words(form)
-    return skeleton(words[-1])[:100] if words else ""
+    return skeleton(surname(words))[:100] if words else ""
+
+
+def surname(words: Sequence[str]) -> str:
+    """The last word, or the father's name before a patronymic suffix ("Asanbek" in "Nurlan Asanbek uulu")."""
+    return words[-2] if len(words) > 2 and words[-1] in PATRONYMIC_SUFFIXES else words[-1]
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -130,6 +135,8 @@ def sounds_alike(a: str, b: str) -> bool:
 
 
 def _given_and_surname(words: Sequence[str]) -> tuple[str, str]:
+    if len(words) > 2 and words[-1] in PATRONYMIC_SUFFIXES:
+        words = words[:-1]
     return "".join(words[:-1]), words[-1]
 
 
@@ -168,9 +175,10 @@ def _partial_similarity(word: str, full: str) -> float:
     words = name_words(full)
     if not key or not words:
         return 0.0
-    if key in (words[-1], words[0]) or key == "".join(words[-2:]):
+    last = surname(words)
+    if key in (last, words[0]) or key == "".join(words[-2:]):
         return PARTIAL
-    if sounds_alike(key, words[-1]) or sounds_alike(key, words[0]):
+    if sounds_alike(key, last) or sounds_alike(key, words[0]):
         return PARTIAL
     return 0.0
 

@@ -75,7 +75,7 @@ class Cluster:
         out = set()
         for form in self.full_forms:
             words = names.name_words(form)
-            out |= {names.translit(words[0]), names.translit(words[-1]), names.translit("".join(words[-2:]))}
+            out |= {names.translit(words[0]), names.translit(names.surname(words)), names.translit("".join(words[-2:]))}
         return out
 
 
@@ -123,6 +123,9 @@ def name_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
                 j = n  # "Ursula von der Leyen", "Osama bin Laden"
             else:
                 break
+        if (j > i and j + 1 < len(toks) and toks[j + 1].key in lx.PATRONYMIC_SUFFIXES and not toks[j].possessive
+                and doc.body[toks[j].end:toks[j + 1].start] == " "):
+            j += 1  # "Nurlan Asanbek uulu"
         spans.append((i, j))
         done = j
     return spans

@@ -16,6 +16,9 @@ NAME_PARTICLES = frozenset({
     "le", "du", "dos", "di", "e",
 })
 
+# Lower-case patronymic words that close a Turkic name: "Nurlan Asanbek uulu", "Aida Sadyr kyzy".
+PATRONYMIC_SUFFIXES = frozenset({"uulu", "kyzy", "ogly", "oglu", "ogli", "ugli", "qizi", "kizi", "gyzy"})
+
 # Lower-case words allowed inside an organization name.
 ORG_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&", "de", "in"})
 
