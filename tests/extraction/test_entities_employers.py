@@ -87,3 +87,8 @@ def test_a_long_run_after_a_generic_noun_is_the_body_then_the_person_it_names():
     people, orgs = entities(body)
     assert org(orgs, "Tajik Havo Yullari").country == "Tajikistan"
     assert [p.name for p in people] == ["Rustam Qodirov"]
+
+
+def test_a_generic_head_or_a_common_word_after_a_title_is_not_a_body():
+    _, orgs = entities("The Speaker of Parliament and the director of Marketing spoke.")
+    assert orgs == []

@@ -2,7 +2,8 @@
 
 A capitalized run after a title and "of"/"at" is the body the title belongs to when it is
 not a country, a place or a portfolio ("Minister of Foreign Affairs", "President of
-Uzbekistan", "Head of State"). A run whose words all read as a personal name might be a
+Uzbekistan", "Head of State"), a generic head or a common English word ("Speaker of
+Parliament", "director of Sales"). A run whose words all read as a personal name might be a
 body and a person ("head of Rosatom Aleksei Likhachev") and is left alone, unless a demonym
 opens it ("director general of Kyrgyz Temir Jolu", a Kyrgyz body).
 """
@@ -10,6 +11,7 @@ opens it ("director general of Kyrgyz Temir Jolu", a Kyrgyz body).
 from __future__ import annotations
 
 from .. import lexicon as lx
+from ..layout.clean import word_frequencies
 from . import places
 from .tokens import Doc, Token
 
@@ -35,7 +37,8 @@ def employer_mentions(doc: Doc, taken: set[int]) -> list:
         if country and (len(run) == 1 or toks[first].key in lx.COUNTRIES and _reads_as_a_name(run[1:], 1)):
             continue  # "President of Uzbekistan", "President of Uzbekistan Shavkat Mirziyoyev"
         if not country and (_is_place(run) or run[0].key in _NOT_A_BODY or _reads_as_a_name(run)
-                            or lx.place_country(run[0].clean) or lx.region_country(run[0].clean)):
+                            or lx.place_country(run[0].clean) or lx.region_country(run[0].clean)
+                            or len(run) == 1 and _common_word(run[0])):
             continue
         name = doc.text(first, last)
         type_ = "company" if country or _camel(run[0].text) else "other"
@@ -65,6 +68,13 @@ def _reads_as_a_name(run: list[Token], shortest: int = 2) -> bool:
     from .people import is_name_like
 
     return len(run) >= shortest and all(is_name_like(t) for t in run)
+
+
+def _common_word(tok: Token) -> bool:
+    """"Speaker of Parliament", "director of Sales": a generic head or a common English word."""
+    if tok.key in lx.HEAD_TYPES:
+        return True
+    return not _camel(tok.text) and not tok.is_upper and tok.key in word_frequencies()
 
 
 def _camel(word: str) -> bool:
