@@ -68,8 +68,11 @@ def _continues(doc: Doc, tok: Token, nxt: Token) -> bool:
     if nxt.is_cap:
         return True
     after = doc.tokens[nxt.i + 1] if nxt.i + 1 < len(doc.tokens) else None
+    if nxt.key in ("of", "for") and after is not None and after.key == "the" and tok.key in lx.LEADING_HEADS:
+        after = doc.tokens[after.i + 1] if after.i + 1 < len(doc.tokens) else None  # "University of the Punjab"
     return (nxt.key in lx.ORG_CONNECTORS and after is not None and after.is_cap
-            and doc.body[nxt.end:after.start] == " " and after.key not in lx.WEEKDAYS and after.key not in lx.MONTHS)
+            and doc.body[nxt.end:after.start] in (" ", " the ") and after.key not in lx.WEEKDAYS
+            and after.key not in lx.MONTHS)
 
 
 def _known_at(doc: Doc, i: int, last: int) -> tuple[int, lx.KnownOrg] | None:
