@@ -70,7 +70,7 @@ MODIFIED_NOUNS = frozenset({
     "plan", "forum", "festival", "exhibition", "complex", "centre", "centres", "center", "centers",
     "park", "zone", "highway", "railway", "line", "region", "province", "brand", "products",
     "plant", "field", "deposit", "port", "airport", "station", "dam", "framework", "investors", "conference",
-    "meeting", "talks", "session", "partners", "countries", "states", "funding", "financing",
+    "meeting", "session", "partners", "countries", "states", "funding", "financing",
 })
 
 # Words for buildings and residences: "PM House", "the Presidential Palace". Not names of people.
