@@ -457,11 +457,14 @@ def find_mentions(doc: Doc, outlet: str | None = None) -> tuple[list[OrgMention]
 
 
 _PRESS_UNITS = frozenset({"service", "office", "secretariat", "department", "centre", "center"})
+_PRESS_UNIT = re.compile(r"\bpress (?:service|office|secretariat|department|centre|center) of\b")
 
 
 def _press_service_mentions(doc: Doc, taken: set[int]) -> list[OrgMention]:
     """"the press service of the President of Uzbekistan": a government unit named by whom it speaks for."""
     toks, out = doc.tokens, []
+    if not _PRESS_UNIT.search(doc.body):
+        return out
     for k, tok in enumerate(toks[:-3]):
         if tok.key != "press" or tok.is_cap or toks[k + 1].key not in _PRESS_UNITS or toks[k + 2].key != "of":
             continue
@@ -591,11 +594,12 @@ def _merge_countryless(clusters: list[_Cluster]) -> list[_Cluster]:
     return sorted(out, key=lambda c: c.first)
 
 
-def initials(name: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 14)
+def initials(name: str) -> frozenset[str]:
     words = [w for w in re.split(r"[\s\-]+", name) if w]
     with_links = "".join(w[0] for w in words).upper()
     without = "".join(w[0] for w in words if w.lower() not in lx.ORG_CONNECTORS).upper()
-    return {with_links, without}
+    return frozenset({with_links, without})
 
 
 def _attach_initialisms(clusters: list[_Cluster], pending: list[Token]) -> None:

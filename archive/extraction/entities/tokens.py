@@ -28,6 +28,7 @@ _COMPOUND_TAILS = frozenset({
     "anchored", "bound", "style", "type", "level", "wide", "related", "oriented", "specific",
     "era", "controlled", "sponsored", "friendly", "registered", "listed", "affiliated", "i",
 })
+_CUT_WORD = re.compile(r"[^\W\d_]-[ \n]+[a-z]")
 _OPEN_QUOTES = "\"\u201c\u2018'"
 _CLOSE_QUOTES = "\"\u201d\u2019'"
 
@@ -116,7 +117,7 @@ def tokenize(text: str) -> list[Token]:
 def _join_line_break_hyphens(tokens: list[Token], text: str) -> list[Token]:
     """"Sadyr Japa- rov": a word cut by a hyphen at a line end, whose tail starts in lower
     case, is one word again ("Japarov", "investment"); "Pakistan- and India-based" is not."""
-    if "- " not in text and "-\n" not in text:
+    if not _CUT_WORD.search(text):
         return tokens
     out: list[Token] = []
     k = 0
