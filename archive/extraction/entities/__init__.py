@@ -5,6 +5,7 @@ Where each rule lives, one module per record type and per kind of evidence:
     article        the stage: organizations first, then people; the story's home country
     tokens         tokenizer, headline lines, words cut at a line-end hyphen
     organizations  organization mentions (head words, known bodies, initialisms) and their merging
+    kinds          what an organization-shaped name is: a body of several states, a venue, a portfolio
     employers      bodies named after a title ("director of X")
     companies      companies without a suffix word (an initialism party to a deal, "Dubai's X")
     outlets        news outlets the text cites ("..., X reports", "(c) X", news domains)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .. import lexicon as lx
 from .tokens import Doc, Token
+from . import kinds
 from .companies import city_owned, deal_initialisms
 from .employers import employer_mentions
 from .names import normalize
@@ -220,10 +221,10 @@ def _run_mentions(doc: Doc, first: int, last: int) -> list[OrgMention]:
     for start, end, head in _head_spans(doc, first, last):
         inner = [_known_at(doc, i, end) for i in range(start, end + 1)]
         known = next((k[1] for k in inner if k and k[0] == end), None)
-        if known is None and (_portfolio_of_a_title(doc, start, head) or _venue_or_event(doc, start, head)):
+        if known is None and (kinds.portfolio_of_a_title(doc, start, head) or kinds.venue_or_event(doc, start, head)):
             continue
         type_ = known.type if known else lx.HEAD_TYPES[doc.tokens[head].key]
-        if any(k and k[1].type == "international" for k in inner) or known is None and _between_states(doc, start, head):
+        if any(k and k[1].type == "international" for k in inner) or known is None and kinds.between_states(doc, start, head):
             type_ = "international"
         out.append(_mention(doc, start, end, type_, known, 0.75))
     covered = {i for m in out for i in range(m.first, m.last + 1)}
@@ -237,49 +238,6 @@ def _run_mentions(doc: Doc, first: int, last: int) -> list[OrgMention]:
         else:
             i += 1
     return out
-
-
-_JOINT_HEADS = frozenset({"secretariat", "commission", "committee", "organization", "organisation", "union", "council"})
-
-
-def _between_states(doc: Doc, start: int, head: int) -> bool:
-    """"Inter-Parliamentary Union", "CASA-1000 Inter-Governmental Council", "China-Central Asia
-    Secretariat": a body of several states (a business council of two states stays an association)."""
-    toks = doc.tokens[start:head + 1]
-    if any(t.key.startswith(("inter-", "intergovernmental", "interparliamentary", "interstate")) for t in toks):
-        return True
-    if doc.tokens[head].key not in _JOINT_HEADS or doc.tokens[head].key == "council":
-        return False
-    return any("-" in t.text and sum(bool(lx.place_country(p) or lx.region_country(p) or p.lower() in lx.REGIONS)
-                                     for p in t.text.split("-")) >= 2 for t in toks) or _hyphened_region(toks)
-
-
-_COUNTRY_AND_REGION = re.compile(r"\b[A-Z][a-z]+-(?:Central|South|East|West|North)\s+Asia\b")
-
-
-def _hyphened_region(toks: list[Token]) -> bool:
-    """"China-Central Asia": a country joined by a hyphen to a two-word region."""
-    return bool(_COUNTRY_AND_REGION.search(" ".join(t.text for t in toks)))
-
-
-def _portfolio_of_a_title(doc: Doc, start: int, head: int) -> bool:
-    """"Minister for Information and Broadcasting": the words after a title are its portfolio."""
-    toks = doc.tokens
-    if toks[head].key not in lx.PORTFOLIO:
-        return False
-    k = start - 1
-    while k >= 0 and (toks[k].key in lx.ORG_CONNECTORS or toks[k].key in lx.PORTFOLIO):
-        k -= 1
-    return k >= 0 and k < start - 1 and toks[k].key in lx.TITLE_HEADS
-
-
-def _venue_or_event(doc: Doc, start: int, head: int) -> bool:
-    """"the Tashkent International Congress Center", "the Almaty Investment Forum": a venue or an event."""
-    toks = doc.tokens
-    if toks[head].key in lx.VENUE_HEADS and head > start and toks[head - 1].key in lx.VENUE_KINDS:
-        return True
-    first = toks[start]
-    return toks[head].key in lx.EVENT_HEADS and not first.country and bool(lx.place_country(first.clean))
 
 
 def _government_noun_mentions(doc: Doc) -> list[OrgMention]:
