@@ -195,3 +195,13 @@ def test_a_title_after_as_and_a_title_whose_qualifier_runs_on_are_read():
     people, _ = entities(body, dateline="DUSHANBE")
     assert person(people, "Rustam Qodirov").title == "general director of the venture"
     assert person(people, "Daler Saidzoda").title == "deputy chairman of the board"
+
+
+def test_a_body_in_a_double_title_stops_before_the_second_title_and_its_portfolio():
+    from .entity_helpers import entities, person
+
+    body = ("Tajikistan's Deputy Chairman of the Council of Ministers and Minister for Foreign Affairs "
+            "Daler Saidzoda opened the talks.")
+    people, orgs = entities(body)
+    assert [o.name for o in orgs] == ["Council of Ministers"]
+    assert person(people, "Daler Saidzoda").country == "Tajikistan"

@@ -189,7 +189,7 @@ def _before_titled_person(doc: Doc, head: int, end: int) -> int:
     "Ministry of Foreign Affairs Spokesperson Zahra Ahmed" at "Affairs"."""
     toks = doc.tokens
     for k in range(head + 2, end):
-        if toks[k].key in lx.TITLE_HEADS and _looks_like_name(toks[k + 1]):
+        if toks[k].key in lx.TITLE_HEADS and _looks_like_name(toks[_after_portfolio(toks, k + 1, end)]):
             cut = k
             while cut - 1 > head and toks[cut - 1].key in _TITLE_WORDS:
                 cut -= 1
@@ -202,6 +202,16 @@ def _before_titled_person(doc: Doc, head: int, end: int) -> int:
                 cut -= 1
             return cut
     return end
+
+
+def _after_portfolio(toks: list[Token], k: int, end: int) -> int:
+    """Index after "for Foreign Affairs" in "Minister for Foreign Affairs Rashid X" (k itself if none)."""
+    if k >= end or toks[k].key not in ("for", "of"):
+        return k
+    n = k + 1
+    while n < end and (toks[n].key in lx.PORTFOLIO or toks[n].key in ("and", "&")):
+        n += 1
+    return n if n > k + 1 else k
 
 
 def _looks_like_name(tok: Token) -> bool:
