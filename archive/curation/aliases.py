@@ -7,11 +7,11 @@ from archive.models import OrganizationAlias, PersonAlias
 
 
 def alias_keys(name: str, model: type[PersonAlias] | type[OrganizationAlias]) -> dict[str, str]:
-    """An alias's folded form (`normalized`) and, for a person, the folded last word (`surname_key`)."""
+    """An alias's folded form (`normalized`) and, for a person, the spelling-independent surname
+    key (`surname_key`, see `names.surname_key`) that finds the record whatever the transliteration."""
     keys = {"normalized": names.normalize(name)[:200]}
     if model is PersonAlias:
-        words = names.name_words(name)
-        keys["surname_key"] = words[-1][:100] if words else ""
+        keys["surname_key"] = names.surname_key(name)
     return keys
 
 

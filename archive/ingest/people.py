@@ -11,11 +11,14 @@ them apart: nothing is linked (see `archive.curation.duplicates`).
 
 from __future__ import annotations
 
+from collections import Counter
+
+from archive.curation.aliases import alias_keys
 from archive.curation.duplicates import judged_different
 from archive.extraction.entities import names
 from archive.extraction.records import ExtractedArticle, ExtractedOrganization, ExtractedPerson
 from archive.models import (
-    Article, Evidence, Organization, OrganizationAlias, Person, PersonAlias, ReviewStatus, Role,
+    Article, Country, Evidence, Organization, OrganizationAlias, Person, PersonAlias, ReviewStatus, Role,
 )
 
 from .countries import country_for
@@ -67,7 +70,7 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
         save_extracted(person, {
             "name": fuller_name(person.name, ext.name),
             "title": (ext.title or person.title) if newest else (person.title or ext.title or ""),
-            "country": person.country if not created and person.country_id else country,
+            "country": country if created else most_cited_country(person, article, country),
         }, ext.confidence)
         add_aliases(PersonAlias, person, "person", [ext.name, *ext.aliases])
         if ext.title and not curator_owns_roles(person, article, previous_people):
@@ -92,23 +95,40 @@ def curator_owns_roles(person: Person, article: Article, previous_people: frozen
     return person.pk in previous_people or person.roles.filter(article=article).exists()
 
 
+def most_cited_country(person: Person, article: Article, country):
+    """The country most of a person's articles give them (this one included); the record's own
+    on a tie. One article that read a visitor as a host does not outvote the others."""
+    votes = Counter(person.roles.exclude(article=article).exclude(country=None).values_list("country_id", flat=True))
+    if country is not None:
+        votes[country.id] += 1
+    if not votes:
+        return person.country
+    best = max(votes.values())
+    if person.country_id and votes.get(person.country_id) == best:
+        return person.country
+    winner = next(cid for cid, n in votes.items() if n == best)
+    return country if country is not None and country.id == winner else Country.objects.get(pk=winner)
+
+
 def resolve_person(ext: ExtractedPerson, report: IngestReport):
     """The existing person `ext` names, REJECTED, or None for a new one.
 
     A country that contradicts the record's rules a candidate out, except for
-    the very same full name: a misread country is likelier than a namesake.
+    the same full name (in any transliteration): a misread country is likelier
+    than a namesake.
     """
     forms = [ext.name, *ext.aliases]
     country = country_for(ext.country)
     words = {word for form in forms for word in names.name_words(form)}
-    found = Person.objects.filter(aliases__surname_key__in=words).distinct().order_by("id")
+    keys = words | {names.skeleton(word) for word in words}  # raw last words: keys written before folding
+    found = Person.objects.filter(aliases__surname_key__in=keys).distinct().order_by("id")
     candidates = list({person.resolved(): None for person in found.select_related("country").prefetch_related("aliases")})
     compatible = [p for p in candidates if not (country and p.country_id and p.country_id != country.id)]
     choice = names.resolve(forms, [person_forms(p) for p in compatible])
     if choice is not None:
         return pick_unless_judged_apart(compatible[choice], compatible, forms, ext.name, report)
-    same_full_name = [p for p in candidates if len(ext.name.split()) > 1
-                      and names.name_key(ext.name) in {names.name_key(f) for f in person_forms(p)}]
+    same_full_name = [p for p in candidates if len(names.name_words(ext.name)) > 1
+                      and names.person_similarity([ext.name], person_forms(p)) >= names.FUZZY_FLOOR]
     if len(same_full_name) == 1:
         return pick_unless_judged_apart(same_full_name[0], candidates, forms, ext.name, report)
     if any(names.is_same_person(forms, person_forms(p)) for p in compatible):
@@ -169,22 +189,15 @@ def is_newest_source(person: Person, article: Article) -> bool:
     return latest is None or article.published >= latest
 
 
-def surname_key(form: str) -> str:
-    words = names.name_words(form)
-    return words[-1] if words else ""
-
-
 def add_aliases(alias_model, record, owner_field: str, forms) -> None:
     """Add the forms a record lacks; the (record, normalized form) constraint skips the ones it has."""
     new = {}
     for form in filter(None, forms):
         new.setdefault(names.normalize(form), form)
     new.pop("", None)
-    extra = {"surname_key": surname_key} if alias_model is PersonAlias else {}
     alias_model.objects.bulk_create(
-        fit_rows([alias_model(**{owner_field: record}, name=form, normalized=key,
-                              **{field: make(form) for field, make in extra.items()})
-                  for key, form in new.items()]),
+        fit_rows([alias_model(**{owner_field: record}, name=form, **alias_keys(form, alias_model))
+                  for form in new.values()]),
         ignore_conflicts=True,
     )
 

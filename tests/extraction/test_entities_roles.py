@@ -162,3 +162,46 @@ def test_a_province_before_a_title_gives_its_country():
     people, _ = entities(body, "BEIJING")
     assert person(people, "Akbar Jan").country == "Pakistan"
     assert person(people, "Chen Ming").country == "China"
+
+
+def test_each_name_in_a_list_of_appositions_keeps_its_own_title():
+    from .entity_helpers import entities, person
+
+    body = ("The charter was signed by Rustam Qodirov, vice-president of Uzgidroenergo, Aida Nurlanova, "
+            "a department head at the grid operator, and Daler Saidzoda, deputy chairman of the board of "
+            "Barqi Grid JSC.")
+    people, _ = entities(body, dateline="DUSHANBE")
+    assert person(people, "Rustam Qodirov").title == "vice-president of Uzgidroenergo"
+    assert person(people, "Aida Nurlanova").title == "department head"
+    assert person(people, "Daler Saidzoda").title == "deputy chairman of the board of Barqi Grid JSC"
+
+
+def test_an_apposition_keeps_a_lower_case_qualifier_and_an_adjective_before_the_title():
+    from .entity_helpers import entities, person
+
+    body = ("He was welcomed by Mawlawi Rustam Qodirov, the deputy prime minister for administrative affairs, "
+            "and met Mullah Daler Saidzoda, the political deputy prime minister, on Sunday.")
+    people, _ = entities(body, dateline="KABUL")
+    assert person(people, "Rustam Qodirov").title == "deputy prime minister for administrative affairs"
+    assert person(people, "Daler Saidzoda").title == "political deputy prime minister"
+    assert person(people, "Daler Saidzoda").country == "Afghanistan"
+
+
+def test_a_title_after_as_and_a_title_whose_qualifier_runs_on_are_read():
+    from .entity_helpers import entities, person
+
+    body = ("The founders agreed to appoint Rustam Qodirov as general director of the venture. "
+            "Daler Saidzoda, deputy chairman of the board of the grid operator in charge of investment, spoke.")
+    people, _ = entities(body, dateline="DUSHANBE")
+    assert person(people, "Rustam Qodirov").title == "general director of the venture"
+    assert person(people, "Daler Saidzoda").title == "deputy chairman of the board"
+
+
+def test_a_body_in_a_double_title_stops_before_the_second_title_and_its_portfolio():
+    from .entity_helpers import entities, person
+
+    body = ("Tajikistan's Deputy Chairman of the Council of Ministers and Minister for Foreign Affairs "
+            "Daler Saidzoda opened the talks.")
+    people, orgs = entities(body)
+    assert [o.name for o in orgs] == ["Council of Ministers"]
+    assert person(people, "Daler Saidzoda").country == "Tajikistan"

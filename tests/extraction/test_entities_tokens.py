@@ -20,3 +20,14 @@ def test_a_word_after_a_line_break_or_a_sentence_start_is_sentence_initial():
     initial = [t.text for t in doc.tokens if t.sentence_initial]
     assert initial == ["Talks", "Officials", "Trade", "Today"]
     assert [t.text for t in doc.caps] == ["Talks", "Officials", "Trade", "Almaty", "Today"]
+
+
+def test_a_line_that_ends_in_a_comma_or_holds_a_semicolon_is_not_a_headline():
+    from archive.extraction.entities.tokens import Doc
+    from archive.extraction.layout.sentences import split_sentences
+
+    body = ("Taking part were\n\nSpeaker of the Grand Kurultai Of Kyrgyzstan; Rustam Qodirov, Chairman Of The "
+            "Senate;\n\nand others.\n\nTashkent Hosts Regional Speakers Forum")
+    doc = Doc(body, split_sentences(body))
+    flagged = {t.text for t in doc.tokens if t.headline}
+    assert "Qodirov" not in flagged and "Hosts" in flagged

@@ -49,3 +49,33 @@ def test_resolve_refuses_to_guess_between_two_sharifs():
     assert names.resolve(["Shehbaz"], candidates) == 0
     assert names.resolve(["Mr Nawaz Sharif"], candidates) == 1
     assert names.resolve(["Imran Khan"], candidates) is None
+
+
+def test_transliterations_of_one_letter_fold_to_one_spelling():
+    assert names.translit("Zhaparov") == names.translit("Japarov")
+    assert names.translit("Mirziyoyev") == names.translit("Mirziyoev")
+    assert names.translit("Qodirov") == names.translit("Kodirov")
+    assert names.translit("Tukhtayev") == names.translit("Tukhtaev")
+
+
+def test_vowel_spellings_of_one_given_name_sound_alike_but_other_names_do_not():
+    assert names.sounds_alike("Muhammad", "Mohammed")
+    assert not names.sounds_alike("Karimov", "Kuramov")
+    assert not names.sounds_alike("Shehbaz", "Nawaz")
+
+
+def test_a_full_name_in_two_transliterations_is_one_person():
+    assert names.is_same_person(["Sadyr Zhaparov"], ["Sadyr Japarov"])
+    assert names.is_same_person(["Mohammad Ali Rahimi"], ["Muhammad Ali Rahimi"])
+    assert names.is_same_person(["Zhaparov"], ["Sadyr Japarov"])
+
+
+def test_surname_keys_agree_across_transliterations():
+    assert names.surname_key("Alisher Tukhtayev") == names.surname_key("Alisher Tukhtaev")
+    assert names.surname_key("Dzhaksybekov") == names.surname_key("Jaksybekov")
+
+
+def test_a_patronymic_suffix_leaves_the_fathers_name_as_the_surname():
+    assert names.surname_key("Nurlan Asanbek uulu") == names.surname_key("Asanbek")
+    assert names.is_same_person(["Asanbek"], ["Nurlan Asanbek uulu"])
+    assert not names.is_same_person(["Daniyar Asanbek uulu"], ["Nurlan Asanbek uulu"])

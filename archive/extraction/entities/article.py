@@ -36,7 +36,7 @@ def extract_entities(article: ExtractedArticle, sentences: Sequence) -> tuple[li
     inherit_counterpart_titles(people_mentions, doc)
     foreign = functools.cache(lambda: bilateral_other(article.title, doc, home))  # only visitors need it
     titles = unnamed_title_countries(doc)
-    people = [to_person(c, doc, home, foreign, titles) for c in cluster_mentions(people_mentions, doc)]
+    people = [to_person(c, doc, home, foreign, titles) for c in cluster_mentions(people_mentions, doc, frozenset(blocked))]
     byline = byline_person(article.byline, doc)
     if byline and not any(is_same_person([byline.name], [p.name, *p.aliases]) for p in people):
         people.insert(0, byline)
@@ -44,12 +44,30 @@ def extract_entities(article: ExtractedArticle, sentences: Sequence) -> tuple[li
 
 
 def home_country(article: ExtractedArticle, doc: Doc) -> str | None:
-    """Country of the dateline, else the country the body names most."""
+    """Country of the dateline, else of the city the lede's visit goes to ("a visit to Kabul by
+    Uzbekistan's Prime Minister": the hosts are Afghan), else the country the body names most."""
     if article.dateline:
         country = lx.place_country(article.dateline.split(",")[0].strip())
         if country:
             return country
-    return most_mentioned_other_country(doc, None)
+    return visit_destination(doc) or most_mentioned_other_country(doc, None)
+
+
+_LEDE_SENTENCES = 2
+
+
+def visit_destination(doc: Doc) -> str | None:
+    """Country of the city after "visit(s) to" / "arrived in" in the first sentences, or None."""
+    end = doc.sentences[min(_LEDE_SENTENCES, len(doc.sentences)) - 1][1] if doc.sentences else 0
+    toks = doc.tokens
+    for k, tok in enumerate(toks[:-2]):
+        if tok.start >= end:
+            break
+        if tok.key in lx.VISIT_WORDS and toks[k + 1].key in ("to", "in") and toks[k + 2].is_cap:
+            city = toks[k + 2]
+            if not city.country and (country := lx.place_country(city.clean)):
+                return country
+    return None
 
 
 class _OrgRef:

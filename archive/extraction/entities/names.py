@@ -6,8 +6,11 @@ A person is described by the set of forms a text uses ("Kassym-Jomart Tokayev",
 1. Two full names (two words or more) match when their compact keys are equal
    (case, accents, hyphens and honorifics folded), when one's words contain the
    other's ("Rana Tanveer" / "Rana Tanveer Hussain"), or when the surname and the
-   given names are both close spellings ("Tokayev" / "Tokaev"). A shared surname
-   alone never matches: Shehbaz Sharif is not Nawaz Sharif.
+   given names are both close spellings ("Tokayev" / "Tokaev"). Spellings are
+   compared after transliteration folding (`translit`): the same Cyrillic, Arabic
+   or Persian letter written "zh" or "j", "q" or "k", "-yev" or "-ev" is one letter
+   ("Zhaparov" / "Japarov", "Qohir" / "Kokhir", "Mohammad" / "Muhammad"). A shared
+   surname alone never matches: Shehbaz Sharif is not Nawaz Sharif.
 2. When one side only has a single word ("Tokayev", "Mr Tokayev", "Shehbaz"), it
    matches a full name whose surname or first given name it equals, with the lower
    score `PARTIAL`: callers resolving across articles should accept such a match
@@ -23,7 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from ..lexicon import HONORIFICS
+from ..lexicon import HONORIFICS, PATRONYMIC_SUFFIXES
 
 FULL = 1.0  # same full name
 SUBSET = 0.95  # one full name contains the other's words
@@ -75,8 +78,76 @@ def strip_honorific(name: str) -> str:
     return " ".join(words)
 
 
+# Transliteration folding: spellings of one sound in the Latin renderings of Cyrillic,
+# Arabic and Persian names, longest first. Applied to folded lower-case words.
+_TRANSLIT_RULES = (
+    ("iyev", "ev"), ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("tch", "ch"), ("kh", "h"), ("gh", "g"), ("q", "k"),
+    ("ph", "f"), ("w", "v"), ("x", "h"), ("yev", "ev"), ("iev", "ev"), ("yo", "o"), ("iy", "i"),
+    ("yy", "i"), ("ye", "e"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
+)
+_TRANSLIT = re.compile("|".join(re.escape(a) for a, _ in _TRANSLIT_RULES))
+_TRANSLIT_MAP = dict(_TRANSLIT_RULES)
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"(?<=.)[aeiouy]")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_VOWEL_PAIRS = str.maketrans("oe", "ua")  # vowels transliterations swap: Mohammed / Muhammad
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def translit(word: str) -> str:
+    """A folded word with transliteration variants written one way: "Zhaparov" -> "japarov",
+    "Mirziyoyev" and "Mirziyoev" -> "mirziev", "Tukhtayev" and "Tukhtaev" -> "tuhtaev"."""
+    word = _NOT_WORD.sub("", fold(word))
+    word = _DOUBLED.sub(r"\1", word)
+    word = _TRANSLIT.sub(lambda m: _TRANSLIT_MAP[m.group()], word)
+    return _FINAL_H.sub("", _DOUBLED.sub(r"\1", word))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def skeleton(word: str) -> str:
+    """The consonants of `translit(word)` after its first letter: "Muhammad" and "Mohammed" -> "mhmd".
+    Coarse on purpose: it finds candidates; `sounds_alike` decides."""
+    return _VOWELS.sub("", translit(word))
+
+
+def surname_key(form: str) -> str:
+    """Key that finds a person's record by surname whatever its spelling ("Japarov", "Zhaparov")."""
+    words = name_words(form)
+    return skeleton(surname(words))[:100] if words else ""
+
+
+def surname(words: Sequence[str]) -> str:
+    """The last word, or the father's name before a patronymic suffix ("Asanbek" in "Nurlan Asanbek uulu")."""
+    return words[-2] if len(words) > 2 and words[-1] in PATRONYMIC_SUFFIXES else words[-1]
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def sounds_alike(a: str, b: str) -> bool:
+    """Two words of a name are one written two ways: equal after folding, or the same
+    consonants with vowels that transliterations swap (o/u, e/a: "Muhammad" / "Mohammed")."""
+    ta, tb = translit(a), translit(b)
+    if ta == tb:
+        return True
+    if not ta or not tb or ta[0] != tb[0] and {ta[0], tb[0]} - set("aeiou"):
+        return False
+    return skeleton(a) == skeleton(b) and (ta.translate(_VOWEL_PAIRS) == tb.translate(_VOWEL_PAIRS)
+                                           or fuzz.ratio(ta, tb) >= 80)
+
+
 def _given_and_surname(words: Sequence[str]) -> tuple[str, str]:
+    if len(words) > 2 and words[-1] in PATRONYMIC_SUFFIXES:
+        words = words[:-1]
     return "".join(words[:-1]), words[-1]
+
+
+def _words_alike(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether the shorter word list sounds like a part of the longer, in order."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    k = 0
+    for word in long_:
+        if k < len(short) and sounds_alike(short[k], word):
+            k += 1
+    return k == len(short)
 
 
 def _full_similarity(a: str, b: str) -> float:
@@ -87,8 +158,10 @@ def _full_similarity(a: str, b: str) -> float:
     # Hyphenated parts count as words: "Kassym-Jomart" covers "Kassym" and "Jomart".
     if set(wa) <= set(wb) or set(wb) <= set(wa):
         return SUBSET
-    given_a, sur_a = _given_and_surname(wa)
-    given_b, sur_b = _given_and_surname(wb)
+    if sounds_alike(wa[-1], wb[-1]) and _words_alike(wa[:-1], wb[:-1]):
+        return SUBSET if len(wa) != len(wb) else FUZZY_FLOOR + (FULL - FUZZY_FLOOR) * 0.9
+    given_a, sur_a = _given_and_surname([translit(w) for w in wa])
+    given_b, sur_b = _given_and_surname([translit(w) for w in wb])
     sur = fuzz.ratio(sur_a, sur_b) / 100
     given = fuzz.ratio(given_a, given_b) / 100
     if sur >= 0.8 and given >= 0.75:
@@ -102,7 +175,10 @@ def _partial_similarity(word: str, full: str) -> float:
     words = name_words(full)
     if not key or not words:
         return 0.0
-    if key in (words[-1], words[0]) or key == "".join(words[-2:]):
+    last = surname(words)
+    if key in (last, words[0]) or key == "".join(words[-2:]):
+        return PARTIAL
+    if sounds_alike(key, last) or sounds_alike(key, words[0]):
         return PARTIAL
     return 0.0
 
@@ -127,8 +203,8 @@ def person_similarity(forms_a: Iterable[str], forms_b: Iterable[str]) -> float:
     if full_a or full_b:
         singles, fulls = (single_b, full_a) if full_a else (single_a, full_b)
         return max((_partial_similarity(s, f) for s in singles for f in fulls), default=0.0)
-    keys_a = {name_key(s) for s in single_a}
-    return PARTIAL if keys_a & {name_key(s) for s in single_b} else 0.0
+    keys_a = {translit(name_key(s)) for s in single_a}
+    return PARTIAL if keys_a & {translit(name_key(s)) for s in single_b} else 0.0
 
 
 def is_same_person(forms_a: Iterable[str], forms_b: Iterable[str],

@@ -15,7 +15,11 @@ from dataclasses import dataclass, field
 
 from .. import lexicon as lx
 from .tokens import Doc, Token
+from . import kinds
+from .companies import city_owned, deal_initialisms
+from .employers import employer_mentions
 from .names import normalize
+from .outlets import outlet_mentions
 from ..records import ExtractedOrganization
 
 _DEFAULT_HOME_TYPES = {"government", "agency", "company", "association", "think_tank"}
@@ -36,6 +40,7 @@ class OrgMention:
     confidence: float = 0.7
     initialism_only: bool = False
     explicit_country: bool = field(default=False)
+    alias_of: OrgMention | None = None  # "KEGOC JSC (Kazakhstan Electricity Grid Operating Company)"
 
 
 def capital_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -64,8 +69,11 @@ def _continues(doc: Doc, tok: Token, nxt: Token) -> bool:
     if nxt.is_cap:
         return True
     after = doc.tokens[nxt.i + 1] if nxt.i + 1 < len(doc.tokens) else None
+    if nxt.key in ("of", "for") and after is not None and after.key == "the" and tok.key in lx.LEADING_HEADS:
+        after = doc.tokens[after.i + 1] if after.i + 1 < len(doc.tokens) else None  # "University of the Punjab"
     return (nxt.key in lx.ORG_CONNECTORS and after is not None and after.is_cap
-            and doc.body[nxt.end:after.start] == " ")
+            and doc.body[nxt.end:after.start] in (" ", " the ") and after.key not in lx.WEEKDAYS
+            and after.key not in lx.MONTHS)
 
 
 def _known_at(doc: Doc, i: int, last: int) -> tuple[int, lx.KnownOrg] | None:
@@ -112,8 +120,14 @@ def _left_edge(doc: Doc, first: int, head: int) -> int:
     i = head
     while i > first:
         tok = doc.tokens[i - 1]
+        if tok.key in lx.TITLE_HEADS and doc.tokens[head].key in _SEATS and i == head:
+            i -= 1  # "PM Office", "President Secretariat": the office of that title
+            continue
         if tok.key not in lx.ORG_CONNECTORS and tok.key in _STOP_LEFT or tok.possessive:
             break
+        if (tok.key == "of" and doc.tokens[head].key in lx.LEGAL_FORMS and i >= 2
+                and doc.tokens[i - 2].key in _GOVERNING_BODIES):
+            break  # "the Board of X JSC" is X's board: the legal form closes X's own name
         if tok.key in ("and", "&") and (_is_head(doc, i - 2) or _starts_new_name(doc, i)
                                          or _titled_name_before(doc, i - 2, first)):
             break  # "Karachi Port Trust and Port Qasim Authority", "Air Astana and Pakistan ... Airlines"
@@ -121,6 +135,10 @@ def _left_edge(doc: Doc, first: int, head: int) -> int:
     while i < head and doc.tokens[i].key in lx.ORG_CONNECTORS:
         i += 1
     return i
+
+
+_SEATS = frozenset({"office", "secretariat", "administration", "apparatus"})
+_GOVERNING_BODIES = frozenset({"board", "boards", "council", "directors", "management"}) | lx.TITLE_HEADS
 
 
 def _titled_name_before(doc: Doc, i: int, first: int) -> bool:
@@ -154,6 +172,8 @@ def _head_spans(doc: Doc, first: int, last: int) -> list[tuple[int, int, int]]:
             start, end = _left_edge(doc, first, h), _before_titled_person(doc, h, end_limit)
         else:
             start, end = _left_edge(doc, first, h), h
+        while end > start and doc.tokens[end].key in lx.ORG_CONNECTORS:
+            end -= 1
         if end > start:
             spans.append((start, end, h))
             end_limit = start - 1
@@ -169,7 +189,7 @@ def _before_titled_person(doc: Doc, head: int, end: int) -> int:
     "Ministry of Foreign Affairs Spokesperson Zahra Ahmed" at "Affairs"."""
     toks = doc.tokens
     for k in range(head + 2, end):
-        if toks[k].key in lx.TITLE_HEADS and _looks_like_name(toks[k + 1]):
+        if toks[k].key in lx.TITLE_HEADS and _looks_like_name(toks[_after_portfolio(toks, k + 1, end)]):
             cut = k
             while cut - 1 > head and toks[cut - 1].key in _TITLE_WORDS:
                 cut -= 1
@@ -182,6 +202,16 @@ def _before_titled_person(doc: Doc, head: int, end: int) -> int:
                 cut -= 1
             return cut
     return end
+
+
+def _after_portfolio(toks: list[Token], k: int, end: int) -> int:
+    """Index after "for Foreign Affairs" in "Minister for Foreign Affairs Rashid X" (k itself if none)."""
+    if k >= end or toks[k].key not in ("for", "of"):
+        return k
+    n = k + 1
+    while n < end and (toks[n].key in lx.PORTFOLIO or toks[n].key in ("and", "&")):
+        n += 1
+    return n if n > k + 1 else k
 
 
 def _looks_like_name(tok: Token) -> bool:
@@ -201,8 +231,10 @@ def _run_mentions(doc: Doc, first: int, last: int) -> list[OrgMention]:
     for start, end, head in _head_spans(doc, first, last):
         inner = [_known_at(doc, i, end) for i in range(start, end + 1)]
         known = next((k[1] for k in inner if k and k[0] == end), None)
+        if known is None and (kinds.portfolio_of_a_title(doc, start, head) or kinds.venue_or_event(doc, start, head)):
+            continue
         type_ = known.type if known else lx.HEAD_TYPES[doc.tokens[head].key]
-        if any(k and k[1].type == "international" for k in inner):
+        if any(k and k[1].type == "international" for k in inner) or known is None and kinds.between_states(doc, start, head):
             type_ = "international"
         out.append(_mention(doc, start, end, type_, known, 0.75))
     covered = {i for m in out for i in range(m.first, m.last + 1)}
@@ -267,11 +299,32 @@ def _named_by_generic_noun(doc: Doc, taken: set[int]) -> list[OrgMention]:
             continue
         nxt = doc.tokens[tok.i + 1] if tok.i + 1 < len(doc.tokens) else None
         if (tok.i in taken or not tok.is_word or not tok.is_cap or tok.is_upper or tok.sentence_initial
-                or prev.key not in lx.GENERIC_ORG_NOUNS or prev.is_cap or tok.country
-                or tok.key in lx.NON_NAME_WORDS or (nxt is not None and nxt.is_cap and nxt.is_word)):
+                or prev.key not in lx.GENERIC_ORG_NOUNS or prev.is_cap or tok.key in lx.NON_NAME_WORDS):
+            continue
+        if tok.country and not tok.possessive:  # "the state railway company Kyrgyz Temir Jolu"
+            if (run := _demonym_run(doc, tok, taken)) is not None:
+                out.append(run)
+            continue
+        if nxt is not None and nxt.is_cap and nxt.is_word:
             continue
         out.append(_generic_noun_mention(doc, tok, prev))
     return out
+
+
+def _demonym_run(doc: Doc, tok: Token, taken: set[int]) -> OrgMention | None:
+    """A demonym and one to three capitalized words after a generic noun: a body of that country.
+    Four or more words are the body and a two-word personal name after it."""
+    toks, j = doc.tokens, tok.i + 1
+    while (j < len(toks) and j - tok.i <= 5 and j not in taken and toks[j].is_word and toks[j].is_cap
+           and not toks[j].possessive and doc.body[toks[j - 1].end:toks[j].start] == " "):
+        j += 1
+    if j == tok.i + 1 or j < len(toks) and toks[j].is_word and toks[j].is_cap:
+        return None
+    if j - tok.i > 4:
+        j -= 2  # "the state enterprise Kyrgyz Temir Zholu Azamat Sakiev": a body, then the person it names
+    type_ = lx.GENERIC_ORG_NOUNS[doc.tokens[tok.i - 1].key]
+    return OrgMention(tok.i, j - 1, doc.text(tok.i, j - 1), type_, country=tok.country, confidence=0.6,
+                      explicit_country=True)
 
 
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
@@ -357,11 +410,43 @@ def find_mentions(doc: Doc, outlet: str | None = None) -> tuple[list[OrgMention]
     extra, pending = _initialism_mentions(doc, taken)
     extra += _named_by_generic_noun(doc, taken)
     extra += _camel_case_mentions(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
+    extra += employer_mentions(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
+    extra += outlet_mentions(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
+    extra += _press_service_mentions(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
+    extra += city_owned(doc, taken | {i for m in extra for i in range(m.first, m.last + 1)})
+    spelled = {i for m in mentions + extra for i in initials(m.name)}
+    dealers, pending = deal_initialisms(doc, pending, spelled)
+    extra += dealers
     mentions = sorted(mentions + extra, key=lambda m: m.first)
     _read_parentheses(doc, mentions)
     for m in mentions:
         _explicit_country(doc, m)
     return mentions, pending
+
+
+_PRESS_UNITS = frozenset({"service", "office", "secretariat", "department", "centre", "center"})
+_PRESS_UNIT = re.compile(r"\bpress (?:service|office|secretariat|department|centre|center) of\b")
+
+
+def _press_service_mentions(doc: Doc, taken: set[int]) -> list[OrgMention]:
+    """"the press service of the President of Uzbekistan": a government unit named by whom it speaks for."""
+    toks, out = doc.tokens, []
+    if not _PRESS_UNIT.search(doc.body):
+        return out
+    for k, tok in enumerate(toks[:-3]):
+        if tok.key != "press" or tok.is_cap or toks[k + 1].key not in _PRESS_UNITS or toks[k + 2].key != "of":
+            continue
+        j = k + 3 + (toks[k + 3].key == "the")
+        end = j
+        while end < len(toks) and (toks[end].is_cap and toks[end].is_word or toks[end].key in ("of", "the")
+                                   and end + 1 < len(toks) and toks[end + 1].is_cap) and end - j < 10:
+            end += 1
+        if end == j or any(i in taken for i in range(j, end)):
+            continue
+        country = next((t.country for t in toks[j:end] if t.country and t.is_cap), None)
+        out.append(OrgMention(k, end - 1, doc.text(k, end - 1), "government", country=country, confidence=0.65,
+                              explicit_country=country is not None))
+    return out
 
 
 def _drop_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:
@@ -373,9 +458,20 @@ def _drop_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:
 
 
 def _read_parentheses(doc: Doc, mentions: list[OrgMention]) -> None:
-    """"Institute (IPRI)" gives an acronym; "RAND Corporation (USA)" a country."""
+    """"Institute (IPRI)" gives an acronym; "RAND Corporation (USA)" a country; "KEGOC JSC (Kazakhstan
+    Electricity Grid Operating Company)" spells out an initialism: one body."""
     by_last = {m.last: m for m in mentions}
+    by_first = {m.first: m for m in mentions}
     toks = doc.tokens
+    for m in mentions:
+        inner = by_first.get(m.last + 2)
+        if inner is None or toks[m.last + 1].text != "(" or inner.last + 1 >= len(toks) or toks[inner.last + 1].text != ")":
+            continue
+        words = m.name.split()
+        while len(words) > 1 and words[-1].lower() in lx.LEGAL_FORMS:
+            words.pop()
+        if len(words) == 1 and _INITIALISM.match(words[0]) and words[0].upper() in initials(inner.name):
+            m.alias_of, m.acronym = inner, words[0]
     for m in list(by_last.values()):
         j = m.last + 1
         if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")":
@@ -420,8 +516,8 @@ def _core(m: OrgMention) -> str:
     if m.known:
         return m.known.name.lower()
     words = [w for w in normalize(m.name).split() if not lx.country_of(w)] or normalize(m.name).split()
-    while len(words) > 1 and words[-1] in lx.ORG_CONNECTORS:  # "Foreign Ministry of Turkmenistan"
-        words.pop()
+    while len(words) > 1 and (words[-1] in lx.ORG_CONNECTORS or words[-1] in lx.LEGAL_FORMS):
+        words.pop()  # "Foreign Ministry of Turkmenistan", "AzerEnerji OJSC"
     core = " ".join(words)
     return lx.SYNONYMS.get(core, core)
 
@@ -438,12 +534,15 @@ def _mention_country(m: OrgMention, home: str | None) -> str | None:
 def cluster_organizations(mentions: list[OrgMention], pending: list[Token], home: str | None) -> list[_Cluster]:
     clusters: dict[tuple[str, str | None], _Cluster] = {}
     for m in mentions:
-        country = _mention_country(m, home)
-        key = (_core(m), country)
+        country = _mention_country(m.alias_of or m, home)
+        key = (_core(m.alias_of or m), country)
         if m.acronym and not m.initialism_only:
             for (core, c), other in clusters.items():
                 if other.mentions[0].initialism_only and core == m.acronym.lower():
                     key = (core, c)
+        elif _INITIALISM.match(m.name) and m.known is None:  # "a department head at KEGOC" after the full name
+            key = next((k for k, other in clusters.items()
+                        if any(o.acronym == m.name for o in other.mentions)), key)
         clusters.setdefault(key, _Cluster([], key[0], country)).mentions.append(m)
     merged = _merge_countryless(list(clusters.values()))
     _attach_initialisms(merged, pending)
@@ -463,11 +562,12 @@ def _merge_countryless(clusters: list[_Cluster]) -> list[_Cluster]:
     return sorted(out, key=lambda c: c.first)
 
 
-def initials(name: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 14)
+def initials(name: str) -> frozenset[str]:
     words = [w for w in re.split(r"[\s\-]+", name) if w]
     with_links = "".join(w[0] for w in words).upper()
     without = "".join(w[0] for w in words if w.lower() not in lx.ORG_CONNECTORS).upper()
-    return {with_links, without}
+    return frozenset({with_links, without})
 
 
 def _attach_initialisms(clusters: list[_Cluster], pending: list[Token]) -> None:

@@ -17,13 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import lexicon as lx
-from . import names
+from . import names, roles
+from .countries import appositive_country, possessor_before, postposed_country
+from .not_people import is_not_a_person
 from .tokens import Doc, Token
 from ..records import Evidence, ExtractedPerson
 
 _VOCABULARY = (lx.NON_NAME_WORDS | lx.MONTHS | lx.WEEKDAYS | lx.HONORIFICS | lx.TITLE_HEADS
                | lx.TITLE_MODIFIERS | lx.PORTFOLIO | lx.REGIONS | set(lx.HEAD_TYPES) | lx.NON_ORG_HEADS
-               | set(lx.KNOWN_BY_FORM) | lx.PERSON_NOUNS)
+               | set(lx.KNOWN_BY_FORM) | lx.PERSON_NOUNS | lx.BUILDING_WORDS)
 _TITLE_WORDS = lx.TITLE_HEADS | lx.TITLE_MODIFIERS | lx.PORTFOLIO
 _LINKS = {"and", "for", "of", "to", "&", "on"}
 _TITLE_WORDS_AND_LINKS = _TITLE_WORDS | _LINKS
@@ -49,6 +51,7 @@ class PersonMention:
     definite: bool = False  # "the" right before the span: "across the Amu Darya"
     counterpart: bool = False  # "his Turkmen counterpart X": X may take the other side's title
     visitor: bool = False  # "the visit of President X", "a visit by X"
+    principal: str | None = None  # "Mirziyoyev's press secretary, X": whose aide X is
     single: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -72,7 +75,7 @@ class Cluster:
         out = set()
         for form in self.full_forms:
             words = names.name_words(form)
-            out |= {words[0], words[-1], "".join(words[-2:])}
+            out |= {names.translit(words[0]), names.translit(names.surname(words)), names.translit("".join(words[-2:]))}
         return out
 
 
@@ -116,14 +119,37 @@ def name_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
             nxt = toks[j + 1]
             if nxt.i not in blocked and not nxt.sentence_initial and (is_name_like(nxt) or _month_as_name(doc, nxt)):
                 j += 1
-            elif (nxt.key in lx.NAME_PARTICLES and j + 2 < len(toks) and is_name_like(toks[j + 2])
-                  and doc.body[nxt.end:toks[j + 2].start] == " "):
-                j += 2
+            elif (n := _particles_then_name(doc, j + 1)) is not None:
+                j = n  # "Ursula von der Leyen", "Osama bin Laden"
             else:
                 break
+        if (j > i and j + 1 < len(toks) and toks[j + 1].key in lx.PATRONYMIC_SUFFIXES and not toks[j].possessive
+                and doc.body[toks[j].end:toks[j + 1].start] == " "):
+            j += 1  # "Nurlan Asanbek uulu"
         spans.append((i, j))
         done = j
     return spans
+
+
+def _after_a_name(doc: Doc, k: int) -> bool:
+    """Token k is the comma after a name: the title that follows is that name's apposition."""
+    toks = doc.tokens
+    while k >= 0 and toks[k].key in _ARTICLES:
+        k -= 1
+    return k >= 1 and toks[k].text == "," and is_name_like(toks[k - 1])
+
+
+def _particles_then_name(doc: Doc, k: int) -> int | None:
+    """Index of the name word after one or two particles from token k ("von der Leyen"), or None."""
+    toks = doc.tokens
+    for n in (k + 1, k + 2):
+        if n >= len(toks) or any(t.key not in lx.NAME_PARTICLES for t in toks[k:n]):
+            return None
+        if any(doc.body[a.end:b.start] != " " for a, b in zip(toks[k - 1:n], toks[k:n + 1])):
+            return None
+        if is_name_like(toks[n]):
+            return n
+    return None
 
 
 def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[list[Token], object | None]:
@@ -132,11 +158,11 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
     org = None
     while i >= 0:
         tok = doc.tokens[i]
-        if i in orgs and out and org is None:
+        if i in orgs and org is None and (out or _title_of(doc, orgs[i].first - 1) is not None):
             org = orgs[i]
             i = org.first - 1
-            of = i - (i >= 0 and doc.tokens[i].key == "the")
-            if of >= 1 and doc.tokens[of].key == "of" and doc.tokens[of - 1].key in lx.TITLE_HEADS:
+            of = _title_of(doc, i)
+            if of is not None:
                 # "Deputy Chairman of the Cabinet of Ministers and Foreign Minister": one title
                 out[:0] = doc.tokens[of:org.last + 1]
                 i = of - 1
@@ -148,6 +174,8 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
             continue
         if not tok.is_word or tok.key not in _TITLE_WORDS_AND_LINKS and not tok.country:
             break
+        if tok.key == "and" and not out:
+            break  # "Emomali Rahmon of Tajikistan and Serdar ...": the country is the other conjunct's
         if tok.possessive and not tok.country:
             break
         out.insert(0, tok)
@@ -159,12 +187,32 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
     return out, org
 
 
+def _inside_a_name(tokens: list[Token], k: int) -> bool:
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (nxt is not None and nxt.is_cap and nxt.is_word and not nxt.country
+            and nxt.key not in _TITLE_WORDS and not tokens[k].possessive)
+
+
+def _title_of(doc: Doc, i: int) -> int | None:
+    """Index of "of" in "<title> of (the) (Board of) <organization>" ending at token i, or None."""
+    toks = doc.tokens
+    of = i - (i >= 0 and toks[i].key == "the")
+    if of >= 3 and toks[of].key == "of" and toks[of - 1].key == "board":  # "Chairman of the Board of X"
+        inner = of - 2 - (toks[of - 2].key == "the")
+        of = inner if inner >= 1 and toks[inner].key == "of" else of
+    return of if of >= 1 and toks[of].key == "of" and toks[of - 1].key in lx.TITLE_HEADS else None
+
+
 def _read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     """(title, country) from title words: "Kazakhstan's Ambassador to Pakistan" -> ("Ambassador to Pakistan", "Kazakhstan")."""
     heads = [k for k, t in enumerate(tokens) if t.key in lx.TITLE_HEADS]
     country, words = None, []
     for k, tok in enumerate(tokens):
         after_link = k > 0 and tokens[k - 1].key in {"to", "for"}
+        if tok.country and _inside_a_name(tokens, k):  # "Chairman of the Board of Uzbekiston Temir Yullari"
+            country = country or (None if after_link else tok.country)
+            words.append(tok.clean)
+            continue
         if tok.country and not after_link and (not heads or k < heads[0] or tokens[k - 1].key == "of"):
             country = country or tok.country
             if k > 0 and tokens[k - 1].key == "of" and words and words[-1] == "of":
@@ -207,7 +255,25 @@ def _appositive_after(doc: Doc, last: int) -> str | None:
         i += 3
     if seen_head and i < len(toks) and toks[i].text in {",", ".", "\u2014", ";"}:
         return " ".join(words)
+    if seen_head and i + 1 < len(toks) and toks[i].key in _QUALIFIER_LINKS and not toks[i + 1].is_cap:
+        return " ".join(words)  # "deputy chairman of the board of the grid operator in charge of ...": its head
     return None
+
+
+_QUALIFIER_LINKS = frozenset({"of", "for", "at", "in"})
+
+
+def _as_title_after(doc: Doc, last: int) -> str | None:
+    """"appointed X as general director of the venture": the title after "as"."""
+    toks = doc.tokens
+    i = last + 1
+    if i + 1 >= len(toks) or toks[i].key != "as" or toks[last].possessive:
+        return None
+    i += 1
+    while i < len(toks) and toks[i].key in _ARTICLES:
+        i += 1
+    words, i, head = _title_phrase(toks, i)
+    return " ".join(words) if head and i < len(toks) and toks[i].text in {",", ".", ";"} else None
 
 
 def _title_phrase(toks: list[Token], i: int) -> tuple[list[str], int, bool]:
@@ -220,13 +286,16 @@ def _title_phrase(toks: list[Token], i: int) -> tuple[list[str], int, bool]:
         if tok.key in {"for", "of", "to"} and nxt.key not in _TITLE_WORDS:
             break
         org_word = not seen_head and not tok.is_cap and tok.key in lx.HEAD_TYPES  # "the ministry spokesperson"
-        if tok.key in _TITLE_WORDS | {"for", "of", "to"} or seen_head and tok.key in lx.PORTFOLIO or org_word:
+        adjective = (not words and not tok.is_cap and tok.key not in _ARTICLES and tok.key not in lx.NON_NAME_WORDS
+                     and nxt.key in _TITLE_WORDS and nxt is not tok)  # "the political deputy prime minister"
+        if (tok.key in _TITLE_WORDS | {"for", "of", "to"} or seen_head and tok.key in lx.PORTFOLIO or org_word
+                or adjective):
             seen_head = seen_head or tok.key in lx.TITLE_HEADS
             words.append(tok.clean if tok.is_cap else tok.text)
             i += 1
         else:
             break
-    tail = _qualifier_end(toks, i) if seen_head else None
+    tail = (_qualifier_end(toks, i) or _plain_qualifier_end(toks, i)) if seen_head else None
     if tail is not None:
         if toks[i].key != "at":  # "Deputy Chairman of the Cabinet" keeps its tail, "economist at X" does not
             words += [t.clean if t.is_cap else t.text for t in toks[i:tail]]
@@ -262,6 +331,29 @@ def _qualifier_end(toks: list[Token], i: int) -> int | None:
     return j if j > i + 1 else None
 
 
+_BOARDS = frozenset({"board", "supervisory", "executive", "management", "the", "of", "directors"})
+
+
+def _plain_qualifier_end(toks: list[Token], i: int) -> int | None:
+    """End of a lower-case qualifier that runs to the apposition's closing mark: "for administrative
+    affairs", "of the board of National Grids of X JSC"."""
+    if i >= len(toks) or toks[i].key not in {"of", "for", "at"}:
+        return None
+    j, board_end = i + 1, None
+    while j < len(toks) and toks[j].key in _BOARDS and j - i < 6:
+        board_end = j + 1 if toks[j].key in ("board", "directors") else board_end
+        j += 1
+    if j > i + 1 and toks[j - 1].key == "of" and (end := _qualifier_end(toks, j - 1)) is not None:
+        return end  # "of the board of National Electric Grids of Uzbekistan JSC"
+    if board_end is not None:
+        return board_end  # "of the board (of the grid operator in charge of ...)"
+    j = i + 1
+    while (j < len(toks) and toks[j].is_word and not toks[j].is_cap and j - i <= 4
+           and (toks[j].key not in lx.NON_NAME_WORDS or toks[j].key in _ARTICLES)):
+        j += 1
+    return j if j > i + 1 and j < len(toks) and toks[j].text in {",", ".", ";", ")"} else None
+
+
 def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> PersonMention | None:
     toks = doc.tokens
     name = doc.text(first, last)
@@ -274,9 +366,11 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
         mention.honorific, mention.signal = toks[i].text, "honorific"
         i -= 1
     before, org = _title_tokens_before(doc, i, orgs)
-    if not before and i >= 1 and toks[i].text == "," and _next_is(doc, last, {",", "said", "has", "was"}):
+    if not before and i >= 1 and toks[i].text == "," and _next_is(doc, last, {",", ".", "said", "has", "was"}):
         before, org = _title_tokens_before(doc, i - 1, orgs)
         before = before if any(t.key in lx.TITLE_HEADS for t in before) else []
+        if before and (_appositive_after(doc, last) or _after_a_name(doc, min(before[0].i, org.first if org else len(toks)) - 1)):
+            before, org = [], None  # "A, vice-president of X, B, a department head at Y": A's title, not B's
     title, country = _read_title(before)
     ctx = (org.first if org is not None else before[0].i if before else i + 1) - 1
     if org is None:
@@ -295,12 +389,18 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
         mention.signal = "title" if mention.signal == "bare" else mention.signal
     mention.country = country
     if mention.title is None:
-        mention.title = _appositive_after(doc, last)
+        mention.title = (_appositive_after(doc, last) or _as_title_after(doc, last)
+                         or roles.predicate_title(doc, last, _title_phrase) or roles.labelled_title(doc, first)
+                         or roles.credited_title(doc, first))
         if mention.title and mention.signal == "bare":
             mention.signal = "appositive"
         if mention.title and mention.organization is None:
             _organization_in_appositive(doc, mention, orgs)
-    if mention.signal == "bare" and country:
+    if mention.country is None:
+        mention.country = postposed_country(doc, last) or appositive_country(doc, last)
+    if mention.country is None and mention.title:
+        mention.principal = possessor_before(doc, first - 3) if toks[first - 1].text == "," else None
+    if mention.signal == "bare" and mention.country:
         mention.signal = "country"
     prev = toks[first - 1] if first else None
     if mention.signal == "bare" and prev is not None and prev.key in {"said", "says", "added", "told"}:
@@ -410,13 +510,15 @@ def _plausible_bare(m: PersonMention, doc: Doc) -> bool:
     return 2 <= len(toks) <= 4 and not any(t.key.endswith(_NON_NAME_SUFFIXES) for t in toks)
 
 
-def cluster_mentions(mentions: list[PersonMention], doc: Doc) -> list[Cluster]:
+def cluster_mentions(mentions: list[PersonMention], doc: Doc, organizations: frozenset[int] = frozenset()) -> list[Cluster]:
     clusters: list[Cluster] = []
     for headline_pass in (False, True):  # title-case lines only repeat people named elsewhere
         for m in mentions:
             if m.single or m.headline != headline_pass or (m.signal == "bare" and not _plausible_bare(m, doc)):
                 continue
             if m.signal == "verb" and m.definite:  # "the Kuksaroy Residence said"
+                continue
+            if is_not_a_person(m, doc, organizations):
                 continue
             target = next((c for c in clusters if names.person_similarity([m.name], c.full_forms) >= 0.85), None)
             if target is None and not headline_pass:
@@ -427,11 +529,23 @@ def cluster_mentions(mentions: list[PersonMention], doc: Doc) -> list[Cluster]:
     for m in mentions:
         if m.single:
             _attach_single(m, clusters, words)
+    _countries_of_principals(clusters, words)
     return clusters
 
 
+def _countries_of_principals(clusters: list[Cluster], words: dict[int, set[str]]) -> None:
+    """An aide acts for the country of the person whose aide they are."""
+    for cluster in clusters:
+        for m in cluster.mentions:
+            if m.principal is None or m.country:
+                continue
+            key = names.translit(names.name_key(m.principal))
+            boss = next((c for c in clusters if c is not cluster and key in words[id(c)]), None)
+            m.country = next((x.country for x in boss.mentions if x.country), None) if boss else None
+
+
 def _attach_single(m: PersonMention, clusters: list[Cluster], words: dict[int, set[str]]) -> None:
-    key = names.name_key(m.name)
+    key = names.translit(names.name_key(m.name))
     fits = [c for c in clusters if key in words[id(c)]]
     if not fits:
         if m.signal in ("title", "honorific", "appositive") and not m.headline:

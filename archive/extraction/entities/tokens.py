@@ -28,6 +28,7 @@ _COMPOUND_TAILS = frozenset({
     "anchored", "bound", "style", "type", "level", "wide", "related", "oriented", "specific",
     "era", "controlled", "sponsored", "friendly", "registered", "listed", "affiliated", "i",
 })
+_CUT_WORD = re.compile(r"[^\W\d_]-[ \n]+[a-z]")
 _OPEN_QUOTES = "\"\u201c\u2018'"
 _CLOSE_QUOTES = "\"\u201d\u2019'"
 
@@ -110,7 +111,36 @@ def tokenize(text: str) -> list[Token]:
                 tok.sentence_initial = True
             prev_end = start + e
             append(tok)
-    return tokens
+    return _join_line_break_hyphens(tokens, text)
+
+
+def _join_line_break_hyphens(tokens: list[Token], text: str) -> list[Token]:
+    """"Sadyr Japa- rov": a word cut by a hyphen at a line end, whose tail starts in lower
+    case, is one word again ("Japarov", "investment"); "Pakistan- and India-based" is not."""
+    if not _CUT_WORD.search(text):
+        return tokens
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        if (k + 2 < len(tokens) and tok.is_word and tokens[k + 1].text == "-"
+                and tokens[k + 1].start == tok.end and _is_cut_tail(tokens[k + 2], text, tokens[k + 1].end)):
+            tail = tokens[k + 2]
+            joined = Token(tok.text + tail.text, tok.start, tail.end, tail.possessive, len(out))
+            joined.sentence_initial = tok.sentence_initial
+            out.append(joined)
+            k += 3
+            continue
+        tok.i = len(out)
+        out.append(tok)
+        k += 1
+    return out
+
+
+def _is_cut_tail(tail: Token, text: str, hyphen_end: int) -> bool:
+    gap = text[hyphen_end:tail.start]
+    return (bool(gap) and not gap.strip() and tail.is_word and tail.text[0].islower()
+            and tail.key not in lx.NON_NAME_WORDS and tail.key not in _COMPOUND_TAILS)
 
 
 def _is_portfolio(tok: Token) -> bool:
@@ -201,8 +231,9 @@ class Doc:
             self._flag_if_titlecase(m.start(1), m.end(1), min_words=3, needs_no_period=False)
 
     def _flag_if_titlecase(self, start: int, end: int, min_words: int, needs_no_period: bool) -> None:
-        if needs_no_period and self.body[start:end].rstrip().endswith((".", "\u201d", '"', ":")):
-            return
+        line = self.body[start:end].rstrip()
+        if needs_no_period and (line.endswith((".", "\u201d", '"', ":", ",", ";")) or "; " in line):
+            return  # a sentence cut by a line break, not a headline
         lo = self._token_index(start)
         words = []
         for t in self.tokens[lo:]:

@@ -24,6 +24,10 @@ _EXTRA_COUNTRY_NAMES = {
     "uae": "United Arab Emirates", "emirates": "United Arab Emirates",
     "russian federation": "Russia", "turkiye": "Turkey", "türkiye": "Turkey",
     "kyrgyz republic": "Kyrgyzstan", "kirghizia": "Kyrgyzstan", "prc": "China",
+    # the states' own spellings in Latin script
+    "uzbekiston": "Uzbekistan", "o'zbekiston": "Uzbekistan", "qazaqstan": "Kazakhstan",
+    "tojikiston": "Tajikistan", "kyrgyzstan respublikasy": "Kyrgyzstan", "azarbaycan": "Azerbaijan",
+    "azərbaycan": "Azerbaijan", "türkmenistan": "Turkmenistan",
     "people's republic of china": "China", "dprk": "North Korea", "korea": "South Korea",
     "holland": "Netherlands", "soviet union": "Soviet Union", "ussr": "Soviet Union", "burma": "Myanmar", "ivory coast": "Côte d'Ivoire",
 }

@@ -22,6 +22,8 @@ HEAD_TYPES = {
     "regulator": "agency", "customs": "agency",
     "corporation": "company", "company": "company", "co": "company", "ltd": "company",
     "limited": "company", "inc": "company", "llc": "company", "plc": "company", "jsc": "company",
+    "ojsc": "company", "cjsc": "company", "pjsc": "company", "llp": "company", "gmbh": "company",
+    "consortium": "company",
     "group": "company", "holding": "company", "holdings": "company", "bank": "company",
     "airlines": "company", "airways": "company", "motors": "company", "telecom": "company",
     "enterprises": "company", "partners": "company", "exchange": "company", "railways": "company",
@@ -39,6 +41,17 @@ HEAD_TYPES = {
     "journal": "media", "gazette": "media", "telegraph": "media", "chronicle": "media",
     "observer": "media", "broadcasting": "media", "media": "media", "daily": "media",
 }
+
+# Venues: a kind of event before a building head ("Congress Center", "Expo Centre") is a place.
+VENUE_KINDS = frozenset({"congress", "exhibition", "expo", "convention", "conference", "concert", "sports", "trade"})
+VENUE_HEADS = frozenset({"center", "centre", "hall", "complex", "palace"})
+# Heads that, after a city's name, name a recurring event: "the Tashkent Investment Forum".
+EVENT_HEADS = frozenset({"forum", "expo", "exhibition", "fair", "week"})
+
+# Legal-form words after a company's name: "X OJSC" is X.
+LEGAL_FORMS = frozenset({
+    "jsc", "ojsc", "cjsc", "pjsc", "llc", "llp", "ltd", "plc", "inc", "gmbh", "co", "ag", "sa", "nv", "bv",
+})
 
 # Heads that may open the name: "Radio X", "Ministry of X", "Bank of X".
 LEADING_HEADS = frozenset({
@@ -75,6 +88,9 @@ GENERIC_ORG_NOUNS = {
     "outlet": "media", "tank": "think_tank", "think-tank": "think_tank", "institute": "think_tank",
     "association": "association", "union": "association", "body": "other", "organisation": "other",
     "organization": "other", "party": "other", "university": "other",
+    "utility": "company", "enterprise": "company", "corporation": "company", "consortium": "company",
+    "venture": "company", "holding": "company", "operator": "company", "monopoly": "company",
+    "chamber": "association", "federation": "association", "lobby": "association",
 }
 
 # Heads that are places, events, documents or programmes, not organizations.
@@ -220,6 +236,37 @@ KNOWN_ORGS = (
     KnownOrg("Hamas", None, "other"),
     KnownOrg("Hezbollah", None, "other"),
 )
+
+# Parliaments, their chambers and the presidents' offices of the region's states, by the names
+# they go by in English-language news (general knowledge, like the country names).
+STATE_BODIES = (
+    KnownOrg("Mazhilis", None, "government", "Kazakhstan", aliases=("Majilis", "Mazhilis of the Parliament")),
+    KnownOrg("Akorda", None, "government", "Kazakhstan", aliases=("Ak Orda",)),
+    KnownOrg("Jogorku Kenesh", None, "government", "Kyrgyzstan", aliases=("Zhogorku Kenesh",)),
+    KnownOrg("Majlisi Oli", None, "government", "Tajikistan", aliases=("Majlisi Olii",)),
+    KnownOrg("Majlisi Namoyandagon", None, "government", "Tajikistan"),
+    KnownOrg("Majlisi Milli", None, "government", "Tajikistan"),
+    KnownOrg("Oliy Majlis", None, "government", "Uzbekistan"),
+    KnownOrg("Legislative Chamber of the Oliy Majlis", None, "government", "Uzbekistan"),
+    KnownOrg("Senate of the Oliy Majlis", None, "government", "Uzbekistan"),
+    KnownOrg("Mejlis", None, "government", "Turkmenistan", aliases=("Mejlis of Turkmenistan",)),
+    KnownOrg("Halk Maslahaty", None, "government", "Turkmenistan", aliases=("Khalk Maslakhaty",)),
+    KnownOrg("Milli Gengesh", None, "government", "Turkmenistan"),
+    KnownOrg("Milli Majlis", None, "government", "Azerbaijan", aliases=("Milli Mejlis",)),
+    KnownOrg("Wolesi Jirga", None, "government", "Afghanistan"),
+    KnownOrg("Meshrano Jirga", None, "government", "Afghanistan"),
+    KnownOrg("Islamic Emirate", None, "government", "Afghanistan", aliases=("Islamic Emirate of Afghanistan",)),
+    KnownOrg("Aiwan-e-Sadr", None, "government", "Pakistan", aliases=("Aiwan-i-Sadr",)),
+    KnownOrg("State Duma", None, "government", "Russia"),
+    KnownOrg("Federation Council", None, "government", "Russia"),
+    KnownOrg("National People's Congress", "NPC", "government", "China"),
+    KnownOrg("State Council", None, "government", "China"),
+    KnownOrg("State Great Khural", None, "government", "Mongolia"),
+    KnownOrg("Lok Sabha", None, "government", "India"),
+    KnownOrg("Rajya Sabha", None, "government", "India"),
+    KnownOrg("Grand National Assembly", None, "government", "Turkey"),
+)
+KNOWN_ORGS = KNOWN_ORGS + STATE_BODIES
 
 # Initialisms that are not organizations (countries, units, common abbreviations).
 NON_ORG_INITIALISMS = frozenset({

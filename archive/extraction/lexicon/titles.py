@@ -3,6 +3,8 @@
 HONORIFICS = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "madam", "mister",
     "prof", "prof.", "h.e.", "he", "dame", "lord", "lady", "hon",
+    # clerical forms of address before Afghan and Pakistani names
+    "mullah", "mulla", "mawlawi", "maulvi", "molvi", "maulana", "mawlana",
 })
 
 # Words that head a title: "Commerce Minister", "Ambassador to Pakistan".
@@ -12,7 +14,7 @@ TITLE_HEADS = frozenset({
     "senator", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairperson",
     "chairwoman", "ceo", "governor", "director", "director-general", "adviser", "advisor",
     "commissioner", "high commissioner", "consul", "consul-general", "counsellor", "counselor",
-    "attache", "attaché", "king", "queen", "emir", "amir", "prince", "sultan", "speaker", "mayor",
+    "attache", "attaché", "king", "queen", "emir", "prince", "sultan", "speaker", "mayor",
     "judge", "diplomat", "lawmaker", "legislator", "mp", "mna", "mpa", "head", "leader",
     "founder", "colonel", "lieutenant", "captain", "admiral", "marshal", "commander",
     "analyst", "researcher", "economist", "professor", "editor", "correspondent", "reporter",
@@ -54,7 +56,7 @@ PORTFOLIO = frozenset({
     "post", "posts", "commerce", "exports", "export", "imports", "customs", "tax", "taxation",
     "budget", "treasury", "labour", "employment", "migration", "refugees", "defence production",
     "kashmir", "hajj", "board", "republic", "affair",
-    "protocol", "consular",
+    "protocol", "consular", "broadcasting", "information",
 })
 
 # Words after which a capitalized sequence is spoken by or about a person.

@@ -16,6 +16,9 @@ NAME_PARTICLES = frozenset({
     "le", "du", "dos", "di", "e",
 })
 
+# Lower-case patronymic words that close a Turkic name: "Nurlan Asanbek uulu", "Aida Sadyr kyzy".
+PATRONYMIC_SUFFIXES = frozenset({"uulu", "kyzy", "ogly", "oglu", "ogli", "ugli", "qizi", "kizi", "gyzy"})
+
 # Lower-case words allowed inside an organization name.
 ORG_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&", "de", "in"})
 
@@ -36,6 +39,7 @@ according asked speaking following highlighting drawing addressing talking refer
 regarding citing noting adding saying stressing responding commenting welcoming
 yes no not mr mrs ms dr
 updated follow short url join published read share click subscribe advertisement copyright
+accept manage preferences cookie cookies privacy consent decline menu login
 photo file image video watch listen related more comments comment print email home news
 whatsapp facebook twitter instagram linkedin youtube telegram tiktok x reddit
 eid ramadan nowruz christmas easter diwali islamic muslim muslims christian hindu
@@ -56,3 +60,21 @@ BYLINE_NON_NAMES = frozenset({
 
 # Words near a person's name that mean they travelled to a place ("X's visit to Islamabad").
 VISIT_WORDS = frozenset({"visit", "visits", "visited", "trip", "arrived", "travelled", "traveled", "tour"})
+
+# Lower-case nouns a capitalized name can modify: "the X investment package", "X workshops".
+# A span right before one of them names a programme, a brand or a place, not a person.
+MODIFIED_NOUNS = frozenset({
+    "package", "packages", "programme", "programmes", "program", "programs", "project", "projects",
+    "initiative", "initiatives", "workshop", "workshops", "week", "corridor", "summit", "format",
+    "platform", "investment", "investments", "fund", "strategy", "route", "pipeline", "scheme",
+    "plan", "forum", "festival", "exhibition", "complex", "centre", "centres", "center", "centers",
+    "park", "zone", "highway", "railway", "line", "region", "province", "brand", "products",
+    "plant", "field", "deposit", "port", "airport", "station", "dam", "framework", "investors", "conference",
+    "meeting", "session", "partners", "countries", "states", "funding", "financing",
+})
+
+# Words for buildings and residences: "PM House", "the Presidential Palace". Not names of people.
+BUILDING_WORDS = frozenset({
+    "house", "palace", "residence", "mansion", "airport", "stadium", "mosque", "cathedral", "museum",
+    "square", "hotel", "tower", "towers", "plaza",
+})
