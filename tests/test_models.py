@@ -12,6 +12,14 @@ def test_countries_are_loaded_by_migration():
     assert models.Country.objects.get(code="IR").name == "Iran"
 
 
+def test_the_european_union_stands_beside_the_countries_and_ingest_names_it():
+    from archive.ingest.countries import country_for
+
+    union = models.Country.objects.get(code="EU")
+    assert union.name == "European Union"
+    assert country_for("European Union") == union and country_for("EU") == union
+
+
 def test_evidence_must_point_at_exactly_one_record():
     article = factories.ArticleFactory()
     with pytest.raises(IntegrityError):

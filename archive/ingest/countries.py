@@ -8,6 +8,7 @@ import pycountry
 
 from archive.extraction.lexicon import country_of
 from archive.models import Country
+from archive.models.geo import UNIONS
 
 _rows: dict[str, Country | None] = {}  # code -> row, for one ingest run (see `forget_rows`)
 
@@ -20,6 +21,8 @@ def _codes_by_name() -> dict[str, str]:
         forms.append(country_of(country.name))  # the name news uses: "Turkey", "Russia"
         for form in filter(None, forms):
             table[form.casefold()] = country.alpha_2
+    for code, name, _ in UNIONS:
+        table[name.casefold()] = table[code.casefold()] = code
     return table
 
 

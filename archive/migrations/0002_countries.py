@@ -8,10 +8,12 @@ def country_rows():
     import pycountry
 
     from archive.extraction.lexicon import country_of
+    from archive.models.geo import UNIONS
 
     for country in pycountry.countries:
         name = country_of(country.name) or getattr(country, "common_name", None) or country.name
         yield country.alpha_2, name, getattr(country, "official_name", "") or country.name
+    yield from UNIONS
 
 
 def load_countries(apps, schema_editor):

@@ -2,6 +2,10 @@
 
 from django.db import models
 
+# Beyond ISO 3166-1's countries: the European Union acts as a state in diplomacy and trade (its
+# officials speak for it, it is a party to agreements); EU is its exceptionally reserved code.
+UNIONS = [("EU", "European Union", "European Union")]
+
 
 class CountryManager(models.Manager):
     def get_by_natural_key(self, code):
@@ -9,7 +13,7 @@ class CountryManager(models.Manager):
 
 
 class Country(models.Model):
-    """An ISO 3166 country. Rows come from pycountry in a data migration."""
+    """An ISO 3166 country (or a union in `UNIONS`). Rows come from pycountry in a data migration."""
 
     code = models.CharField(max_length=2, unique=True, help_text="ISO 3166-1 alpha-2 code.")
     name = models.CharField(max_length=100, unique=True, help_text="Common short name, e.g. Iran.")

@@ -1,0 +1,12 @@
+"""The European Union beside the countries, for archives migrated before 0002 listed it."""
+
+import importlib
+
+from django.db import migrations
+
+load_countries = importlib.import_module("archive.migrations.0002_countries").load_countries
+
+
+class Migration(migrations.Migration):
+    dependencies = [("archive", "0006_groups")]
+    operations = [migrations.RunPython(load_countries, migrations.RunPython.noop)]
