@@ -129,12 +129,21 @@ class _Echo:
         return value
 
 
+FORMULA_STARTERS = ("=", "+", "-", "@")
+
+
+def looks_like_a_formula(text: str) -> bool:
+    """What a spreadsheet may run: a cell starting with a formula character, or with a tab or a
+    carriage return (which spreadsheets drop before reading the rest as a formula)."""
+    return text[:1] in (*FORMULA_STARTERS, "\t", "\r") or text.lstrip(" \t\r\n")[:1] in FORMULA_STARTERS
+
+
 def _cell(value):
     if isinstance(value, list):
-        value = "; ".join(value)
+        value = "; ".join(str(v) for v in value)
     if value is None:
         return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    if isinstance(value, str) and looks_like_a_formula(value):
         return "'" + value  # a spreadsheet must not run a title as a formula
     return value
 

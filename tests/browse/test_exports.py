@@ -78,6 +78,18 @@ def test_a_title_that_looks_like_a_formula_is_defused_in_csv(client, db):
     assert rows[0]["title"].startswith("'=")
 
 
+@pytest.mark.parametrize("title", ["\t=1+1", "\r=cmd|' /C calc'!A0", "\t+1", "\r-1", "\t@SUM(A1)", " =1+1"])
+def test_a_title_starting_with_a_tab_or_carriage_return_then_a_formula_is_defused_in_csv(client, db, title):
+    f.AgreementFactory(title=title)
+    rows = download(client.get("/agreements/", {"format": "csv"}))
+    assert rows[0]["title"] == "'" + title
+
+
+def test_a_title_with_an_ordinary_start_is_left_as_it_is_in_csv(client, db):
+    f.AgreementFactory(title="Trade plan = growth")
+    assert download(client.get("/agreements/", {"format": "csv"}))[0]["title"] == "Trade plan = growth"
+
+
 def test_the_page_links_to_both_downloads_of_the_current_filter(client, archive):
     html = client.get("/meetings/", {"country": "KZ", "page": 1}).content.decode()
     assert 'href="?country=KZ&amp;format=csv"' in html and 'href="?country=KZ&amp;format=json"' in html
