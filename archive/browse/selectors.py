@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
 
 from archive.models import (
     Agreement, AgreementParty, AgreementStatusChange, Article, Country, DatePrecision, Evidence, Meeting,
@@ -122,6 +122,76 @@ def suggest_organizations(text: str) -> list[dict]:
     if len(text.strip()) < 2:
         return []
     return _suggestions(organizations_named(organization_list(), text))
+
+
+# ---------------------------------------------------------------- facets: counts beside the filters
+
+@dataclass(frozen=True)
+class FacetOption:
+    label: str
+    count: int
+    params: dict  # the query-string changes that choose it
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption]
+
+
+FACET_LIMIT = 8
+
+
+def _year_facet(queryset: QuerySet, field: str) -> Facet:
+    rows = (queryset.prefetch_related(None).order_by().filter(**{f"{field}__isnull": False})
+            .annotate(year=ExtractYear(field)).values("year").annotate(n=Count("id")).order_by("-year"))
+    return Facet("year", "Year", [
+        FacetOption(str(r["year"]), r["n"], {"date_from": f"{r['year']}-01-01", "date_to": f"{r['year']}-12-31",
+                                             "undated": None})
+        for r in rows[:FACET_LIMIT]])
+
+
+def _field_facet(queryset: QuerySet, field: str, name: str, label: str, choices=None) -> Facet:
+    rows = (queryset.prefetch_related(None).order_by().exclude(**{field: ""}).values(field)
+            .annotate(n=Count("id")).order_by("-n", field))
+    labels = dict(choices or ())
+    return Facet(name, label, [FacetOption(str(labels.get(r[field], r[field])), r["n"], {name: r[field]})
+                               for r in rows[:FACET_LIMIT]])
+
+
+def _country_facet(queryset: QuerySet, related=None, key: str = "") -> Facet:
+    """Countries by how many records of `queryset` they appear in; through `related` (participants,
+    parties) the count is of distinct records, read from the related table in one grouped query."""
+    if related is None:
+        rows = (queryset.prefetch_related(None).order_by().filter(country__isnull=False)
+                .values("country__code", "country__name").annotate(n=Count("id")))
+    else:
+        rows = (related.objects.filter(**{f"{key}__in": queryset.prefetch_related(None).order_by().values("pk")},
+                                       country__isnull=False)
+                .values("country__code", "country__name").annotate(n=Count(key, distinct=True)))
+    rows = rows.order_by("-n", "country__name")[:FACET_LIMIT]
+    return Facet("country", "Country", [FacetOption(r["country__name"], r["n"], {"country": r["country__code"]})
+                                        for r in rows])
+
+
+def facets(kind: str, queryset: QuerySet) -> list[Facet]:
+    """The most common values of the filtered list, with counts, one grouped query each."""
+    from archive.models import AgreementKind, AgreementStatus, OrganizationType
+
+    if kind == "meeting":
+        return [_country_facet(queryset, MeetingParticipant, "meeting_id"), _year_facet(queryset, "date")]
+    if kind == "agreement":
+        return [_field_facet(queryset, "status", "status", "Status", AgreementStatus.choices),
+                _field_facet(queryset, "kind", "kind", "Kind", AgreementKind.choices),
+                _country_facet(queryset, AgreementParty, "agreement_id"), _year_facet(queryset, "date")]
+    if kind == "person":
+        return [_country_facet(queryset)]
+    if kind == "organization":
+        return [_field_facet(queryset, "org_type", "type", "Type", OrganizationType.choices), _country_facet(queryset)]
+    if kind == "article":
+        return [_field_facet(queryset, "outlet", "outlet", "Outlet"), _year_facet(queryset, "published")]
+    return []
 
 
 # ---------------------------------------------------------------- pictures

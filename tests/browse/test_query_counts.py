@@ -9,7 +9,9 @@ from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 12  # the person page: person, 3 lists with their prefetches, aliases, roles, who they met
+# The filtered agreements list is the largest: its count and rows with two prefetches, four facet counts
+# (status, kind, country, year), the chosen organization and sector, the undated count.
+MAX_QUERIES = 14
 
 
 def make_rows(n: int, batch: str = "a") -> dict:
@@ -51,6 +53,11 @@ def pages(rows: dict) -> list[str]:
         f"/people/{person}/", f"/organizations/{org}/", f"/meetings/{rows['meeting'].pk}/",
         f"/agreements/{rows['agreement'].pk}/", f"/articles/{rows['article'].pk}/",
         "/meetings/?format=csv", "/agreements/?format=json", "/people/?format=csv", "/articles/?format=json&q=pipeline",
+        "/meetings/?format=participants", "/agreements/?format=parties", "/meetings/?format=graphml&country=KZ",
+        "/agreements/?format=gexf", "/meetings/?format=json&date_from=2000-01-01",
+        "/meetings/?per_page=50&date_from=2000-01-01&date_to=2100-01-01&country=KZ",
+        "/agreements/?per_page=50&date_from=2000-01-01", "/articles/?per_page=50&date_to=2100-01-01",
+        "/meetings/?per_page=50&undated=on",
     ]
 
 
