@@ -305,8 +305,12 @@ class SearchView(ReaderAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        q = clean_query(self.request.GET.get("q", ""))
+        raw = self.request.GET.get("q", "")
+        q = clean_query(raw)
         context["q"] = q
+        context["raw_q"] = raw.strip()[:200].replace("\x00", "")
+        context["kinds"] = [("people", "People"), ("organizations", "Organizations"), ("agreements", "Agreements"),
+                            ("meetings", "Meetings"), ("articles", "Articles")]
         if q:
             context.update(selectors.search_everything(q))
         return context

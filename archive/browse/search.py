@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -151,3 +151,51 @@ def name_condition(text: str, model, fields: tuple[str, ...], aliases=None, alia
             any_place |= Q(pk__in=aliases._default_manager.filter(name__icontains=word).values(alias_key))
         condition &= any_place
     return condition
+
+
+# ---------------------------------------------------------------- snippets
+
+MARK_START, MARK_END = "\x02", "\x03"  # never in a cleaned body: ingest keeps printable text only
+SNIPPET_WIDTH = 110
+
+
+def _segments(marked: str) -> list[tuple[str, bool]]:
+    """[(text, is_match)] from a headline whose matches sit between MARK_START and MARK_END."""
+    out = []
+    for i, part in enumerate(re.split(f"[{MARK_START}{MARK_END}]", marked)):
+        if part:
+            out.append((part, i % 2 == 1))
+    return out
+
+
+def _excerpt(body: str, words: list[str], width: int = SNIPPET_WIDTH) -> list[tuple[str, bool]]:
+    """The text around the first query word the body holds, every query word in it marked.
+
+    Positions come from a case-insensitive search of the body itself (never of a case-folded
+    copy, whose length differs: "Straße" folds to "strasse")."""
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE) \
+        if words else None
+    first = pattern.search(body) if pattern else None
+    if first is None:
+        return [(body[: 2 * width] + ("…" if len(body) > 2 * width else ""), False)]
+    start, end = max(0, first.start() - width), min(len(body), first.end() + width)
+    window = body[start:end]
+    marked = pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", window)
+    return _segments(("…" if start else "") + marked + ("…" if end < len(body) else ""))
+
+
+def headlines(queryset: QuerySet, text: str) -> dict[int, list[tuple[str, bool]]]:
+    """{article id: [(text, is_match)]}: the passage of each article of `queryset` (one page of
+    results) that matches `text`, in one query. PostgreSQL's `ts_headline` marks the stemmed
+    matches ("pipelines" for "pipeline"); SQLite marks the words as written."""
+    text = clean_query(text)
+    if not text:
+        return {}
+    if is_postgresql():
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        headline = SearchHeadline("body", query, config=SEARCH_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
+                                  max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ")
+        rows = queryset.order_by().annotate(headline=headline).values_list("id", "headline")
+        return {pk: _segments(marked) for pk, marked in rows}
+    words = query_words(text)
+    return {pk: _excerpt(body, words) for pk, body in queryset.order_by().values_list("id", "body")}
