@@ -194,7 +194,7 @@ def headlines(queryset: QuerySet, text: str) -> dict[int, list[tuple[str, bool]]
     if is_postgresql():
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
         headline = SearchHeadline("body", query, config=SEARCH_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
-                                  max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ")
+                                  max_words=35, min_words=15)
         rows = queryset.order_by().annotate(headline=headline).values_list("id", "headline")
         return {pk: _segments(marked) for pk, marked in rows}
     words = query_words(text)

@@ -30,7 +30,7 @@ PUBLIC_LISTS = {
     "/meetings/": filters.MeetingFilter, "/agreements/": filters.AgreementFilter, "/people/": filters.PersonFilter,
     "/organizations/": filters.OrganizationFilter, "/articles/": filters.ArticleFilter,
 }
-PAGING = ("page", "per_page", "sort")
+PAGING = ("page", "per_page", "sort", "format", "offset")
 PUBLIC_CASES = [(url, param) for url, filterset in PUBLIC_LISTS.items()
                 for param in sorted({*filterset.base_filters, *PAGING})]
 SEARCH_URLS = ["/search/", "/people/suggest", "/organizations/suggest"]
@@ -65,6 +65,13 @@ def test_a_hostile_value_in_an_export_is_a_400_or_a_file(client, archive, url, f
     assert_no_server_error(client, requests)
     for _, params in requests[::7]:
         assert client.get(url, params).status_code in (200, 400), params
+
+
+@pytest.mark.parametrize("url, fmt", [("/meetings/", "participants"), ("/meetings/", "graphml"),
+                                      ("/agreements/", "parties"), ("/agreements/", "gexf")])
+def test_a_hostile_value_in_a_long_or_network_export_is_a_400_or_a_file(client, archive, url, fmt):
+    params = [*sorted(PUBLIC_LISTS[url].base_filters), "offset"]
+    assert_no_server_error(client, [(url, {param: value, "format": fmt}) for param in params for value in ADMIN_HOSTILE])
 
 
 @pytest.mark.parametrize("url", SEARCH_URLS)

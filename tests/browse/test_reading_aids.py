@@ -110,7 +110,7 @@ def test_a_query_of_only_operators_says_there_is_nothing_to_search_for(client, a
 def test_a_snippet_escapes_the_article_text(client, db):
     f.ArticleFactory(title="Markup", body="A <script>alert(1)</script> pipeline story.")
     html = client.get("/articles/", {"q": "pipeline"}).content.decode()
-    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    assert "<script>alert(1)</script>" not in html and "alert(1)" in html  # escaped (SQLite) or a tag dropped (PG)
 
 
 # ---------------------------------------------------------------- small things a reader notices
