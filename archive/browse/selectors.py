@@ -328,6 +328,17 @@ def person_page(person: Person) -> dict:
     }
 
 
+def _once_per_person_and_title(roles) -> list[Role]:
+    """Each person's title once (its latest statement; roles come newest first per person)."""
+    seen, out = set(), []
+    for role in roles:
+        key = (role.person_id, " ".join(role.title.split()).casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(role)
+    return out
+
+
 def organization_page(organization: Organization) -> dict:
     meetings, more_meetings = _capped(meeting_list().filter(
         Exists(MeetingParticipant.objects.filter(meeting=OuterRef("pk"), organization=organization))))
@@ -340,7 +351,7 @@ def organization_page(organization: Organization) -> dict:
     )
     return {
         "aliases": [a.name for a in organization.aliases.all() if a.name not in (organization.name, organization.acronym)],
-        "roles": list(roles[:DETAIL_LIMIT]),
+        "roles": _once_per_person_and_title(roles[:DETAIL_LIMIT]),
         "meetings": meetings, "more_meetings": more_meetings,
         "agreements": agreements, "more_agreements": more_agreements,
         "articles": articles, "more_articles": more_articles,

@@ -161,3 +161,12 @@ def test_the_favicon_is_served(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"].endswith("archive/favicon.svg")
     assert 'rel="icon"' in client.get("/meetings/").content.decode()
+
+
+def test_an_organization_lists_each_persons_title_once(client, db):
+    org = f.OrganizationFactory(name="Ministry of Energy")
+    person = f.PersonFactory(name="Aidos Example")
+    for day in (1, 2, 3):
+        f.RoleFactory(person=person, organization=org, title="Minister", date=date(2025, 1, day))
+    roles = client.get(f"/organizations/{org.pk}/").context["roles"]
+    assert [(r.person_id, r.title, r.date) for r in roles] == [(person.pk, "Minister", date(2025, 1, 3))]
