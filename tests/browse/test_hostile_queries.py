@@ -79,10 +79,16 @@ def test_a_hostile_query_on_search_and_suggestions_is_not_a_server_error(client,
     assert_no_server_error(client, [(url, {"q": value}) for value in HOSTILE])
 
 
-@pytest.mark.parametrize("url", ["/search/", "/articles/"])
-def test_a_run_of_dashes_finds_nothing_and_says_so(client, archive, url):
-    response = client.get(url, {"q": "-" * 33})
-    assert response.status_code == 200
+def test_a_run_of_dashes_finds_nothing_and_says_so(client, archive):
+    search = client.get("/search/", {"q": "-" * 33})
+    assert search.status_code == 200 and "Nothing to search for" in search.content.decode()
+    articles = client.get("/articles/", {"q": "-" * 33})
+    assert list(articles.context["object_list"]) == [] and "No articles found" in articles.content.decode()
+
+
+def test_dashes_before_a_word_still_find_it(client, archive):
+    found = [a.pk for a in client.get("/articles/", {"q": "-" * 40 + " railway"}).context["object_list"]]
+    assert found == [archive.dawn.pk]
 
 
 @settings(max_examples=40, deadline=None, derandomize=True,
