@@ -1,8 +1,6 @@
 """The reading pages: lists with filters (and ?format=csv|json), detail pages, search, suggestions."""
 
-from django.templatetags.static import static
 from django.urls import path
-from django.views.generic import RedirectView
 
 from archive import views
 from archive.browse import selectors
@@ -12,7 +10,7 @@ app_name = "archive"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     # Browsers and feed readers ask for /favicon.ico whatever the page links to.
-    path("favicon.ico", RedirectView.as_view(url=static("archive/favicon.svg"), permanent=True), name="favicon"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),

@@ -6,8 +6,9 @@ from django.conf import settings
 from django.contrib.auth.mixins import AccessMixin
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
-from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.views.generic import DetailView, TemplateView, View
 from django_filters.views import FilterView
 
@@ -314,6 +315,11 @@ class SearchView(ReaderAccessMixin, TemplateView):
         if q:
             context.update(selectors.search_everything(q))
         return context
+
+
+def favicon(request):
+    """The icon's static URL, looked up per request: the hashed name exists only after collectstatic."""
+    return HttpResponsePermanentRedirect(static("archive/favicon.svg"))
 
 
 class HomeView(ReaderAccessMixin, TemplateView):
