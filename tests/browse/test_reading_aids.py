@@ -170,3 +170,7 @@ def test_an_organization_lists_each_persons_title_once(client, db):
         f.RoleFactory(person=person, organization=org, title="Minister", date=date(2025, 1, day))
     roles = client.get(f"/organizations/{org.pk}/").context["roles"]
     assert [(r.person_id, r.title, r.date) for r in roles] == [(person.pk, "Minister", date(2025, 1, 3))]
+
+
+def test_one_result_is_counted_in_the_singular(client, archive):
+    assert "1 meeting</p>" in client.get("/meetings/", {"location": "Tashkent"}).content.decode()
