@@ -35,7 +35,7 @@ from archive.models import (
 CHUNK = 1000
 # One download holds at most this many records; a longer list continues at `?offset=` (the `Link` header).
 EXPORT_LIMIT = 20_000
-FORMAT = "archive-browse/1"
+FORMAT = "archive-browse/2"  # 2: participants, parties and sources are objects; offset, limit, next
 
 
 _PK = 987654321

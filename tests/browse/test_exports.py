@@ -41,7 +41,7 @@ def test_an_empty_export_still_has_its_header(client, archive):
 
 def test_json_carries_the_query_and_the_rows(client, archive):
     doc = download(client.get("/agreements/?status=proposed&status=negotiating&format=json"))
-    assert doc["format"] == "archive-browse/1" and doc["list"] == "agreements"
+    assert doc["format"] == "archive-browse/2" and doc["list"] == "agreements"
     assert doc["query"] == {"status": ["proposed", "negotiating"]}
     assert [r["id"] for r in doc["results"]] == [archive.railway.pk, archive.cotton.pk]
     railway = doc["results"][0]
