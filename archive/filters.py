@@ -120,6 +120,17 @@ def date_filter(field: str, lookup: str, label: str):
     return df.DateFilter(field_name=field, lookup_expr=lookup, label=label, widget=forms.DateInput(attrs=DATE_INPUT))
 
 
+class UndatedFilter(df.BooleanFilter):
+    """`?undated=on`: only the records without a date; the date range is then set aside."""
+
+    def __init__(self, field: str, noun: str):
+        super().__init__(field_name=field, lookup_expr="isnull", label=f"Only undated {noun}",
+                         widget=forms.CheckboxInput)
+
+    def filter(self, qs, value):
+        return qs.filter(**{f"{self.field_name}__isnull": True}) if value else qs
+
+
 class BrowseFilterSet(df.FilterSet):
     """Applies the text search after the other filters and the sort last; shows chosen records' names.
 
@@ -128,15 +139,38 @@ class BrowseFilterSet(df.FilterSet):
     """
 
     APPLIED_LAST = ("q", "sort")
+    DATE_RANGE = ("date_from", "date_to")
 
     def filter_queryset(self, queryset):
         for name, field in self.form.fields.items():
             if isinstance(field.widget, SuggestWidget):
                 field.widget.chosen = self.form.cleaned_data.get(name)
-        data = self.form.cleaned_data
+        data = dict(self.form.cleaned_data)
+        if data.get("undated"):
+            data.update(dict.fromkeys(self.DATE_RANGE))  # no undated record lies in a range
+        return self._apply(queryset, data)
+
+    def _apply(self, queryset, data: dict):
         for name in sorted(data, key=lambda n: self.APPLIED_LAST.index(n) + 1 if n in self.APPLIED_LAST else 0):
             queryset = self.filters[name].filter(queryset, data[name])
         return queryset
+
+    def set_aside_undated(self):
+        """The undated records a date range leaves out that match every other filter, or None when no
+        range is given (or the form is invalid). Not evaluated here: the view counts it."""
+        if "undated" not in self.filters or not self.is_bound or not self.is_valid():
+            return None
+        data = dict(self.form.cleaned_data)
+        if data.get("undated") or not any(data.get(name) for name in self.DATE_RANGE):
+            return None
+        data.update(dict.fromkeys(self.DATE_RANGE), undated=True)
+        if "sort" in data:
+            data["sort"] = None
+        return self._apply(self.queryset, data)
+
+    def undated_params(self) -> dict:
+        """The query string that shows those undated records: the other filters kept, the range dropped."""
+        return {"undated": "on", **dict.fromkeys(self.DATE_RANGE)}
 
 
 class RangeCheckedForm(forms.Form):
@@ -161,6 +195,7 @@ class MeetingFilter(BrowseFilterSet):
                       help_text="Words in the topic, the place or a participant's name.")
     date_from = date_filter("date", "gte", "From")
     date_to = date_filter("date", "lte", "To")
+    undated = UndatedFilter("date", "meetings")
     country = country_filter("participants__country")
     person = id_filter(Person, "participants__person", "archive:person-suggest", "person")
     organization = id_filter(Organization, "participants__organization", "archive:organization-suggest", "organization")
@@ -194,6 +229,7 @@ class AgreementFilter(BrowseFilterSet):
                                   error_messages={"invalid_choice": "Unknown sector."})
     date_from = date_filter("date", "gte", "From")
     date_to = date_filter("date", "lte", "To")
+    undated = UndatedFilter("date", "agreements")
     value_min = df.NumberFilter(field_name="value_usd", lookup_expr="gte", label="Value from (USD)",
                                 min_value=0, max_digits=20, decimal_places=2)
     value_max = df.NumberFilter(field_name="value_usd", lookup_expr="lte", label="Value to (USD)",
@@ -252,6 +288,7 @@ class ArticleFilter(BrowseFilterSet):
                              label="Outlet", empty_label="any outlet")
     date_from = date_filter("published", "gte", "Published from")
     date_to = date_filter("published", "lte", "Published to")
+    undated = UndatedFilter("published", "articles")
     sort = SortFilter(fields={"published": "published", "title": "title", "outlet": "outlet"},
                       labels={"-published": "newest first", "published": "oldest first", "title": "title A–Z",
                               "outlet": "outlet"})

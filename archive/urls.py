@@ -9,6 +9,8 @@ app_name = "archive"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page links to.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),

@@ -6,13 +6,14 @@ from django.conf import settings
 from django.contrib.auth.mixins import AccessMixin
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
-from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.views.generic import DetailView, TemplateView, View
 from django_filters.views import FilterView
 
 from archive import filters
-from archive.browse import charts, exports, selectors
+from archive.browse import charts, exports, network, selectors
 from archive.browse.search import clean_query, is_postgresql
 from archive.models import Agreement, Article, Meeting, Organization, Person
 
@@ -68,30 +69,63 @@ class CappedPaginator(Paginator):
 
 
 class ExportMixin:
-    """The same list as CSV or JSON when the query string says `format=csv` or `format=json`."""
+    """The same list as a download when the query string says `format=`: csv or json for every list;
+    participants / parties (long-format CSV), graphml and gexf where the list declares them."""
 
     export: exports.Export
+    long_export: tuple[str, exports.Export] | None = None  # ("participants", MEETING_PARTICIPANTS)
+    network_members: str = ""  # the rows' list of participants or parties, for graphml / gexf
+
+    def formats(self) -> list[str]:
+        extra = [self.long_export[0]] if self.long_export else []
+        return ["csv", "json", *extra, *(["graphml", "gexf"] if self.network_members else [])]
 
     def get(self, request, *args, **kwargs):
         fmt = request.GET.get("format")
         if fmt is None:
             return super().get(request, *args, **kwargs)
-        if fmt not in ("csv", "json"):
-            return HttpResponseBadRequest("format must be csv or json")
+        if fmt not in self.formats():
+            return HttpResponseBadRequest(f"format must be one of: {', '.join(self.formats())}")
+        offset = request.GET.get("offset", "0")
+        if not (offset.isascii() and offset.isdigit() and len(offset) <= 12):
+            return HttpResponseBadRequest("offset must be a whole number of records, 0 or more")
         filterset = self.get_filterset(self.get_filterset_class())
         if not filterset.is_valid():
             return exports.invalid_filter_response(filterset.errors.get_json_data())
-        query = {k: v for k, v in request.GET.lists() if k not in ("format", "page", "per_page")}
+        part = exports.window(filterset.qs, int(offset))
+        query = {k: v for k, v in request.GET.lists() if k not in ("format", "page", "per_page", "offset")}
         base_url = request.build_absolute_uri("/")[:-1]
-        return exports.export_response(self.export, filterset.qs, fmt, query, base_url)
+        following = request.GET.copy()
+        following["offset"] = str(part.next_offset or 0)
+        next_url = request.build_absolute_uri(f"{request.path}?{following.urlencode()}")
+        if fmt in ("graphml", "gexf"):
+            what = f"{self.export.name}: {request.GET.urlencode()}"
+            return network.network_response(self.export, self.network_members, part, fmt, what, base_url, next_url)
+        export = self.long_export[1] if self.long_export and fmt == self.long_export[0] else self.export
+        return exports.export_response(export, part, "json" if fmt == "json" else "csv", query, base_url, next_url)
+
+
+def query_with(request, changes: dict) -> str:
+    """The current query string with `changes` applied (None removes a parameter), from the first page."""
+    query = request.GET.copy()
+    for key, value in {**changes, "page": None}.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return f"?{query.urlencode()}"
 
 
 class BrowseListView(ReaderAccessMixin, ExportMixin, StablePaginationMixin, FilterView):
     selector = None  # () -> the list's base queryset, in its default order
     default_sort = ""  # the `sort` value that order corresponds to, for the column headings
+    facet_kind = ""  # which counts to show beside the filters (selectors.facets)
 
     def get_queryset(self):
         return self.selector()
+
+    def show_facets(self) -> bool:
+        return bool(self.facet_kind)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -100,14 +134,30 @@ class BrowseListView(ReaderAccessMixin, ExportMixin, StablePaginationMixin, Filt
         context["page_sizes"] = self.page_sizes
         context["default_sort"] = self.default_sort
         context["noun"] = self.filterset.queryset.model._meta.verbose_name_plural
+        context["noun_one"] = self.filterset.queryset.model._meta.verbose_name
+        context["formats"] = self.formats()
+        if not self.filterset.is_bound or self.filterset.is_valid():
+            set_aside = self.filterset.set_aside_undated()
+            if set_aside is not None:
+                context["undated_count"] = set_aside.order_by().count()
+                context["undated_url"] = query_with(self.request, self.filterset.undated_params())
+            if self.show_facets():
+                context["facets"] = [
+                    (facet, [(option, query_with(self.request, option.params),
+                              all(self.request.GET.get(k) == v for k, v in option.params.items() if v))
+                             for option in facet.options])
+                    for facet in selectors.facets(self.facet_kind, self.filterset.qs) if facet.options]
         return context
 
 
 class MeetingListView(BrowseListView):
+    facet_kind = "meeting"
     default_sort = "-date"
     selector = staticmethod(selectors.meeting_list)
     filterset_class = filters.MeetingFilter
     export = exports.MEETINGS
+    long_export = ("participants", exports.MEETING_PARTICIPANTS)
+    network_members = "participants"
     template_name = "archive/meeting_list.html"
 
     def known_count(self, queryset):
@@ -122,14 +172,18 @@ class MeetingListView(BrowseListView):
 
 
 class AgreementListView(BrowseListView):
+    facet_kind = "agreement"
     default_sort = "-date"
     selector = staticmethod(selectors.agreement_list)
     filterset_class = filters.AgreementFilter
     export = exports.AGREEMENTS
+    long_export = ("parties", exports.AGREEMENT_PARTIES)
+    network_members = "parties"
     template_name = "archive/agreement_list.html"
 
 
 class PersonListView(BrowseListView):
+    facet_kind = "person"
     default_sort = "name"
     selector = staticmethod(selectors.person_list)
     filterset_class = filters.PersonFilter
@@ -138,6 +192,7 @@ class PersonListView(BrowseListView):
 
 
 class OrganizationListView(BrowseListView):
+    facet_kind = "organization"
     default_sort = "name"
     selector = staticmethod(selectors.organization_list)
     filterset_class = filters.OrganizationFilter
@@ -146,12 +201,17 @@ class OrganizationListView(BrowseListView):
 
 
 class ArticleListView(BrowseListView):
+    facet_kind = "article"
     default_sort = "-published"
     selector = staticmethod(selectors.article_list)
     filterset_class = filters.ArticleFilter
     export = exports.ARTICLES
     template_name = "archive/article_list.html"
     paginator_class = CappedPaginator
+
+    def show_facets(self) -> bool:
+        # Counting by outlet and year would run the full-text match over every hit a second time.
+        return not (self.filterset.is_bound and self.filterset.form.cleaned_data.get("q"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -246,11 +306,20 @@ class SearchView(ReaderAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        q = clean_query(self.request.GET.get("q", ""))
+        raw = self.request.GET.get("q", "")
+        q = clean_query(raw)
         context["q"] = q
+        context["raw_q"] = raw.strip()[:200].replace("\x00", "")
+        context["kinds"] = [("people", "People"), ("organizations", "Organizations"), ("agreements", "Agreements"),
+                            ("meetings", "Meetings"), ("articles", "Articles")]
         if q:
             context.update(selectors.search_everything(q))
         return context
+
+
+def favicon(request):
+    """The icon's static URL, looked up per request: the hashed name exists only after collectstatic."""
+    return HttpResponsePermanentRedirect(static("archive/favicon.svg"))
 
 
 class HomeView(ReaderAccessMixin, TemplateView):

@@ -99,7 +99,7 @@ class ArticleFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value()
-        if value and value.isdigit():
+        if value and value.isascii() and value.isdigit() and int(value) < 2**63:
             target = queryset.model._meta.model_name
             return queryset.filter(Exists(Evidence.objects.filter(article_id=value, **{target: OuterRef("pk")})))
         return queryset

@@ -33,7 +33,7 @@ class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(choices=[(s, "to review" if s == "unreviewed" else s) for s in STATUSES],
                                required=False)
     country = forms.ChoiceField(required=False)
-    article = forms.IntegerField(required=False, min_value=1, label="article id")
+    article = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1, label="article id")
     published_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
     published_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 

@@ -78,6 +78,7 @@ class Node:
     r: float
     stroke: float
     label_anchor: str
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,33 @@ class EgoGraph:
     height: int
     cx: float
     cy: float
+    min_x: float = 0  # the drawing's left edge: labels may reach past the circle's box
+    view_width: float = 0
+
+
+LABEL_CHARS = 32  # names longer than this end in "…" (the full name is in the node's tooltip)
+CHAR_WIDTH = 7.2  # a generous average advance of the label font (0.75rem sans-serif), in SVG units
+LABEL_GAP = 16
+
+
+def node_label(name: str, meetings: int) -> str:
+    short = name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
+    return f"{short} ({meetings})"
+
+
+def _label_extent(x: float, anchor: str, label: str) -> tuple[float, float]:
+    width = len(label) * CHAR_WIDTH
+    if anchor == "start":
+        return x + LABEL_GAP, x + LABEL_GAP + width
+    if anchor == "end":
+        return x - LABEL_GAP - width, x - LABEL_GAP
+    return x - width / 2, x + width / 2
 
 
 def ego_graph(counterparts: list, width: int = 640, height: int = 400) -> EgoGraph | None:
     """The person in the middle, whom they met on a circle around; thicker lines for more meetings.
 
-    The width leaves room for names (about 24 characters) on either side of the circle.
+    Names up to LABEL_CHARS characters are written in full; the view box widens to fit them.
     """
     if not counterparts:
         return None
@@ -105,5 +127,10 @@ def ego_graph(counterparts: list, width: int = 640, height: int = 400) -> EgoGra
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
         anchor = "middle" if abs(x - cx) < 1 else ("start" if x > cx else "end")
         nodes.append(Node(c.kind, c.id, c.name, c.meetings, round(x, 1), round(y, 1),
-                          round(5 + 7 * c.meetings / top, 1), round(1 + 5 * c.meetings / top, 1), anchor))
-    return EgoGraph(nodes, width, height, cx, cy)
+                          round(5 + 7 * c.meetings / top, 1), round(1 + 5 * c.meetings / top, 1), anchor,
+                          node_label(c.name, c.meetings)))
+    # The view box grows to hold the longest label on either side, so no label is ever cut.
+    extents = [_label_extent(n.x, n.label_anchor, n.label) for n in nodes]
+    left = min(0.0, min(lo for lo, _ in extents) - 4)
+    right = max(float(width), max(hi for _, hi in extents) + 4)
+    return EgoGraph(nodes, width, height, cx, cy, round(left, 1), round(right - left, 1))

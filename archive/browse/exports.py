@@ -1,9 +1,16 @@
-"""Downloads of any filtered list: the list's URL with `format=csv` or `format=json` added.
+"""Downloads of any filtered list: the list's URL with `format=csv` or `format=json` added
+(meetings and agreements also `format=participants` / `format=parties`, one CSV row per record
+and participant or party, and `format=graphml` / `format=gexf`, see `network.py`).
 
-The whole filtered queryset is exported (not one page), in the list's order, streamed
-row by row: the ids are read first, then the rows in chunks of `CHUNK` as plain values
-(no model instances) with one query per relation, so a thousand rows cost at most three
-queries and memory stays bounded by the chunk.
+The filtered list is exported (not one page), in the list's order, streamed row by row: the
+ids of up to EXPORT_LIMIT records are read first, then the rows in chunks of `CHUNK` as plain
+values (no model instances) with one query per relation, so memory stays bounded by the chunk
+and the time of one request by the limit. A longer list continues at `?offset=`: the response's
+`Link: <…>; rel="next"` header (and `next` in JSON) gives the URL.
+
+Meetings and agreements carry what an analyst needs to cite a row: each participant or party
+with its record id, kind, role and country; each source article with title, outlet, date and
+the URL of its page, the quoted sentence and the extractor's confidence.
 """
 
 from __future__ import annotations
@@ -13,17 +20,41 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
-from archive.models import Agreement, AgreementParty, Article, Meeting, MeetingParticipant, Organization, Person
+from archive.models import (
+    Agreement, AgreementParty, Article, Evidence, Meeting, MeetingParticipant, Organization, Person,
+)
 
 CHUNK = 1000
-FORMAT = "archive-browse/1"
+# One download holds at most this many records; a longer list continues at `?offset=` (the `Link` header).
+EXPORT_LIMIT = 20_000
+FORMAT = "archive-browse/2"  # 2: participants, parties and sources are objects; offset, limit, next
+
+
+_PK = 987654321
+
+
+@lru_cache(maxsize=8)
+def _path_patterns(prefix: str) -> dict[str, str]:
+    return {kind: reverse(f"archive:{kind}-detail", args=[_PK]).replace(str(_PK), "{}")
+            for kind in ("person", "organization", "meeting", "agreement", "article")}
+
+
+def path_patterns() -> dict[str, str]:
+    """{kind: "/people/{}/"}: the reading pages' paths, `reverse`d once (reversing per row was half
+    the time of a 10,000-row export). Read once per chunk: the script prefix lives in a thread local."""
+    return _path_patterns(get_script_prefix())
+
+
+def detail_path(kind: str, pk: int) -> str:
+    return path_patterns()[kind].format(pk)
 
 
 def _iso(value):
@@ -41,50 +72,118 @@ def _grouped(rows) -> dict[int, list]:
     return out
 
 
-# Each loader reads one chunk of ids as plain values (no model instances) and returns {id: row}.
+def _live(review_status, merged_into_id) -> bool:
+    return review_status != "rejected" and merged_into_id is None
+
+
+def _participant(row: dict, paths: dict, party: bool = False) -> dict:
+    """One participant or party as an analyst cites it: the linked record (live only) or the written name.
+
+    A meeting's participant is its person, else its organization; an agreement's party is its
+    organization, else the state it names (its `person` is who signed for it, listed apart).
+    """
+    person = row["person_id"] if _live(row["person__review_status"], row["person__merged_into_id"]) else None
+    org = row["organization_id"] if _live(row["organization__review_status"], row["organization__merged_into_id"]) else None
+    state = row["country__code"] if not row["organization_id"] and (party or not row["person_id"]) else None
+    if person and not party:
+        kind, pk, name, role = "person", person, row["person__name"], row["person__title"]
+    elif org:
+        kind, pk, name, role = "organization", org, row["organization__name"], row["organization__org_type"]
+    elif state:
+        kind, pk, name, role = "country", None, row["country__name"], ""
+    elif person:
+        kind, pk, name, role = "person", person, row["person__name"], row["person__title"]
+    else:
+        kind, pk, name, role = "unlinked", None, row["name"], ""
+    url = paths[kind].format(pk) if pk else None
+    return {"kind": kind, "id": pk, "name": name, "written_name": row["name"], "role": role or None,
+            "country_code": row["country__code"], "country": row["country__name"], "url": url}
+
+
+PARTICIPANT_VALUES = (
+    "name", "person_id", "person__name", "person__title", "person__review_status", "person__merged_into_id",
+    "organization_id", "organization__name", "organization__org_type", "organization__review_status",
+    "organization__merged_into_id", "country__code", "country__name")
+
+
+def _sources(target: str, ids: list[int], paths: dict) -> dict[int, list[dict]]:
+    """{record id: [source article with its quoted sentence and confidence]}, oldest article first, one query."""
+    rows = (Evidence.objects.filter(**{f"{target}_id__in": ids}).order_by(
+        F("article__published").asc(nulls_last=True), "article_id", "start", "id")
+        .values_list(f"{target}_id", "article_id", "article__title", "article__outlet", "article__published",
+                     "sentence", "confidence"))
+    out = defaultdict(list)
+    for record_id, article_id, title, outlet, published, sentence, confidence in rows:
+        out[record_id].append({
+            "article_id": article_id, "title": title, "outlet": outlet or None, "published": _iso(published),
+            "url": paths["article"].format(article_id), "quote": sentence,
+            "confidence": confidence})
+    return out
+
 
 def load_meetings(ids: list[int]) -> dict[int, dict]:
-    people = _grouped(MeetingParticipant.objects.filter(meeting_id__in=ids).order_by("id")
-                      .values_list("meeting_id", "name", "country__name"))
+    paths = path_patterns()
+    people = defaultdict(list)
+    for row in MeetingParticipant.objects.filter(meeting_id__in=ids).order_by("id").values(
+            "meeting_id", *PARTICIPANT_VALUES):
+        people[row["meeting_id"]].append(_participant(row, paths))
+    sources = _sources("meeting", ids, paths)
     return {m["id"]: {
-        "id": m["id"], "url": reverse("archive:meeting-detail", args=[m["id"]]),
-        "date": _iso(m["date"]), "date_precision": m["date_precision"] or None, "location": m["location"] or None,
-        "topic": m["topic"] or None,
-        "participants": [name for name, _ in people[m["id"]]],
-        "countries": sorted({country for _, country in people[m["id"]] if country}),
-        "review_status": m["review_status"],
+        "id": m["id"], "url": paths["meeting"].format(m["id"]),
+        "date": _iso(m["date"]), "date_precision": m["date_precision"] or None, "date_text": m["date_text"] or None,
+        "location": m["location"] or None, "topic": m["topic"] or None,
+        "participants": people[m["id"]],
+        "countries": sorted({p["country"] for p in people[m["id"]] if p["country"]}),
+        "review_status": m["review_status"], "confidence": m["confidence"],
+        "sources": sources[m["id"]],
     } for m in Meeting.objects.filter(pk__in=ids).values(
-        "id", "date", "date_precision", "location", "topic", "review_status")}
+        "id", "date", "date_precision", "date_text", "location", "topic", "review_status", "confidence")}
 
 
 def load_agreements(ids: list[int]) -> dict[int, dict]:
-    parties = _grouped(AgreementParty.objects.filter(agreement_id__in=ids).order_by("id")
-                       .values_list("agreement_id", "name", "country__name"))
+    paths = path_patterns()
+    parties = defaultdict(list)
+    for row in AgreementParty.objects.filter(agreement_id__in=ids).order_by("id").values(
+            "agreement_id", "role", "date", "date_precision", *PARTICIPANT_VALUES):
+        party = _participant(row, paths, party=True)
+        party["party_role"] = row["role"]
+        party["date"] = _iso(row["date"])
+        signer = row["person_id"] and _live(row["person__review_status"], row["person__merged_into_id"])
+        party["signed_by_id"] = row["person_id"] if signer else None
+        party["signed_by_name"] = row["person__name"] if signer else None
+        parties[row["agreement_id"]].append(party)
     sectors = _grouped(Agreement.sectors.through.objects.filter(agreement_id__in=ids).order_by("sector__name")
                        .values_list("agreement_id", "sector__name"))
+    sources = _sources("agreement", ids, paths)
     return {a["id"]: {
-        "id": a["id"], "url": reverse("archive:agreement-detail", args=[a["id"]]),
+        "id": a["id"], "url": paths["agreement"].format(a["id"]),
         "title": a["title"], "kind": a["kind"], "status": a["status"],
-        "date": _iso(a["date"]), "date_precision": a["date_precision"] or None,
+        "date": _iso(a["date"]), "date_precision": a["date_precision"] or None, "date_text": a["date_text"] or None,
         "value_usd": _decimal(a["value_usd"]), "amount": _decimal(a["amount"]), "currency": a["currency"] or None,
-        "parties": [name for name, _ in parties[a["id"]]],
-        "party_countries": sorted({country for _, country in parties[a["id"]] if country}),
+        "parties": parties[a["id"]],
+        "party_countries": sorted({p["country"] for p in parties[a["id"]] if p["country"]}),
+        "signed_by": [{"id": p["signed_by_id"], "name": p["signed_by_name"]}
+                      for p in parties[a["id"]] if p["signed_by_id"]],
         "sectors": sectors[a["id"]],
-        "review_status": a["review_status"],
+        "review_status": a["review_status"], "confidence": a["confidence"],
+        "sources": sources[a["id"]],
     } for a in Agreement.objects.filter(pk__in=ids).values(
-        "id", "title", "kind", "status", "date", "date_precision", "value_usd", "amount", "currency", "review_status")}
+        "id", "title", "kind", "status", "date", "date_precision", "date_text", "value_usd", "amount", "currency",
+        "review_status", "confidence")}
 
 
 def load_people(ids: list[int]) -> dict[int, dict]:
+    path = path_patterns()["person"]
     return {p["id"]: {
-        "id": p["id"], "url": reverse("archive:person-detail", args=[p["id"]]), "name": p["name"],
+        "id": p["id"], "url": path.format(p["id"]), "name": p["name"],
         "title": p["title"] or None, "country": p["country__name"], "review_status": p["review_status"],
     } for p in Person.objects.filter(pk__in=ids).values("id", "name", "title", "country__name", "review_status")}
 
 
 def load_organizations(ids: list[int]) -> dict[int, dict]:
+    path = path_patterns()["organization"]
     return {o["id"]: {
-        "id": o["id"], "url": reverse("archive:organization-detail", args=[o["id"]]), "name": o["name"],
+        "id": o["id"], "url": path.format(o["id"]), "name": o["name"],
         "acronym": o["acronym"] or None, "type": o["org_type"], "country": o["country__name"],
         "review_status": o["review_status"],
     } for o in Organization.objects.filter(pk__in=ids).values(
@@ -92,34 +191,112 @@ def load_organizations(ids: list[int]) -> dict[int, dict]:
 
 
 def load_articles(ids: list[int]) -> dict[int, dict]:
+    path = path_patterns()["article"]
     return {a["id"]: {
-        "id": a["id"], "url": reverse("archive:article-detail", args=[a["id"]]), "title": a["title"],
+        "id": a["id"], "url": path.format(a["id"]), "title": a["title"],
         "outlet": a["outlet"] or None, "published": _iso(a["published"]), "dateline": a["dateline"] or None,
         "byline": a["byline"] or None, "source": a["source_name"],
     } for a in Article.objects.filter(pk__in=ids).values(
         "id", "title", "outlet", "published", "dateline", "byline", "source_name")}
 
 
+def _absolute(row: dict, base_url: str) -> dict:
+    """Every `url` of a row (its own, its participants', parties' and sources') made absolute in place."""
+    row["url"] = base_url + row["url"]
+    for key in ("participants", "parties", "sources"):
+        for item in row.get(key, ()):
+            if item["url"]:
+                item["url"] = base_url + item["url"]
+    return row
+
+
+def _joined(items, key) -> str:
+    return "; ".join("" if i.get(key) is None else str(i[key]) for i in items)
+
+
+def record_key(item: dict) -> str:
+    """`person:12`, `organization:5`, `country:KZ`, or "" for a name linked to no record."""
+    if item["id"]:
+        return f"{item['kind']}:{item['id']}"
+    return f"country:{item['country_code']}" if item["kind"] == "country" else ""
+
+
+def _source_columns(row: dict) -> dict:
+    sources = row["sources"]
+    return {
+        "source_article_ids": _joined(sources, "article_id"), "source_titles": _joined(sources, "title"),
+        "source_outlets": _joined(sources, "outlet"), "source_dates": _joined(sources, "published"),
+        "source_urls": _joined(sources, "url"), "evidence": " | ".join(s["quote"] for s in sources),
+        "evidence_confidence": _joined(sources, "confidence"),
+    }
+
+
+def _people_columns(people: list[dict], prefix: str, plural: str) -> dict:
+    return {
+        plural: _joined(people, "name"), f"{prefix}_ids": "; ".join(record_key(p) for p in people),
+        f"{prefix}_kinds": _joined(people, "kind"), f"{prefix}_roles": _joined(people, "role"),
+        f"{prefix}_countries": _joined(people, "country_code"),
+    }
+
+
+def flat_meeting(row: dict) -> Iterator[dict]:
+    yield {**row, **_people_columns(row["participants"], "participant", "participants"), **_source_columns(row)}
+
+
+def flat_agreement(row: dict) -> Iterator[dict]:
+    yield {**row, **_people_columns(row["parties"], "party", "parties"), "party_roles": _joined(row["parties"], "party_role"),
+           "party_record_roles": _joined(row["parties"], "role"),
+           "signed_by": _joined(row["signed_by"], "name"), **_source_columns(row)}
+
+
+def _long_row(record: dict, item: dict, prefix: str) -> dict:
+    return {
+        f"{prefix}_kind": item["kind"], f"{prefix}_id": item["id"], f"{prefix}_key": record_key(item),
+        f"{prefix}_name": item["name"], "written_name": item["written_name"], "role": item["role"],
+        "country_code": item["country_code"], "country": item["country"], f"{prefix}_url": item["url"],
+        "source_count": len(record["sources"]), "source_urls": _joined(record["sources"], "url"),
+    }
+
+
+def meeting_participant_rows(row: dict) -> Iterator[dict]:
+    """The long format: one row per meeting and participant."""
+    for item in row["participants"]:
+        yield {"meeting_id": row["id"], "meeting_url": row["url"], "date": row["date"],
+               "date_precision": row["date_precision"], "location": row["location"], "topic": row["topic"],
+               "meeting_review_status": row["review_status"], **_long_row(row, item, "participant")}
+
+
+def agreement_party_rows(row: dict) -> Iterator[dict]:
+    """The long format: one row per agreement and party."""
+    for item in row["parties"]:
+        yield {"agreement_id": row["id"], "agreement_url": row["url"], "title": row["title"], "kind": row["kind"],
+               "status": row["status"], "date": row["date"], "date_precision": row["date_precision"],
+               "agreement_review_status": row["review_status"], "party_role": item["party_role"],
+               "party_date": item["date"], "signed_by_id": item["signed_by_id"],
+               "signed_by_name": item["signed_by_name"], **_long_row(row, item, "party")}
+
+
+def _one(row: dict) -> Iterator[dict]:
+    yield row
+
+
 @dataclass(frozen=True)
 class Export:
+    """One downloadable shape of a list: how a chunk of ids is read, and the CSV rows each record gives."""
+
     name: str
     load: Callable[[list[int]], dict[int, dict]]
     columns: tuple[str, ...]
+    flatten: Callable[[dict], Iterator[dict]] = _one  # record -> CSV rows (one, or one per participant)
 
-    def rows(self, queryset: QuerySet, base_url: str = "") -> Iterator[dict]:
-        """Rows in the queryset's order; `base_url` (scheme and host) makes each row's `url` absolute.
-
-        The filtered, sorted ids come first in one query; each chunk of ids is then read
-        as plain values with its related names in one query per relation.
-        """
-        ids = list(queryset.values_list("pk", flat=True))
+    def rows(self, ids: list[int], base_url: str = "") -> Iterator[dict]:
+        """Records of `ids` in that order, read a chunk of CHUNK at a time with one query per relation;
+        `base_url` (scheme and host) makes every `url` absolute."""
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
             rows = self.load(chunk)
             for pk in chunk:
-                row = rows[pk]
-                row["url"] = base_url + row["url"]
-                yield row
+                yield _absolute(rows[pk], base_url)
 
 
 class _Echo:
@@ -129,51 +306,108 @@ class _Echo:
         return value
 
 
+FORMULA_STARTERS = ("=", "+", "-", "@")
+
+
+def looks_like_a_formula(text: str) -> bool:
+    """What a spreadsheet may run: a cell starting with a formula character, or with a tab or a
+    carriage return (which spreadsheets drop before reading the rest as a formula)."""
+    return text[:1] in (*FORMULA_STARTERS, "\t", "\r") or text.lstrip(" \t\r\n")[:1] in FORMULA_STARTERS
+
+
+_RISKY_FIRST = frozenset("=+-@\t\r\n ")
+
+
 def _cell(value):
-    if isinstance(value, list):
-        value = "; ".join(value)
     if value is None:
         return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    if isinstance(value, str) and value and value[0] in _RISKY_FIRST and looks_like_a_formula(value):
         return "'" + value  # a spreadsheet must not run a title as a formula
     return value
 
 
-def csv_lines(rows: Iterable[dict], columns: tuple[str, ...]) -> Iterator[str]:
+def csv_lines(records: Iterable[dict], export: Export) -> Iterator[str]:
     writer = csv.writer(_Echo())
-    yield writer.writerow(columns)
-    for row in rows:
-        yield writer.writerow([_cell(row[k]) for k in columns])
+    yield writer.writerow(export.columns)
+    for record in records:
+        for row in export.flatten(record):
+            yield writer.writerow([_cell(row[k]) for k in export.columns])
 
 
-def json_chunks(rows: Iterable[dict], name: str, query: dict) -> Iterator[str]:
-    head = {"format": FORMAT, "list": name, "query": query, "exported_at": timezone.now().isoformat()}
+def json_chunks(rows: Iterable[dict], head: dict) -> Iterator[str]:
     yield json.dumps(head, cls=DjangoJSONEncoder)[:-1] + ', "results": ['
     for i, row in enumerate(rows):
         yield ("," if i else "") + "\n" + json.dumps(row, cls=DjangoJSONEncoder)
     yield "\n]}\n"
 
 
-def export_response(export: Export, queryset: QuerySet, fmt: str, query: dict, base_url: str = "") -> HttpResponse:
+@dataclass(frozen=True)
+class Window:
+    """The part of a filtered list one download holds: at most EXPORT_LIMIT records from `offset`."""
+
+    ids: list[int]
+    offset: int
+    next_offset: int | None  # where the next download starts, or None at the end
+
+
+def window(queryset: QuerySet, offset: int = 0, limit: int | None = None) -> Window:
+    """The ids of one download, in the list's order, in one query (one more id tells whether more follow)."""
+    limit = limit or EXPORT_LIMIT
+    ids = list(queryset.values_list("pk", flat=True)[offset:offset + limit + 1])
+    more = len(ids) > limit
+    return Window(ids[:limit], offset, offset + limit if more else None)
+
+
+def attach(response: StreamingHttpResponse, name: str, suffix: str, part: Window, next_url: str) -> HttpResponse:
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
-    rows = export.rows(queryset, base_url)
-    if fmt == "csv":
-        response = StreamingHttpResponse(csv_lines(rows, export.columns), content_type="text/csv; charset=utf-8")
-    else:
-        response = StreamingHttpResponse(json_chunks(rows, export.name, query), content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="{export.name}-{stamp}.{fmt}"'
+    first = f"-from-{part.offset}" if part.offset else ""
+    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}{first}.{suffix}"'
+    response["X-Export-Limit"] = str(EXPORT_LIMIT)
+    if part.next_offset is not None:
+        response["Link"] = f'<{next_url}>; rel="next"'
     return response
+
+
+def export_response(export: Export, part: Window, fmt: str, query: dict, base_url: str = "",
+                    next_url: str = "") -> HttpResponse:
+    """A streamed CSV or JSON of one window of the list; a `Link: rel="next"` header (and `next` in
+    JSON) points to the next window when the list is longer than EXPORT_LIMIT."""
+    rows = export.rows(part.ids, base_url)
+    if fmt == "json":
+        head = {"format": FORMAT, "list": export.name, "query": query, "exported_at": timezone.now().isoformat(),
+                "offset": part.offset, "limit": EXPORT_LIMIT,
+                "next": next_url if part.next_offset is not None else None}
+        response = StreamingHttpResponse(json_chunks(rows, head), content_type="application/json")
+        return attach(response, export.name, "json", part, next_url)
+    response = StreamingHttpResponse(csv_lines(rows, export), content_type="text/csv; charset=utf-8")
+    return attach(response, export.name, "csv", part, next_url)
 
 
 def invalid_filter_response(errors: dict) -> JsonResponse:
     return JsonResponse({"errors": errors}, status=400)
 
 
+SOURCE_COLUMNS = ("source_article_ids", "source_titles", "source_outlets", "source_dates", "source_urls",
+                  "evidence", "evidence_confidence")
 MEETINGS = Export("meetings", load_meetings, (
-    "id", "url", "date", "date_precision", "location", "topic", "participants", "countries", "review_status"))
+    "id", "url", "date", "date_precision", "date_text", "location", "topic", "participants", "participant_ids",
+    "participant_kinds", "participant_roles", "participant_countries", "countries", "review_status", "confidence",
+    *SOURCE_COLUMNS), flat_meeting)
+MEETING_PARTICIPANTS = Export("meeting-participants", load_meetings, (
+    "meeting_id", "meeting_url", "date", "date_precision", "location", "topic", "meeting_review_status",
+    "participant_kind", "participant_id", "participant_key", "participant_name", "written_name", "role",
+    "country_code", "country", "participant_url", "source_count", "source_urls"), meeting_participant_rows)
 AGREEMENTS = Export("agreements", load_agreements, (
-    "id", "url", "title", "kind", "status", "date", "date_precision", "value_usd", "amount", "currency",
-    "parties", "party_countries", "sectors", "review_status"))
+    "id", "url", "title", "kind", "status", "date", "date_precision", "date_text", "value_usd", "amount", "currency",
+    "parties", "party_ids", "party_kinds", "party_roles", "party_record_roles", "party_countries", "signed_by",
+    "sectors", "review_status", "confidence", *SOURCE_COLUMNS), flat_agreement)
+AGREEMENT_PARTIES = Export("agreement-parties", load_agreements, (
+    "agreement_id", "agreement_url", "title", "kind", "status", "date", "date_precision", "agreement_review_status",
+    "party_kind", "party_id", "party_key", "party_name", "written_name", "party_role", "role", "party_date",
+    "signed_by_id", "signed_by_name",
+    "country_code", "country", "party_url", "source_count", "source_urls"), agreement_party_rows)
 PEOPLE = Export("people", load_people, ("id", "url", "name", "title", "country", "review_status"))
 ORGANIZATIONS = Export("organizations", load_organizations, (
     "id", "url", "name", "acronym", "type", "country", "review_status"))

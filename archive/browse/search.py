@@ -4,8 +4,11 @@ PostgreSQL: articles match against the stored `search_vector` column (migration
 0004_search: title weighted A, body B, GIN-indexed) with `websearch_to_tsquery`,
 so readers can write `trade -oil "free trade"`; results are ranked with `ts_rank`.
 
-SQLite: every word of the query must occur in the title or the body (LIKE), newest
-first. Good enough for a laptop copy; not ranked.
+SQLite: every word of the query must occur in the title or the body (LIKE) and no
+`-word`, newest first. Good enough for a laptop copy; not ranked.
+
+Every query is first cleaned by `clean_query` (the one place for search and suggestions):
+no NUL or control characters, at most 200 characters and 10 terms, no runs of operators.
 
 Names (people, organizations, aliases, agreement titles) use `icontains` on both
 databases; on PostgreSQL trigram indexes built for exactly that expression serve it.
@@ -13,7 +16,10 @@ databases; on PostgreSQL trigram indexes built for exactly that expression serve
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+import re
+import unicodedata
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -31,13 +37,70 @@ def is_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
+# A quoted phrase or a run of non-space characters.
+_TERM = re.compile(r'"[^"]*"?|[^\s"]+')
+
+
+def _printable(text: str) -> str:
+    """Without control and format characters (NUL, bidi overrides, zero-width spaces): no database
+    string may hold a NUL, and the others only hide what a query says."""
+    return "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs") else c for c in text)
+
+
+def _plain_words(text: str) -> list[str]:
+    """Words of letters, digits and marks; a hyphen, apostrophe or dot stays only between two of
+    them (`Trans-Afghan`, `O'Neill`, `U.S`). Every other character separates words, so no run
+    of punctuation reaches the tsquery parser as operators."""
+    kept = []
+    for i, c in enumerate(text):
+        if c.isalnum() or unicodedata.category(c).startswith("M"):
+            kept.append(c)
+        elif c in "-'’." and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+            kept.append(c)
+        else:
+            kept.append(" ")
+    return "".join(kept).split()
+
+
 def clean_query(text: str) -> str:
-    """Collapse whitespace and cap the length: a query is a few words, not a document."""
-    return " ".join((text or "").split())[:MAX_QUERY_LENGTH]
+    """What every search and suggestion reads: printable text, whitespace collapsed, at most
+    MAX_QUERY_LENGTH characters and MAX_WORDS terms (a word, `-word`, `or`, a "quoted phrase"),
+    each made of plain words, so that no query can build a tsquery deeper than PostgreSQL's
+    parser stack ("tsquery stack too small") however many operators it writes. A query of
+    only operators and punctuation cleans to ""."""
+    text = " ".join(_printable(text or "").split())[:MAX_QUERY_LENGTH]
+    terms: list[str] = []
+    for term in _TERM.findall(text):
+        if term.startswith('"'):
+            words = _plain_words(term.strip('"'))
+            found = [f'"{" ".join(words)}"'] if words else []
+        else:
+            found = _plain_words(term)
+            if found and term.startswith("-"):
+                found[0] = "-" + found[0]
+        for word in found:
+            if word.lower() == "or" and (not terms or terms[-1].lower() == "or"):
+                continue  # `or` joins two terms: a leading or repeated one joins nothing
+            terms.append(word)
+    terms = terms[:MAX_WORDS]
+    while terms and terms[-1].lower() == "or":
+        terms.pop()
+    return " ".join(terms)
 
 
 def query_words(text: str) -> list[str]:
-    return [w.strip('"') for w in clean_query(text).split() if w.strip('"-')][:MAX_WORDS]
+    """The words of a cleaned query that must occur (phrases split into words, exclusions and `or` left out)."""
+    words = []
+    for term in clean_query(text).split():
+        word = term.strip('"')
+        if word and not term.startswith("-") and word.lower() != "or":
+            words.append(word)
+    return words[:MAX_WORDS]
+
+
+def excluded_words(text: str) -> list[str]:
+    """The `-word`s of a cleaned query."""
+    return [term[1:] for term in clean_query(text).split() if term.startswith("-")]
 
 
 def _article_vector() -> RawSQL:
@@ -48,9 +111,11 @@ def _article_vector() -> RawSQL:
 def search_articles(queryset: QuerySet, text: str) -> QuerySet:
     """Articles of `queryset` matching `text`: best first (annotated `rank`) on PostgreSQL
     when at most RANK_LIMIT match, otherwise newest first."""
+    if not (text or "").strip():
+        return queryset
     text = clean_query(text)
     if not text:
-        return queryset
+        return queryset.none()  # only operators or punctuation: nothing to look for
     if is_postgresql():
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
         matches = queryset.alias(search=_article_vector()).filter(search=query)
@@ -64,6 +129,8 @@ def search_articles(queryset: QuerySet, text: str) -> QuerySet:
     condition = Q()
     for word in words:
         condition &= Q(title__icontains=word) | Q(body__icontains=word)
+    for word in excluded_words(text):
+        condition &= ~Q(title__icontains=word) & ~Q(body__icontains=word)
     return queryset.filter(condition).order_by(F("published").desc(nulls_last=True), "-id")
 
 
@@ -84,3 +151,51 @@ def name_condition(text: str, model, fields: tuple[str, ...], aliases=None, alia
             any_place |= Q(pk__in=aliases._default_manager.filter(name__icontains=word).values(alias_key))
         condition &= any_place
     return condition
+
+
+# ---------------------------------------------------------------- snippets
+
+MARK_START, MARK_END = "\x02", "\x03"  # never in a cleaned body: ingest keeps printable text only
+SNIPPET_WIDTH = 110
+
+
+def _segments(marked: str) -> list[tuple[str, bool]]:
+    """[(text, is_match)] from a headline whose matches sit between MARK_START and MARK_END."""
+    out = []
+    for i, part in enumerate(re.split(f"[{MARK_START}{MARK_END}]", marked)):
+        if part:
+            out.append((part, i % 2 == 1))
+    return out
+
+
+def _excerpt(body: str, words: list[str], width: int = SNIPPET_WIDTH) -> list[tuple[str, bool]]:
+    """The text around the first query word the body holds, every query word in it marked.
+
+    Positions come from a case-insensitive search of the body itself (never of a case-folded
+    copy, whose length differs: "Straße" folds to "strasse")."""
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE) \
+        if words else None
+    first = pattern.search(body) if pattern else None
+    if first is None:
+        return [(body[: 2 * width] + ("…" if len(body) > 2 * width else ""), False)]
+    start, end = max(0, first.start() - width), min(len(body), first.end() + width)
+    window = body[start:end]
+    marked = pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", window)
+    return _segments(("…" if start else "") + marked + ("…" if end < len(body) else ""))
+
+
+def headlines(queryset: QuerySet, text: str) -> dict[int, list[tuple[str, bool]]]:
+    """{article id: [(text, is_match)]}: the passage of each article of `queryset` (one page of
+    results) that matches `text`, in one query. PostgreSQL's `ts_headline` marks the stemmed
+    matches ("pipelines" for "pipeline"); SQLite marks the words as written."""
+    text = clean_query(text)
+    if not text:
+        return {}
+    if is_postgresql():
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        headline = SearchHeadline("body", query, config=SEARCH_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
+                                  max_words=35, min_words=15)
+        rows = queryset.order_by().annotate(headline=headline).values_list("id", "headline")
+        return {pk: _segments(marked) for pk, marked in rows}
+    words = query_words(text)
+    return {pk: _excerpt(body, words) for pk, body in queryset.order_by().values_list("id", "body")}

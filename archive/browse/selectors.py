@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
 
 from archive.models import (
     Agreement, AgreementParty, AgreementStatusChange, Article, Country, DatePrecision, Evidence, Meeting,
     MeetingParticipant, Organization, OrganizationAlias, Person, PersonAlias, ReviewStatus, Role,
 )
 
-from .search import name_condition, query_words, search_articles
+from .search import headlines, name_condition, search_articles
 
 # How many related rows a detail page shows before it links to the full, filtered list.
 DETAIL_LIMIT = 50
@@ -124,6 +124,76 @@ def suggest_organizations(text: str) -> list[dict]:
     return _suggestions(organizations_named(organization_list(), text))
 
 
+# ---------------------------------------------------------------- facets: counts beside the filters
+
+@dataclass(frozen=True)
+class FacetOption:
+    label: str
+    count: int
+    params: dict  # the query-string changes that choose it
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption]
+
+
+FACET_LIMIT = 8
+
+
+def _year_facet(queryset: QuerySet, field: str) -> Facet:
+    rows = (queryset.prefetch_related(None).order_by().filter(**{f"{field}__isnull": False})
+            .annotate(year=ExtractYear(field)).values("year").annotate(n=Count("id")).order_by("-year"))
+    return Facet("year", "Year", [
+        FacetOption(str(r["year"]), r["n"], {"date_from": f"{r['year']}-01-01", "date_to": f"{r['year']}-12-31",
+                                             "undated": None})
+        for r in rows[:FACET_LIMIT]])
+
+
+def _field_facet(queryset: QuerySet, field: str, name: str, label: str, choices=None) -> Facet:
+    rows = (queryset.prefetch_related(None).order_by().exclude(**{field: ""}).values(field)
+            .annotate(n=Count("id")).order_by("-n", field))
+    labels = dict(choices or ())
+    return Facet(name, label, [FacetOption(str(labels.get(r[field], r[field])), r["n"], {name: r[field]})
+                               for r in rows[:FACET_LIMIT]])
+
+
+def _country_facet(queryset: QuerySet, related=None, key: str = "") -> Facet:
+    """Countries by how many records of `queryset` they appear in; through `related` (participants,
+    parties) the count is of distinct records, read from the related table in one grouped query."""
+    if related is None:
+        rows = (queryset.prefetch_related(None).order_by().filter(country__isnull=False)
+                .values("country__code", "country__name").annotate(n=Count("id")))
+    else:
+        rows = (related.objects.filter(**{f"{key}__in": queryset.prefetch_related(None).order_by().values("pk")},
+                                       country__isnull=False)
+                .values("country__code", "country__name").annotate(n=Count(key, distinct=True)))
+    rows = rows.order_by("-n", "country__name")[:FACET_LIMIT]
+    return Facet("country", "Country", [FacetOption(r["country__name"], r["n"], {"country": r["country__code"]})
+                                        for r in rows])
+
+
+def facets(kind: str, queryset: QuerySet) -> list[Facet]:
+    """The most common values of the filtered list, with counts, one grouped query each."""
+    from archive.models import AgreementKind, AgreementStatus, OrganizationType
+
+    if kind == "meeting":
+        return [_country_facet(queryset, MeetingParticipant, "meeting_id"), _year_facet(queryset, "date")]
+    if kind == "agreement":
+        return [_field_facet(queryset, "status", "status", "Status", AgreementStatus.choices),
+                _field_facet(queryset, "kind", "kind", "Kind", AgreementKind.choices),
+                _country_facet(queryset, AgreementParty, "agreement_id"), _year_facet(queryset, "date")]
+    if kind == "person":
+        return [_country_facet(queryset)]
+    if kind == "organization":
+        return [_field_facet(queryset, "org_type", "type", "Type", OrganizationType.choices), _country_facet(queryset)]
+    if kind == "article":
+        return [_field_facet(queryset, "outlet", "outlet", "Outlet"), _year_facet(queryset, "published")]
+    return []
+
+
 # ---------------------------------------------------------------- pictures
 
 def meetings_by_month(queryset: QuerySet) -> tuple[list[tuple[date, int]], int]:
@@ -199,6 +269,45 @@ def _evidence(**target) -> QuerySet:
     )
 
 
+@dataclass
+class RoleHeld:
+    """One title a person held, once, with the dates and the articles that state it."""
+    title: str
+    organization: Organization | None
+    country: Country | None
+    dates: list = None  # [(date, precision)], oldest first
+    articles: list = None  # distinct articles, oldest first
+    by_curator: bool = False
+
+    @property
+    def first(self):
+        return self.dates[0] if self.dates else None
+
+    @property
+    def last(self):
+        return self.dates[-1] if self.dates else None
+
+
+def roles_held(roles: list[Role]) -> list[RoleHeld]:
+    """Roles grouped by title (case and spacing aside) and organization: "President" stated by seven
+    articles is one row with seven sources. Latest first, undated titles last."""
+    groups: dict[tuple, RoleHeld] = {}
+    for role in roles:
+        key = (" ".join(role.title.split()).casefold(), role.organization_id)
+        held = groups.setdefault(key, RoleHeld(role.title, role.organization, role.country, [], []))
+        held.country = held.country or role.country
+        if role.date and (role.date, role.date_precision) not in held.dates:
+            held.dates.append((role.date, role.date_precision))
+        if role.article is None:
+            held.by_curator = True
+        elif all(a.pk != role.article.pk for a in held.articles):
+            held.articles.append(role.article)
+    for held in groups.values():
+        held.dates.sort()
+        held.articles.sort(key=lambda a: (a.published or date.max, a.pk))
+    return sorted(groups.values(), key=lambda h: (h.last is None, -(h.last[0].toordinal() if h.last else 0)))
+
+
 def person_page(person: Person) -> dict:
     meetings, more_meetings = _capped(meeting_list().filter(
         Exists(MeetingParticipant.objects.filter(meeting=OuterRef("pk"), person=person))))
@@ -207,16 +316,27 @@ def person_page(person: Person) -> dict:
     articles, more_articles = _capped(_articles_with_evidence(person=person))
     return {
         "aliases": [a.name for a in person.aliases.all() if a.name != person.name],
-        "roles": list(
+        "roles": roles_held(list(
             Role.objects.filter(person=person)
             .select_related("organization", "country", "article").defer(*(f"article__{f}" for f in ARTICLE_LIST_DEFER))
             .order_by(*newest_first("date"))
-        ),
+        )),
         "meetings": meetings, "more_meetings": more_meetings,
         "agreements": agreements, "more_agreements": more_agreements,
         "articles": articles, "more_articles": more_articles,
         "counterparts": counterparts(person),
     }
+
+
+def _once_per_person_and_title(roles) -> list[Role]:
+    """Each person's title once (its latest statement; roles come newest first per person)."""
+    seen, out = set(), []
+    for role in roles:
+        key = (role.person_id, " ".join(role.title.split()).casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(role)
+    return out
 
 
 def organization_page(organization: Organization) -> dict:
@@ -231,7 +351,7 @@ def organization_page(organization: Organization) -> dict:
     )
     return {
         "aliases": [a.name for a in organization.aliases.all() if a.name not in (organization.name, organization.acronym)],
-        "roles": list(roles[:DETAIL_LIMIT]),
+        "roles": _once_per_person_and_title(roles[:DETAIL_LIMIT]),
         "meetings": meetings, "more_meetings": more_meetings,
         "agreements": agreements, "more_agreements": more_agreements,
         "articles": articles, "more_articles": more_articles,
@@ -325,33 +445,44 @@ def article_page(article: Article) -> dict:
     }
 
 
-def article_snippets(article_ids: list[int], text: str, width: int = 110) -> dict[int, tuple[str, str, str]]:
-    """{id: (before, match, after)} around the first word of `text` each body contains."""
-    words = [w.lstrip("-").casefold() for w in query_words(text) if w.lstrip("-")]
-    out = {}
-    for article_id, body in Article.objects.filter(id__in=article_ids).values_list("id", "body"):
-        folded = body.casefold()
-        hits = [(folded.find(w), w) for w in words if folded.find(w) >= 0]
-        if not hits:
-            out[article_id] = ("", "", body[: 2 * width] + ("…" if len(body) > 2 * width else ""))
-            continue
-        at, word = min(hits)
-        start = max(0, at - width)
-        out[article_id] = (
-            ("…" if start else "") + body[start:at], body[at:at + len(word)],
-            body[at + len(word): at + len(word) + width] + ("…" if at + len(word) + width < len(body) else ""),
-        )
-    return out
+def article_snippets(article_ids: list[int], text: str) -> dict[int, list[tuple[str, bool]]]:
+    """{id: [(text, is_match)]}: the matching passage of each listed article."""
+    return headlines(Article.objects.filter(id__in=article_ids), text)
+
+
+SEARCH_COUNT_CAP = 1000
+
+
+@dataclass(frozen=True)
+class Found:
+    """One record type's part of the search page: the first rows and how many match in all."""
+    rows: list
+    count: int
+    capped: bool  # more than SEARCH_COUNT_CAP match
+
+
+def _found(queryset: QuerySet, limit: int) -> Found:
+    rows = list(queryset[:limit])
+    if len(rows) < limit:
+        return Found(rows, len(rows), False)  # all of them: no count needed
+    n = queryset.order_by()[: SEARCH_COUNT_CAP + 1].count()
+    return Found(rows, min(n, SEARCH_COUNT_CAP), n > SEARCH_COUNT_CAP)
 
 
 def search_everything(text: str, limit: int = 10) -> dict:
-    """The site-wide search page: ranked articles and records whose names match."""
+    """The site-wide search page: for each record type its first matches and their count (counted up to
+    SEARCH_COUNT_CAP, only when a type fills its `limit`), and the matching passage of each article."""
+    found = {
+        "articles": _found(articles_matching(article_list(), text), limit),
+        "people": _found(people_named(person_list(), text), limit),
+        "organizations": _found(organizations_named(organization_list(), text), limit),
+        "meetings": _found(meetings_matching(meeting_list(), text), limit),
+        "agreements": _found(agreements_matching(agreement_list(), text), limit),
+    }
     return {
-        "articles": list(articles_matching(article_list(), text)[:limit]),
-        "people": list(people_named(person_list(), text)[:limit]),
-        "organizations": list(organizations_named(organization_list(), text)[:limit]),
-        "meetings": list(meetings_matching(meeting_list(), text)[:limit]),
-        "agreements": list(agreements_matching(agreement_list(), text)[:limit]),
+        **{kind: f.rows for kind, f in found.items()}, "found": found,
+        "total": sum(f.count for f in found.values()),
+        "snippets": article_snippets([a.id for a in found["articles"].rows], text) if found["articles"].rows else {},
     }
 
 

@@ -74,3 +74,30 @@ def sort_header(context, param, label, descending_first=False):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def shown_acronym(acronym, name):
+    """The acronym when it adds something: not when the name is the acronym ("AFP AFP")."""
+    return bool(acronym) and acronym.casefold() != (name or "").casefold()
+
+
+def _names(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@register.simple_tag
+def meeting_heading(meeting, participants):
+    """Who met whom, where and when ("A and B met in Astana, 5 March 2025"); a topic is not a title."""
+    names = [p.name for p in participants][:4]
+    if len(participants) > 4:
+        names.append(f"{len(participants) - 4} others")
+    where = f" in {meeting.location}" if meeting.location else ""
+    when = fuzzy_date(meeting.date, meeting.date_precision)
+    if len(participants) > 1:
+        return f"{_names(names)} met{where}, {when}"
+    if participants:
+        return f"Meeting with {names[0]}{where}, {when}"
+    return f"Meeting{where}, {when}"

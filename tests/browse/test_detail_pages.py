@@ -36,7 +36,7 @@ def test_who_a_person_met_counts_meetings_and_leaves_out_rejected_people(client,
     assert met == [("person", "Nurlan Bekov", 2), ("organization", "Kazakhstan Temir Zholy", 1),
                    ("person", "Sardor Aliyev", 1)]
     html = client.get(f"/people/{archive.amina.pk}/").content.decode()
-    assert '<svg viewBox="0 0 640 400" role="img" aria-labelledby="met-caption">' in html
+    assert ' 400" role="img" aria-labelledby="met-caption">' in html  # the view box widens for labels
     assert f'<a href="/people/{archive.nurlan.pk}/"><circle' in html
 
 

@@ -1,13 +1,16 @@
 """A reader in a real browser (Playwright driving Debian's Chromium) against the live server."""
 
 import csv
+import io
 import re
 from datetime import date
+
+import networkx as nx
 
 import pytest
 from playwright.sync_api import expect
 
-from archive.models import Country
+from archive.models import Country, MeetingParticipant
 from tests import factories as f
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -51,7 +54,7 @@ def test_filter_meetings_by_country_and_dates_follow_a_participant_and_download_
     assert shown == [f"/meetings/{m.pk}/" for m in reversed(meetings["in_range"])]
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="CSV").click()
+        page.get_by_role("link", name="CSV", exact=True).click()
     download = download_info.value
     assert download.suggested_filename.startswith("meetings-") and download.suggested_filename.endswith(".csv")
     with open(download.path(), newline="", encoding="utf-8") as fh:
@@ -97,6 +100,45 @@ def test_the_filters_work_from_the_keyboard_and_the_page_fits_a_phone(page, live
     page.keyboard.press("Enter")
     expect(page.locator(".results tbody tr")).to_have_count(1)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_meetings_of_a_country_in_a_year_offer_the_undated_ones_and_download_as_rows_and_a_network(
+        page, live_server, meetings):
+    envoy, minister = meetings["envoy"], meetings["in_range"][0].participants.first().person
+    undated = []
+    for place in ("Almaty", "Shymkent"):
+        m = f.MeetingFactory(date=None, date_precision="", location=place, topic="undated talks")
+        for p in (envoy, minister):
+            f.MeetingParticipantFactory(meeting=m, person=p, name=p.name, country=p.country)
+        undated.append(m)
+
+    page.goto(f"{live_server.url}/meetings/")
+    page.get_by_label("Country", exact=True).select_option("KZ")
+    page.get_by_role("button", name="Apply filters").click()
+    page.locator(".facets").get_by_role("link", name="2025").click()
+    expect(page).to_have_url(f"{live_server.url}/meetings/?country=KZ&date_from=2025-01-01&date_to=2025-12-31")
+    expect(page.locator(".results tbody tr")).to_have_count(2)
+    note = page.locator(".undated-note")
+    expect(note).to_contain_text("2 undated meetings also match the other filters")
+    note.get_by_role("link", name="Show them").click()
+    expect(page).to_have_url(f"{live_server.url}/meetings/?country=KZ&undated=on")
+    shown = [link.get_attribute("href") for link in page.locator(".results tbody tr td:first-child a").all()]
+    assert sorted(shown) == sorted(f"/meetings/{m.pk}/" for m in undated)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Participants CSV").click()
+    with open(download_info.value.path(), newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    expected = sorted(MeetingParticipant.objects.filter(meeting__in=undated).values_list("meeting_id", "person_id"))
+    assert sorted((int(r["meeting_id"]), int(r["participant_id"])) for r in rows) == expected
+    assert {r["participant_kind"] for r in rows} == {"person"}
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="GraphML").click()
+    with open(download_info.value.path(), "rb") as fh:
+        g = nx.read_graphml(io.BytesIO(fh.read()))
+    assert set(g.nodes) == {f"person:{envoy.pk}", f"person:{minister.pk}"}
+    assert g.edges[f"person:{envoy.pk}", f"person:{minister.pk}"]["weight"] == 2.0
 
 
 def test_countries_are_back_for_the_next_transactional_test():

@@ -13,6 +13,9 @@
     var timer = null;
     var controller = null;
     nameInput.hidden = false;
+    // With the name box working, the bare id box is only the form's value: keep it out of sight.
+    idInput.classList.add("visually-hidden");
+    idInput.tabIndex = -1;
 
     function pick() {
       var options = list.querySelectorAll("option");
