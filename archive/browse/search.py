@@ -140,9 +140,13 @@ def name_condition(text: str, model, fields: tuple[str, ...], aliases=None, alia
     Each word is an `id IN (...)` over the table that holds the text, so on PostgreSQL
     every sub-select is served by its trigram index and a record matching twice is
     still one row. `aliases` is the alias model, `alias_key` its column naming the record.
+    Text with no searchable word ("%_%") matches nothing, not everything.
     """
+    words = query_words(text)
+    if not words:
+        return Q(pk__in=[]) if text.strip() else Q()
     condition = Q()
-    for word in query_words(text):
+    for word in words:
         direct = Q()
         for field in fields:
             direct |= Q(**{f"{field}__icontains": word})
