@@ -4,6 +4,8 @@ Stages, grouped in packages with no Django import:
 
     layout/    reading the page
       decode     bytes -> str (encoding detection, bad input -> InputError)
+      repair     mojibake, HTML entities and tags, cookie banners (ftfy)
+      reflow     hard-wrapped lines joined, words broken at a line end, page furniture
       clean      web-export noise: broken hyphenation, boilerplate lines
       split      one file -> several stories
       metadata   title, outlet, publication date, dateline, byline, body
@@ -22,13 +24,13 @@ from pathlib import Path
 
 from .entities import extract_entities
 from .events import extract_events
-from .layout import clean, decode, metadata, sentences, split
+from .layout import clean, decode, metadata, reflow, repair, sentences, split
 from .records import ExtractedArticle
 
 
 def extract_file(data: bytes, source_name: str) -> list[ExtractedArticle]:
     """Read one file's bytes into its articles. Raises InputError on bad input."""
-    text = clean.clean_text(decode.decode_bytes(data))
+    text = clean.clean_text(reflow.reflow(repair.repair_text(decode.decode_bytes(data))))
     articles = []
     for position, story in enumerate(split.split_stories(text)):
         meta = metadata.read_metadata(story)

@@ -133,6 +133,8 @@ def _is_lone_letter(fragments: list[str], j: int) -> bool:
     """A one-letter fragment inside a chain (`Bru-s-sels`), but not `two-and-a-half`."""
     if not (0 < j < len(fragments) - 1 and len(fragments[j]) == 1) or fragments[j] == "a":
         return False
+    if fragments[j - 1][:1].isupper() and fragments[j + 1][:1].isupper():
+        return False  # a linking letter between two names: izafat `Qasr-e-Millat`, `Jammu-o-Kashmir`
     return not _reads_as_dash(fragments[j - 1], fragments[j + 1])
 
 
