@@ -14,6 +14,7 @@ Text that is not hard-wrapped keeps its lines: only the page furniture is droppe
 from __future__ import annotations
 
 import re
+from collections import Counter
 from statistics import median
 
 from . import clean
@@ -69,14 +70,12 @@ def _drop_page_furniture(lines: list[str]) -> list[str]:
     markers = [i for i, line in enumerate(lines) if PAGE_MARKER.match(line)]
     if not markers:
         return lines
-    seen: set[str] = set()
-    kept = []
-    for i, line in enumerate(lines):
-        key = " ".join(line.split())
-        if i in markers or (key in seen and len(key.split()) >= MIN_REPEATED_HEADER_WORDS):
-            continue  # a running page header repeats exactly; its first print stays
-        seen.add(key)
-        kept.append(line)
+    counts = Counter(" ".join(line.split()) for line in lines)
+    running = {key for key, n in counts.items() if n > 1 and len(key.split()) >= MIN_REPEATED_HEADER_WORDS}
+    kept = [
+        line for i, line in enumerate(lines)
+        if i not in markers and " ".join(line.split()) not in running  # a running header or footer
+    ]
     return _close_page_gaps(kept)
 
 

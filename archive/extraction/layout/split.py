@@ -1,13 +1,84 @@
-"""Stage 3: one file -> its stories.
+"""Stage 5: one file -> its stories.
 
 A saved news page may carry the next story after the first: a headline followed by
 a block of page furniture (`Updated 9 sec ago`, `Follow`, a photo caption) and
-usually the headline again. Such a headline starts a story. Anything before the
-first story start (a `Join our channel` line) stays with the first story.
+usually the headline again. Such a headline starts a story, and so does a headline
+after a `Related` / `Read also` marker when story text follows it (a bare list of
+links is no story). Anything before the first story start (a `Join our channel`
+line) stays with the first story.
+
+A digest (newsletter, e-mail brief) separates its stories with rules (`—— ✦ ——`,
+`* * *`, `-----`): a part that opens with a headline and has story text is a story;
+the parts before the first story (masthead, table of contents) are the page header
+and those after the last one (`Unsubscribe`, `© 2025 X`) its trailer, both read by
+`metadata` for every story of the page.
 """
 from __future__ import annotations
 
-from . import clean
+import re
+from dataclasses import dataclass, field
+
+from . import clean, furniture
+
+SEPARATOR = re.compile(r"^[^\w\s]{1,}(?:\s*[^\w\s]+)*$")
+MIN_SEPARATOR_CHARS = 3
+PROSE_WORDS = 20  # a paragraph of story text, not a headline or a link
+
+
+@dataclass
+class Page:
+    stories: list[str]
+    header: str = ""  # page furniture before the first story of a digest
+    trailer: str = ""  # and after its last story
+    digest: bool = False
+    parts: list[str] = field(default_factory=list, repr=False)
+
+
+def split_page(text: str) -> Page:
+    """The stories of a file, with a digest's header and trailer kept apart."""
+    parts = _separated_parts(text)
+    if len(parts) < 2:
+        return Page(split_stories(text))
+    is_story = [_opens_story(part) for part in parts]
+    if not any(is_story):
+        return Page(split_stories(text))
+    first = is_story.index(True)
+    last = len(parts) - 1 - is_story[::-1].index(True)
+    stories: list[str] = []
+    for part, story in zip(parts[first:last + 1], is_story[first:last + 1]):
+        if story or not stories:
+            stories.extend(split_stories(part))
+        else:
+            stories[-1] += "\n\n" + part  # a section break inside one story
+    header, trailer = "\n\n".join(parts[:first]), "\n\n".join(parts[last + 1:])
+    return Page(stories, header, trailer, digest=sum(is_story) > 1)
+
+
+def _separated_parts(text: str) -> list[str]:
+    parts, current = [], []
+    for line in text.split("\n"):
+        if _is_separator(line):
+            parts.append("\n".join(current))
+            current = []
+        else:
+            current.append(line)
+    parts.append("\n".join(current))
+    return [part.strip("\n") for part in parts if part.strip()]
+
+
+def _is_separator(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped.replace(" ", "")) >= MIN_SEPARATOR_CHARS and bool(SEPARATOR.match(stripped))
+
+
+def _opens_story(part: str) -> bool:
+    """A headline first, story text after it."""
+    lines = [line for line in part.split("\n") if line.strip()]
+    return bool(lines) and clean.is_headline_like(lines[0]) and any(_is_prose(line) for line in lines[1:])
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= PROSE_WORDS and not clean.is_metadata_line(line)
 
 LAYOUT_WINDOW = 10  # lines after a headline in which its layout block must close
 
@@ -28,6 +99,9 @@ def _starts_story(lines: list[str], i: int) -> bool:
     """A headline followed by page furniture that either repeats it or dates it."""
     if not clean.is_headline_like(lines[i]):
         return False
+    if _follows_related_marker(lines, i):
+        following = next((line for line in lines[i + 1:] if line.strip()), "")
+        return _is_prose(following)
     key = _key(lines[i])
     saw_furniture = saw_timestamp = False
     for line in lines[i + 1: i + 1 + LAYOUT_WINDOW]:
@@ -49,3 +123,8 @@ def _has_body(lines: list[str]) -> bool:
 
 def _key(line: str) -> str:
     return " ".join(line.split()).casefold()
+
+
+def _follows_related_marker(lines: list[str], i: int) -> bool:
+    previous = next((line for line in reversed(lines[:i]) if line.strip()), "")
+    return furniture.is_related_marker(previous)

@@ -60,7 +60,7 @@ def test_page_footers_and_the_repeated_page_header_are_dropped():
     )
     out = reflow(text)
     assert "Page" not in out and "\f" not in out
-    assert out.count("Bulletin No. 7") == 1
+    assert "Bulletin No. 7" not in out
     assert "The minister said the sides also" in out and "agreed on new routes." in out
 
 

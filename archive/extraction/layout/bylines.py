@@ -1,0 +1,49 @@
+"""Bylines: who signed a story, and when the signature is a desk or an outlet, which.
+
+`By A and B`, `By A, The Daily Ledger`, `Author: A`, `By A - 2 days ago`,
+`(Reporting by A; Editing by B)`, a desk alone on a line (`Our Staff Reporter`,
+`Staff Report`), `By RFE/RL's Uzbek Service` (a desk of the outlet RFE/RL), `By Azernews`
+(a one-word signature that is no person's name: the outlet).
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon.media import DESK_WORDS
+from . import clean
+
+AUTHOR = re.compile(r"^(?:author|written\s+by|text|reporter)\s*:\s*(?P<name>[A-Z][^|,;:]{2,60}?)\s*$", re.I)
+TRAILING_WHEN = re.compile(r"\s+[-–—|•·]\s+.*$")
+BY_DESK_OF = re.compile(r"^(?:By|BY)\s+(?P<name>(?P<outlet>[A-Z][\w./&-]+)['’]s\s+[A-Z][\w ]{2,40}?(?:Service|Desk|Bureau|Team))\s*$")
+BY_ONE_WORD = re.compile(r"^(?:By|BY)\s*:?\s+(?P<name>[A-Z][\w.&-]{2,30})\s*$")
+MAX_BYLINE_WORDS = 12
+
+
+def byline_of(line: str) -> tuple[str, str | None] | None:
+    """(byline, outlet it names or None), else None."""
+    line = line.strip().strip("()").strip()
+    if len(line.split()) > MAX_BYLINE_WORDS * 2:
+        return None
+    if match := BY_DESK_OF.match(line):
+        return match.group("name"), match.group("outlet")
+    if match := BY_ONE_WORD.match(line):
+        name = match.group("name")
+        return (name, None) if name.lower() in DESK_WORDS else (name, name)
+    if match := AUTHOR.match(line):
+        return match.group("name").strip(), None
+    found = clean.byline_of(line) or clean.byline_of(TRAILING_WHEN.sub("", line))
+    return found
+
+
+def desk_byline(line: str) -> str | None:
+    """`Our Staff Reporter`, `Staff Report`, `Web Desk`: a line made only of desk words."""
+    words = line.strip().split()
+    if 1 < len(words) <= 4 and all(w.lower().strip(".,") in DESK_WORDS for w in words) and line[:1].isupper():
+        return line.strip()
+    return None
+
+
+def is_person_like(text: str) -> bool:
+    """Two to four capitalised words and none of them a desk word: `Jane Roe`."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.lower() not in DESK_WORDS for w in words)
