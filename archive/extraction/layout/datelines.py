@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
+from ..lexicon.media import AGENCIES
 from . import dates_lines
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -98,4 +99,8 @@ def _is_region(text: str) -> bool:
 def _is_agency_tag(tag: str) -> bool:
     """`(Reuters)`, `/TREND/`, `(24.kg)`; not a parenthesised aside or a date."""
     words = tag.split()
-    return 1 <= len(words) <= 4 and not dates_lines.find_dates(tag) and not tag[:1].islower()
+    if not 1 <= len(words) <= 4 or dates_lines.find_dates(tag):
+        return False
+    if tag[:1].islower():  # `(dpa)`, `(kg.wire)`, but not `(pictured)`
+        return lexicon.lookup_key(tag) in AGENCIES or (len(words) == 1 and bool(re.search(r"[.\d]", tag)))
+    return True

@@ -11,6 +11,7 @@ import trafilatura
 from ..records import InputError
 
 WEB_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+MIN_ARTICLE_WORDS = 20
 
 
 def page_text(markup: str) -> str:
@@ -22,7 +23,7 @@ def page_text(markup: str) -> str:
     except (ValueError, TypeError, AttributeError) as exc:  # markup lxml cannot parse at all
         raise InputError(f"unreadable web page ({exc.__class__.__name__})") from None
     body = (getattr(document, "text", None) or "").strip() if document is not None else ""
-    if not body:
+    if len(body.split()) < MIN_ARTICLE_WORDS:  # a menu, a login wall, an index of links
         raise InputError("web page with no article text")
     lines = [document.title or ""]
     if document.author:

@@ -22,7 +22,7 @@ FOLLOW = re.compile(
 )
 SUBSCRIBED = re.compile(r"\bsubscribed\s+to\s+(?P<name>[A-Z][^.,;]{1,50}?)\s*[.,;]?\s*(?:$|unsubscribe)", re.I)
 SOURCE = re.compile(r"^(?:source|site)\s*:\s*(?P<name>.{2,60}?)\s*$", re.I)
-NOT_OUTLETS = frozenset({"us", "our", "me", "the", "this", "all"})
+NOT_OUTLETS = frozenset({"us", "our", "me", "my", "this", "all", "your"})  # `Follow us`, `Join our channel`
 MAX_NAME_WORDS = 6
 
 
@@ -64,6 +64,6 @@ def is_masthead(line: str) -> bool:
 def _name(text: str) -> str | None:
     name = re.split(r"['’\ufffd]s\b", text)[0].strip(" .,:;-–—'\"")
     words = name.split()
-    if not words or len(words) > MAX_NAME_WORDS or name.lower() in NOT_OUTLETS or not name[:1].isalnum():
+    if not words or len(words) > MAX_NAME_WORDS or words[0].lower() in NOT_OUTLETS or not name[:1].isalnum():
         return None
     return name

@@ -42,8 +42,13 @@ def split_page(text: str) -> Page:
     is_story = [_opens_story(part) for part in parts]
     if not any(is_story):
         return Page(split_stories(text))
+    has_prose = [any(_is_prose(line) for line in part.split("\n")) for part in parts]
     first = is_story.index(True)
-    last = len(parts) - 1 - is_story[::-1].index(True)
+    while first > 0 and has_prose[first - 1]:
+        first -= 1  # a preface with story text belongs to the stories
+    last = len(parts) - 1
+    while not has_prose[last]:
+        last -= 1
     stories: list[str] = []
     for part, story in zip(parts[first:last + 1], is_story[first:last + 1]):
         if story or not stories:
