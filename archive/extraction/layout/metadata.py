@@ -22,7 +22,8 @@ QUOTES = "'\"‘’“”"
 SOFT_WRAP_END = re.compile(r"[\w,;–—-]$")  # a line that stops mid-sentence
 PROSE_WORDS = 35  # a paragraph this long is story text: the header zone is over
 TITLE_CAPS_WORDS = 4  # an all-caps line this long is a headline, shorter ones are labels
-DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first paragraphs (after a deck)
+DATELINE_PARAGRAPHS = 3
+MAX_META_LINE_WORDS = 30  # furniture and metadata lines are short; longer lines are story text  # a dateline opens one of the first paragraphs (after a deck)
 
 # Ranks: lower wins.
 OUTLET_RANKS = {"masthead": 0, "published_in": 1, "copyright": 2, "source": 2, "agency_cell": 3,
@@ -106,6 +107,11 @@ def _is_title(line: str) -> bool:
 def _take_metadata(meta: StoryMetadata, line: str, in_header: bool, first_line: bool) -> bool:
     """Record what a non-body line says; True when the line is not body text."""
     zone = "header" if in_header else "trailer"
+    if len(line.split()) > MAX_META_LINE_WORDS:  # a paragraph of story text (or a summary bullet)
+        if clean.is_bullet(line):
+            meta.highlights.append(clean.strip_bullet(line))
+            return True
+        return False
     if (copyright := outlets.copyright_outlet(line)) is not None:
         meta.offer_outlet(copyright[0], "copyright")
         meta.years.extend([copyright[1]] if copyright[1] else [])
