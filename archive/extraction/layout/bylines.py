@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon.media import DESK_WORDS
-from . import clean
+from . import clean, dates_lines
 
 AUTHOR = re.compile(r"^(?:author|written\s+by|text|reporter)\s*:\s*(?P<name>[A-Z][^|,;:]{2,60}?)\s*$", re.I)
 TRAILING_WHEN = re.compile(r"\s+[-–—|•·]\s+.*$")
@@ -47,3 +47,23 @@ def is_person_like(text: str) -> bool:
     """Two to four capitalised words and none of them a desk word: `Jane Roe`."""
     words = text.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.lower() not in DESK_WORDS for w in words)
+
+
+DATED_BY = re.compile(r"^(?:By|BY)\s*:?\s+(?P<name>[A-Z][^|,;:]*?)(?=\s+(?:in|on|at)\s|\s*[-–—|•·]|\s*$)")
+MAX_DATED_BYLINE_WORDS = 16
+
+
+def dated_byline(line: str):
+    """(name, date) of `By Jane Roe in Politics on 3 March 2031` / `By Jane Roe | 03.03.2031`, else None."""
+    line = line.strip()
+    if not line.startswith(("By ", "BY ", "By:")) or len(line.split()) > MAX_DATED_BYLINE_WORDS:
+        return None
+    found = dates_lines.find_dates(line)
+    match = DATED_BY.match(line[: found[0].start].rstrip() if found else "")
+    if not found or not match:
+        return None
+    return match.group("name").strip(), found[0].value
+
+
+def has_desk_word(text: str) -> bool:
+    return any(w.lower().strip(".,") in DESK_WORDS - {"the", "from", "our"} for w in text.split())

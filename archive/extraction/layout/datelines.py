@@ -25,7 +25,7 @@ _WHEN = (
     rf"(?P<when>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})"
 )
-_CAPS_PLACE = r"(?P<caps>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,3})"
+_CAPS_PLACE = r"(?P<caps>[A-Z][A-Z'’/-]+(?:\s[A-Z][A-Z'’/-]+){0,3})"
 _TITLE_PLACE = r"(?P<title>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})"
 _REGION = r"(?:\s*,\s*(?P<region>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?))?"
 _TAG = (
@@ -33,7 +33,7 @@ _TAG = (
     r"|\s*/(?P<slash>[^/\n]{2,30})/\.?"
     r"|\.\s+(?P<caps_tag>[A-Z][A-Z-]{2,}(?:\s[A-Z][A-Z-]{2,})?)(?=\s*(?:[–—:]|--?)\s))?"
 )
-_CLOSE = r"(?:\s*(?::|[—–]|--?)\s+|(?<=/)\s+|(?<=/\.)\s+)"
+_CLOSE = r"(?:\s*(?::|[—–]|--?)\s+|(?<=/)\s+|(?<=/\.)\s+|(?P<bare>(?<=\))\.?\s+))"
 DATELINE = re.compile(
     rf"^(?:{_CAPS_PLACE}|{_TITLE_PLACE}){_REGION}(?:\s*,\s*{_WHEN}\.?)?{_TAG}{_CLOSE}(?=\S)"
 )
@@ -66,6 +66,8 @@ def read_dateline(paragraph: str) -> Dateline | None:
         return None
     if agency and not _is_agency_tag(agency):
         return None
+    if match.group("bare") is not None and not (match.group("caps") or _is_known_place(place)):
+        return None  # `Tashkent, 5 September (UzA). The …`, but not `Aliyev (L) and …`
     return Dateline(place.upper(), agency.strip() if agency else None, match.group("when"), match.end())
 
 

@@ -24,7 +24,7 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 FULL_DATE = re.compile(
-    rf"\b(?:{_YEAR}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?\d\d)?)?"
+    rf"\b(?:{_YEAR}/[01]\d/[0-3]\d|{_YEAR}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?\d\d)?)?"
     rf"|{_DAY}[./-][01]?\d[./-]{_YEAR}"
     rf"|{_DAY}\s+{_MONTH},?\s+{_YEAR}"
     rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR})\b",
@@ -34,7 +34,7 @@ PARTIAL_DATE = re.compile(rf"\b(?:(?P<md>{_MONTH})\s+(?P<d1>{_DAY})|(?P<d2>{_DAY
 MONTH_NUMBERS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 NOISE = re.compile(
-    r"\b(?:last\s+)?(?:updated|published|posted|modified|first\s+published|date|time|on|at)\b\s*:?"
+    r"\b(?:last\s+)?(?:updated?|published|posted|modified|first\s+published|date|time|on|at)\b\s*:?"
     r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?"
     r"|\b[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?"
     r"|\(?\b(?:gmt|utc|ist|pkt|pst|est|edt|cet|cest|msk|ast|bst)\b\s*[+-]?\s*\d{0,2}(?::?\d\d)?\)?"
@@ -66,7 +66,7 @@ def find_dates(line: str) -> list[FoundDate]:
 @lru_cache(maxsize=4096)
 def parse_full_date(text: str) -> datetime.date | None:
     """One full date expression read by dateparser; None when it is not a real date."""
-    iso = re.match(r"(\d{4})-(\d\d)-(\d\d)", text)
+    iso = re.match(r"(\d{4})[-/](\d\d)[-/](\d\d)", text)
     if iso:  # the date as the page wrote it: a timestamp's zone must not move it to another day
         text = iso.group()
     import dateparser  # slow to import; only pages with a date line get here

@@ -23,7 +23,8 @@ SOFT_WRAP_END = re.compile(r"[\w,;–—-]$")  # a line that stops mid-sentence
 PROSE_WORDS = 35  # a paragraph this long is story text: the header zone is over
 TITLE_CAPS_WORDS = 4  # an all-caps line this long is a headline, shorter ones are labels
 DATELINE_PARAGRAPHS = 3
-MAX_META_LINE_WORDS = 30  # furniture and metadata lines are short; longer lines are story text  # a dateline opens one of the first paragraphs (after a deck)
+MAX_META_LINE_WORDS = 30
+MASTHEAD_MAX_WORDS = 3  # a page's name above a headline; longer lines are headlines themselves  # furniture and metadata lines are short; longer lines are story text  # a dateline opens one of the first paragraphs (after a deck)
 
 # Ranks: lower wins.
 OUTLET_RANKS = {"masthead": 0, "published_in": 1, "copyright": 2, "source": 2, "agency_cell": 3,
@@ -67,6 +68,8 @@ def read_metadata(story: str) -> StoryMetadata:
     after_related = False
     lines = [line.strip() for line in _split_trailing_metadata(story).split("\n")]
     first = next((i for i, line in enumerate(lines) if line), 0)
+    second = next((line for line in lines[first + 1:] if line), "")
+    named_above_headline = _is_short_name(lines[first]) and _is_title(second) if lines else False
     for i, line in enumerate(lines):
         if not line:
             paragraphs.append([])
@@ -77,7 +80,7 @@ def read_metadata(story: str) -> StoryMetadata:
         if furniture.is_related_marker(line):
             after_related = True
             paragraphs.append([])
-        elif _take_metadata(meta, line, in_header, i == first and i + 1 < len(lines)):
+        elif _take_metadata(meta, line, in_header, i == first and bool(second), named_above_headline):
             paragraphs.append([])
         elif not meta.title and _is_title(line):
             meta.title = _unquote(line)
@@ -104,7 +107,7 @@ def _is_title(line: str) -> bool:
     return not line.isupper() or len(line.split()) >= TITLE_CAPS_WORDS
 
 
-def _take_metadata(meta: StoryMetadata, line: str, in_header: bool, first_line: bool) -> bool:
+def _take_metadata(meta: StoryMetadata, line: str, in_header: bool, first_line: bool, named: bool = False) -> bool:
     """Record what a non-body line says; True when the line is not body text."""
     zone = "header" if in_header else "trailer"
     if len(line.split()) > MAX_META_LINE_WORDS:  # a paragraph of story text (or a summary bullet)
@@ -134,7 +137,15 @@ def _take_metadata(meta: StoryMetadata, line: str, in_header: bool, first_line: 
     if (cells := furniture.menu_cells(line)) is not None:
         _take_cells(meta, cells, zone, first_line)
         return True
+    if in_header and (lone := datelines.line_dateline(line)) is not None:
+        meta.offer("dateline", lone.place, 1)
+        _take_dateline_date(meta, lone.when or "")
+        return True
     if _take_date_line(meta, line, zone):
+        return True
+    if (signed := bylines.dated_byline(line)) is not None:  # `By Jane Roe in Politics on 3 March 2031`
+        meta.offer("byline", signed[0], 0 if in_header else 1)
+        meta.offer_date(signed[1], zone)
         return True
     if (byline := bylines.byline_of(line)) is not None:
         meta.offer("byline", byline[0], 0 if in_header else 1)
@@ -145,23 +156,26 @@ def _take_metadata(meta: StoryMetadata, line: str, in_header: bool, first_line: 
         return True
     if not in_header:
         return False
-    return _take_header_line(meta, line, first_line)
+    return _take_header_line(meta, line, first_line, named)
 
 
-def _take_header_line(meta: StoryMetadata, line: str, first_line: bool) -> bool:
+def _take_header_line(meta: StoryMetadata, line: str, first_line: bool, named: bool) -> bool:
     if (desk := bylines.desk_byline(line)) is not None:
         meta.offer("byline", desk, 0)
         return True
-    if (lone := datelines.line_dateline(line)) is not None:
-        meta.offer("dateline", lone.place, 1)
-        _take_dateline_date(meta, lone.when or "")
-        return True
     if furniture.is_section_label(line) or furniture.is_toc_item(line):
         return True
-    if first_line and outlets.is_masthead(line):
+    if first_line and (outlets.is_masthead(line) or named):
         meta.offer_outlet(line.title() if line.isupper() else line, "masthead")
         return True
     return clean.is_caption(line)
+
+
+def _is_short_name(line: str) -> bool:
+    """`The Steppe Herald`, `Aralnews`: one to three capitalised words, no sentence, no date."""
+    words = line.split()
+    return (1 <= len(words) <= MASTHEAD_MAX_WORDS and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+            and not clean.SENTENCE_END.search(line) and not dates_lines.find_dates(line))
 
 
 def _take_cells(meta: StoryMetadata, cells: list[str], zone: str, first_line: bool) -> None:
@@ -184,9 +198,9 @@ def _take_date_line(meta: StoryMetadata, line: str, zone: str) -> bool:
         return False
     value, rest = dated
     rest = re.sub(r"^(?:by|author)\s*:?\s+", "", rest, flags=re.I)
-    if rest and not (furniture.is_section_label(rest) or bylines.is_person_like(rest) or bylines.desk_byline(rest)):
-        return False
-    if rest and not furniture.is_section_label(rest):
+    if rest and not (furniture.is_section_label(rest) or all(w[:1].isupper() for w in rest.split())):
+        return False  # a sentence with a date in it
+    if rest and (bylines.is_person_like(rest) or bylines.has_desk_word(rest)):
         meta.offer("byline", rest, 0 if zone == "header" else 1)
     meta.offer_date(value, zone)
     meta.years.append(value.year)

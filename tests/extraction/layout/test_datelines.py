@@ -47,3 +47,17 @@ def test_a_lone_header_line_with_a_known_place_is_a_dateline(line, place, when):
 @pytest.mark.parametrize("line", ["Politics", "Central Asia", "Jane Roe", "Karachi is a port city"])
 def test_other_short_lines_are_not_lone_datelines(line):
     assert line_dateline(line) is None
+
+
+@pytest.mark.parametrize("opening, place, agency", [
+    ("Tashkent, 5 September (UzA). The talks", "TASHKENT", "UzA"),
+    ("Bishkek, 12 March /Kabar/. The talks", "BISHKEK", "Kabar"),
+    ("KARACHI/ISLAMABAD: The talks", "KARACHI/ISLAMABAD", None),
+])
+def test_more_wire_forms(opening, place, agency):
+    found = read_dateline(opening)
+    assert (found.place, found.agency, opening[found.end:]) == (place, agency, "The talks")
+
+
+def test_a_name_with_a_parenthesised_letter_is_no_dateline():
+    assert read_dateline("Aliyev (L) and Tokayev met in the capital.") is None

@@ -94,3 +94,18 @@ def test_an_outlet_signature_is_byline_and_outlet():
     meta = read_metadata(f"Ministers agree to build railway\n\nBy Aralnews\n\nPublished: 4 July 2031 10:00 (UTC+04:00)"
                          f"\n\nTbilisi, Georgia, 4 July\n\nThe {LEDE}")
     assert (meta.byline, meta.outlet, meta.published, meta.dateline) == ("Aralnews", "Aralnews", D(2031, 7, 4), "TBILISI")
+
+
+def test_a_short_name_above_the_headline_is_the_masthead():
+    meta = read_metadata(f"The Steppe Diplomat\n\nMinisters agree to build railway\n\nThe {LEDE}")
+    assert (meta.title, meta.outlet) == ("Ministers agree to build railway", "The Steppe Diplomat")
+
+
+def test_a_byline_with_section_and_date_gives_both():
+    meta = read_metadata(f"Ministers agree to build railway\n\nBy Jane Roe in Nation on 3 March 2031\n\nThe {LEDE}")
+    assert (meta.byline, meta.published) == ("Jane Roe", D(2031, 3, 3))
+
+
+def test_a_desk_signature_beside_the_date_is_the_byline():
+    meta = read_metadata(f"Ministers agree to build railway\n\nVR Web Desk Published 03 Mar, 2031 11:11am\n\nKARACHI: The {LEDE}")
+    assert (meta.byline, meta.published, meta.dateline) == ("VR Web Desk", D(2031, 3, 3), "KARACHI")
