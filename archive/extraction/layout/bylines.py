@@ -67,3 +67,15 @@ def dated_byline(line: str):
 
 def has_desk_word(text: str) -> bool:
     return any(w.lower().strip(".,") in DESK_WORDS - {"the", "from", "our"} for w in text.split())
+
+
+NAME_WORD = re.compile(r"^[A-Z][a-z'’-]+$|^[A-Z]\.$")
+COMMON_WORD_ZIPF = 3.5  # `Trade`, `Talks` are words; names are rare as words
+
+
+def looks_like_name(line: str) -> bool:
+    """`Amir Wasim` alone on a line: two to four capitalised words, none of them a common word."""
+    words = line.split()
+    if not 2 <= len(words) <= 4 or not all(NAME_WORD.match(w) for w in words):
+        return False
+    return all(w.lower() not in DESK_WORDS and clean.zipf(w) < COMMON_WORD_ZIPF for w in words)

@@ -37,8 +37,13 @@ _CLOSE = r"(?:\s*(?::|[—–]|--?)\s+|(?<=/)\s+|(?<=/\.)\s+|(?P<bare>(?<=\))\.?
 DATELINE = re.compile(
     rf"^(?:{_CAPS_PLACE}|{_TITLE_PLACE}){_REGION}(?:\s*,\s*{_WHEN}\.?)?{_TAG}{_CLOSE}(?=\S)"
 )
-LINE_DATELINE = re.compile(rf"^(?:{_CAPS_PLACE}|{_TITLE_PLACE}){_REGION}(?:\s*,\s*(?P<rest>.+?))?\.?$")
-NOT_PLACES = frozenset({"PM", "UN", "EU", "US", "UK", "THE", "BY", "NOTE", "UPDATE", "PHOTO", "VIDEO", "EDITOR"})
+LINE_DATELINE = re.compile(
+    rf"^(?:{_CAPS_PLACE}|{_TITLE_PLACE}){_REGION}(?:\s*,\s*(?P<rest>.+?))?(?P<close>\s*(?::|[—–]|--?))?\.?$"
+)
+NOT_PLACES = frozenset({
+    "PM", "UN", "EU", "US", "UK", "THE", "BY", "NOTE", "UPDATE", "UPDATES", "PHOTO", "VIDEO", "EDITOR", "BREAKING",
+    "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS", "EDITORIAL", "COMMENT", "SOURCE", "SOURCES", "READ", "ALSO",
+})
 
 
 @dataclass(frozen=True)
@@ -78,9 +83,11 @@ def line_dateline(line: str) -> Dateline | None:
         return None
     place = match.group("caps") or match.group("title")
     region, rest = match.group("region"), match.group("rest")
-    if not _is_known_place(place) or (region and not _is_region(region)):
-        if not (region and _is_region(region) and _is_known_place(place)):
-            return None
+    if region and not _is_region(region):
+        return None
+    wire_opening = bool(match.group("caps") and match.group("close") and place not in NOT_PLACES)
+    if not (_is_known_place(place) or wire_opening):  # `ISLAMABAD:` alone above the first paragraph
+        return None
     if rest and not (dates_lines.find_dates(rest) or dates_lines.partial_date(rest)):
         return None
     if rest and len(rest.split()) > 4:

@@ -27,7 +27,7 @@ FULL_DATE = re.compile(
     rf"\b(?:{_YEAR}/[01]\d/[0-3]\d|{_YEAR}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?\d\d)?)?"
     rf"|{_DAY}[./-][01]?\d[./-]{_YEAR}"
     rf"|{_DAY}\s+{_MONTH},?\s+{_YEAR}"
-    rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR})\b",
+    rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR})(?:\b|(?=[0-2]?\d:[0-5]\d))",  # `March 4, 20251:06 PM`: a copied page glues the time on
     re.I,
 )
 PARTIAL_DATE = re.compile(rf"\b(?:(?P<md>{_MONTH})\s+(?P<d1>{_DAY})|(?P<d2>{_DAY})\s+(?P<dm>{_MONTH}))(?![\w.,]*\s*\d)", re.I)
@@ -43,6 +43,7 @@ NOISE = re.compile(
     re.I,
 )
 MAX_REST_WORDS = 0
+GLUED_WORD = re.compile(r"(?<=\d)(?=[A-Z][a-z]{2})")
 SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False,
             "PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": datetime.datetime(2000, 1, 1)}
 
@@ -90,6 +91,7 @@ def partial_date(text: str) -> tuple[int, int] | None:
 
 def date_line(line: str, allowed_rest_words: int = MAX_REST_WORDS) -> tuple[datetime.date, str] | None:
     """(date, what is left) when `line` is a date line; the rest may hold a few words (a name)."""
+    line = GLUED_WORD.sub(" ", line)  # `GMT+5Updated` as copied from a page
     found = find_dates(line)
     if not found:
         return None

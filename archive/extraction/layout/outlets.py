@@ -16,7 +16,7 @@ COPYRIGHT = re.compile(
     re.I,
 )
 FOLLOW = re.compile(
-    r"^(?:follow|subscribe\s+to|join|like)\s+(?P<name>[^\s].*?)(?:['’\ufffd]s)?\s+(?:official\s+)?"
+    r"(?:^|[,.;:!]\s+)(?:follow|subscribe\s+to|join|like)\s+(?P<name>[^\s].*?)(?:['’\ufffd]s)?\s+(?:official\s+)?"
     r"(?:on\s+|channels?\b|page\b|accounts?\b|for\b)",
     re.I,
 )
@@ -32,13 +32,13 @@ def copyright_outlet(line: str) -> tuple[str | None, int | None] | None:
     if not match:
         return None
     year = re.search(r"(?:19|20)\d\d", line)
-    name = _name(match.group("name"))
+    name = _name(re.sub(r"[,.]?\s*(?:19|20)\d\d\s*$", "", match.group("name")))
     return name, int(year.group()) if year else None
 
 
 def follow_outlet(line: str) -> str | None:
     line = line.strip()
-    match = FOLLOW.match(line) or SUBSCRIBED.search(line)
+    match = FOLLOW.search(line) or SUBSCRIBED.search(line)
     return _name(match.group("name")) if match else None
 
 

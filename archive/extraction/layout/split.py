@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import clean, furniture
+from . import bylines, clean, furniture
 
 SEPARATOR = re.compile(r"^[^\w\s]{1,}(?:\s*[^\w\s]+)*$")
 MIN_SEPARATOR_CHARS = 3
@@ -102,8 +102,8 @@ def split_stories(text: str) -> list[str]:
 
 def _starts_story(lines: list[str], i: int) -> bool:
     """A headline followed by page furniture that either repeats it or dates it."""
-    if not clean.is_headline_like(lines[i]):
-        return False
+    if not clean.is_headline_like(lines[i]) or bylines.looks_like_name(lines[i]):
+        return False  # a signature above a date line is no headline
     if _follows_related_marker(lines, i):
         following = next((line for line in lines[i + 1:] if line.strip()), "")
         return _is_prose(following)

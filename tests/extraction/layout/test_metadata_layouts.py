@@ -109,3 +109,29 @@ def test_a_byline_with_section_and_date_gives_both():
 def test_a_desk_signature_beside_the_date_is_the_byline():
     meta = read_metadata(f"Ministers agree to build railway\n\nVR Web Desk Published 03 Mar, 2031 11:11am\n\nKARACHI: The {LEDE}")
     assert (meta.byline, meta.published, meta.dateline) == ("VR Web Desk", D(2031, 3, 3), "KARACHI")
+
+
+def test_a_signature_line_above_a_date_line_is_the_byline_not_a_new_story():
+    from archive.extraction.layout.split import split_stories
+
+    story = f"Ministers agree to build railway\n\nAmir Rostami\nPublished March 4, 2031\n\nKARACHI: The {LEDE}"
+    assert len(split_stories(story)) == 1
+    meta = read_metadata(story)
+    assert (meta.title, meta.byline, meta.published) == ("Ministers agree to build railway", "Amir Rostami", D(2031, 3, 4))
+
+
+def test_a_dateline_alone_above_the_first_paragraph_is_read():
+    meta = read_metadata(f"Ministers agree to build railway\n\nOur Correspondent\nMarch 04, 2031\n\nKARACHI:\nThe {LEDE}")
+    assert (meta.dateline, meta.byline, meta.published) == ("KARACHI", "Our Correspondent", D(2031, 3, 4))
+
+
+def test_a_time_glued_to_the_year_as_copied_from_a_page_is_read():
+    meta = read_metadata(f"Ministers agree to build railway\n\nMarch 4, 20311:06 PM GMT+5Updated 2 hours ago\n\nThe {LEDE}")
+    assert meta.published == D(2031, 3, 4)
+
+
+def test_follow_inside_a_closing_sentence_and_a_copyright_with_a_trailing_year_name_the_outlet():
+    meta = read_metadata(f"Ministers agree to build railway\n\nThe {LEDE}\n\nStay up to date, follow Steppe Wire on Telegram.")
+    assert meta.outlet == "Steppe Wire"
+    meta = read_metadata(f"Ministers agree to build railway\n\nThe {LEDE}\n\nCopyright Valley Recorder, 2031")
+    assert meta.outlet == "Valley Recorder"
