@@ -4,11 +4,13 @@ Stages, grouped in packages with no Django import:
 
     layout/    reading the page
       decode     bytes -> str (encoding detection, bad input -> InputError)
+      html       a saved web page -> its main text and metadata lines (trafilatura)
       repair     mojibake, HTML entities and tags, cookie banners (ftfy)
       reflow     hard-wrapped lines joined, words broken at a line end, page furniture
       clean      web-export noise: broken hyphenation, boilerplate lines
-      split      one file -> several stories
-      metadata   title, outlet, publication date, dateline, byline, body
+      split      one file -> several stories (pages, Related blocks, digests)
+      metadata   title, outlet, publication date, dateline, byline, body; read with
+                 dates_lines, datelines, outlets, bylines, furniture
       sentences  body -> sentences with offsets
     entities/  people and organizations with evidence (within one article)
     events/    meetings and agreements with evidence, their dates and money

@@ -1,4 +1,4 @@
-"""Stage 2: repair web-export noise, and recognise the lines that are not body text.
+"""Stage 4: repair web-export noise, and recognise the lines that are not body text.
 
 `clean_text` only repairs text (broken hyphenation, whitespace); it drops no line,
 because boilerplate lines carry metadata (`Updated 05 April 2024`, `Published in

@@ -1,4 +1,4 @@
-"""Stage 4: title, outlet, dates, dateline, byline and body of one story.
+"""Stage 6: title, outlet, dates, dateline, byline and body of one story.
 
 Candidates everywhere, then a ranked pick (the shape of htmldate): every line of the
 story is classified; page furniture is dropped, lines that carry metadata fill
