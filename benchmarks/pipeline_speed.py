@@ -6,7 +6,8 @@
 Reads every file once into memory, extracts each once to warm up (spaCy, dateparser),
 then times `extract_file` over all of them for several rounds and reports the best
 round: articles per second and milliseconds per file, with the time spent in each
-reading stage (decode, repair, reflow, clean, split, metadata) shown apart.
+reading stage (decode, repair, reflow, clean, split, metadata) shown apart. Times are
+the process's CPU time (one core), so that other jobs on a shared machine do not count.
 A benchmark, not a test: its figures go to BENCHMARKS.md.
 """
 from __future__ import annotations
@@ -39,10 +40,10 @@ def time_pipeline(files: list[tuple[str, bytes]], rounds: int) -> tuple[float, i
     articles = sum(len(extract_file(data, name)) for name, data in files)  # warm-up
     best = float("inf")
     for _ in range(rounds):
-        started = time.perf_counter()
+        started = time.process_time()
         for name, data in files:
             extract_file(data, name)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best, articles
 
 
@@ -58,9 +59,9 @@ def time_layout_stages(files: list[tuple[str, bytes]], rounds: int) -> dict[str,
                 ("clean", clean.clean_text), ("split", lambda t: split.split_page(t).stories),
                 ("metadata", lambda stories: [metadata.read_metadata(s) for s in stories]),
             ):
-                started = time.perf_counter()
+                started = time.process_time()
                 value = step(value)
-                spent[stage] += time.perf_counter() - started
+                spent[stage] += time.process_time() - started
         best = {stage: min(best[stage], spent[stage]) for stage in LAYOUT_STAGES}
     return best
 
@@ -79,7 +80,7 @@ def report(label: str, files: list[tuple[str, bytes]], rounds: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sources", nargs="*", type=Path, help="folders or files (default: seeds/ and the dev set)")
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=10)
     args = parser.parse_args()
     sources = args.sources or [p for p in DEFAULT_SOURCES if p.exists()]
     for source in sources:
