@@ -38,7 +38,7 @@ def extract_file(data: bytes, source_name: str) -> list[ExtractedArticle]:
 def read_text(data: bytes, source_name: str) -> str:
     """Bytes to repaired, re-flowed text (a saved web page through its main text)."""
     text = decode.decode_bytes(data)
-    if Path(source_name).suffix.lower() in html.WEB_SUFFIXES:
+    if html.is_web_page(source_name, text):
         text = html.page_text(text)
     return clean.clean_text(reflow.reflow(repair.repair_text(text)))
 

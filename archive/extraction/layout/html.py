@@ -6,11 +6,15 @@ byline, date and site name as the lines a page prints (`By …`, `Published: …
 """
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import trafilatura
 
 from ..records import InputError
 
 WEB_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+WHOLE_PAGE = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>])", re.I)
 MIN_ARTICLE_WORDS = 20
 
 
@@ -34,3 +38,8 @@ def page_text(markup: str) -> str:
         lines.append(f"Source: {document.sitename}")
     paragraphs = [line.strip() for line in body.split("\n") if line.strip()]
     return "\n\n".join([line for line in lines if line] + paragraphs)
+
+
+def is_web_page(source_name: str, text: str) -> bool:
+    """A saved page: named .html/.htm, or a whole HTML document whatever its name."""
+    return Path(source_name).suffix.lower() in WEB_SUFFIXES or bool(WHOLE_PAGE.match(text[:512]))

@@ -16,6 +16,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from .. import lexicon
 from . import bylines, clean, dates_lines, datelines, furniture, outlets
 
 QUOTES = "'\"‘’“”"
@@ -177,6 +178,8 @@ def _take_header_line(meta: StoryMetadata, line: str, first_line: bool, named: b
 def _is_short_name(line: str) -> bool:
     """`The Steppe Herald`, `Aralnews`: one to three capitalised words, no sentence, no date."""
     words = line.split()
+    if lexicon.place_country(line) or lexicon.lookup_key(line) in lexicon.REGIONS:
+        return False  # `Pakistan`, `Central Asia` above a headline: a section, not a page's name
     return (1 <= len(words) <= MASTHEAD_MAX_WORDS and all(w[:1].isupper() or w[:1].isdigit() for w in words)
             and not clean.SENTENCE_END.search(line) and not dates_lines.find_dates(line))
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from statistics import median
 
 from . import clean
 
@@ -30,6 +29,8 @@ CONTINUING_WORDS = frozenset(
 )
 MAX_WRAP_WIDTH = 100  # hard-wrapped text is set at 60-80 columns; web text runs to hundreds
 MIN_WRAPPED_LINES = 6
+WRAP_SLACK = 15  # a wrapped line stops within a long word of the width
+MIN_NEAR_WIDTH_SHARE = 0.6  # most lines of a hard-wrapped text end near the width; one-line paragraphs do not
 FULL_LINE_SHARE = 0.6  # a line this full that stops mid-sentence was wrapped
 MIN_REPEATED_HEADER_WORDS = 3
 BROKEN_END = re.compile(r"(?P<left>[^\W\d_]+)-$")
@@ -63,7 +64,8 @@ def wrap_width(lines: list[str]) -> int | None:
     if len(wrapped) < MIN_WRAPPED_LINES or max(lengths) > MAX_WRAP_WIDTH:
         return None
     width = max(lengths)
-    return width if median(wrapped) >= width * 0.6 else None
+    near_width = sum(1 for length in wrapped if length >= width - WRAP_SLACK) / len(wrapped)
+    return width if near_width >= MIN_NEAR_WIDTH_SHARE else None
 
 
 def _drop_page_furniture(lines: list[str]) -> list[str]:

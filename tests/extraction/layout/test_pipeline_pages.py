@@ -71,3 +71,13 @@ def test_a_hard_wrapped_newsletter_story_is_reflowed_into_paragraphs():
     [article] = extract_file(wrapped.encode(), "wrapped.txt")
     assert "\n" not in article.body
     assert "ministry of Uzbekistan said" in article.body
+
+
+def test_a_whole_html_document_saved_as_text_is_read_as_a_web_page():
+    [article] = extract_file(PAGE.encode(), "story.txt")
+    assert article.title == "Ministers agree to build railway" and "<" not in article.body
+
+
+def test_a_country_name_above_the_headline_is_a_section_not_the_outlet():
+    [article] = extract_file(f"Pakistan\n\nMinisters agree to build railway\n\nKARACHI: {PROSE}".encode(), "s.txt")
+    assert (article.title, article.outlet) == ("Ministers agree to build railway", None)

@@ -71,3 +71,17 @@ def test_a_numbered_list_keeps_one_item_a_line():
     out = reflow("\n".join(lines)).split("\n")
     assert out[1] == "1. An agreement on transit between the two countries and their railway companies;"
     assert out[2].startswith("2. A protocol on customs.")
+
+
+def test_short_paragraphs_one_a_line_are_not_taken_for_a_hard_wrapped_text():
+    lines = [
+        "The ministers met in the capital on Monday.",
+        "They agreed to build a new railway line through the mountains to the southern ports.",
+        "Trade reached a record last year.",
+        "Officials said the first trains could run within five years if financing is found in time.",
+        "A second meeting is planned for June.",
+        "The talks will then move to the question of customs posts along the new border crossings.",
+        "No date was given.",
+    ]
+    text = "\n".join(lines)
+    assert reflow(text) == text
