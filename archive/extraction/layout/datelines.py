@@ -42,7 +42,8 @@ LINE_DATELINE = re.compile(
 )
 NOT_PLACES = frozenset({
     "PM", "UN", "EU", "US", "UK", "THE", "BY", "NOTE", "UPDATE", "UPDATES", "PHOTO", "VIDEO", "EDITOR", "BREAKING",
-    "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS", "EDITORIAL", "COMMENT", "SOURCE", "SOURCES", "READ", "ALSO",
+    "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS", "EDITORIAL", "COMMENT", "SOURCE", "SOURCES", "READ", "ALSO", "NEWS",
+    "RELATED", "MORE", "ADVERTISEMENT", "SPONSORED", "PRESS", "RELEASE", "STATEMENT", "FACTBOX", "EXPLAINER",
 })
 
 
@@ -65,7 +66,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
         return None
     agency = next((match.group(g) for g in ("paren", "slash", "caps_tag") if match.group(g)), None)
     if match.group("caps"):
-        if place in NOT_PLACES or len(place.replace(".", "")) < 3:
+        if any(word in NOT_PLACES for word in place.split()) or len(place.replace(".", "")) < 3:
             return None
     elif not (_is_known_place(place) or match.group("when") or agency):
         return None
@@ -85,7 +86,7 @@ def line_dateline(line: str) -> Dateline | None:
     region, rest = match.group("region"), match.group("rest")
     if region and not _is_region(region):
         return None
-    wire_opening = bool(match.group("caps") and match.group("close") and place not in NOT_PLACES)
+    wire_opening = bool(match.group("caps") and match.group("close") and not set(place.split()) & NOT_PLACES)
     if not (_is_known_place(place) or wire_opening):  # `ISLAMABAD:` alone above the first paragraph
         return None
     if rest and not (dates_lines.find_dates(rest) or dates_lines.partial_date(rest)):

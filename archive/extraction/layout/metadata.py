@@ -115,7 +115,7 @@ def _take_metadata(meta: StoryMetadata, line: str, in_header: bool, first_line: 
         if clean.is_bullet(line):
             meta.highlights.append(clean.strip_bullet(line))
             return True
-        return False
+        return in_header and clean.is_caption(line)  # a long photo caption above the story
     if (copyright := outlets.copyright_outlet(line)) is not None:
         meta.offer_outlet(copyright[0], "copyright")
         meta.years.extend([copyright[1]] if copyright[1] else [])

@@ -26,6 +26,7 @@ def test_it_reads_the_wire_forms_of_a_dateline(opening, place, agency, when):
 @pytest.mark.parametrize("opening", [
     "Officials said: the talks went well.",
     "PM Sharif - the talks went well.",
+    "BREAKING NEWS: the talks went well.",
     "Kazakh officials - who asked not to be named - said so.",
     "The minister (pictured) said the talks went well.",
 ])

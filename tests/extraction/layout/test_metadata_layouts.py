@@ -135,3 +135,10 @@ def test_follow_inside_a_closing_sentence_and_a_copyright_with_a_trailing_year_n
     assert meta.outlet == "Steppe Wire"
     meta = read_metadata(f"Ministers agree to build railway\n\nThe {LEDE}\n\nCopyright Valley Recorder, 2031")
     assert meta.outlet == "Valley Recorder"
+
+
+def test_a_long_photo_caption_in_the_header_is_not_body_text():
+    caption = ("The deputy prime minister of one country speaks during a meeting with his counterpart at the "
+               "ministry of foreign affairs in the capital on the ninth of the month, with aides and officials. (MOFA)")
+    meta = read_metadata(f"Ministers agree to build railway\n\n{caption}\nShort Url\n\nKARACHI: The {LEDE}")
+    assert meta.body.startswith("KARACHI: The")
