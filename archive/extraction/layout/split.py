@@ -23,6 +23,7 @@ from . import bylines, clean, furniture
 SEPARATOR = re.compile(r"^[^\w\s]{1,}(?:\s*[^\w\s]+)*$")
 MIN_SEPARATOR_CHARS = 3
 PROSE_WORDS = 20  # a paragraph of story text, not a headline or a link
+CAPS_HEADLINE_WORDS = 4  # shorter capital lines are section labels (`MARITIME PUSH`)
 
 
 @dataclass
@@ -90,7 +91,11 @@ LAYOUT_WINDOW = 10  # lines after a headline in which its layout block must clos
 
 def split_stories(text: str) -> list[str]:
     lines = text.split("\n")
-    starts = [i for i in range(len(lines)) if _starts_story(lines, i)]
+    caps_headlines = _opens_with_caps_headline(lines)
+    starts = [
+        i for i in range(len(lines))
+        if _starts_story(lines, i) or (caps_headlines and i > 0 and _starts_caps_story(lines, i))
+    ]
     if starts and starts[0] > 0 and not _has_body(lines[: starts[0]]):
         starts[0] = 0
     elif not starts or starts[0] > 0:
@@ -133,3 +138,26 @@ def _key(line: str) -> str:
 def _follows_related_marker(lines: list[str], i: int) -> bool:
     previous = next((line for line in reversed(lines[:i]) if line.strip()), "")
     return furniture.is_related_marker(previous)
+
+
+def _is_caps_headline(line: str) -> bool:
+    return line.isupper() and len(line.split()) >= CAPS_HEADLINE_WORDS and clean.is_headline_like(line)
+
+
+def _opens_with_caps_headline(lines: list[str]) -> bool:
+    """Whether the first headline of the text is in capitals (a digest in that style)."""
+    for line in lines:
+        if line.strip() and not clean.is_metadata_line(line) and not furniture.is_furniture(line):
+            return _is_caps_headline(line.strip())
+    return False
+
+
+def _starts_caps_story(lines: list[str], i: int) -> bool:
+    """In a text whose headlines are capitals: a capital headline standing alone, story text
+    after it and before it (a repeated headline is not a new story)."""
+    line = lines[i].strip()
+    if not _is_caps_headline(line) or lines[i - 1].strip():
+        return False
+    following = next((candidate for candidate in lines[i + 1:] if candidate.strip()), "")
+    before = [candidate for candidate in lines[:i] if candidate.strip()]
+    return _is_prose(following) and any(_is_prose(candidate) for candidate in before) and _key(before[-1]) != _key(line)

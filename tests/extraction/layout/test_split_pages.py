@@ -60,3 +60,15 @@ def test_a_list_of_related_links_is_no_story():
 def test_a_headline_printed_twice_is_one_story():
     text = f"RAILWAY DEAL SIGNED IN THE CAPITAL\nRAILWAY DEAL SIGNED IN THE CAPITAL\n\n{PROSE}"
     assert len(split_stories(text)) == 1
+
+
+def test_capital_headlines_split_a_digest_that_has_no_rules():
+    text = f"RAILWAY DEAL SIGNED IN THE CAPITAL\n\n{PROSE}\n\nMINISTERS MEET ON WATER SHARING\n\n{PROSE}"
+    stories = split_stories(text)
+    assert [story.split("\n")[0] for story in stories] == [
+        "RAILWAY DEAL SIGNED IN THE CAPITAL", "MINISTERS MEET ON WATER SHARING"]
+
+
+def test_a_capital_subheading_inside_a_story_with_an_ordinary_headline_does_not_split_it():
+    text = f"Ministers agree on new railway\n\n{PROSE}\n\nWHAT THE DEAL MEANS FOR TRADE\n\n{PROSE}"
+    assert len(split_stories(text)) == 1
