@@ -33,7 +33,7 @@ _TAG = (
     r"|\s*/(?P<slash>[^/\n]{2,30})/\.?"
     r"|\.\s+(?P<caps_tag>[A-Z][A-Z-]{2,}(?:\s[A-Z][A-Z-]{2,})?)(?=\s*(?:[–—:]|--?)\s))?"
 )
-_CLOSE = r"(?:\s*(?::|[—–]|--?)\s+|(?<=/)\s+|(?<=/\.)\s+|(?P<bare>(?<=\))\.?\s+))"
+_CLOSE = r"(?:\s*(?::|[—–]|--?)\s+|(?<=/)\s+|(?<=/\.)\s+|(?P<bare>(?<=\))\.?\s+)|(?P<dotted>(?<=\.)\s+))"
 DATELINE = re.compile(
     rf"^(?:{_CAPS_PLACE}|{_TITLE_PLACE}){_REGION}(?:\s*,\s*{_WHEN}\.?)?{_TAG}{_CLOSE}(?=\S)"
 )
@@ -72,6 +72,8 @@ def read_dateline(paragraph: str) -> Dateline | None:
         return None
     if agency and not _is_agency_tag(agency):
         return None
+    if match.group("dotted") is not None and not match.group("when"):
+        return None  # `Tashkent, 5 September 2031. The …`, but not `Officials. The …`
     if match.group("bare") is not None and not (match.group("caps") or _is_known_place(place)):
         return None  # `Tashkent, 5 September (UzA). The …`, but not `Aliyev (L) and …`
     return Dateline(place.upper(), agency.strip() if agency else None, match.group("when"), match.end())

@@ -191,6 +191,9 @@ def _take_cells(meta: StoryMetadata, cells: list[str], zone: str, first_line: bo
             meta.offer_date(dated[0], zone)
         elif (lone := datelines.line_dateline(cell)) is not None:
             meta.offer("dateline", lone.place, 2)
+        elif (byline := bylines.byline_of(cell)) is not None:
+            meta.offer("byline", byline[0], 0 if zone == "header" else 1)
+            meta.offer_outlet(byline[1], "byline")
         elif outlets.is_agency(cell):
             meta.offer_outlet(cell, "agency_cell")
         elif position == 0 and first_line and outlets.is_masthead(cell):

@@ -62,3 +62,9 @@ def test_more_wire_forms(opening, place, agency):
 
 def test_a_name_with_a_parenthesised_letter_is_no_dateline():
     assert read_dateline("Aliyev (L) and Tokayev met in the capital.") is None
+
+
+def test_a_dateline_with_a_full_date_may_close_with_a_period():
+    found = read_dateline("Samarkand, 5 September 2031. The talks")
+    assert (found.place, found.when) == ("SAMARKAND", "5 September 2031")
+    assert read_dateline("Officials. The talks") is None

@@ -142,3 +142,8 @@ def test_a_long_photo_caption_in_the_header_is_not_body_text():
                "ministry of foreign affairs in the capital on the ninth of the month, with aides and officials. (MOFA)")
     meta = read_metadata(f"Ministers agree to build railway\n\n{caption}\nShort Url\n\nKARACHI: The {LEDE}")
     assert meta.body.startswith("KARACHI: The")
+
+
+def test_a_byline_and_a_date_in_one_strip_give_both():
+    meta = read_metadata(f"Ministers agree to build railway\n\nBy Jane Roe | March 3, 2031\n\nThe {LEDE}")
+    assert (meta.byline, meta.published) == ("Jane Roe", D(2031, 3, 3))
