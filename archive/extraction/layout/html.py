@@ -29,7 +29,7 @@ def page_text(markup: str) -> str:
     body = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if len(body.split()) < MIN_ARTICLE_WORDS:  # a menu, a login wall, an index of links
         raise InputError("web page with no article text")
-    lines = [document.title or ""]
+    lines = [_own_title(document.title or "", document.sitename or "")]
     if document.author:
         lines.append(f"By {document.author}")
     if document.date:
@@ -43,3 +43,12 @@ def page_text(markup: str) -> str:
 def is_web_page(source_name: str, text: str) -> bool:
     """A saved page: named .html/.htm, or a whole HTML document whatever its name."""
     return Path(source_name).suffix.lower() in WEB_SUFFIXES or bool(WHOLE_PAGE.match(text[:512]))
+
+
+def _own_title(title: str, site: str) -> str:
+    """`Ministers meet | Steppe Wire` -> `Ministers meet`: a page title often ends with the site's name."""
+    if site:
+        for separator in (" | ", " - ", " – ", " — ", " :: "):
+            if title.endswith(separator + site):
+                return title[: -len(separator + site)].strip()
+    return title

@@ -81,3 +81,10 @@ def test_a_whole_html_document_saved_as_text_is_read_as_a_web_page():
 def test_a_country_name_above_the_headline_is_a_section_not_the_outlet():
     [article] = extract_file(f"Pakistan\n\nMinisters agree to build railway\n\nKARACHI: {PROSE}".encode(), "s.txt")
     assert (article.title, article.outlet) == ("Ministers agree to build railway", None)
+
+
+def test_the_site_name_is_cut_from_a_page_title():
+    from archive.extraction.layout.html import _own_title
+
+    assert _own_title("Ministers agree | Caspian Wire", "Caspian Wire") == "Ministers agree"
+    assert _own_title("Ministers agree - a first", "Caspian Wire") == "Ministers agree - a first"
