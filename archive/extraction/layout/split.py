@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import bylines, clean, furniture
+from . import bylines, clean, dates_lines, datelines, furniture
 
 SEPARATOR = re.compile(r"^[^\w\s]{1,}(?:\s*[^\w\s]+)*$")
 MIN_SEPARATOR_CHARS = 3
 PROSE_WORDS = 20  # a paragraph of story text, not a headline or a link
+OPENING_LINES = 4  # a story's opening: byline, date line, then the first paragraph
 CAPS_HEADLINE_WORDS = 4  # shorter capital lines are section labels (`MARITIME PUSH`)
 
 
@@ -110,8 +111,7 @@ def _starts_story(lines: list[str], i: int) -> bool:
     if not clean.is_headline_like(lines[i]) or bylines.looks_like_name(lines[i]):
         return False  # a signature above a date line is no headline
     if _follows_related_marker(lines, i):
-        following = next((line for line in lines[i + 1:] if line.strip()), "")
-        return _is_prose(following)
+        return _opens_like_a_story(lines[i + 1:])
     key = _key(lines[i])
     saw_furniture = saw_timestamp = False
     for line in lines[i + 1: i + 1 + LAYOUT_WINDOW]:
@@ -133,6 +133,19 @@ def _has_body(lines: list[str]) -> bool:
 
 def _key(line: str) -> str:
     return " ".join(line.split()).casefold()
+
+
+def _opens_like_a_story(lines: list[str]) -> bool:
+    """After a linked headline, a story of its own opens with a dateline, a date or a byline;
+    the rest of the current story (a `Read more` link inserted mid-text) does not."""
+    dated = False
+    for line in [line for line in lines if line.strip()][:OPENING_LINES]:
+        if _is_prose(line):
+            return dated or datelines.read_dateline(line) is not None
+        if not clean.is_metadata_line(line) and not dates_lines.date_line(line, allowed_rest_words=3):
+            return False
+        dated = True
+    return False
 
 
 def _follows_related_marker(lines: list[str], i: int) -> bool:

@@ -47,9 +47,19 @@ def test_a_section_break_inside_one_story_does_not_split_it():
 
 
 def test_a_story_after_a_related_marker_is_a_story_of_its_own():
-    text = f"Ministers agree on new railway\n\n{PROSE}\n\nRelated\n\nGovernor meets envoy on tourism\n\n{PROSE}"
+    text = f"Ministers agree on new railway\n\n{PROSE}\n\nRelated\n\nGovernor meets envoy on tourism\n\nKARACHI - {PROSE}"
     stories = split_stories(text)
     assert len(stories) == 2 and stories[1].startswith("Governor meets envoy on tourism")
+
+
+def test_a_dated_story_after_a_related_marker_is_a_story_of_its_own():
+    text = f"Ministers agree on new railway\n\n{PROSE}\n\nRead also\nGovernor meets envoy\nMarch 3, 2031\n\n{PROSE}"
+    assert len(split_stories(text)) == 2
+
+
+def test_a_link_inserted_mid_story_does_not_split_it():
+    text = f"Ministers agree on new railway\n\n{PROSE}\n\nRead more\nGovernor meets envoy on tourism\n\n{PROSE}"
+    assert len(split_stories(text)) == 1
 
 
 def test_a_list_of_related_links_is_no_story():
