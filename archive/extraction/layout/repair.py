@@ -23,8 +23,10 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 SUSPECT = re.compile(r"[ÂÃâÅÐÑ€™&\x80-\x9f]|ï¿")  # mojibake lead bytes or an entity: ftfy has work to do
 TAG_CANDIDATE = re.compile(r"<[/!a-zA-Z]")
-META_TAG = re.compile(r"<meta\b(?P<attrs>[^<>]*)>", re.I)
+META_SCRIPT = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+TAG = re.compile(r"<meta\b(?P<attrs>[^<>]*)>", re.I)
 META_ATTR = re.compile(r"""(?P<key>property|name|itemprop|content)\s*=\s*(?P<q>["'])(?P<value>.*?)(?P=q)""", re.I)
+SCRIPT = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 TAG = re.compile(r"<(?:/?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?|!--.*?--|![a-zA-Z][^<>]*)>", re.S)
 META_LINES = {  # what a meta tag's property says, as the line a page would print
     "published": "Published: {}",
@@ -50,7 +52,7 @@ def repair_text(text: str) -> str:
         text = ftfy.fix_text(text, FTFY_CONFIG)
     if TAG_CANDIDATE.search(text):
         text = META_TAG.sub(_meta_line, text)
-        text = TAG.sub("", text)
+        text = TAG.sub("", SCRIPT.sub("", text))
     return "\n".join(line for line in text.split("\n") if not is_cookie_banner(line))
 
 

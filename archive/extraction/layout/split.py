@@ -16,7 +16,7 @@ and those after the last one (`Unsubscribe`, `© 2025 X`) its trailer, both read
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import bylines, clean, dates_lines, datelines, furniture
 
@@ -32,8 +32,7 @@ class Page:
     stories: list[str]
     header: str = ""  # page furniture before the first story of a digest
     trailer: str = ""  # and after its last story
-    digest: bool = False
-    parts: list[str] = field(default_factory=list, repr=False)
+    digest: bool = False  # several stories between rules
 
 
 def split_page(text: str) -> Page:

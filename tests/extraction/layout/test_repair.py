@@ -39,3 +39,8 @@ def test_a_sentence_about_cookies_in_a_story_is_not_a_banner():
 def test_clean_text_passes_through_unchanged_with_its_curly_quotes():
     text = "‘Corridors to link the region’\n\nThe minister’s “plan” was signed."
     assert repair_text(text) == text
+
+
+def test_script_and_style_residue_is_dropped_with_its_content():
+    text = "Body one.\n<script>var x = '<p>';</script>\n<style>p { color: red }</style>Body two."
+    assert repair_text(text) == "Body one.\n\nBody two."
