@@ -23,8 +23,7 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 SUSPECT = re.compile(r"[ÂÃâÅÐÑ€™&\x80-\x9f]|ï¿")  # mojibake lead bytes or an entity: ftfy has work to do
 TAG_CANDIDATE = re.compile(r"<[/!a-zA-Z]")
-META_SCRIPT = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.I | re.S)
-TAG = re.compile(r"<meta\b(?P<attrs>[^<>]*)>", re.I)
+META_TAG = re.compile(r"<meta\b(?P<attrs>[^<>]*)>", re.I)
 META_ATTR = re.compile(r"""(?P<key>property|name|itemprop|content)\s*=\s*(?P<q>["'])(?P<value>.*?)(?P=q)""", re.I)
 SCRIPT = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 TAG = re.compile(r"<(?:/?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?|!--.*?--|![a-zA-Z][^<>]*)>", re.S)
