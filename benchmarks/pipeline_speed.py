@@ -2,6 +2,7 @@
 
     python benchmarks/pipeline_speed.py                      # the samples (seeds/) and the development files
     python benchmarks/pipeline_speed.py path/to/folder ...   # any folders or files instead
+    python benchmarks/pipeline_speed.py --scaling            # reading stages on 10 kB .. 1 MB of text
 
 Reads every file once into memory, extracts each once to warm up (spaCy, dateparser),
 then times `extract_file` over all of them for several rounds and reports the best
@@ -77,11 +78,36 @@ def report(label: str, files: list[tuple[str, bytes]], rounds: int) -> None:
     print(f"  reading stages: {layout / len(files) * 1000:.1f} ms a file ({detail} ms)")
 
 
+SCALING_SIZES = (10_000, 100_000, 400_000, 1_000_000)
+SENTENCE = "The ministers met in the capital on Monday and agreed to build a new railway line."
+
+
+def scaling() -> None:
+    """Reading stages (decode to metadata, no sentences or entities) against the text's size:
+    hard-wrapped lines, one paragraph a line, and one long line; the time must grow linearly."""
+    layouts = {"wrapped lines": "\n", "paragraphs": "\n\n", "one line": " "}
+    for name, joint in layouts.items():
+        figures = []
+        for size in SCALING_SIZES:
+            text = "Headline of the story\n\n" + joint.join([SENTENCE] * (size // (len(SENTENCE) + 1)))
+            started = time.process_time()
+            stories = split.split_page(clean.clean_text(reflow.reflow(repair.repair_text(
+                decode.decode_bytes(text.encode()))))).stories
+            for story in stories:
+                metadata.read_metadata(story)
+            figures.append(f"{size // 1000} kB {time.process_time() - started:.2f} s")
+        print(f"{name}: " + ", ".join(figures))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sources", nargs="*", type=Path, help="folders or files (default: seeds/ and the dev set)")
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--scaling", action="store_true", help="time the reading stages against text size")
     args = parser.parse_args()
+    if args.scaling:
+        scaling()
+        return
     sources = args.sources or [p for p in DEFAULT_SOURCES if p.exists()]
     for source in sources:
         files = read_files([source])

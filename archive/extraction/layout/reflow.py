@@ -44,15 +44,15 @@ def reflow(text: str) -> str:
     if width is None:
         return "\n".join(lines)
     vocabulary = _vocabulary(lines)
-    out: list[str] = []
+    paragraphs: list[list[str]] = []  # each a list of line pieces, joined once at the end
     previous = ""
     for line in lines:
-        if out and previous.strip() and line.strip() and _is_wrap(previous, line, width):
-            out[-1] = _join(out[-1], line.strip(), vocabulary)
+        if paragraphs and previous.strip() and line.strip() and _is_wrap(previous, line, width):
+            _glue(paragraphs[-1], line.strip(), vocabulary)
         else:
-            out.append(line)
+            paragraphs.append([line])
         previous = line
-    return "\n".join(out)
+    return "\n".join("".join(pieces) for pieces in paragraphs)
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -118,14 +118,16 @@ def _is_wrap(previous: str, line: str, width: int) -> bool:
     return len(stripped) >= width * FULL_LINE_SHARE or not next_word_fitted
 
 
-def _join(left: str, right: str, vocabulary: frozenset[str]) -> str:
-    left = left.rstrip()
-    broken, following = BROKEN_END.search(left), NEXT_START.match(right)
+def _glue(pieces: list[str], right: str, vocabulary: frozenset[str]) -> None:
+    """Append the next line of a paragraph, joining a word broken at the line end."""
+    last = pieces[-1].rstrip()
+    broken, following = BROKEN_END.search(last), NEXT_START.match(right)
     if broken and following:
-        if joins_broken_word(broken.group("left"), following.group("right"), vocabulary):
-            return left[:-1] + right
-        return left + right
-    return left + " " + right
+        pieces[-1] = last[:-1] if joins_broken_word(broken.group("left"), following.group("right"), vocabulary) else last
+        pieces.append(right)
+    else:
+        pieces[-1] = last
+        pieces.append(" " + right)
 
 
 def joins_broken_word(left: str, right: str, vocabulary: frozenset[str]) -> bool:

@@ -92,9 +92,10 @@ LAYOUT_WINDOW = 10  # lines after a headline in which its layout block must clos
 def split_stories(text: str) -> list[str]:
     lines = text.split("\n")
     caps_headlines = _opens_with_caps_headline(lines)
+    first_prose = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines)) if caps_headlines else 0
     starts = [
         i for i in range(len(lines))
-        if _starts_story(lines, i) or (caps_headlines and i > 0 and _starts_caps_story(lines, i))
+        if _starts_story(lines, i) or (caps_headlines and first_prose < i and _starts_caps_story(lines, i))
     ]
     if starts and starts[0] > 0 and not _has_body(lines[: starts[0]]):
         starts[0] = 0
@@ -110,7 +111,7 @@ def _starts_story(lines: list[str], i: int) -> bool:
     if not clean.is_headline_like(lines[i]) or bylines.looks_like_name(lines[i]):
         return False  # a signature above a date line is no headline
     if _follows_related_marker(lines, i):
-        return _opens_like_a_story(lines[i + 1:])
+        return _opens_like_a_story(lines[i + 1: i + 1 + LAYOUT_WINDOW])
     key = _key(lines[i])
     saw_furniture = saw_timestamp = False
     for line in lines[i + 1: i + 1 + LAYOUT_WINDOW]:
@@ -148,7 +149,7 @@ def _opens_like_a_story(lines: list[str]) -> bool:
 
 
 def _follows_related_marker(lines: list[str], i: int) -> bool:
-    previous = next((line for line in reversed(lines[:i]) if line.strip()), "")
+    previous = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
     return furniture.is_related_marker(previous)
 
 
@@ -165,11 +166,11 @@ def _opens_with_caps_headline(lines: list[str]) -> bool:
 
 
 def _starts_caps_story(lines: list[str], i: int) -> bool:
-    """In a text whose headlines are capitals: a capital headline standing alone, story text
-    after it and before it (a repeated headline is not a new story)."""
+    """In a text whose headlines are capitals, with story text before line `i`: a capital
+    headline standing alone with story text after it (a repeated headline is no new story)."""
     line = lines[i].strip()
     if not _is_caps_headline(line) or lines[i - 1].strip():
         return False
-    following = next((candidate for candidate in lines[i + 1:] if candidate.strip()), "")
-    before = [candidate for candidate in lines[:i] if candidate.strip()]
-    return _is_prose(following) and any(_is_prose(candidate) for candidate in before) and _key(before[-1]) != _key(line)
+    following = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].strip()), "")
+    previous = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
+    return _is_prose(following) and _key(previous) != _key(line)
