@@ -194,6 +194,8 @@ def _take_cells(meta: StoryMetadata, cells: list[str], zone: str, first_line: bo
         elif (byline := bylines.byline_of(cell)) is not None:
             meta.offer("byline", byline[0], 0 if zone == "header" else 1)
             meta.offer_outlet(byline[1], "byline")
+        elif (desk := bylines.desk_byline(cell)) is not None:
+            meta.offer("byline", desk, 0 if zone == "header" else 1)
         elif outlets.is_agency(cell):
             meta.offer_outlet(cell, "agency_cell")
         elif position == 0 and first_line and outlets.is_masthead(cell):
@@ -275,6 +277,8 @@ def _strip_trailing_credit(meta: StoryMetadata, texts: list[str]) -> list[str]:
         texts = texts[:-1] + [stripped]
     if source:
         meta.byline = meta.byline or source
+        if outlets.is_agency(source):  # a closing `—Reuters` names the wire the story came from
+            meta.offer_outlet(source, "dateline")
     return texts
 
 

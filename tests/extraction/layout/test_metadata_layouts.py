@@ -147,3 +147,15 @@ def test_a_long_photo_caption_in_the_header_is_not_body_text():
 def test_a_byline_and_a_date_in_one_strip_give_both():
     meta = read_metadata(f"Ministers agree to build railway\n\nBy Jane Roe | March 3, 2031\n\nThe {LEDE}")
     assert (meta.byline, meta.published) == ("Jane Roe", D(2031, 3, 3))
+
+
+def test_a_desk_in_a_furniture_strip_is_the_byline():
+    meta = read_metadata(f"Ministers agree to build railway\n\nStaff Correspondent | Published March 3, 2031\n\nThe {LEDE}")
+    assert (meta.byline, meta.published) == ("Staff Correspondent", D(2031, 3, 3))
+
+
+def test_a_closing_wire_credit_names_the_outlet_and_a_desk_credit_does_not():
+    meta = read_metadata(f"Ministers agree to build railway\n\nThe {LEDE} —Reuters")
+    assert (meta.byline, meta.outlet) == ("Reuters", "Reuters")
+    meta = read_metadata(f"Ministers agree to build railway\n\nThe {LEDE} –Agencies")
+    assert (meta.byline, meta.outlet) == ("Agencies", None)
