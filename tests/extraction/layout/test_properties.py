@@ -86,3 +86,16 @@ def test_a_web_page_is_read_or_refused_with_an_input_error(text):
         assert isinstance(html.page_text(f"<html><body><p>{text}</p></body></html>"), str)
     except InputError:
         pass
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT, st.sampled_from(["story.txt", "page.html"]))
+def test_the_whole_pipeline_reads_any_text_or_refuses_it_with_an_input_error(text, name):
+    from archive.extraction.pipeline import extract_file
+
+    try:
+        articles = extract_file(text.encode("utf-8", "surrogatepass"), name)
+    except InputError:
+        return
+    for article in articles:
+        assert isinstance(article.title, str) and isinstance(article.body, str)
