@@ -20,7 +20,9 @@ FURNITURE = re.compile(
     r"|in\s+this\s+issue|contents|(?:photo|image|picture|file\s+photo|photo\s+credit|source\s+of\s+photo)\s*:.*"
     r"|share\s*(?:this\s+article)?\s*:.*|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|menu|search"
     r"|(?:read|reading)\s+time\s*:.*|editor'?s?\s+(?:note|pick)s?|editor\s*:\s*(?:\S+\s*){1,4}"
-    r"|more\s+(?:photos|videos)|photo\s+gallery|watch\s+(?:the\s+)?video|video|gallery|listen)\s*$",
+    r"|more\s+(?:photos|videos)|photo\s+gallery|watch\s+(?:the\s+)?video|video|gallery|listen"
+    r"|(?:share\s+(?:on|via)\s+)?(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|messenger"
+    r"|viber|vk|email|e-mail|copy\s+link|copy\s+url))\s*$",
     re.I,
 )
 BREADCRUMB = re.compile(r"^(?:home|main)\s*[>»/›]|(?:\s[>»›]\s.*){2,}", re.I)

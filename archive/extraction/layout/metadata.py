@@ -25,6 +25,7 @@ PROSE_WORDS = 35  # a paragraph this long is story text: the header zone is over
 TITLE_CAPS_WORDS = 4  # an all-caps line this long is a headline, shorter ones are labels
 DATELINE_PARAGRAPHS = 3
 MAX_META_LINE_WORDS = 30
+CAPTION_BEFORE_WORDS = 6  # a caption is followed by story text: a line at least this long
 MASTHEAD_MAX_WORDS = 3  # a page's name above a headline; longer lines are headlines themselves  # furniture and metadata lines are short; longer lines are story text  # a dateline opens one of the first paragraphs (after a deck)
 
 # Ranks: lower wins.
@@ -71,6 +72,7 @@ def read_metadata(story: str) -> StoryMetadata:
     first = next((i for i, line in enumerate(lines) if line), 0)
     second = next((line for line in lines[first + 1:] if line), "")
     named_above_headline = _is_short_name(lines[first]) and _is_title(second) if lines else False
+    last_text = max((i for i, line in enumerate(lines) if len(line.split()) >= CAPTION_BEFORE_WORDS), default=-1)
     for i, line in enumerate(lines):
         if not line:
             paragraphs.append([])
@@ -81,7 +83,7 @@ def read_metadata(story: str) -> StoryMetadata:
         if furniture.is_related_marker(line):
             after_related = True
             paragraphs.append([])
-        elif _take_metadata(meta, line, in_header, i == first and bool(second), named_above_headline):
+        elif _take_metadata(meta, line, in_header, i == first and bool(second), named_above_headline, i < last_text):
             paragraphs.append([])
         elif not meta.title and _is_title(line):
             meta.title = _unquote(line)
@@ -108,14 +110,16 @@ def _is_title(line: str) -> bool:
     return not line.isupper() or len(line.split()) >= TITLE_CAPS_WORDS
 
 
-def _take_metadata(meta: StoryMetadata, line: str, in_header: bool, first_line: bool, named: bool = False) -> bool:
+def _take_metadata(
+    meta: StoryMetadata, line: str, in_header: bool, first_line: bool, named: bool = False, text_follows: bool = True,
+) -> bool:
     """Record what a non-body line says; True when the line is not body text."""
     zone = "header" if in_header else "trailer"
     if len(line.split()) > MAX_META_LINE_WORDS:  # a paragraph of story text (or a summary bullet)
         if clean.is_bullet(line):
             meta.highlights.append(clean.strip_bullet(line))
             return True
-        return in_header and clean.is_caption(line)  # a long photo caption above the story
+        return in_header and text_follows and clean.is_caption(line)  # a long photo caption above the story
     if (copyright := outlets.copyright_outlet(line)) is not None:
         meta.offer_outlet(copyright[0], "copyright")
         meta.years.extend([copyright[1]] if copyright[1] else [])
@@ -157,10 +161,10 @@ def _take_metadata(meta: StoryMetadata, line: str, in_header: bool, first_line: 
         return True
     if not in_header:
         return False
-    return _take_header_line(meta, line, first_line, named)
+    return _take_header_line(meta, line, first_line, named, text_follows)
 
 
-def _take_header_line(meta: StoryMetadata, line: str, first_line: bool, named: bool) -> bool:
+def _take_header_line(meta: StoryMetadata, line: str, first_line: bool, named: bool, text_follows: bool) -> bool:
     if (desk := bylines.desk_byline(line)) is not None:
         meta.offer("byline", desk, 0)
         return True
@@ -172,7 +176,7 @@ def _take_header_line(meta: StoryMetadata, line: str, first_line: bool, named: b
     if first_line and (outlets.is_masthead(line) or named):
         meta.offer_outlet(line.title() if line.isupper() else line, "masthead")
         return True
-    return clean.is_caption(line)
+    return text_follows and clean.is_caption(line)  # a caption sits above story text, never at its end
 
 
 def _is_short_name(line: str) -> bool:

@@ -159,3 +159,14 @@ def test_a_closing_wire_credit_names_the_outlet_and_a_desk_credit_does_not():
     assert (meta.byline, meta.outlet) == ("Reuters", "Reuters")
     meta = read_metadata(f"Ministers agree to build railway\n\nThe {LEDE} –Agencies")
     assert (meta.byline, meta.outlet) == ("Agencies", None)
+
+
+def test_a_caption_closed_by_a_dashed_credit_is_not_body_text():
+    meta = read_metadata("Ministers agree to build railway\n\nThe minister meets his counterpart in the capital on "
+                         f"March 3, 2031. — PID\n\nKARACHI: The {LEDE}")
+    assert meta.body.startswith("KARACHI: The")
+
+
+def test_a_share_list_of_networks_is_furniture():
+    meta = read_metadata(f"Ministers agree to build railway\n\nThe {LEDE}\n\nShare this article\nFacebook\nTwitter\nWhatsApp")
+    assert meta.body == f"The {LEDE}"
