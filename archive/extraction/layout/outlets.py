@@ -15,9 +15,13 @@ COPYRIGHT = re.compile(
     r"(?P<name>[^\s©].*?)\s*[.,]?\s*(?:all\s+rights\s+reserved.*)?$",
     re.I,
 )
-FOLLOW = re.compile(
+SOCIAL = (
+    r"(?:telegram|twitter|x|facebook|instagram|youtube|linkedin|tiktok|whatsapp|threads|google\s+news|vk|viber"
+    r"|social\s+media)"
+)
+FOLLOW = re.compile(  # `Follow X on Telegram`, `Subscribe to X's official Instagram and Telegram channels`
     r"(?:^|[,.;:!]\s+)(?:follow|subscribe\s+to|join|like)\s+(?P<name>[^\s].*?)(?:['’\ufffd]s)?\s+(?:official\s+)?"
-    r"(?:on\s+|channels?\b|page\b|accounts?\b|for\b)",
+    rf"(?:on\s+{SOCIAL}\b|{SOCIAL}\b|(?:\w+\s+){{0,3}}channels?\b|(?:news)?letter\b|for\s+(?:the\s+)?latest\b)",
     re.I,
 )
 SUBSCRIBED = re.compile(r"\bsubscribed\s+to\s+(?P<name>[A-Z][^.,;]{1,50}?)\s*[.,;]?\s*(?:$|unsubscribe)", re.I)
@@ -33,6 +37,8 @@ def copyright_outlet(line: str) -> tuple[str | None, int | None] | None:
         return None
     year = re.search(r"(?:19|20)\d\d", line)
     name = _name(re.sub(r"[,.]?\s*(?:19|20)\d\d\s*$", "", match.group("name")))
+    if name is None and not line.lstrip().startswith(("©", "(c)", "(C)")):
+        return None  # `Copyright law was changed.` is a sentence
     return name, int(year.group()) if year else None
 
 
@@ -65,5 +71,7 @@ def _name(text: str) -> str | None:
     name = re.split(r"['’\ufffd]s\b", text)[0].strip(" .,:;-–—'\"")
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or words[0].lower() in NOT_OUTLETS or not name[:1].isalnum():
+        return None
+    if not (name[:1].isupper() or name[:1].isdigit() or "." in words[0]):  # `kun.uz` is a name, `law` is not
         return None
     return name

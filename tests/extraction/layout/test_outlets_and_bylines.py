@@ -67,3 +67,11 @@ def test_a_desk_alone_on_a_line_is_a_byline(line):
 def test_a_desk_is_never_a_person():
     assert not is_person_like("Staff Reporter") and not is_person_like("News Desk")
     assert is_person_like("Jane Roe")
+
+
+def test_a_sentence_about_copyright_is_no_copyright_line():
+    assert copyright_outlet("Copyright law was changed.") is None
+
+
+def test_a_sentence_with_follow_in_it_names_no_outlet():
+    assert follow_outlet("He said, join Pakistan on its path to growth.") is None
