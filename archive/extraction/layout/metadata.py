@@ -165,13 +165,13 @@ def _take_metadata(
 
 
 def _take_header_line(meta: StoryMetadata, line: str, first_line: bool, named: bool, text_follows: bool) -> bool:
+    if furniture.is_section_label(line) or furniture.is_toc_item(line):
+        return True  # `Business News` above a headline is a section, not a desk's signature
     if (desk := bylines.desk_byline(line)) is not None:
         meta.offer("byline", desk, 0)
         return True
     if meta.title and bylines.looks_like_name(line):
         meta.offer("byline", line, 1)  # a signature between the headline and the story
-        return True
-    if furniture.is_section_label(line) or furniture.is_toc_item(line):
         return True
     if first_line and (outlets.is_masthead(line) or named):
         meta.offer_outlet(line.title() if line.isupper() else line, "masthead")
