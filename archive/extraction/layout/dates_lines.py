@@ -119,3 +119,12 @@ RELATIVE_OR_TIME = re.compile(
 def is_time_only(line: str) -> bool:
     """`Today, 11:20`, `Updated 9 sec ago`: a time with no date, read as nothing."""
     return bool(RELATIVE_OR_TIME.search(line)) and not NOISE.sub(" ", line).strip()
+
+
+def partial_date_line(line: str) -> tuple[int, int] | None:
+    """(month, day) of a date line with no year (`Thursday, March 13 | 10:41`), else None."""
+    match = PARTIAL_DATE.search(line)
+    if not match or FULL_DATE.search(line):
+        return None
+    rest = line[: match.start()] + " " + line[match.end():]
+    return partial_date(match.group()) if not NOISE.sub(" ", rest).strip() else None

@@ -148,6 +148,9 @@ def _take_metadata(
         return True
     if _take_date_line(meta, line, zone):
         return True
+    if (month_day := dates_lines.partial_date_line(line)) is not None:
+        meta.partial = meta.partial or month_day  # the year may stand on another line of the page
+        return True
     if (signed := bylines.dated_byline(line)) is not None:  # `By Jane Roe in Politics on 3 March 2031`
         meta.offer("byline", signed[0], 0 if in_header else 1)
         meta.offer_date(signed[1], zone)
@@ -193,6 +196,9 @@ def _take_cells(meta: StoryMetadata, cells: list[str], zone: str, first_line: bo
     for position, cell in enumerate(cells):
         if (dated := dates_lines.date_line(cell, allowed_rest_words=3)) is not None:
             meta.offer_date(dated[0], zone)
+            meta.years.append(dated[0].year)
+        elif (month_day := dates_lines.partial_date_line(cell)) is not None:
+            meta.partial = meta.partial or month_day
         elif (lone := datelines.line_dateline(cell)) is not None:
             meta.offer("dateline", lone.place, 2)
         elif (byline := bylines.byline_of(cell)) is not None:

@@ -59,3 +59,11 @@ def test_a_day_and_month_without_a_year_is_a_partial_date(text, expected):
 
 def test_a_full_date_is_not_partial():
     assert partial_date("May 21, 2031") is None
+
+
+def test_a_date_line_without_a_year_is_read_as_day_and_month():
+    from archive.extraction.layout.dates_lines import partial_date_line
+
+    assert partial_date_line("Thursday, March 13 | 10:41") == (3, 13)
+    assert partial_date_line("Talks resume on March 13") is None
+    assert partial_date_line("March 13, 2031") is None

@@ -170,3 +170,14 @@ def test_a_caption_closed_by_a_dashed_credit_is_not_body_text():
 def test_a_share_list_of_networks_is_furniture():
     meta = read_metadata(f"Ministers agree to build railway\n\nThe {LEDE}\n\nShare this article\nFacebook\nTwitter\nWhatsApp")
     assert meta.body == f"The {LEDE}"
+
+
+def test_a_date_line_without_a_year_takes_the_year_from_another_line_of_the_page():
+    meta = read_metadata(f"Ministers agree to build railway\n\nThursday, March 13 | 10:41\n\nThe {LEDE}\n\n© 2031 Steppe Wire")
+    assert meta.published == D(2031, 3, 13)
+    assert "March 13" not in meta.body
+
+
+def test_a_date_line_without_a_year_and_no_year_elsewhere_gives_no_date():
+    meta = read_metadata(f"Ministers agree to build railway\n\nThursday, March 13 | 10:41\n\nThe {LEDE}")
+    assert meta.published is None
