@@ -140,3 +140,8 @@ def test_it_tells_headlines_from_sentences():
     assert clean.is_headline_like("Kenya, Ghana agree to double trade by 2030")
     assert not clean.is_headline_like("Kenya and Ghana agreed on Monday to double trade.")
     assert not clean.is_headline_like("Updated 3 min ago")
+
+
+@pytest.mark.parametrize("compound", ["Qasr-e-Millat", "Jammu-o-Kashmir"])
+def test_a_linking_letter_between_two_names_keeps_its_hyphens(compound):
+    assert repair_hyphenation(compound) == compound

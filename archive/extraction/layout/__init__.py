@@ -1,1 +1,1 @@
-"""Reading a news file: bytes to text, noise repaired, stories split, metadata and body, sentences."""
+"""Reading a news file: bytes to text, repaired, re-flowed, stories split, metadata and body, sentences."""

@@ -1,4 +1,4 @@
-"""Stage 2: repair web-export noise, and recognise the lines that are not body text.
+"""Stage 4: repair web-export noise, and recognise the lines that are not body text.
 
 `clean_text` only repairs text (broken hyphenation, whitespace); it drops no line,
 because boilerplate lines carry metadata (`Updated 05 April 2024`, `Published in
@@ -53,7 +53,10 @@ PUBLISHED_IN = re.compile(r"^published\s+in\s+(?P<outlet>[^,\d]{2,60}?)\s*,\s*(?
 AGENCY_TRAILER = re.compile(
     r"(?<=[.!?\"”’)])\s*[-–—]{1,2}\s*(?P<source>[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2})\s*$"
 )
-CAPTION_CREDIT = re.compile(r"[.!?]\s*\((?P<credit>[^()]{1,40})\)\s*$")
+CAPTION_CREDIT = re.compile(
+    r"[.!?]\s*(?:\((?P<credit>[^()]{1,40})\)|[—–|]\s*(?:photo\s*:?\s*)?(?P<dashed>[A-Z][\w./&-]*(?:\s+[A-Z][\w./&-]*){0,3}))\s*$",
+    re.I,
+)
 BULLET = re.compile(r"^\s*[•▪◦●■‣·*]\s+")
 BYLINE = re.compile(
     r"^(?:By|BY|by)\s*:?\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|bin|ul|al|de|van|von|der))*)"
@@ -133,6 +136,8 @@ def _is_lone_letter(fragments: list[str], j: int) -> bool:
     """A one-letter fragment inside a chain (`Bru-s-sels`), but not `two-and-a-half`."""
     if not (0 < j < len(fragments) - 1 and len(fragments[j]) == 1) or fragments[j] == "a":
         return False
+    if fragments[j - 1][:1].isupper() and fragments[j + 1][:1].isupper():
+        return False  # a linking letter between two names: izafat `Qasr-e-Millat`, `Jammu-o-Kashmir`
     return not _reads_as_dash(fragments[j - 1], fragments[j + 1])
 
 
@@ -211,7 +216,7 @@ def published_in(line: str) -> tuple[str, str] | None:
 def is_caption(line: str) -> bool:
     """A photo caption: a sentence closed by a parenthesised credit, `... 2024. (AFP)`."""
     match = CAPTION_CREDIT.search(line.strip())
-    return bool(match) and len(match.group("credit").split()) <= 4
+    return bool(match) and len((match.group("credit") or match.group("dashed")).split()) <= 4
 
 
 def is_bullet(line: str) -> bool:
