@@ -95,6 +95,7 @@ class Found:
     reference: bool = False  # "the Action Plan": names nothing new
     definite: bool = False
     count: int | None = None
+    count_text: str | None = None  # the count as the text writes it ("nine", "24")
     status: str | None = None
     status_at: int | None = None
 
@@ -152,9 +153,15 @@ def generic_agreements(text: str, taken: list[Found]) -> list[Found]:
         if _HYPOTHETICAL.search(text[max(0, start - 60):start]):
             continue
         phrase = re.sub(r"\s+", " ", text[start:m.end()])
+        count_text = _count_as_written(text[:start]) if count is not None else None
         out.append(Found(start, m.end(), phrase, generic_kind(m.group("head")), named=False,
-                         definite=determiner in _DEFINITE, count=count))
+                         definite=determiner in _DEFINITE, count=count, count_text=count_text))
     return out
+
+
+def _count_as_written(before: str) -> str:
+    """The count word that ends `before`, as written ("nine", "24", "a dozen")."""
+    return re.search(r"(?:\ba\s+(?=dozen))?[\w-]+(?=\s*$)", before).group()
 
 
 def _left_modifiers(text: str, head_start: int) -> tuple[int, int | None, str | None]:

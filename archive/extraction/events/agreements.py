@@ -211,7 +211,7 @@ def _generic_title(found: Found, text: str, qual: str, status: str | None, secto
                    parties: list[str]) -> str:
     head = found.title[0].upper() + found.title[1:]
     if found.count is not None:
-        head = f"{found.count} {found.title}"
+        head = f"{found.count_text or found.count} {found.title}"
     parts = [head]
     if parties and not re.match(r"between\b", qual, _I) and not found.count:
         parts.append(f"between {parties[0]} and {parties[1]}")

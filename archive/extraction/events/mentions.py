@@ -316,9 +316,11 @@ class ArticleMentions:
         """"his counterpart, X" said of Y, as {Y: X} and {X: Y}."""
         body, pairs = self.article.body, {}
         for m in self.persons:
-            before = body[max(0, m.start - 60):m.start]
-            if re.search(r"\b(?:his|her|their)\s+(?:[A-Z]?[\w-]+\s+)?counterpart,?\s+(?:[A-Z][\w.-]*\s+){0,4}$", before):
-                owner = self.last_person_before(m.start - len(before))
+            lo = max(0, m.start - 60)
+            said = re.search(r"\b(?:his|her|their)\s+(?:[A-Z]?[\w-]+\s+)?counterpart,?\s+(?:[A-Z][\w.-]*\s+){0,4}$",
+                             body[lo:m.start])
+            if said:
+                owner = self.last_person_before(lo + said.start())
                 if owner and owner != m.name:
                     pairs.setdefault(owner, m.name)
                     pairs.setdefault(m.name, owner)
