@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import find_dates
+from .money import parse_count
 from ..records import FuzzyDate
 
 from ..lexicon.events import (EVENT_NOUNS, GROUP_NOUNS, MEETING_NOUNS, MOVEMENT_VERBS, NOT_REPORTED_BEFORE,
@@ -73,13 +74,20 @@ _MOVEMENT = re.compile(MOVEMENT_VERBS + r"|\b(?:visit|trip|tour)\b", _I)
 _ROLE_PHRASE = re.compile(
     r"\b(?P<det>the\s+two|both|two|the)\s+(?:(?P<dem>(?-i:[A-Z][\w-]+))\s+)?(?P<role>(?:deputy\s+)?prime\s+ministers?|"
     r"foreign\s+ministers?|presidents?|vice\s+presidents?|ambassadors?|envoys?|high\s+commissioners?|"
-    r"foreign\s+secretar(?:y|ies)|premiers?|ministers?)\b", _I)
+    r"foreign\s+secretar(?:y|ies)|premiers?|ministers?|leaders?)\b", _I)
 _DELEGATION = re.compile(
     r"\b(?:(?P<own>[Hh]is|[Hh]er)\s+|(?P<the>[Tt]he)\s+)(?:(?:visiting|high-level|high-powered|official|ministerial|"
     r"large|\d+-member)\s+)*(?:(?P<dem>[A-Z][\w-]+)\s+)?(?:[a-z]+\s+)?delegation\b(?![-\u2010])")
 _COUNTERPART = re.compile(r"\b(?P<own>[Hh]is|[Hh]er)\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?counterpart\b")
-_ROLE_HINTS = ("minister", "president", "ambassador", "envoy", "commissioner", "secretar", "premier")
+_ROLE_HINTS = ("minister", "president", "ambassador", "envoy", "commissioner", "secretar", "premier", "leader")
+# "the Kazakh leader": the head of state, else of government.
+_LEADER_ROLES = ("president", "prime minister", "premier")
 _GROUP = re.compile(r"\b(?:the\s+two|both)\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:" + GROUP_NOUNS + r")\b", _I)
+# "the five ministers", "the six leaders", "the visiting ministers", "the heads of state": a group
+# of three or more the text has just listed by name.
+_LARGE_GROUP = re.compile(r"\b(?:the|all)\s+(?:(?P<n>three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
+                          r"(?P<visiting>visiting\s+|other\s+)?(?:" + GROUP_NOUNS + r"|heads\s+of\s+delegations?)\b", _I)
+_MIN_GROUP = 3
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c]?[A-Z])|\n")
 # "The Pakistani side was led by X": the head of one side of talks.
 _SIDE_LED = re.compile(r"\b(?:side|delegation|team)\s+(?:was|were|is|had\s+been)\s+(?:led|headed)\s+by\s+", _I)
@@ -143,11 +151,16 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-\u2013\u2014:])\s
 @lru_cache(maxsize=512)
 def event_dates(text: str, published: datetime.date | None) -> tuple[tuple[int, int, FuzzyDate], ...]:
     """Dates of a sentence (as `find_dates`), without a wire dateline's date at its start
-    ("Dushanbe, Aug 21, 2025 (Xinhua) -- ..."): that dates the report, not the events."""
+    ("Dushanbe, Aug 21, 2025 (Xinhua) -- ..."): that dates the report, not the events; nor a
+    possessive day ("Friday's summit"), which names another occasion."""
     if not _DATE_HINT.search(text):
         return ()
     return tuple((s, e, d) for s, e, d in find_dates(text, published)
-                 if not (s < 40 and _DATELINE_TAIL.match(text, e)))
+                 if not (s < 40 and _DATELINE_TAIL.match(text, e)) and not _POSSESSIVE.match(text, e))
+
+
+# "Friday's summit": the day names another occasion, whose date the weekday alone cannot give.
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 
 
 _DATE_HINT = re.compile(r"\d|day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|tomorrow|yesterday")
@@ -270,6 +283,9 @@ class SlotFinder:
         if not roles and ("two " in low or "both " in low):
             for m in _GROUP.finditer(self.text):
                 out += [Slot(m.start(), m.end(), name, False) for name in self._previous_pair(m.start())]
+        if not roles and ("the " in low or "all " in low):
+            for m in _LARGE_GROUP.finditer(self.text):
+                out += [Slot(m.start(), m.end(), name, False) for name in self._previous_group(m)]
         pron = _LEADING_PRONOUN.match(self.text) or _SAID_PRONOUN.search(self.text)
         if pron:
             at = pron.start("pron")
@@ -294,6 +310,27 @@ class SlotFinder:
                 return names
             if names or lo == 0:
                 return []
+            hi = lo
+        return []
+
+    def _previous_group(self, m: re.Match) -> list[str]:
+        """The three or more people "the five ministers" at `m` means: the nearest of the six
+        sentences before it that names that many (exactly `n` when the text counts them)."""
+        if m.group("n") is None and m.group("visiting") is None and not re.match(r"the\s+(?:leaders|heads)", m.group(), _I):
+            return []
+        if self.mentions.persons_between(self.offset, self.offset + m.start()):
+            return []  # named in this sentence already: they are the slots
+        want = parse_count(m.group("n")) if m.group("n") else None
+        body, hi = self.mentions.article.body, self.offset
+        for _ in range(6):
+            hi = len(body[:hi].rstrip())
+            ends = [e.end() for e in _SENTENCE_END.finditer(body, max(0, hi - 1200), max(0, hi - 1))]
+            lo = ends[-1] if ends else 0
+            names = list(dict.fromkeys(p.name for p in self.mentions.persons_between(lo, hi)))
+            if len(names) >= _MIN_GROUP and (want is None or len(names) in (want, want + 1)):
+                return names
+            if lo == 0:
+                break
             hi = lo
         return []
 
@@ -329,6 +366,11 @@ class SlotFinder:
         role = re.sub(r"(ies)$", "y", role) if plural else role
         role = role[:-1] if plural and role.endswith("s") else role
         country = country_of_word(m.group("dem") or "")
+        if role == "leader":
+            if plural or not country:
+                return []  # "the leaders" is a group (see `_previous_group`)
+            holders = next((h for h in (self.mentions.holders_of(r, country) for r in _LEADER_ROLES) if h), [])
+            return [Slot(m.start(), m.end(), holders[0], False)] if holders else []
         holders = self.mentions.holders_of(role, country)
         if plural:
             holders = list(dict.fromkeys(holders + self.mentions.named_as_group(role)))

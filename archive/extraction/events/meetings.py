@@ -24,7 +24,10 @@ from ..layout.sentences import Sentence
 _I = re.IGNORECASE
 _SHIFTED = re.compile(TIME_SHIFT_MARKERS, _I)
 _LEADING_PRONOUN = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+\w+){0,5},\s+)?(?:He|She)\b")
-_COORDINATED = re.compile(r",\s+and\s+(?:also\s+|later\s+|then\s+)?$")
+_COORDINATED = re.compile(r",\s+and\s+(?:also\s+|later\s+|then\s+)?$|\s+and\s+(?:later|then|afterwards)\s+$")
+# Lower-case particles inside personal names ("von der Leyen", "bin Salman").
+_NAME_PARTICLES = r"von|van|der|den|de|del|della|da|dos|du|le|la|bin|ibn|al|el|ul|uulu|kyzy"
+_WHO_BEFORE = re.compile(r",\s+who\s*$", re.IGNORECASE)
 _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})"
                     r"(?P<country>,\s+[A-Z][\w-]+)?")
 _END = r"(?=\s*(?:[,;.!?\"\u201d]|\s-\s|\swhile\b|\sand\s+(?:emphasi|stress|underscor|highlight|agreed))|$)"
@@ -157,9 +160,8 @@ def _draft(article, sent, index, lo, hi, cues, subject, finder: SlotFinder, medi
     slots = finder.slots(lo, hi)
     if subject:
         slots = finder.slots(*subject) + slots
-    relative = _RELATIVE.search(text, 0, cues[0].start)
-    if relative and relative.end() == cues[0].start:
-        slots = _antecedents(text, relative.start(), finder) + slots
+    antecedents, date_lo = _relative_subject(text, lo, cues[0], subject, finder)
+    slots = antecedents + slots
     if not _valid(text, cues, slots):
         return None
     names = list(dict.fromkeys(s.name for s in slots))
@@ -175,7 +177,7 @@ def _draft(article, sent, index, lo, hi, cues, subject, finder: SlotFinder, medi
         orgs=finder.orgs(lo, hi, media),
         evidence=[_evidence(sent, cues[0], confidence)],
         first=index, last=index,
-        date=_date(text, lo, hi, cues[0], article),
+        date=_date(text, date_lo, hi, cues[0], article) or (_date(text, *subject, cues[0], article) if subject else None),
         location=_city(segment),
         topic=_topic(segment) or _event_topic(text, cues),
         principal=any(is_principal(text, c) for c in cues),
@@ -186,6 +188,20 @@ def _draft(article, sent, index, lo, hi, cues, subject, finder: SlotFinder, medi
         also=bool(_ALSO.search(text, lo, cues[0].start + 1)),
         cue_kinds={c.kind for c in cues},
     )
+
+
+def _relative_subject(text: str, lo: int, cue: Cue, subject, finder: SlotFinder) -> tuple[list, int]:
+    """The people a relative clause is about, and where the main clause's dates start:
+    "X and Y, who met earlier ..." (the cue inside the clause) or "X, who will open the forum
+    on Saturday, received Y" (the cue after it; Saturday dates the forum, not the meeting)."""
+    relative = _RELATIVE.search(text, 0, cue.start)
+    if relative and relative.end() == cue.start:
+        return _antecedents(text, relative.start(), finder), lo
+    who = _WHO_BEFORE.search(text, 0, subject[0] if subject else lo)
+    if not who:
+        return [], lo
+    closing = text.rfind(",", lo, cue.start)
+    return _antecedents(text, who.start(), finder), (closing if closing >= 0 else lo)
 
 
 def _antecedents(text: str, pos: int, finder: SlotFinder) -> list:
@@ -232,7 +248,8 @@ def _object_gap(gap: str) -> bool:
     gap = re.sub(r"^\s*(?:a|an)\s+(?:\w+\s+)?(?:dinner|lunch|luncheon|reception|banquet|breakfast)\s+"
                  r"(?:for|in\s+honou?r\s+of)\b", "", gap, flags=_I)
     return len(gap) <= 80 and bool(re.fullmatch(
-        r"[\s,]*(?:(?:the|a|an|his|her|their|its|visiting|of|and|for|with|[A-Z][\w.\u2019'-]*)\s*,?\s*)*", gap))
+        r"[\s,]*(?:(?:the|a|an|his|her|their|its|visiting|of|and|for|with|" + _NAME_PARTICLES
+        + r"|[A-Z][\w.\u2019'-]*)\s*,?\s*)*", gap))
 
 
 def _evidence(sent: Sentence, cue: Cue, confidence: float) -> Evidence:

@@ -1,0 +1,56 @@
+"""Meetings of groups and of shared subjects: summits, "the visiting ministers", "X, who ..., met Y"."""
+
+import datetime
+
+from .event_builders import article, meetings, person
+
+THU = datetime.date(2023, 10, 12)  # a Thursday
+
+MINISTERS = [("Ana Lopez", "Lopez"), ("Piet de Vries", "de Vries"), ("Karl Berg", "Berg"), ("Lena Holm", "Holm")]
+
+
+def participants(found):
+    return [set(m.participants) for m in found]
+
+
+def test_the_visiting_ministers_are_the_group_the_text_listed_before():
+    body = ("Spain's Foreign Minister Ana Lopez, the Dutch Foreign Minister Piet de Vries and Austria's Foreign "
+            "Minister Karl Berg took part in the meeting. They discussed ports and railways at length. "
+            "The visiting ministers called on Prime Minister Lena Holm in the evening.")
+    found = meetings(article(body, MINISTERS, published=THU))
+    assert {"Ana Lopez", "Piet de Vries", "Karl Berg", "Lena Holm"} in participants(found)
+
+
+def test_a_count_that_does_not_fit_the_listed_group_refers_to_nobody():
+    body = ("Ana Lopez, Piet de Vries and Karl Berg took part in the meeting. "
+            "The seven ministers called on Prime Minister Lena Holm in the evening.")
+    found = meetings(article(body, MINISTERS, published=THU))
+    assert not any("Lena Holm" in p and "Karl Berg" in p for p in participants(found))
+
+
+def test_the_subject_before_a_relative_clause_takes_part_in_the_main_verb():
+    body = "Lena Holm, who will open the forum on Saturday, received Karl Berg on Thursday."
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Lena Holm", "Karl Berg"}
+    assert m.date.value == THU
+
+
+def test_a_possessive_weekday_dates_another_occasion_not_the_meeting():
+    body = "Lena Holm, who chaired Monday's session, received Karl Berg."
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert m.date is None
+
+
+def test_a_name_particle_between_the_verb_and_the_name_keeps_the_object():
+    body = "Lena Holm received de Vries at her office on Thursday."
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Lena Holm", "Piet de Vries"}
+
+
+def test_two_verbs_joined_by_and_later_are_two_meetings_dated_by_their_shared_subject():
+    body = ("On Thursday, the Danish leader held a separate meeting with Karl Berg and later sat down with "
+            "Ana Lopez.")
+    people = [person(body, "Lena Holm", title="Prime Minister", country="Denmark"), ("Karl Berg",), ("Ana Lopez",)]
+    found = meetings(article(body, people, published=THU))
+    assert participants(found) == [{"Lena Holm", "Karl Berg"}, {"Lena Holm", "Ana Lopez"}]
+    assert all(m.date.value == THU for m in found)
