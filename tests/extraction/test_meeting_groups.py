@@ -54,3 +54,33 @@ def test_two_verbs_joined_by_and_later_are_two_meetings_dated_by_their_shared_su
     found = meetings(article(body, people, published=THU))
     assert participants(found) == [{"Lena Holm", "Karl Berg"}, {"Lena Holm", "Ana Lopez"}]
     assert all(m.date.value == THU for m in found)
+
+
+def test_being_met_at_the_airport_is_a_welcome_not_a_meeting():
+    body = "On arrival, Ana Lopez was met at the airport by Karl Berg and other officials."
+    assert meetings(article(body, MINISTERS, published=THU)) == []
+
+
+def test_a_summit_told_in_one_sentence_and_its_signatories_in_the_next_is_one_meeting_on_its_day():
+    body = ("The leaders of the four states on Tuesday signed a charter at the close of their summit in the "
+            "Danish capital. The document bears the signatures of Ana Lopez, Piet de Vries, Karl Berg and "
+            "Lena Holm.")
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {name for name, _ in MINISTERS}
+    assert m.date.value == datetime.date(2023, 10, 10)
+    assert m.location == "Copenhagen"
+
+
+def test_talks_on_the_sidelines_of_a_summit_are_at_the_summit_s_place():
+    body = ("Ana Lopez, Piet de Vries and Karl Berg took part in the summit in Vienna on Tuesday. "
+            "On the sidelines of the summit, Lopez also met Lena Holm.")
+    found = meetings(article(body, MINISTERS, published=THU))
+    side = next(m for m in found if "Lena Holm" in m.participants)
+    assert set(side.participants) == {"Ana Lopez", "Lena Holm"} and side.location == "Vienna"
+
+
+def test_a_meeting_of_three_told_after_the_dated_summit_sentence_takes_its_day_and_place():
+    body = ("The first summit of the four states, held in Vienna on October 10, ended with a joint statement. "
+            "Ana Lopez sat down with Piet de Vries, Karl Berg and Lena Holm.")
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert m.date.value == datetime.date(2023, 10, 10) and m.location == "Vienna"

@@ -141,9 +141,15 @@ def _cues(text: str) -> tuple[Cue, ...]:
         for m in pattern.finditer(text):
             if not _reported(text, m.start()) or any(m.start() < c.end and c.start < m.end() for c in found):
                 continue
+            if kind in ("verb", "object") and _GREETING.match(text, m.end()):
+                continue  # "was met at the airport by ...": a welcome on arrival, not talks
             found.append(Cue(m.start(), m.end(), kind, m.group()))
     return tuple(sorted(found, key=lambda c: c.start))
 
+
+# After "met"/"received": a welcome on arrival ("met at the airport by", "received at the airport").
+_GREETING = re.compile(r"\s+(?:[\w-]+\s+){0,3}?at\s+the\s+(?:\w+\s+)?(?:airport|airbase|air\s+base|railway\s+station|"
+                       r"station|gangway|border|tarmac)\b", _I)
 
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-\u2013\u2014:])\s")
 

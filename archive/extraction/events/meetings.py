@@ -18,6 +18,8 @@ from ..lexicon.geography import CITIES, REGIONS
 from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bounds, date_is_for_travel, event_dates, find_cues,
                            is_principal)
 from .mentions import ArticleMentions, country_of_word
+from .occasions import MIN_GROUP, joint_participants, occasion_before, occasion_day
+from ..lexicon.events import capital_of
 from ..records import Evidence, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
 from ..layout.sentences import Sentence
 
@@ -56,6 +58,8 @@ _APPEAL = re.compile(r"\s*(?:,[^,]*,\s*)?to\s+(?!(?:" + "|".join(COURTESY_PURPOS
 _RELATIVE = re.compile(r",\s+who\s+(?:(?:also|had|have|has|later|earlier|then|first)\s+){0,2}$", _I)
 _ANTECEDENT_GAP = re.compile(r"\s*(?:,|and|,\s+and)\s+(?:(?:[A-Z][\w.\u2019'-]*|of|the|for)\s+){0,6}")
 _CALL_KINDS = {"call", "spoke"}
+_SIDELINES = re.compile(r"\bsidelines\b", _I)
+_CAPITAL = re.compile(r"\bthe\s+(?P<dem>[A-Z][\w-]+)\s+capital\b")
 _PHONE = re.compile(r"\b(?:tele)?phon|\bvideo\b|\bvirtual|\bonline\b", _I)
 
 
@@ -101,6 +105,10 @@ def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
     drafts: list[Draft] = []
     media = {o.name for o in article.organizations if o.type == "media"}
     for index, sent in enumerate(sentences):
+        group = _group_draft(article, sentences, index, mentions)
+        if group:
+            _add(drafts, group)
+            continue
         cues = find_cues(sent.text)
         if not cues:
             heads = _side_heads(sentences, index, mentions)
@@ -117,7 +125,49 @@ def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
         else:
             _refer(drafts, article, sent, index, cues, finder, media, mentions)
     _date_from_lead(drafts, sentences, article, mentions)
+    _date_from_occasion(drafts, sentences, article)
+    _place_of_sidelines(drafts)
     return drafts
+
+
+def _group_draft(article, sentences: list[Sentence], index: int, mentions: ArticleMentions) -> Draft | None:
+    """The people a sentence lists as signing or taking part together, at the occasion it or one
+    of the two sentences before it names (see `occasions`)."""
+    sent = sentences[index]
+    names = joint_participants(sent, mentions)
+    at = occasion_before(sentences, index, article.published) if names else None
+    if at is None:
+        return None
+    occasion = sentences[at]
+    start = next(iter(mentions.persons_between(sent.start, sent.end))).start - sent.start
+    cue = Cue(start, start + 1, "group", "")
+    date = _date(sent.text, 0, len(sent.text), cue, article) or occasion_day(occasion, article.published)
+    return Draft(participants=names, orgs=[], evidence=[_evidence(sent, cue, 0.6)], first=index, last=index,
+                 date=date, location=_city(sent.text) or _place(occasion.text), cue_kinds={"group"})
+
+
+def _date_from_occasion(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle) -> None:
+    """A meeting of three or more told without its day, right after a sentence that dates an
+    occasion ("The summit, held in X on April 4, ..."), is that occasion: its day and place."""
+    for draft in drafts:
+        if draft.date or len(draft.participants) < MIN_GROUP or draft.first == 0:
+            continue
+        before = sentences[draft.first - 1]
+        draft.date = occasion_day(before, article.published)
+        if draft.date and not draft.location:
+            draft.location = _place(before.text)
+
+
+def _place_of_sidelines(drafts: list[Draft]) -> None:
+    """Talks "on the sidelines of" a gathering are where the gathering is: the place of the
+    article's meeting of three or more, when there is one place for them."""
+    places = {d.location for d in drafts if len(d.participants) >= MIN_GROUP and d.location}
+    if len(places) != 1:
+        return
+    for draft in drafts:
+        if not draft.location and any(_SIDELINES.search(e.sentence) for e in draft.evidence):
+            draft.location = next(iter(places))
+            draft.foreign_venue = False
 
 
 def _side_heads(sentences: list[Sentence], index: int, mentions: ArticleMentions) -> list:
@@ -280,6 +330,15 @@ def _city(segment: str) -> str | None:
         if m.group("country") and country_of_word(m.group("country").strip(", ")) and _plain_place(place):
             return place
     return None
+
+
+def _place(text: str) -> str | None:
+    """A city in the text, or the capital "the Kazakh capital" names."""
+    city = _city(text)
+    if city:
+        return city
+    m = _CAPITAL.search(text)
+    return capital_of(country_of_word(m.group("dem"))) if m else None
 
 
 def _plain_place(place: str) -> bool:

