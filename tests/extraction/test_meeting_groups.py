@@ -84,3 +84,18 @@ def test_a_meeting_of_three_told_after_the_dated_summit_sentence_takes_its_day_a
             "Ana Lopez sat down with Piet de Vries, Karl Berg and Lena Holm.")
     m, = meetings(article(body, MINISTERS, published=THU))
     assert m.date.value == datetime.date(2023, 10, 10) and m.location == "Vienna"
+
+
+def test_signing_following_talks_is_a_meeting_of_the_signatories_at_the_venue_s_city():
+    body = ("Prime Minister Lena Holm and President Karl Berg on Tuesday signed a joint statement following "
+            "talks at the Vienna International Centre.")
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Lena Holm", "Karl Berg"}
+    assert m.date.value == datetime.date(2023, 10, 10) and m.location == "Vienna"
+
+
+def test_the_two_leaders_after_a_paragraph_break_are_the_pair_named_before_it():
+    body = ("Lena Holm and Karl Berg signed a joint statement on Tuesday.\n\n"
+            "The two leaders then held talks in Vienna.")
+    found = meetings(article(body, MINISTERS, published=THU))
+    assert participants(found) == [{"Lena Holm", "Karl Berg"}]

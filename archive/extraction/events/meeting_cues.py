@@ -51,6 +51,9 @@ CUES: list[tuple[re.Pattern, str]] = [(re.compile(p, _I), k) for p, k in [
     (r"\b(?:during|after|following|at|in|throughout)\s+the\s+" + _FILLER
      + r"(?:meetings?|talks|interaction|discussions?|call|conversation|session|engagement)\b", "ref"),
     (r"^\W*(?:the|this)\s+" + _FILLER + r"(?:meeting|talks|discussions?)\s+(?:also\s+)?[a-z]+ed\b", "ref"),
+    # "X and Y signed a treaty following talks in Dushanbe": the subjects held the talks.
+    (r"\b(?:following|after)\s+(?!the\b|these\b|those\b|that\b)(?:(?:their|his|her|[\w-]+)\s+){0,2}?"
+     r"(?:talks|negotiations|consultations)\b", "noun"),
     (r"\b(?:was|were)\s+(?:also\s+)?present\b|\balso\s+(?:attended|joined|participated)\b", "present"),
 ]]
 
@@ -59,7 +62,7 @@ _CUE_WORDS = [
     ("met",), ("meeting",), ("held", "holds"), ("chair",), (" with",), ("attend",),
     ("receiv", "brief", "host"), (" on",), ("discuss",), ("spoke", "speaks", "talked"),
     ("phon", "dial", "call", "conversation"), (" with", " between"), (" by", "held"), ("between", " with"),
-    ("speak", "spoke", "address"), (" by",), ("the ",), ("the", "this"), ("present", "also"),
+    ("speak", "spoke", "address"), (" by",), ("the ",), ("the", "this"), ("follow", "after"), ("present", "also"),
 ]
 assert len(_CUE_WORDS) == len(CUES)
 _ALL_CUE_WORDS = frozenset(w for words in _CUE_WORDS for w in words)
@@ -309,6 +312,7 @@ class SlotFinder:
         body = self.mentions.article.body
         hi = self.offset
         for _ in range(2):
+            hi = len(body[:hi].rstrip())  # a paragraph break is no sentence
             ends = [m.end() for m in _SENTENCE_END.finditer(body, max(0, hi - 800), max(0, hi - 1))]
             lo = ends[-1] if ends else 0
             names = list(dict.fromkeys(m.name for m in self.mentions.persons_between(lo, hi)))
