@@ -34,6 +34,8 @@ _ORG_LINK = re.compile(r"(?:\s*\([^)]{1,15}\))?,?\s+(?:and|with|to)\s+(?:the\s+)
 _PROVENANCE = re.compile(r"\b(?:a|the)\s+(?:recent\s+)?(?P<np>(?:[\w-]+\s+){0,4}?delegation)\s+visited\s+(?P<place>[A-Z][\w-]+)")
 _MAX_TITLE_WORDS = 20
 _SIGNED_IN = re.compile(r"\b(?:signed|inked|concluded|sealed)\s+in\s+$|\b(?:signed|inked|concluded|sealed)\s+in\s+\d", _I)
+# "an agreement on X, which the minister's successor, Y, signed for the Kazakh side".
+_WHICH_SIGNED = re.compile(r"[^.;]{0,120}?,?\s+(?:which|that)\s+[^.;]{0,100}?\b(?P<verb>signed|inked|initial(?:l)?ed)\b", _I)
 _TITLE_STOP = {"the", "of", "and", "a", "an", "to", "in", "on", "for", "mr", "ms", "dr"}
 
 
@@ -145,6 +147,8 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
     sent = sentences[index]
     text = sent.text
     status, status_at = status_of(text, found.start, found.end)
+    if status is None and (which := _WHICH_SIGNED.match(text, found.end)):
+        status, status_at = "signed", which.start("verb")
     if status in (None, "signed") and latest_state(text, found):
         status = "in_force"
     money = package_value(text, found) if is_package(found) else None
@@ -204,7 +208,8 @@ def _identifying(qual: str) -> bool:
 
 
 def _under(text: str, found: Found) -> bool:
-    return bool(re.search(r"\bunder\s+the\s+$", text[max(0, found.start - 12):found.start], _I))
+    """"work under an agreement on X": the agreement exists, it was signed."""
+    return bool(re.search(r"\bunder\s+(?:the|a|an|its|their|this)\s+$", text[max(0, found.start - 12):found.start], _I))
 
 
 def _generic_title(found: Found, text: str, qual: str, status: str | None, sectors: list[str],
@@ -294,8 +299,16 @@ def _date(draft: Draft, text: str, status_at: int | None, sentences, index, meet
     if dates:
         return min(dates, key=lambda x: x[0])[1]
     if draft.status in ("signed", "in_force"):
-        return _meeting_date(sentences, index, meetings)
+        return _sentence_day(text, article, cue) or _meeting_date(sentences, index, meetings)
     return None
+
+
+def _sentence_day(text: str, article, cue: Cue) -> FuzzyDate | None:
+    """The one day a sentence gives, when the signing's own clause gives none ("On May 1, on the
+    sidelines of X, the ministers signed ...", "..., signed by A and B, is dated 6 January 2023")."""
+    days = {d.value: d for s, e, d in event_dates(text, article.published)
+            if d.precision == Precision.DAY and not date_is_for_travel(text, s, cue)}
+    return next(iter(days.values())) if len(days) == 1 else None
 
 
 def _meeting_date(sentences, index, meetings) -> FuzzyDate | None:

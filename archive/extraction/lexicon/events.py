@@ -140,11 +140,15 @@ STATUS_CUES = (
      r"\bin\s+force\b|\btook\s+effect\b|\bbecame\s+effective\b|\bratified\b", "in_force"),
     (r"\b(?:expected|set|due|scheduled|likely|going|planned|plans?|ready|agreed|hoped?)\s+to\s+(?:be\s+)?"
      r"(?:sign(?:ed)?|ink(?:ed)?|conclude[d]?|agreed|adopted|approved)\b|"
-     r"\b(?:will|would|shall|could|may|might|to)\s+(?:soon\s+)?(?:be\s+)?(?:sign(?:ed)?|ink(?:ed)?|agreed)\b", "proposed"),
+     r"\b(?:will|would|shall|could|may|might|to)\s+(?:soon\s+)?(?:be\s+)?(?:sign(?:ed)?|ink(?:ed)?|agreed)\b|"
+     r"\b(?:expected|planned|upcoming|forthcoming|scheduled|future|possible|for\s+the)\s+signing\b", "proposed"),
+    # Initialling closes the negotiation of a text that is not signed yet.
+    (r"\binitial(?:l)?ed\b|\binitial(?:l)?ing\s+of\b", "negotiating"),
     (r"\bunder\s+(?:consideration|discussion|negotiation|review)\b|\bnegotiat\w*|\bfinali[sz]\w*|"
      r"\bbeing\s+drafted\b|\bdraft\b|\bin\s+the\s+(?:works|pipeline)\b", "negotiating"),
     (r"\bsigned\b|\binked\b|\bsealed\b|\bconcluded\b|\bresult(?:ed|ing)\s+in\b|\breached\b|"
-     r"\badopted\b|\badoption\s+of\b|\bstruck\b|\bclinched\b|\bexchanged\b", "signed"),
+     r"\badopted\b|\badoption\s+of\b|\bstruck\b|\bclinched\b|\bexchanged\b|\bexchange\s+of\b|"
+     r"\bsigning\s+(?:of|ceremony)\b|\bsignatures?\b|\bput\s+their\s+names\s+to\b", "signed"),
     (r"\bpropos\w*|\boffer\w*|\bsuggest\w*|\bexpected\b|\bplanned\b|\bagreed\s+to\b|\breadiness\b|"
      r"\bwillingness\b", "proposed"),
 )
