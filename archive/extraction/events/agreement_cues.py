@@ -56,6 +56,7 @@ _LIST_ITEM = r"(?!(?:on|in|at|by|for|with|during|to|from|and|the|a|an)\b)[a-z][\
 # the commas of such a list do not end a clause.
 _LIST_REST = re.compile(r"(?:,\s+" + _LIST_ITEM + r")+,?\s+and\s+[a-z]")
 _HYPOTHETICAL = re.compile(HYPOTHETICAL_BEFORE, _I)
+_NOT_A_DOCUMENT = re.compile(r"\b(?:such\s+(?:a|an)?|(?:the|a)\s+number\s+of|(?:the|a)\s+(?:total|tally|count)\s+of)\s*$", _I)
 _STATUS = [(re.compile(p, _I), s) for p, s in STATUS_CUES]
 _VALUE_LINK = re.compile(r"^\s*(?:,\s*)?(?:worth|valued\s+at|amounting\s+to|totall?ing|of|for|with\s+a\s+value\s+of)\s+$", _I)
 _SECTOR_LIST = re.compile(
@@ -150,8 +151,8 @@ def generic_agreements(text: str, taken: list[Found]) -> list[Found]:
             start, count, determiner = money.start, None, _determiner_before(text, money.start)
         else:
             start, count, determiner = _left_modifiers(text, m.start())
-        if _HYPOTHETICAL.search(text[max(0, start - 60):start]):
-            continue
+        if _HYPOTHETICAL.search(text[max(0, start - 60):start]) or _NOT_A_DOCUMENT.search(text, 0, start):
+            continue  # hoped for; or a kind ("such a treaty"), a tally ("the number of joint ventures")
         phrase = re.sub(r"\s+", " ", text[start:m.end()])
         count_text = _count_as_written(text[:start]) if count is not None else None
         out.append(Found(start, m.end(), phrase, generic_kind(m.group("head")), named=False,
@@ -180,6 +181,8 @@ def _left_modifiers(text: str, head_start: int) -> tuple[int, int | None, str | 
             if low == "and" and taken and start - tok.end() <= 1:
                 start, taken = tok.start(), taken + 1
                 continue
+            if low in _QUANTIFIERS and low not in _DETERMINERS:  # "the other documents": the determiner before
+                return _unhang_and(text, start), None, _determiner_before(text, tok.start())
             return _unhang_and(text, start), None, low if low in _DETERMINERS else None
         if re.search(r"(?:ed|ing)$", low) and low not in _MODIFIER_OK:
             break

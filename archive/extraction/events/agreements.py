@@ -73,7 +73,7 @@ _AGREEMENT_WORDS = (
     "agree", "deal", "mou", "memorand", "accord", "treat", "pact", "contract", "protocol", "declaration", "plan",
     "consortium", "partnership", "venture", "alliance", "framework", "charter", "convention", "statement",
     "communiq", "readiness", "willing", "ready", "prepared", "offer", "propos", "document", "instrument",
-    "roadmap", "road map", "sugges", "floated", "decided", "resolved",
+    "roadmap", "road map", "sugges", "floated", "decided", "resolved", "programme", "program",
 )
 
 
@@ -85,7 +85,7 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
     if not any(w in low for w in _AGREEMENT_WORDS):
         return out
     venture = _venture(text, sent, mentions)
-    named = named_agreements(text)
+    named = [n for n in named_agreements(text) if not _organization_name(n, sent, mentions)]
     generic = [g for g in generic_agreements(text, named)
                if not (venture and _VENTURE.fullmatch(g.title.split()[-1]))]
     named = [n for n in named if not (n.reference and any(n.start < g.end and g.start < n.end for g in generic))]
@@ -117,6 +117,14 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
     if venture:
         out.append(_venture_draft(venture, article, sentences, index, mentions, meetings))
     return out
+
+
+def _organization_name(found: Found, sent: Sentence, mentions: ArticleMentions) -> bool:
+    """"the UN World Food Programme", "the Caspian Pipeline Consortium": a body's name that ends
+    in an agreement head word."""
+    end = sent.start + found.end
+    return any(m.start <= sent.start + found.start + 1 and m.end >= end - 1
+               for m in mentions.orgs_between(sent.start + max(0, found.start - 40), end))
 
 
 def _own_status(text: str, found: Found) -> bool:
@@ -162,6 +170,8 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
             return None
         if package_head(found) and not (found.count or status in ("signed", "in_force")):
             return None
+        if package_head(found) and found.definite and not found.count:
+            return None  # "the other documents concluded": the documents the text goes on to list
         if found.kind == "action_plan" and found.title.lower().startswith("road") and not _real_roadmap(text, found, qual):
             return None
     parties, short = subject_parties(text, found, sent.start, mentions)
@@ -230,7 +240,23 @@ def _generic_title(found: Found, text: str, qual: str, status: str | None, secto
     prov = _PROVENANCE.search(text[:found.start])
     if prov:
         parts.append(f"from {prov.group('np')} visit to {prov.group('place')}")
-    return " ".join(" ".join(parts).split()[:_MAX_TITLE_WORDS])
+    return _whole_phrase(" ".join(" ".join(parts).split()[:_MAX_TITLE_WORDS]))
+
+
+# What cannot end a title: a word that needs more after it, an aside's dash, a list's colon.
+_DANGLING = re.compile(r"(?:[\s,:;]+(?:under|of|the|a|an|by|to|for|with|on|in|and|or|at|from|which|that|its|their|"
+                       r"hosted|signed|between|as|per)\b)+[\s,:;]*$|[\s,:;]+$", _I)
+_ASIDE = re.compile(r"\s+(?:[\u2013\u2014]|--?|\u00e2\u20ac[\u201d\u201c])\s+|\s*\(")
+
+
+def _whole_phrase(title: str) -> str:
+    """A title cut where its own phrase ends: before a dash or bracket that opens an aside, without
+    a dangling preposition or article ("... and EBRD under", "... worth $1.4 billion -- covering")."""
+    title = _ASIDE.split(title, 1)[0]
+    previous = None
+    while previous != title:
+        previous, title = title, _DANGLING.sub("", title)
+    return title
 
 
 def _value(text: str, found: Found) -> Money | None:

@@ -98,16 +98,19 @@ NAMED_HEADS = {
     "Communique": "declaration", "Communiqué": "declaration", "Agreement": "agreement",
     "Accord": "agreement", "Deal": "agreement", "Pact": "agreement", "Contract": "agreement",
     "Protocol": "agreement", "Treaty": "treaty", "Convention": "treaty", "Charter": "treaty",
-    "Framework": "other", "Consortium": "other", "Partnership": "other", "Roadmap": "action_plan",
+    "Framework": "other", "Partnership": "other", "Roadmap": "action_plan",
     "Road Map": "action_plan", "Framework Agreement": "agreement",
+    "Programme": "action_plan", "Program": "action_plan",
 }
+# A capitalized "X Consortium" names a company, not a document: no named head.
 
 # Generic (lower-case) heads, as a regex alternation, and their kind by first word.
 GENERIC_HEADS = (
     r"memorand(?:um|a|ums)\s+of\s+understanding|memorand(?:um|a|ums)|mou?s|mous|mou|action\s+plans?|road\s*maps?|"
     r"framework\s+(?:agreements?|accords?|deals?)|"
     r"agreements?|deals?|accords?|treat(?:y|ies)|pacts?|contracts?|protocols?|declarations?|"
-    r"consortium|consortia|partnerships?|joint\s+ventures?|frameworks?|documents|instruments"
+    r"consortium|consortia|partnerships?|joint\s+ventures?|frameworks?|documents|instruments|"
+    r"(?:cooperation\s+)?programmes?\s+of\s+cooperation|cooperation\s+programmes?"
 )
 
 # Heads that only mean an agreement when counted or signed ("signed 12 documents").
@@ -119,7 +122,7 @@ def generic_kind(head: str) -> str:
     h = head.lower()
     if h.startswith("memorand") or h.startswith("mou"):
         return "mou"
-    if h.startswith("action plan") or h.startswith("road"):
+    if h.startswith("action plan") or h.startswith("road") or "programme" in h:
         return "action_plan"
     if h.startswith("framework "):
         return generic_kind(h.split(None, 1)[1])
@@ -146,7 +149,8 @@ STATUS_CUES = (
     (r"\binitial(?:l)?ed\b|\binitial(?:l)?ing\s+of\b", "negotiating"),
     (r"\bunder\s+(?:consideration|discussion|negotiation|review)\b|\bnegotiat\w*|\bfinali[sz]\w*|"
      r"\bbeing\s+drafted\b|\bdraft\b|\bin\s+the\s+(?:works|pipeline)\b", "negotiating"),
-    (r"\bsigned\b|\binked\b|\bsealed\b|\bconcluded\b|\bresult(?:ed|ing)\s+in\b|\breached\b|"
+    (r"\bsigned\b|\binked\b|\bsealed\b|\bconcluded\b|\bresult(?:ed|ing)\s+in\b|"
+     r"\breached\b(?!\s+(?:\$|\d|a\s+record|about|around|more|over|almost|nearly|some))|"
      r"\badopted\b|\badoption\s+of\b|\bstruck\b|\bclinched\b|\bexchanged\b|\bexchange\s+of\b|"
      r"\bsigning\s+(?:of|ceremony)\b|\bsignatures?\b|\bput\s+their\s+names\s+to\b", "signed"),
     (r"\bpropos\w*|\boffer\w*|\bsuggest\w*|\bexpected\b|\bplanned\b|\bagreed\s+to\b|\breadiness\b|"

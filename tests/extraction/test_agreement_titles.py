@@ -1,0 +1,47 @@
+"""Agreement titles as whole phrases, and what only looks like an agreement."""
+
+import datetime
+
+from .event_builders import agreements, article
+
+THU = datetime.date(2024, 5, 9)
+
+
+def found(body, orgs=()):
+    return agreements(article(body, orgs=orgs, published=THU))
+
+
+def test_a_title_ends_before_a_dash_that_opens_an_aside():
+    a, = found("Peru and Chile signed deals worth $40 million -- covering fishing and ports -- on Monday.")
+    assert a.title == "Deals between Peru and Chile worth $40 million"
+
+
+def test_a_title_does_not_end_on_a_dangling_word():
+    a, = found("The port operator Andes Ports and the Pacific Bank signed an agreement under which the bank "
+               "will finance a new quay.",
+               orgs=[("Andes Ports", None, "company"), ("Pacific Bank", None, "company")])
+    assert not a.title.endswith("under")
+    assert a.title == "Agreement between Andes Ports and Pacific Bank"
+
+
+def test_such_a_treaty_names_a_kind_not_an_agreement():
+    assert found("It is the first time Peru has concluded such a treaty with a whole region.") == []
+
+
+def test_a_tally_of_joint_ventures_is_not_an_agreement():
+    assert found("Trade grew in 2024, and the number of joint ventures has reached 130.") == []
+
+
+def test_a_company_named_consortium_is_not_an_agreement():
+    body = "Most of the oil is shipped through the Andes Pipeline Consortium, Peru and Chile said."
+    assert found(body, orgs=[("Andes Pipeline Consortium", None, "company")]) == []
+
+
+def test_a_programme_of_cooperation_is_an_action_plan():
+    a, = found("The ministers of Peru and Chile signed a programme of cooperation for 2025-2026.")
+    assert (a.kind, a.status) == ("action_plan", "signed")
+    assert a.title.lower().startswith("programme of cooperation")
+
+
+def test_the_other_documents_refer_to_documents_the_text_lists():
+    assert found("Officials of Peru and Chile exchanged the other documents concluded during the visit.") == []
