@@ -45,3 +45,18 @@ def test_a_programme_of_cooperation_is_an_action_plan():
 
 def test_the_other_documents_refer_to_documents_the_text_lists():
     assert found("Officials of Peru and Chile exchanged the other documents concluded during the visit.") == []
+
+
+def test_a_count_told_again_beside_the_documents_it_counts_is_one_agreement_with_the_fuller_title():
+    body = ("Peru and Chile signed 14 documents worth about $90 million. "
+            "In a statement, officials said 14 trade and fisheries agreements had been signed.")
+    a, = found(body)
+    assert (a.title, a.count, a.value_usd, a.kind) == ("14 trade and fisheries agreements", 14, 90e6, "agreement")
+
+
+def test_the_same_named_agreement_with_other_stated_parties_is_another_agreement():
+    body = ("The Trade and Cooperation Agreement between Peru and the EU has been in force since 2019. "
+            "Officials invited Chile to sign a new Trade and Cooperation Agreement between the EU and Chile.")
+    found_ = found(body, orgs=[("European Union", "EU", "international")])
+    assert sorted((sorted(a.parties), a.status) for a in found_) == [
+        (["Chile", "European Union"], "proposed"), (["European Union", "Peru"], "in_force")]

@@ -175,7 +175,7 @@ def test_a_counted_package_is_one_signed_record_with_its_total_value_and_its_spe
     titles = {a.title: a for a in found}
     assert len(found) == 2, found
     package = titles["nine documents"]
-    assert (package.kind, package.status, package.count, package.value_usd) == ("other", "signed", 9, 800e6)
+    assert (package.kind, package.status, package.count, package.value_usd) == ("agreement", "signed", 9, 800e6)
     item = next(a for a in found if a is not package)
     assert item.title.startswith("Agreement on the joint operation of the Khorgos dry port")
     assert (item.kind, item.status, item.value_usd) == ("agreement", "signed", None)

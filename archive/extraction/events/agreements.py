@@ -17,7 +17,7 @@ from .agreement_context import (in_package_list, is_package, latest_state, packa
                                 plural_undescribed, starts_with_among_them, subject_parties)
 from .agreement_cues import (Found, clause, generic_agreements, institution_proposals, named_agreements, proposals,
                              qualifier, sectors_of, status_of)
-from ..lexicon.events import STATUS_ORDER, VENTURE_NOUNS
+from ..lexicon.events import PACKAGE_HEADS, STATUS_ORDER, VENTURE_NOUNS
 from .meeting_cues import Cue, SlotFinder, date_is_for_travel, event_dates
 from .mentions import ArticleMentions, countries_in
 from .money import Money, find_money
@@ -36,6 +36,14 @@ _MAX_TITLE_WORDS = 20
 _SIGNED_IN = re.compile(r"\b(?:signed|inked|concluded|sealed)\s+in\s+$|\b(?:signed|inked|concluded|sealed)\s+in\s+\d", _I)
 # "an agreement on X, which the minister's successor, Y, signed for the Kazakh side".
 _WHICH_SIGNED = re.compile(r"[^.;]{0,120}?,?\s+(?:which|that)\s+[^.;]{0,100}?\b(?P<verb>signed|inked|initial(?:l)?ed)\b", _I)
+_COUNTED_HEAD = re.compile(r"^\S+\s+(?:" + "|".join(PACKAGE_HEADS) + r")\b", _I)
+
+
+def package_head_title(title: str) -> bool:
+    """"35 documents worth ...": a count and a bare package head, no kind of its own."""
+    return bool(_COUNTED_HEAD.match(title))
+
+
 _TITLE_STOP = {"the", "of", "and", "a", "an", "to", "in", "on", "for", "mr", "ms", "dr"}
 
 
@@ -53,6 +61,7 @@ class Draft:
     count: int | None = None
     sectors: list[str] = field(default_factory=list)
     package: bool = False
+    stated_parties: bool = False  # parties the text gives ("between X and Y"), not guessed
 
     @property
     def words(self) -> set[str]:
@@ -179,7 +188,10 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
     draft = Draft(title=title, kind=found.kind, status=status or ("signed" if _under(text, found) else "proposed"),
                   named=found.named and not found.reference, evidence=[_evidence(sent, found, 0.8 if found.named else 0.6)],
                   sentence_index=index, money=money, count=found.count, sectors=sectors, package=is_package(found))
-    draft.parties = parties or _parties(text, found, sent, mentions, title)
+    if parties:
+        draft.parties, draft.stated_parties = parties, True
+    else:
+        draft.parties, draft.stated_parties = _parties(text, found, sent, mentions, title)
     draft.date = _date(draft, text, status_at, sentences, index, meetings, article)
     if found.reference:
         draft.named = False
@@ -276,9 +288,9 @@ def _value_link(between: str) -> bool:
                              between, _I))
 
 
-def _parties(text: str, found: Found, sent: Sentence, mentions: ArticleMentions, title: str) -> list[str]:
+def _parties(text: str, found: Found, sent: Sentence, mentions: ArticleMentions, title: str) -> tuple[list[str], bool]:
     """Countries or bodies on each side: "between X and Y", "X-Y Agreement", the people who
-    signed, else the article's two main countries."""
+    signed, else the article's two main countries; and whether the text states them (the first two)."""
     lo, hi = clause(text, found.start, found.end)
     parties: list[str] = []
     between = re.search(r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>[^,;.]+)", text[found.start:hi], _I)
@@ -287,6 +299,8 @@ def _parties(text: str, found: Found, sent: Sentence, mentions: ArticleMentions,
         base = sent.start + found.start + between.start()
         parties += [m.name for m in mentions.orgs_between(base, base + len(between.group()))]
     parties += [m.name for m in countries_in(title) if not _ROUTE_PREFIX.search(title, 0, m.start)]
+    if len(set(parties)) >= 2:
+        return list(dict.fromkeys(parties)), True
     if len(set(parties)) < 2:
         finder = SlotFinder(mentions, sent.start, text)
         for slot in finder.slots(lo, hi):
@@ -298,7 +312,7 @@ def _parties(text: str, found: Found, sent: Sentence, mentions: ArticleMentions,
         parties += [c for c in mentions.main_countries[:2] if c not in parties]
     if len(parties) < 2:
         parties += [b for b in _international_bodies(mentions) if b not in parties][:2 - len(parties)]
-    return parties[:max(2, len(parties))]
+    return parties[:max(2, len(parties))], False
 
 
 def _international_bodies(mentions: ArticleMentions) -> list[str]:
@@ -409,23 +423,41 @@ def _add(drafts: list[Draft], draft: Draft) -> None:
 
 
 def _same(a: Draft, b: Draft) -> bool:
+    """One agreement told twice: titles that share their words (unless the text gives each other
+    parties: the EU's agreement with X is not its agreement with Y), or packages of the same count
+    ("24 documents signed" and "the exchange of 24 intergovernmental documents")."""
     if a.kind != b.kind and "other" not in (a.kind, b.kind):
+        return False
+    if a.count and a.count >= 2 and a.count == b.count:
+        return True
+    if a.stated_parties and b.stated_parties and set(a.parties) != set(b.parties):
         return False
     wa, wb = a.words, b.words
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
 def _merge(into: Draft, other: Draft) -> None:
-    if (other.named and not into.named) or (other.named == into.named and len(other.words) > len(into.words)):
+    if (other.named and not into.named) or (other.named == into.named and _fuller_title(other, into)):
         into.title, into.named = other.title, other.named
     if STATUS_ORDER[other.status] > STATUS_ORDER[into.status]:
         into.status = other.status
+    if into.kind == "other":
+        into.kind = other.kind
     into.evidence += other.evidence
     into.date = into.date or other.date
     into.money = into.money or other.money
     into.count = into.count or other.count
     into.sectors = into.sectors or other.sectors
     into.parties = into.parties or other.parties
+
+
+def _fuller_title(a: Draft, b: Draft) -> bool:
+    """`a` says more of what the agreement is than `b`: a package told by its kind ("35 economic and
+    investment agreements") over one told by a bare "documents"; else more words."""
+    bare_a, bare_b = package_head_title(a.title), package_head_title(b.title)
+    if bare_a != bare_b and a.count and a.count == b.count:
+        return bare_b
+    return len(a.words) > len(b.words)
 
 
 def _finish(d: Draft) -> ExtractedAgreement:

@@ -130,8 +130,8 @@ def generic_kind(head: str) -> str:
         return "declaration"
     if h.startswith("treat"):
         return "treaty"
-    if h.startswith(("agreement", "deal", "accord", "pact", "contract", "protocol")):
-        return "agreement"
+    if h.startswith(("agreement", "deal", "accord", "pact", "contract", "protocol")) or h in PACKAGE_HEADS:
+        return "agreement"  # "24 documents signed": a package of agreements
     return "other"
 
 
