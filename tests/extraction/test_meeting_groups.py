@@ -99,3 +99,57 @@ def test_the_two_leaders_after_a_paragraph_break_are_the_pair_named_before_it():
             "The two leaders then held talks in Vienna.")
     found = meetings(article(body, MINISTERS, published=THU))
     assert participants(found) == [{"Lena Holm", "Karl Berg"}]
+
+
+def test_two_people_who_sign_one_text_on_the_sidelines_of_a_forum_met_where_the_forum_was():
+    body = ("On the sidelines of a transport forum in Vienna, the two banks signed a memorandum. "
+            "It was signed by Ana Lopez and Karl Berg, while the delegation was led by Lena Holm.")
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Ana Lopez", "Karl Berg"} and m.location == "Vienna"
+
+
+def test_people_who_joined_a_ceremony_by_video_link_are_one_meeting():
+    body = "Ana Lopez, Karl Berg and Lena Holm joined the signing ceremony by video link on Tuesday."
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Ana Lopez", "Karl Berg", "Lena Holm"}
+    assert m.date.value == datetime.date(2023, 10, 10)
+
+
+def test_a_ceremony_attended_by_three_ministers_is_their_meeting_on_its_day():
+    body = ("The process began in Vienna on 27 December 2022, when the companies signed a founding agreement "
+            "at a ceremony attended by Ana Lopez, Karl Berg and Lena Holm.")
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert m.date.value == datetime.date(2022, 12, 27) and m.location == "Vienna"
+
+
+def test_opening_the_meeting_puts_the_speaker_in_it():
+    body = ("Ana Lopez and Karl Berg held talks in Vienna on Tuesday. "
+            "Opening the meeting, Lena Holm spoke of the rail link.")
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Ana Lopez", "Karl Berg", "Lena Holm"}
+
+
+def test_a_participle_meeting_clause_is_a_meeting_of_the_subject():
+    body = "On the same day, Lena Holm turned to health, meeting Karl Berg, the head of a drug maker."
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Lena Holm", "Karl Berg"}
+
+
+def test_concluded_talks_and_signing_after_a_round_of_consultations_are_meetings():
+    body = ("Ana Lopez concluded talks with Karl Berg in Vienna on Tuesday. "
+            "Piet de Vries and Lena Holm signed a protocol after a round of political consultations.")
+    found = meetings(article(body, MINISTERS, published=THU))
+    assert participants(found) == [{"Ana Lopez", "Karl Berg"}, {"Piet de Vries", "Lena Holm"}]
+
+
+def test_was_also_received_by_with_a_leading_day_and_pronoun():
+    body = "Karl Berg arrived in Vienna on Monday. On Tuesday he was also received by Lena Holm."
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Karl Berg", "Lena Holm"}
+    assert m.date.value == datetime.date(2023, 10, 10)
+
+
+def test_a_host_receives_a_visitor_whose_title_carries_an_acronym():
+    body = "Lena Holm hosted Andean Development Bank (ADB) President Karl Berg on Monday."
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Lena Holm", "Karl Berg"}

@@ -30,8 +30,10 @@ _FILLER = r"(?:[\w-]+\s+){0,3}?"
 # spoke, call, noun, event, ref (refers back to a meeting), present (joins the last meeting).
 CUES: list[tuple[re.Pattern, str]] = [(re.compile(p, _I), k) for p, k in [
     (r"\b(?:met|meets)\b(?:\s+with\b)?", "verb"),
-    (r"\b(?:has|have|had)\s+been\s+meeting\b|\b(?:after|while|when)\s+meeting\b(?:\s+with\b)?", "verb"),
-    (r"\b(?:held|holds)\s+(?:a\s+|an\s+|the\s+)?" + _FILLER + r"(?:" + MEETING_NOUNS + r")\b", "verb"),
+    (r"\b(?:has|have|had)\s+been\s+meeting\b|\b(?:after|while|when)\s+meeting\b(?:\s+with\b)?|"
+     r",\s+meeting\s+(?:with\s+)?(?=(?:[A-Z]|the\s|his\s|her\s))", "verb"),
+    (r"\b(?:held|holds|concluded|began|opened|wrapped\s+up|completed)\s+(?:a\s+|an\s+|the\s+|their\s+)?" + _FILLER
+     + r"(?:" + MEETING_NOUNS + r")\b", "verb"),
     (r"\b(?:co-?chaired|co-?chairing)\b", "verb"),
     (r"\b(?:conferred|interacted|exchanged\s+views|sat\s+down|held\s+talks)\s+with\b", "verb"),
     (r"\b(?:attended|attends)\s+(?:a\s+|an\s+|the\s+)?" + _FILLER + r"(?:" + MEETING_NOUNS + "|" + EVENT_NOUNS + r")\b", "verb"),
@@ -52,17 +54,18 @@ CUES: list[tuple[re.Pattern, str]] = [(re.compile(p, _I), k) for p, k in [
      + r"(?:meetings?|talks|interaction|discussions?|call|conversation|session|engagement)\b", "ref"),
     (r"^\W*(?:the|this)\s+" + _FILLER + r"(?:meeting|talks|discussions?)\s+(?:also\s+)?[a-z]+ed\b", "ref"),
     # "X and Y signed a treaty following talks in Dushanbe": the subjects held the talks.
-    (r"\b(?:following|after)\s+(?!the\b|these\b|those\b|that\b)(?:(?:their|his|her|[\w-]+)\s+){0,2}?"
+    (r"\b(?:following|after)\s+(?!the\b|these\b|those\b|that\b)(?:(?:their|his|her|[\w-]+)\s+){0,4}?"
      r"(?:talks|negotiations|consultations)\b", "noun"),
-    (r"\b(?:was|were)\s+(?:also\s+)?present\b|\balso\s+(?:attended|joined|participated)\b", "present"),
+    (r"\b(?:was|were)\s+(?:also\s+)?present\b|\balso\s+(?:attended|joined|participated)\b|"
+     r"^\W*(?:Opening|Chairing|Closing|Hosting|Moderating)\s+the\s+(?:meeting|talks|session|ceremony|event|forum)\b", "present"),
 ]]
 
 # Words one of which each cue needs, to skip its regex cheaply (same order as CUES).
 _CUE_WORDS = [
-    ("met",), ("meeting",), ("held", "holds"), ("chair",), (" with",), ("attend",),
+    ("met",), ("meeting",), ("held", "holds", "conclud", "began", "opened", "wrapped", "complet"), ("chair",), (" with",), ("attend",),
     ("receiv", "brief", "host"), (" on",), ("discuss",), ("spoke", "speaks", "talked"),
     ("phon", "dial", "call", "conversation"), (" with", " between"), (" by", "held"), ("between", " with"),
-    ("speak", "spoke", "address"), (" by",), ("the ",), ("the", "this"), ("follow", "after"), ("present", "also"),
+    ("speak", "spoke", "address"), (" by",), ("the ",), ("the", "this"), ("follow", "after"), ("present", "also", "opening", "chairing", "closing", "hosting", "moderating"),
 ]
 assert len(_CUE_WORDS) == len(CUES)
 _ALL_CUE_WORDS = frozenset(w for words in _CUE_WORDS for w in words)
@@ -97,7 +100,7 @@ _SIDE_LED = re.compile(r"\b(?:side|delegation|team)\s+(?:was|were|is|had\s+been)
 _TITLE_GAP = re.compile(r"[\s,]*(?:(?:[A-Z][\w.\u2019'-]*|of|and|for|the)[\s,]*)*")
 _TITLE_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w.\u2019'-]*|of|and|for|the))*\s+")
 TALKS_WORD = re.compile(r"\b(?:talks|negotiations|meeting|consultations|round|session|dialogue|discussions)\b", _I)
-_LEADING_PRONOUN = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+\w+){0,5},\s+|(?:Speaking|Addressing|Talking|Commenting|"
+_LEADING_PRONOUN = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+\w+){0,5},\s+|(?:On|Later|Earlier|Then|Afterwards|That)\b(?:\s+\w+){0,2}?\s+(?=[Hh]e\b|[Ss]he\b)|(?:Speaking|Addressing|Talking|Commenting|"
                               r"Responding|Writing|Briefing|Chairing|Presiding)\b[^,;]{0,160},\s+)?(?P<pron>[Hh]e|[Ss]he)\b")
 _SAID_PRONOUN = re.compile(REPORTING_VERBS + r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?P<pron>he|she)\b", _I)
 

@@ -49,7 +49,7 @@ _TOPIC_PATTERNS = [re.compile(p, _I) for p in [
 _MAX_TOPIC_WORDS = 14
 _ALSO = re.compile(r"\balso\b")
 _SIGNING = re.compile(r"\b(?:signed|inked|sealed|concluded)\b")
-_WAS_BEFORE = re.compile(r"\b(?:was|were|being|been)\s+$", _I)
+_WAS_BEFORE = re.compile(r"\b(?:was|were|being|been)\s+(?:also\s+|later\s+|then\s+|first\s+)?$", _I)
 _WITH_BETWEEN = re.compile(r"\bwith\b")
 # "received a delegation of <Org> led by its chairman": the head after "led by" is the object.
 _DELEGATION_LED = re.compile(r"\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b[^.;]{0,120}?\b(?:led|headed)\s+by\s+"
@@ -298,7 +298,7 @@ def _object_gap(gap: str) -> bool:
     gap = re.sub(r"^\s*(?:a|an)\s+(?:\w+\s+)?(?:dinner|lunch|luncheon|reception|banquet|breakfast)\s+"
                  r"(?:for|in\s+honou?r\s+of)\b", "", gap, flags=_I)
     return len(gap) <= 80 and bool(re.fullmatch(
-        r"[\s,]*(?:(?:the|a|an|his|her|their|its|visiting|of|and|for|with|" + _NAME_PARTICLES
+        r"[\s,]*(?:(?:the|a|an|his|her|their|its|visiting|of|and|for|with|\([A-Z]{2,8}\)|" + _NAME_PARTICLES
         + r"|[A-Z][\w.\u2019'-]*)\s*,?\s*)*", gap))
 
 

@@ -290,7 +290,7 @@ class ArticleMentions:
             after = body[m.end:m.end + 120]
             before = body[max(0, m.start - 40):m.start]
             if (re.match(_APOSTROPHE + r"s?\s+(?:[\w-]+\s+){0,3}delegation\b", after)
-                    or re.match(r",?\s+(?:who\s+(?:is|was)\s+)?(?:leading|heading|led|headed)\s+(?:a|an|the)\b", after)
+                    or re.match(r",?\s+(?:who\s+(?:is|was)\s+)?(?:leading|heading|led|headed|at\s+the\s+head\s+of)\s+(?:a|an|the|his|her)\b", after)
                     or re.search(r"\bdelegation\s+(?:led|headed)\s+by\s+(?:[A-Z][\w.-]*\s+){0,4}$", before)
                     or re.match(r"[^.]{0,80}\baccompanied\s+by\b", after)
                     or re.match(r"\s+(?:arrived|arrives|is\s+on|was\s+on)\b[^.]{0,40}\bvisit\b", after)):

@@ -14,28 +14,35 @@ import re
 
 from ..layout.sentences import Sentence
 from ..records import FuzzyDate, Precision
-from .meeting_cues import event_dates
+from .meeting_cues import clause_bounds, event_dates
 from .mentions import ArticleMentions
 
 _I = re.IGNORECASE
 # Words that name an occasion people gather for.
 OCCASION = re.compile(r"\b(?:summit|trilateral|meeting|talks|dialogue|conference|forum|session|gathering|"
-                      r"consultations|council|congress|assembly)\b", _I)
-# Taking part without a meeting verb: signing together, attending, being listed as participants.
-_JOINT_ACT = re.compile(r"\b(?:signed|initialled|initialed|adopted|endorsed)\b[^.;]{0,80}?\bby\b|"
-                        r"\bsignatures\s+of\b|\b(?:took|taking|take)\s+part\b|\bparticipated\b|\bparticipants\b|"
-                        r"\battended\s+by\b|\bjoined\s+by\b", _I)
+                      r"consultations|council|congress|assembly|ceremony|event|signing)\b", _I)
+# Signing one text together: the signatories met, two of them are enough.
+_CO_SIGNING = re.compile(r"\b(?:signed|initialled|initialed)\b[^.;]{0,80}?\bby\b|\bsignatures\s+of\b|"
+                         r"\bput\s+their\s+names\s+to\b", _I)
+# Taking part without a meeting verb: attending, joining, being listed as participants.
+_JOINT_ACT = re.compile(r"\b(?:adopted|endorsed)\b[^.;]{0,80}?\bby\b|\b(?:took|taking|take)\s+part\b|"
+                        r"\bparticipated\b|\bparticipants\b|\battended\s+by\b|\bjoined\s+by\b|"
+                        r"\bjoined\b[^.;]{0,40}?\b(?:ceremony|meeting|summit|talks|call|session|conference)\b", _I)
 MIN_GROUP = 3
 
 
 def joint_participants(sent: Sentence, mentions: ArticleMentions) -> list[str]:
-    """Three or more people a sentence lists as taking part together, or none."""
-    m = _JOINT_ACT.search(sent.text)
+    """The people a sentence lists, in the clause of its cue, as signing one text together (two
+    or more) or taking part together (three or more); else none."""
+    m = _CO_SIGNING.search(sent.text)
+    least = 2
+    if not m:
+        m, least = _JOINT_ACT.search(sent.text), MIN_GROUP
     if not m:
         return []
-    names = [p.name for p in mentions.persons_between(sent.start, sent.end)]
-    names = list(dict.fromkeys(names))
-    return names if len(names) >= MIN_GROUP else []
+    lo, hi = clause_bounds(sent.text, m.start())
+    names = list(dict.fromkeys(p.name for p in mentions.persons_between(sent.start + lo, sent.start + hi)))
+    return names if len(names) >= least else []
 
 
 def occasion_before(sentences: list[Sentence], index: int, published) -> int | None:
