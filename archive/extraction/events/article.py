@@ -8,7 +8,7 @@ take that meeting's date, so meetings are read first.
 from __future__ import annotations
 
 from .agreements import extract_agreements
-from .meetings import draft_meetings, finish
+from .meetings import draft_meetings, finish, visit_city
 from .mentions import ArticleMentions
 from ..records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
 from ..layout.sentences import Sentence
@@ -18,6 +18,7 @@ def extract_events(article: ExtractedArticle,
                    sentences: list[Sentence]) -> tuple[list[ExtractedMeeting], list[ExtractedAgreement]]:
     mentions = ArticleMentions.build(article)
     drafts = draft_meetings(article, sentences, mentions)
-    meetings = [finish(d, article) for d in drafts]
+    city = visit_city(sentences)
+    meetings = [finish(d, article, city) for d in drafts]
     agreements = extract_agreements(article, sentences, mentions, meetings)
     return meetings, agreements

@@ -94,6 +94,8 @@ _GROUP = re.compile(r"\b(?:the\s+two|both)\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:" + GRO
 _LARGE_GROUP = re.compile(r"\b(?:the|all)\s+(?:(?P<n>three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
                           r"(?P<visiting>visiting\s+|other\s+)?(?:" + GROUP_NOUNS + r"|heads\s+of\s+delegations?)\b", _I)
 _MIN_GROUP = 3
+_OF_COUNTRIES = re.compile(r"\s+of\s+(?:the\s+)?(?P<countries>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:,\s+[A-Z][\w-]+)*"
+                           r"\s+and\s+(?:the\s+)?[A-Z][\w-]+)")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c]?[A-Z])|\n")
 # "The Pakistani side was led by X": the head of one side of talks.
 _SIDE_LED = re.compile(r"\b(?:side|delegation|team)\s+(?:was|were|is|had\s+been)\s+(?:led|headed)\s+by\s+", _I)
@@ -370,11 +372,31 @@ class SlotFinder:
             return None
         return self.mentions.delegation_head(country)
 
+    def _holders_of_countries(self, m: re.Match, role: str) -> list[Slot] | None:
+        """"the foreign ministers of Uzbekistan and Turkmenistan": the one holder of the role in each
+        country named (None when the phrase is not of that form)."""
+        tail = _OF_COUNTRIES.match(self.text, m.end())
+        if not tail or not role.endswith("s"):
+            return None
+        singular = re.sub(r"ies$", "y", role) if role.endswith("ies") else role[:-1]
+        singular = "leader" if singular == "leader" else singular
+        slots = []
+        for word in re.split(r",\s*|\s+and\s+", tail.group("countries")):
+            country = country_of_word(word.strip())
+            roles = _LEADER_ROLES if singular == "leader" else (singular,)
+            holders = next((h for h in (self.mentions.holders_of(r, country) for r in roles) if h), []) if country else []
+            if len(holders) == 1 or (holders and singular == "leader"):
+                slots.append(Slot(m.start(), tail.end(), holders[0], False))
+        return slots
+
     def _role_slots(self, m: re.Match) -> list[Slot]:
         if re.match(r"\s+(?:[A-Z][\w.-]+\s*){1,4}", self.text[m.end():]) and \
                 self.mentions.persons_between(self.offset + m.end(), self.offset + m.end() + 40):
             return []  # a title before a name: the name is the slot
         role = re.sub(r"\s+", " ", m.group("role").lower())
+        of_countries = self._holders_of_countries(m, role)
+        if of_countries is not None:
+            return of_countries
         plural = re.sub(r"\s+", " ", m.group("det").lower()) in ("both", "two", "the two")
         role = re.sub(r"(ies)$", "y", role) if plural else role
         role = role[:-1] if plural and role.endswith("s") else role

@@ -30,7 +30,7 @@ _COORDINATED = re.compile(r",\s+and\s+(?:also\s+|later\s+|then\s+)?$|\s+and\s+(?
 # Lower-case particles inside personal names ("von der Leyen", "bin Salman").
 _NAME_PARTICLES = r"von|van|der|den|de|del|della|da|dos|du|le|la|bin|ibn|al|el|ul|uulu|kyzy"
 _WHO_BEFORE = re.compile(r",\s+who\s*$", re.IGNORECASE)
-_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})"
+_PLACE = re.compile(r"\b(?:in|at|(?:visit|trip)\s+to)\s+(?:the\s+)?(?P<place>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})"
                     r"(?P<country>,\s+[A-Z][\w-]+)?")
 _END = r"(?=\s*(?:[,;.!?\"\u201d]|\s-\s|\swhile\b|\sand\s+(?:emphasi|stress|underscor|highlight|agreed))|$)"
 _TOPIC_PATTERNS = [re.compile(p, _I) for p in [
@@ -56,7 +56,8 @@ _DELEGATION_LED = re.compile(r"\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b[
                              r"(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,4}$", _I)
 _APPEAL = re.compile(r"\s*(?:,[^,]*,\s*)?to\s+(?!(?:" + "|".join(COURTESY_PURPOSE_VERBS) + r")\b)[a-z]")
 _RELATIVE = re.compile(r",\s+who\s+(?:(?:also|had|have|has|later|earlier|then|first)\s+){0,2}$", _I)
-_ANTECEDENT_GAP = re.compile(r"\s*(?:,|and|,\s+and)\s+(?:(?:[A-Z][\w.\u2019'-]*|of|the|for)\s+){0,6}")
+_ANTECEDENT_GAP = re.compile(r"\s*(?:,|and|,\s+and)\s+(?:(?:[A-Z][\w.\u2019'-]*|of|the|for|his|her|their|counterpart|"
+                             r"colleague)\s+){0,6}")
 _CALL_KINDS = {"call", "spoke"}
 _SIDELINES = re.compile(r"\bsidelines\b", _I)
 _CAPITAL = re.compile(r"\bthe\s+(?P<dem>[A-Z][\w-]+)\s+capital\b")
@@ -97,7 +98,27 @@ class Draft:
 def extract_meetings(article: ExtractedArticle, sentences: list[Sentence],
                      mentions: ArticleMentions) -> list[ExtractedMeeting]:
     drafts = draft_meetings(article, sentences, mentions)
-    return [finish(d, article) for d in drafts]
+    city = visit_city(sentences)
+    return [finish(d, article, city) for d in drafts]
+
+
+_VISIT = re.compile(r"\b(?:(?:visit|trip)\s+to|arrived\s+in|arrives\s+in|is\s+in)\s+(?:the\s+)?(?P<place>[A-Z][\w-]+"
+                    r"(?:\s+[A-Z][\w-]+)?)")
+_LEAD_SENTENCES = 4
+
+
+def visit_city(sentences: list[Sentence]) -> str | None:
+    """The city of the visit the article's lead reports ("during a two-day visit to Kabul by ...",
+    "arrived in Tashkent on Sunday"), not one told as past ("his visit to X last year")."""
+    for sent in sentences[:_LEAD_SENTENCES]:
+        if _SHIFTED.search(sent.text):
+            continue
+        for m in _VISIT.finditer(sent.text):
+            words = m.group("place").split()
+            for n in range(len(words), 0, -1):
+                if " ".join(words[:n]).lower() in CITIES:
+                    return " ".join(words[:n])
+    return None
 
 
 def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
@@ -264,6 +285,8 @@ def _antecedents(text: str, pos: int, finder: SlotFinder) -> list:
         gap = text[slot.end:end]
         if (not chain and len(gap.strip(" )\u201d\"")) == 0) or (chain and _ANTECEDENT_GAP.fullmatch(gap)):
             chain.insert(0, slot)
+        elif chain and not gap.strip(" ,") and slot.name == chain[0].name:
+            chain[0] = slot  # "his counterpart Rashid Meredov": one person told twice
         else:
             break
     return chain
@@ -449,9 +472,11 @@ def _date_from_lead(drafts: list[Draft], sentences: list[Sentence], article: Ext
             draft.date = dated[0]
 
 
-def finish(draft: Draft, article: ExtractedArticle) -> ExtractedMeeting:
+def finish(draft: Draft, article: ExtractedArticle, visit_city: str | None = None) -> ExtractedMeeting:
+    """The meeting as a record: without a place of its own it is where the visit the article
+    reports takes place, else at the dateline (never for calls or talks held abroad)."""
     location = draft.location
-    if location is None and article.dateline and not draft.call and not draft.foreign_venue:
-        location = article.dateline.strip().title()
+    if location is None and not draft.call and not draft.foreign_venue:
+        location = visit_city or (article.dateline.strip().title() if article.dateline else None)
     return ExtractedMeeting(participants=draft.participants, organizations=draft.orgs, date=draft.date,
                             location=location, topic=draft.topic, evidence=draft.evidence)
