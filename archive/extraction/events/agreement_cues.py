@@ -204,6 +204,10 @@ def proposals(text: str) -> list[Found]:
     """Offers to do something concrete: "expressed its readiness to fully finance X" (not
     "ready to provide all necessary support", nor "ready to invest in green projects")."""
     out = []
+    low = text.lower()
+    if not any(w in low for w in ("readiness", "willingness", "intention", "offer", "ready", "willing", "prepared",
+                                  "propos")):
+        return out
     for pattern in _PROPOSALS:
         for m in pattern.finditer(text):
             vp = re.sub(r"\s*\([^)]*\)", "", m.group("vp")).strip()
@@ -322,7 +326,7 @@ def qualifier(text: str, end: int) -> str:
 
 def sectors_of(text: str, start: int) -> list[str]:
     """Sector words listed after a mention ("covering trade, mining and energy")."""
-    m = _SECTOR_LIST.search(text, start)
+    m = _SECTOR_LIST.search(text, start, min(len(text), start + 400))
     if not m or m.start() - start > 80:
         return []
     items = re.split(r",\s*|\s+and\s+", m.group("list"))

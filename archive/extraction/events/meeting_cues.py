@@ -94,6 +94,7 @@ _GROUP = re.compile(r"\b(?:the\s+two|both)\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:" + GRO
 _LARGE_GROUP = re.compile(r"\b(?:the|all)\s+(?:(?P<n>three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
                           r"(?P<visiting>visiting\s+|other\s+)?(?:" + GROUP_NOUNS + r"|heads\s+of\s+delegations?)\b", _I)
 _MIN_GROUP = 3
+_HE_SHE = re.compile(r"\b[Hh]e\b|\b[Ss]he\b")
 _OF_COUNTRIES = re.compile(r"\s+of\s+(?:the\s+)?(?P<countries>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:,\s+[A-Z][\w-]+)*"
                            r"\s+and\s+(?:the\s+)?[A-Z][\w-]+)")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c]?[A-Z])|\n")
@@ -300,7 +301,7 @@ class SlotFinder:
         if not roles and ("the " in low or "all " in low):
             for m in _LARGE_GROUP.finditer(self.text):
                 out += [Slot(m.start(), m.end(), name, False) for name in self._previous_group(m)]
-        pron = _LEADING_PRONOUN.match(self.text) or _SAID_PRONOUN.search(self.text)
+        pron = (_LEADING_PRONOUN.match(self.text) or _SAID_PRONOUN.search(self.text)) if _HE_SHE.search(self.text) else None
         if pron:
             at = pron.start("pron")
             name = self._pronoun(at)

@@ -29,11 +29,15 @@ _JOINT_ACT = re.compile(r"\b(?:adopted|endorsed)\b[^.;]{0,80}?\bby\b|\b(?:took|t
                         r"\bparticipated\b|\bparticipants\b|\battended\s+by\b|\bjoined\s+by\b|"
                         r"\bjoined\b[^.;]{0,40}?\b(?:ceremony|meeting|summit|talks|call|session|conference)\b", _I)
 MIN_GROUP = 3
+_JOINT_WORDS = ("sign", "initial", "put their", "part", "attended", "joined", "adopted", "endorsed")
 
 
 def joint_participants(sent: Sentence, mentions: ArticleMentions) -> list[str]:
     """The people a sentence lists, in the clause of its cue, as signing one text together (two
     or more) or taking part together (three or more); else none."""
+    low = sent.text.lower()
+    if not any(w in low for w in _JOINT_WORDS):
+        return []
     m = _CO_SIGNING.search(sent.text)
     least = 2
     if not m:
