@@ -60,3 +60,39 @@ def test_the_same_named_agreement_with_other_stated_parties_is_another_agreement
     found_ = found(body, orgs=[("European Union", "EU", "international")])
     assert sorted((sorted(a.parties), a.status) for a in found_) == [
         (["Chile", "European Union"], "proposed"), (["European Union", "Peru"], "in_force")]
+
+
+def test_the_following_documents_introduce_a_list_whose_items_are_the_signed_agreements():
+    body = ("After the talks on Tuesday, the ministers of Peru and Chile signed the following documents:\n"
+            "1. Protocol on Border Crossings between Peru and Chile;\n"
+            "2. Memorandum on Fisheries Research.")
+    found_ = found(body)
+    assert all(not a.title.lower().startswith(("documents", "the following")) for a in found_)
+    items = {a.title: a for a in found_}
+    assert items["Protocol on Border Crossings"].status == "signed"
+    assert items["Memorandum on Fisheries Research"].status == "signed"
+
+
+def test_notes_verbales_exchanged_are_an_exchange_of_notes():
+    a, = found("Peru and Chile also exchanged notes verbales on mutual support for their candidacies.")
+    assert a.title.startswith("Exchange of notes verbales") and a.status == "signed"
+
+
+def test_a_joint_statement_issued_is_a_signed_declaration_not_dated_by_an_event_it_condemns():
+    a, = found("In a joint statement issued at the end of the dialogue, Peru and Chile condemned the May 2 "
+               "attack on a border post.")
+    assert (a.kind, a.status, a.date) == ("declaration", "signed", None)
+
+
+def test_items_among_the_documents_a_sentence_says_were_exchanged_are_signed():
+    body = ("Officials of Peru and Chile exchanged the other documents concluded during the visit. "
+            "Among them are four agreements on cooperation between border provinces.")
+    a, = found(body)
+    assert a.status == "signed" and a.count == 4
+
+
+def test_a_described_title_stops_before_a_second_coordinated_agreement():
+    body = ("The ministers of Peru and Chile signed a cooperation programme for 2025-2026 and a protocol on "
+            "customs data.")
+    titles = sorted(a.title for a in found(body))
+    assert not any("protocol" in t.lower() and "programme" in t.lower() for t in titles)

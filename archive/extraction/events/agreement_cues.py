@@ -110,10 +110,13 @@ def named_agreements(text: str) -> list[Found]:
         start = m.start("head") - len(pre_words) if pre_words else m.start("head")
         title = (pre_words + m.group("head") + m.group("tail")).strip()
         title = re.sub(r"\s+", " ", title)
+        end = m.end()
+        if title.endswith(".") and not re.search(r"(?:\b\w|\.\w)\.$", title):
+            title, end = title[:-1], end - 1  # the sentence's full stop, not an abbreviation's
         head = re.sub(r"\s+", " ", m.group("head"))
         kind = NAMED_HEADS.get(head, "other")
         reference = len(title.split()) == len(head.split())
-        out.append(Found(start, m.end(), title, kind, named=True, reference=reference))
+        out.append(Found(start, end, title, kind, named=True, reference=reference))
     return out
 
 
@@ -316,7 +319,7 @@ def qualifier(text: str, end: int) -> str:
         return ""
     if not re.match(_QUALIFIER_START, rest, _I):
         return ""
-    rest = re.split(r",?\s+(?:which|that|while|as\s+well\s+as|and\s+(?:is|are|was|were|will)|will|would|is|are|"
+    rest = re.split(r",?\s+(?:which|that|while|as\s+well\s+as|and\s+(?:is|are|was|were|will|a|an)|will|would|is|are|"
                     r"was|were|has|have|had|could|can|may|might|shall|said|says)\b", rest)[0]
     rest = _DATE_PHRASE.sub("", " " + rest).strip()
     rest = re.split(r",?\s+(?:during|amid|following|on\s+the\s+sidelines\s+of|in\s+the\s+presence\s+of|"

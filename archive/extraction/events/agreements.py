@@ -44,6 +44,15 @@ def package_head_title(title: str) -> bool:
     return bool(_COUNTED_HEAD.match(title))
 
 
+# "the April 22 attack": a day that names another event.
+_ATTRIBUTIVE_DAY = re.compile(r"\bthe\s+$", _I)
+# A reference back to the occasion an agreement was signed at.
+_OCCASION_BACK = re.compile(r"\b(?:during|after|following|at|in\s+the\s+course\s+of|at\s+the\s+end\s+of)\s+(?:the|that|this)\s+"
+                            r"(?:[\w-]+\s+)?(?:visit|talks|meeting|consultations|summit|ceremony|negotiations|session)\b", _I)
+_OCCASION_REACH = 10
+_NOTES = re.compile(r"\bnotes\b", _I)
+# "signed the following documents:": the list that follows is what was signed.
+_LIST_INTRO = re.compile(r"\b(?:the\s+)?following\s+$", _I)
 _TITLE_STOP = {"the", "of", "and", "a", "an", "to", "in", "on", "for", "mr", "ms", "dr"}
 
 
@@ -71,10 +80,46 @@ class Draft:
 def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], mentions: ArticleMentions,
                        meetings: list[ExtractedMeeting]) -> list[ExtractedAgreement]:
     drafts: list[Draft] = []
+    listed: Told | None = None
     for index, sent in enumerate(sentences):
-        for draft in _sentence_agreements(article, sentences, index, mentions, meetings, drafts):
+        if listed and index - listed.index > _MAX_LIST_SENTENCES:
+            listed = None
+        for draft in _sentence_agreements(article, sentences, index, mentions, meetings, drafts, listed):
             _add(drafts, draft)
+        if _LIST_OPENING.search(sent.text):
+            status, _ = status_of(sent.text, 0, len(sent.text))
+            if status == "signed":
+                listed = Told(index, "signed", _sentence_day(sent.text, article, Cue(0, 1, "status", ""))
+                              or _meeting_date(sentences, index, meetings))
     return [_finish(d) for d in drafts]
+
+
+@dataclass
+class Told:
+    """What a sentence said of the documents it leads into ("signed the following documents:",
+    "exchanged the other documents concluded during the visit")."""
+
+    index: int
+    status: str
+    date: FuzzyDate | None
+
+
+# "signed the following documents between the ministries:" and its numbered items after it.
+_LIST_OPENING = re.compile(r"\bfollowing\s+(?:[\w-]+\s+){0,3}?(?:documents|agreements|instruments|texts)\b[^.;]*:\s*$", _I)
+_MAX_LIST_SENTENCES = 8
+_ITEM_START = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?[A-Z]")
+
+
+def _told_before(sentences: list[Sentence], index: int, article, meetings) -> Told | None:
+    """The signing the sentence before tells, for "Among them are ..." after it."""
+    if not index:
+        return None
+    text = sentences[index - 1].text
+    status, _ = status_of(text, 0, len(text))
+    if status != "signed":
+        return None
+    day = _sentence_day(text, article, Cue(0, 1, "status", "")) or _meeting_date(sentences, index - 1, meetings)
+    return Told(index - 1, status, day)
 
 
 # Words one of which a sentence needs to hold any agreement or offer (a cheap pre-check).
@@ -82,11 +127,12 @@ _AGREEMENT_WORDS = (
     "agree", "deal", "mou", "memorand", "accord", "treat", "pact", "contract", "protocol", "declaration", "plan",
     "consortium", "partnership", "venture", "alliance", "framework", "charter", "convention", "statement",
     "communiq", "readiness", "willing", "ready", "prepared", "offer", "propos", "document", "instrument",
-    "roadmap", "road map", "sugges", "floated", "decided", "resolved", "programme", "program",
+    "roadmap", "road map", "sugges", "floated", "decided", "resolved", "programme", "program", "notes",
 )
 
 
-def _sentence_agreements(article, sentences, index, mentions, meetings, earlier: list[Draft]) -> list[Draft]:
+def _sentence_agreements(article, sentences, index, mentions, meetings, earlier: list[Draft],
+                         listed: Told | None = None) -> list[Draft]:
     sent = sentences[index]
     text = sent.text
     out: list[Draft] = []
@@ -100,7 +146,10 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
     named = [n for n in named if not (n.reference and any(n.start < g.end and g.start < n.end for g in generic))]
     found_all = sorted(named + generic, key=lambda f: f.start)
     packages = [f for f in found_all if is_package(f)]
-    among = _last_package(earlier, index) if starts_with_among_them(text) else None
+    among = (_last_package(earlier, index) or _told_before(sentences, index, article, meetings)
+             if starts_with_among_them(text) else None)
+    if among is None and listed and _ITEM_START.match(text):
+        among = listed  # an item of the list a sentence before opened
     for found in found_all:
         package = next((p for p in packages if p is not found and in_package_list(text, p, found)), None)
         if package and plural_undescribed(found, text):
@@ -181,6 +230,8 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
             return None
         if package_head(found) and found.definite and not found.count:
             return None  # "the other documents concluded": the documents the text goes on to list
+        if _LIST_INTRO.search(text, 0, found.start):
+            return None  # "the following documents": the items listed after it are the agreements
         if found.kind == "action_plan" and found.title.lower().startswith("road") and not _real_roadmap(text, found, qual):
             return None
     parties, short = subject_parties(text, found, sent.start, mentions)
@@ -237,6 +288,8 @@ def _under(text: str, found: Found) -> bool:
 def _generic_title(found: Found, text: str, qual: str, status: str | None, sectors: list[str],
                    parties: list[str]) -> str:
     head = found.title[0].upper() + found.title[1:]
+    if _NOTES.search(found.title) and re.search(r"\bexchanged\s+(?:\w+\s+)?$", text[:found.start], _I):
+        head = "Exchange of " + found.title  # "the sides exchanged notes verbales on ..."
     if found.count is not None:
         head = f"{found.count_text or found.count} {found.title}"
     parts = [head]
@@ -347,17 +400,25 @@ def _sentence_day(text: str, article, cue: Cue) -> FuzzyDate | None:
     """The one day a sentence gives, when the signing's own clause gives none ("On May 1, on the
     sidelines of X, the ministers signed ...", "..., signed by A and B, is dated 6 January 2023")."""
     days = {d.value: d for s, e, d in event_dates(text, article.published)
-            if d.precision == Precision.DAY and not date_is_for_travel(text, s, cue)}
+            if d.precision == Precision.DAY and not date_is_for_travel(text, s, cue)
+            and not _ATTRIBUTIVE_DAY.search(text, 0, s)}
     return next(iter(days.values())) if len(days) == 1 else None
 
 
 def _meeting_date(sentences, index, meetings) -> FuzzyDate | None:
-    """Date of a meeting told in this sentence or the one before."""
+    """Date of a meeting told in this sentence or the one before; else, when one of them refers
+    back to the occasion ("during the visit", "after the talks"), of the last dated meeting told
+    in the sentences before."""
     starts = {sentences[index].start} | ({sentences[index - 1].start} if index else set())
     for meeting in meetings:
         if meeting.date and any(e.sentence_start in starts for e in meeting.evidence):
             return meeting.date
-    return None
+    if not any(_OCCASION_BACK.search(sentences[k].text) for k in (index, index - 1) if k >= 0):
+        return None
+    floor = sentences[max(0, index - _OCCASION_REACH)].start
+    told = [(e.sentence_start, m.date) for m in meetings if m.date for e in m.evidence
+            if floor <= e.sentence_start < sentences[index].start]
+    return max(told, key=lambda t: t[0])[1] if told else None
 
 
 def _venture(text: str, sent: Sentence, mentions: ArticleMentions):

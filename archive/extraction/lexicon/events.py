@@ -93,6 +93,7 @@ def capital_of(country: str | None) -> str | None:
 # Head words of a named agreement (case-sensitive: they are capitalized in a name), with kind.
 NAMED_HEADS = {
     "Memorandum of Understanding": "mou", "Memoranda of Understanding": "mou", "MoU": "mou",
+    "Memorandum": "mou", "Memoranda": "mou",
     "MOU": "mou", "Action Plan": "action_plan", "Plan of Action": "action_plan",
     "Joint Action Plan": "action_plan", "Declaration": "declaration", "Joint Statement": "declaration",
     "Communique": "declaration", "Communiqué": "declaration", "Agreement": "agreement",
@@ -110,7 +111,9 @@ GENERIC_HEADS = (
     r"framework\s+(?:agreements?|accords?|deals?)|"
     r"agreements?|deals?|accords?|treat(?:y|ies)|pacts?|contracts?|protocols?|declarations?|"
     r"consortium|consortia|partnerships?|joint\s+ventures?|frameworks?|documents|instruments|"
-    r"(?:cooperation\s+)?programmes?\s+of\s+cooperation|cooperation\s+programmes?"
+    r"program(?:me)?s?\s+of\s+(?:cooperation|action)|(?:executive|cooperation|implementation)\s+program(?:me)?s?|"
+    r"notes\s+verbales|verbal\s+notes|diplomatic\s+notes|"
+    r"joint\s+statements?|joint\s+communiqu(?:e|\u00e9)s?"
 )
 
 # Heads that only mean an agreement when counted or signed ("signed 12 documents").
@@ -122,11 +125,11 @@ def generic_kind(head: str) -> str:
     h = head.lower()
     if h.startswith("memorand") or h.startswith("mou"):
         return "mou"
-    if h.startswith("action plan") or h.startswith("road") or "programme" in h:
+    if h.startswith("action plan") or h.startswith("road") or "program" in h:
         return "action_plan"
     if h.startswith("framework "):
         return generic_kind(h.split(None, 1)[1])
-    if h.startswith("declaration"):
+    if h.startswith(("declaration", "joint statement", "joint communiq")):
         return "declaration"
     if h.startswith("treat"):
         return "treaty"
@@ -152,7 +155,7 @@ STATUS_CUES = (
     (r"\bsigned\b|\binked\b|\bsealed\b|\bconcluded\b|\bresult(?:ed|ing)\s+in\b|"
      r"\breached\b(?!\s+(?:\$|\d|a\s+record|about|around|more|over|almost|nearly|some))|"
      r"\badopted\b|\badoption\s+of\b|\bstruck\b|\bclinched\b|\bexchanged\b|\bexchange\s+of\b|"
-     r"\bsigning\s+(?:of|ceremony)\b|\bsignatures?\b|\bput\s+their\s+names\s+to\b", "signed"),
+     r"\bsigning\s+(?:of|ceremony)\b|\bsignatures?\b|\bput\s+their\s+names\s+to\b|\bissued\b", "signed"),
     (r"\bpropos\w*|\boffer\w*|\bsuggest\w*|\bexpected\b|\bplanned\b|\bagreed\s+to\b|\breadiness\b|"
      r"\bwillingness\b", "proposed"),
 )
