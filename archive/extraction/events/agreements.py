@@ -3,9 +3,11 @@
 A described agreement ("agreements", "MoUs") counts only when the text says something
 specific about it (a count, a value, sectors, a status verb, a qualifier); "the agreements"
 with nothing new refers back and hoped-for ones ("expected to yield agreements") are left
-out. Mentions whose titles share their words are one agreement; its status is the most
-advanced one stated. An agreement signed at a meeting without its own date takes the
-meeting's.
+out. Mentions whose titles share their words, or packages of the same count, are one agreement
+(unless the text gives each other parties); its status is the most advanced one stated. Items
+of a list ("signed the following documents:", "Among them are ...") take the status of the
+sentence that opens it. Mentions are found in `agreement_cues`, related to packages and
+signatories in `agreement_context`, titled in `agreement_titles` and dated in `agreement_dates`.
 """
 
 from __future__ import annotations
@@ -13,16 +15,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..layout.sentences import Sentence
+from ..lexicon.events import STATUS_ORDER, VENTURE_NOUNS
+from ..records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, FuzzyDate
 from .agreement_context import (in_package_list, is_package, latest_state, package_head, package_value,
                                 plural_undescribed, starts_with_among_them, subject_parties)
 from .agreement_cues import (Found, clause, generic_agreements, institution_proposals, named_agreements, proposals,
                              qualifier, sectors_of, status_of)
-from ..lexicon.events import PACKAGE_HEADS, STATUS_ORDER, VENTURE_NOUNS
-from .meeting_cues import Cue, SlotFinder, date_is_for_travel, event_dates
+from .agreement_dates import meeting_date, sentence_day, signing_date
+from .agreement_titles import fuller_title, generic_title
+from .meeting_cues import Cue, SlotFinder
 from .mentions import ArticleMentions, countries_in
 from .money import Money, find_money
-from ..records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
-from ..layout.sentences import Sentence
 
 _I = re.IGNORECASE
 _BOTH_SIDES = re.compile(r"\b(?:both|the\s+two)\s+(?:sides|countries|nations|governments|states|ministers|leaders)\b|"
@@ -31,26 +35,10 @@ _VENTURE = re.compile(r"\b(?P<noun>" + VENTURE_NOUNS + r")\b", _I)
 _VENTURE_CUE = re.compile(r"\b(?:agreed|formali[sz]e|establish|form|set\s+up|create|launch|sign(?:ed)?|connect|link)\w*", _I)
 _ROUTE_PREFIX = re.compile(r"\b(?:Trans|Pan|Inter)-$")  # "Trans-Afghan" names a route, not a party
 _ORG_LINK = re.compile(r"(?:\s*\([^)]{1,15}\))?,?\s+(?:and|with|to)\s+(?:the\s+)?", _I)
-_PROVENANCE = re.compile(r"\b(?:a|the)\s+(?:recent\s+)?(?P<np>(?:[\w-]+\s+){0,4}?delegation)\s+visited\s+(?P<place>[A-Z][\w-]+)")
-_MAX_TITLE_WORDS = 20
-_SIGNED_IN = re.compile(r"\b(?:signed|inked|concluded|sealed)\s+in\s+$|\b(?:signed|inked|concluded|sealed)\s+in\s+\d", _I)
 # "an agreement on X, which the minister's successor, Y, signed for the Kazakh side".
 _WHICH_SIGNED = re.compile(r"[^.;]{0,120}?,?\s+(?:which|that)\s+[^.;]{0,100}?\b(?P<verb>signed|inked|initial(?:l)?ed)\b", _I)
-_COUNTED_HEAD = re.compile(r"^\S+\s+(?:" + "|".join(PACKAGE_HEADS) + r")\b", _I)
 
 
-def package_head_title(title: str) -> bool:
-    """"35 documents worth ...": a count and a bare package head, no kind of its own."""
-    return bool(_COUNTED_HEAD.match(title))
-
-
-# "the April 22 attack": a day that names another event.
-_ATTRIBUTIVE_DAY = re.compile(r"\bthe\s+$", _I)
-# A reference back to the occasion an agreement was signed at.
-_OCCASION_BACK = re.compile(r"\b(?:during|after|following|at|in\s+the\s+course\s+of|at\s+the\s+end\s+of)\s+(?:the|that|this)\s+"
-                            r"(?:[\w-]+\s+)?(?:visit|talks|meeting|consultations|summit|ceremony|negotiations|session)\b", _I)
-_OCCASION_REACH = 10
-_NOTES = re.compile(r"\bnotes\b", _I)
 # "signed the following documents:": the list that follows is what was signed.
 _LIST_INTRO = re.compile(r"\b(?:the\s+)?following\s+$", _I)
 _TITLE_STOP = {"the", "of", "and", "a", "an", "to", "in", "on", "for", "mr", "ms", "dr"}
@@ -89,8 +77,8 @@ def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], men
         if _LIST_OPENING.search(sent.text):
             status, _ = status_of(sent.text, 0, len(sent.text))
             if status == "signed":
-                listed = Told(index, "signed", _sentence_day(sent.text, article, Cue(0, 1, "status", ""))
-                              or _meeting_date(sentences, index, meetings))
+                listed = Told(index, "signed", sentence_day(sent.text, article, Cue(0, 1, "status", ""))
+                              or meeting_date(sentences, index, meetings))
     return [_finish(d) for d in drafts]
 
 
@@ -118,7 +106,7 @@ def _told_before(sentences: list[Sentence], index: int, article, meetings) -> To
     status, _ = status_of(text, 0, len(text))
     if status != "signed":
         return None
-    day = _sentence_day(text, article, Cue(0, 1, "status", "")) or _meeting_date(sentences, index - 1, meetings)
+    day = sentence_day(text, article, Cue(0, 1, "status", "")) or meeting_date(sentences, index - 1, meetings)
     return Told(index - 1, status, day)
 
 
@@ -235,7 +223,7 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
         if found.kind == "action_plan" and found.title.lower().startswith("road") and not _real_roadmap(text, found, qual):
             return None
     parties, short = subject_parties(text, found, sent.start, mentions)
-    title = found.title if found.named else _generic_title(found, text, qual, status, sectors, short)
+    title = found.title if found.named else generic_title(found, text, qual, status, sectors, short)
     draft = Draft(title=title, kind=found.kind, status=status or ("signed" if _under(text, found) else "proposed"),
                   named=found.named and not found.reference, evidence=[_evidence(sent, found, 0.8 if found.named else 0.6)],
                   sentence_index=index, money=money, count=found.count, sectors=sectors, package=is_package(found))
@@ -243,7 +231,7 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
         draft.parties, draft.stated_parties = parties, True
     else:
         draft.parties, draft.stated_parties = _parties(text, found, sent, mentions, title)
-    draft.date = _date(draft, text, status_at, sentences, index, meetings, article)
+    draft.date = signing_date(draft, text, status_at, sentences, index, meetings, article)
     if found.reference:
         draft.named = False
         draft.title = found.title
@@ -283,45 +271,6 @@ def _identifying(qual: str) -> bool:
 def _under(text: str, found: Found) -> bool:
     """"work under an agreement on X": the agreement exists, it was signed."""
     return bool(re.search(r"\bunder\s+(?:the|a|an|its|their|this)\s+$", text[max(0, found.start - 12):found.start], _I))
-
-
-def _generic_title(found: Found, text: str, qual: str, status: str | None, sectors: list[str],
-                   parties: list[str]) -> str:
-    head = found.title[0].upper() + found.title[1:]
-    if _NOTES.search(found.title) and re.search(r"\bexchanged\s+(?:\w+\s+)?$", text[:found.start], _I):
-        head = "Exchange of " + found.title  # "the sides exchanged notes verbales on ..."
-    if found.count is not None:
-        head = f"{found.count_text or found.count} {found.title}"
-    parts = [head]
-    if parties and not re.match(r"between\b", qual, _I) and not found.count:
-        parts.append(f"between {parties[0]} and {parties[1]}")
-    if (status == "negotiating" and re.search(r"\bfinali[sz]e\b", text[max(0, found.start - 25):found.start], _I)
-            and not re.search(r"\bunder\s+\w+|negotiat", qual, _I)):
-        parts.append("to be finalised")
-    if sectors and re.match(r"(?:covering|including|in)\b", qual, _I):
-        qual = "covering " + ", ".join(sectors[:-1]) + (" and " if len(sectors) > 1 else "") + sectors[-1]
-    if qual:
-        parts.append(qual)
-    prov = _PROVENANCE.search(text[:found.start])
-    if prov:
-        parts.append(f"from {prov.group('np')} visit to {prov.group('place')}")
-    return _whole_phrase(" ".join(" ".join(parts).split()[:_MAX_TITLE_WORDS]))
-
-
-# What cannot end a title: a word that needs more after it, an aside's dash, a list's colon.
-_DANGLING = re.compile(r"(?:[\s,:;]+(?:under|of|the|a|an|by|to|for|with|on|in|and|or|at|from|which|that|its|their|"
-                       r"hosted|signed|between|as|per)\b)+[\s,:;]*$|[\s,:;]+$", _I)
-_ASIDE = re.compile(r"\s+(?:[\u2013\u2014]|--?|\u00e2\u20ac[\u201d\u201c])\s+|\s*\(")
-
-
-def _whole_phrase(title: str) -> str:
-    """A title cut where its own phrase ends: before a dash or bracket that opens an aside, without
-    a dangling preposition or article ("... and EBRD under", "... worth $1.4 billion -- covering")."""
-    title = _ASIDE.split(title, 1)[0]
-    previous = None
-    while previous != title:
-        previous, title = title, _DANGLING.sub("", title)
-    return title
 
 
 def _value(text: str, found: Found) -> Money | None:
@@ -377,48 +326,6 @@ def _international_bodies(mentions: ArticleMentions) -> list[str]:
         if kinds.get(m.name) == "international":
             counts[m.name] = counts.get(m.name, 0) + 1
     return sorted(counts, key=lambda n: -counts[n])
-
-
-def _date(draft: Draft, text: str, status_at: int | None, sentences, index, meetings, article) -> FuzzyDate | None:
-    """Date signed (or expected) in the clause; else the date of the meeting it was signed at."""
-    if draft.status == "negotiating":
-        return None  # dates near talks about a text date the talks, not a signing
-    anchor = status_at if status_at is not None else draft.evidence[0].start - sentences[index].start
-    lo, hi = clause(text, anchor, anchor + 1)
-    cue = Cue(anchor, anchor + 1, "status", "")
-    dates = [(abs(s - anchor), d) for s, e, d in event_dates(text, article.published)
-             if lo <= s < hi and not date_is_for_travel(text, s, cue)
-             and (d.precision != Precision.YEAR or _SIGNED_IN.search(text, max(0, s - 20), s + 3))]
-    if dates:
-        return min(dates, key=lambda x: x[0])[1]
-    if draft.status in ("signed", "in_force"):
-        return _sentence_day(text, article, cue) or _meeting_date(sentences, index, meetings)
-    return None
-
-
-def _sentence_day(text: str, article, cue: Cue) -> FuzzyDate | None:
-    """The one day a sentence gives, when the signing's own clause gives none ("On May 1, on the
-    sidelines of X, the ministers signed ...", "..., signed by A and B, is dated 6 January 2023")."""
-    days = {d.value: d for s, e, d in event_dates(text, article.published)
-            if d.precision == Precision.DAY and not date_is_for_travel(text, s, cue)
-            and not _ATTRIBUTIVE_DAY.search(text, 0, s)}
-    return next(iter(days.values())) if len(days) == 1 else None
-
-
-def _meeting_date(sentences, index, meetings) -> FuzzyDate | None:
-    """Date of a meeting told in this sentence or the one before; else, when one of them refers
-    back to the occasion ("during the visit", "after the talks"), of the last dated meeting told
-    in the sentences before."""
-    starts = {sentences[index].start} | ({sentences[index - 1].start} if index else set())
-    for meeting in meetings:
-        if meeting.date and any(e.sentence_start in starts for e in meeting.evidence):
-            return meeting.date
-    if not any(_OCCASION_BACK.search(sentences[k].text) for k in (index, index - 1) if k >= 0):
-        return None
-    floor = sentences[max(0, index - _OCCASION_REACH)].start
-    told = [(e.sentence_start, m.date) for m in meetings if m.date for e in m.evidence
-            if floor <= e.sentence_start < sentences[index].start]
-    return max(told, key=lambda t: t[0])[1] if told else None
 
 
 def _venture(text: str, sent: Sentence, mentions: ArticleMentions):
@@ -498,7 +405,7 @@ def _same(a: Draft, b: Draft) -> bool:
 
 
 def _merge(into: Draft, other: Draft) -> None:
-    if (other.named and not into.named) or (other.named == into.named and _fuller_title(other, into)):
+    if (other.named and not into.named) or (other.named == into.named and fuller_title(other, into)):
         into.title, into.named = other.title, other.named
     if STATUS_ORDER[other.status] > STATUS_ORDER[into.status]:
         into.status = other.status
@@ -510,15 +417,6 @@ def _merge(into: Draft, other: Draft) -> None:
     into.count = into.count or other.count
     into.sectors = into.sectors or other.sectors
     into.parties = into.parties or other.parties
-
-
-def _fuller_title(a: Draft, b: Draft) -> bool:
-    """`a` says more of what the agreement is than `b`: a package told by its kind ("35 economic and
-    investment agreements") over one told by a bare "documents"; else more words."""
-    bare_a, bare_b = package_head_title(a.title), package_head_title(b.title)
-    if bare_a != bare_b and a.count and a.count == b.count:
-        return bare_b
-    return len(a.words) > len(b.words)
 
 
 def _finish(d: Draft) -> ExtractedAgreement:

@@ -5,7 +5,9 @@ they are one meeting told twice: the same two or more participants (with compati
 dates), or one participant continued by "He ..." in the next sentence. References back
 ("during the meeting", "X was present") add evidence, people and topics to the meeting
 just told. Dates come from the cue's clause; a meeting without one takes the lead's date
-when it is the visit's main talks, or when the lead reports unnamed meetings that day.
+when it is the visit's main talks, or when the lead reports unnamed meetings that day, and a
+gathering of three or more the day of the occasion told just before (see `occasions`).
+Places are read in `meeting_places`, topics in `meeting_topics`.
 """
 
 from __future__ import annotations
@@ -13,15 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon.events import COURTESY_PURPOSE_VERBS, TIME_SHIFT_MARKERS
-from ..lexicon.geography import CITIES, REGIONS
-from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bounds, date_is_for_travel, event_dates, find_cues,
-                           is_principal)
-from .mentions import ArticleMentions, country_of_word
-from .occasions import MIN_GROUP, joint_participants, occasion_before, occasion_day
-from ..lexicon.events import capital_of
-from ..records import Evidence, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
 from ..layout.sentences import Sentence
+from ..lexicon.events import COURTESY_PURPOSE_VERBS, TIME_SHIFT_MARKERS
+from ..records import Evidence, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
+from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bounds, date_is_for_travel, event_dates,
+                           find_cues, is_principal)
+from .meeting_places import city, foreign_venue, place, place_of_sidelines, visit_city
+from .meeting_topics import event_topic, topic
+from .mentions import ArticleMentions
+from .occasions import MIN_GROUP, joint_participants, occasion_before, occasion_day
 
 _I = re.IGNORECASE
 _SHIFTED = re.compile(TIME_SHIFT_MARKERS, _I)
@@ -30,23 +32,6 @@ _COORDINATED = re.compile(r",\s+and\s+(?:also\s+|later\s+|then\s+)?$|\s+and\s+(?
 # Lower-case particles inside personal names ("von der Leyen", "bin Salman").
 _NAME_PARTICLES = r"von|van|der|den|de|del|della|da|dos|du|le|la|bin|ibn|al|el|ul|uulu|kyzy"
 _WHO_BEFORE = re.compile(r",\s+who\s*$", re.IGNORECASE)
-_PLACE = re.compile(r"\b(?:in|at|(?:visit|trip)\s+to)\s+(?:the\s+)?(?P<place>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})"
-                    r"(?P<country>,\s+[A-Z][\w-]+)?")
-_END = r"(?=\s*(?:[,;.!?\"\u201d]|\s-\s|\swhile\b|\sand\s+(?:emphasi|stress|underscor|highlight|agreed))|$)"
-_TOPIC_PATTERNS = [re.compile(p, _I) for p in [
-    r"\bdiscuss(?:ed|es|ing)\s+(?P<t>.+?)\s+with\b",
-    r"\b(?:focus(?:ed|ing)?|focussed|centred|centered|concentrated)\s+on\s+(?P<t>.+?)" + _END,
-    r"\bemphasis\s+was\s+(?:placed|laid)\s+on\s+(?P<t>.+?)" + _END,
-    r"\bto\s+(?:review|discuss|explore)\s+(?P<t>.+?)" + _END,
-    r"\bdeliberated\s+(?:on|upon|over)\s+(?P<t>.+?)" + _END,
-    r"\b(?:meeting|talks|discussions?)\s+(?:also\s+)?(?:addressed|covered|reviewed|explored|touched\s+(?:on|upon))\s+"
-    r"(?P<t>.+?)" + _END,
-    r"\bdiscuss(?:ed|es|ing)\s+(?P<t>.+?)" + _END,
-    r"\b(?:briefed|apprised)\s+.+?\s+(?:on|about)\s+(?P<t>.+?)" + _END,
-    r"\b(?:meetings?|talks|discussions?|consultations)\b[^.;]{0,120}?\s(?:on|about|regarding)\s+"
-    r"(?!the\s+sidelines|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[A-Z][a-z]+\s+\d)(?P<t>.+?)" + _END,
-]]
-_MAX_TOPIC_WORDS = 14
 _ALSO = re.compile(r"\balso\b")
 _SIGNING = re.compile(r"\b(?:signed|inked|sealed|concluded)\b")
 _WAS_BEFORE = re.compile(r"\b(?:was|were|being|been)\s+(?:also\s+|later\s+|then\s+|first\s+)?$", _I)
@@ -59,8 +44,6 @@ _RELATIVE = re.compile(r",\s+who\s+(?:(?:also|had|have|has|later|earlier|then|fi
 _ANTECEDENT_GAP = re.compile(r"\s*(?:,|and|,\s+and)\s+(?:(?:[A-Z][\w.\u2019'-]*|of|the|for|his|her|their|counterpart|"
                              r"colleague)\s+){0,6}")
 _CALL_KINDS = {"call", "spoke"}
-_SIDELINES = re.compile(r"\bsidelines\b", _I)
-_CAPITAL = re.compile(r"\bthe\s+(?P<dem>[A-Z][\w-]+)\s+capital\b")
 _PHONE = re.compile(r"\b(?:tele)?phon|\bvideo\b|\bvirtual|\bonline\b", _I)
 
 
@@ -102,25 +85,6 @@ def extract_meetings(article: ExtractedArticle, sentences: list[Sentence],
     return [finish(d, article, city) for d in drafts]
 
 
-_VISIT = re.compile(r"\b(?:(?:visit|trip)\s+to|arrived\s+in|arrives\s+in|is\s+in)\s+(?:the\s+)?(?P<place>[A-Z][\w-]+"
-                    r"(?:\s+[A-Z][\w-]+)?)")
-_LEAD_SENTENCES = 4
-
-
-def visit_city(sentences: list[Sentence]) -> str | None:
-    """The city of the visit the article's lead reports ("during a two-day visit to Kabul by ...",
-    "arrived in Tashkent on Sunday"), not one told as past ("his visit to X last year")."""
-    for sent in sentences[:_LEAD_SENTENCES]:
-        if _SHIFTED.search(sent.text):
-            continue
-        for m in _VISIT.finditer(sent.text):
-            words = m.group("place").split()
-            for n in range(len(words), 0, -1):
-                if " ".join(words[:n]).lower() in CITIES:
-                    return " ".join(words[:n])
-    return None
-
-
 def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
                    mentions: ArticleMentions) -> list[Draft]:
     drafts: list[Draft] = []
@@ -147,7 +111,7 @@ def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
             _refer(drafts, article, sent, index, cues, finder, media, mentions)
     _date_from_lead(drafts, sentences, article, mentions)
     _date_from_occasion(drafts, sentences, article)
-    _place_of_sidelines(drafts)
+    place_of_sidelines(drafts)
     return drafts
 
 
@@ -164,7 +128,7 @@ def _group_draft(article, sentences: list[Sentence], index: int, mentions: Artic
     cue = Cue(start, start + 1, "group", "")
     date = _date(sent.text, 0, len(sent.text), cue, article) or occasion_day(occasion, article.published)
     return Draft(participants=names, orgs=[], evidence=[_evidence(sent, cue, 0.6)], first=index, last=index,
-                 date=date, location=_city(sent.text) or _place(occasion.text), cue_kinds={"group"})
+                 date=date, location=city(sent.text) or place(occasion.text), cue_kinds={"group"})
 
 
 def _date_from_occasion(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle) -> None:
@@ -176,19 +140,7 @@ def _date_from_occasion(drafts: list[Draft], sentences: list[Sentence], article:
         before = sentences[draft.first - 1]
         draft.date = occasion_day(before, article.published)
         if draft.date and not draft.location:
-            draft.location = _place(before.text)
-
-
-def _place_of_sidelines(drafts: list[Draft]) -> None:
-    """Talks "on the sidelines of" a gathering are where the gathering is: the place of the
-    article's meeting of three or more, when there is one place for them."""
-    places = {d.location for d in drafts if len(d.participants) >= MIN_GROUP and d.location}
-    if len(places) != 1:
-        return
-    for draft in drafts:
-        if not draft.location and any(_SIDELINES.search(e.sentence) for e in draft.evidence):
-            draft.location = next(iter(places))
-            draft.foreign_venue = False
+            draft.location = place(before.text)
 
 
 def _side_heads(sentences: list[Sentence], index: int, mentions: ArticleMentions) -> list:
@@ -205,8 +157,8 @@ def _heads_draft(article, sent: Sentence, index: int, heads: list, mentions: Art
     cue = Cue(heads[0].start, heads[-1].end, "heads", sent.text[heads[0].start:heads[-1].end])
     return Draft(participants=list(dict.fromkeys(h.name for h in heads)), orgs=[],
                  evidence=[_evidence(sent, cue, 0.6)], first=index, last=index,
-                 location=_city(sent.text), cue_kinds={"heads"},
-                 foreign_venue=_foreign_venue(sent.text, mentions, sent.start))
+                 location=city(sent.text), cue_kinds={"heads"},
+                 foreign_venue=foreign_venue(sent.text, mentions, sent.start))
 
 
 def _segments(text: str, cues: list[Cue]):
@@ -249,13 +201,13 @@ def _draft(article, sent, index, lo, hi, cues, subject, finder: SlotFinder, medi
         evidence=[_evidence(sent, cues[0], confidence)],
         first=index, last=index,
         date=_date(text, date_lo, hi, cues[0], article) or (_date(text, *subject, cues[0], article) if subject else None),
-        location=_city(segment),
-        topic=_topic(segment) or _event_topic(text, cues),
+        location=city(segment),
+        topic=topic(segment) or event_topic(text, cues),
         principal=any(is_principal(text, c) for c in cues),
         shifted=bool(_SHIFTED.search(text[:cues[-1].end])),
         call=all(c.kind in _CALL_KINDS or _PHONE.search(c.text) for c in cues),
         pronoun_led=bool(_LEADING_PRONOUN.match(text)),
-        foreign_venue=_foreign_venue(segment, mentions, sent.start + lo),
+        foreign_venue=foreign_venue(segment, mentions, sent.start + lo),
         also=bool(_ALSO.search(text, lo, cues[0].start + 1)),
         cue_kinds={c.kind for c in cues},
     )
@@ -342,71 +294,6 @@ def _date(text: str, lo: int, hi: int, cue: Cue, article: ExtractedArticle) -> F
     return best[1] if best else None
 
 
-def _city(segment: str) -> str | None:
-    for m in _PLACE.finditer(segment):
-        words = m.group("place").split()
-        for n in range(len(words), 0, -1):
-            place = " ".join(words[:n])
-            if place.lower() in CITIES:
-                return place
-        place = m.group("place")
-        if m.group("country") and country_of_word(m.group("country").strip(", ")) and _plain_place(place):
-            return place
-    return None
-
-
-def _place(text: str) -> str | None:
-    """A city in the text, or the capital "the Kazakh capital" names."""
-    city = _city(text)
-    if city:
-        return city
-    m = _CAPITAL.search(text)
-    return capital_of(country_of_word(m.group("dem"))) if m else None
-
-
-def _plain_place(place: str) -> bool:
-    low = place.lower()
-    return not country_of_word(place) and low not in REGIONS and not any(w in REGIONS for w in low.split())
-
-
-def _foreign_venue(segment: str, mentions: ArticleMentions, offset: int) -> bool:
-    """"on the sidelines of ...", "in China": not the dateline's city unless the text says so."""
-    if re.search(r"\bsidelines\b", segment, _I):
-        return True
-    for m in mentions.countries_between(offset, offset + len(segment)):
-        if re.search(r"\bin\s+$", mentions.article.body[max(0, m.start - 6):m.start]):
-            return True
-    return False
-
-
-def _topic(segment: str) -> str | None:
-    for pattern in _TOPIC_PATTERNS:
-        m = pattern.search(segment)
-        if m:
-            topic = _clean_topic(m.group("t"))
-            if topic:
-                return topic
-    return None
-
-
-def _clean_topic(text: str) -> str | None:
-    text = re.sub(r"\s*\([^)]*\)", "", text).strip(" \"'\u201c\u201d,;:")
-    words = text.split()
-    if not words or not any(w.islower() for w in words):
-        return None
-    return " ".join(words[:_MAX_TOPIC_WORDS])
-
-
-def _event_topic(text: str, cues: list[Cue]) -> str | None:
-    """"a seminar organised by X" for a hosted event: the event phrase up to the clause's end."""
-    event = next((c for c in cues if c.kind == "event"), None)
-    if not event:
-        return None
-    phrase = re.split(r"[,;.]", text[event.start:])[0]
-    phrase = re.sub(r"^(?:speaking|addressing|spoke|addressed|speaks|addresses)\s+(?:at\s+|to\s+)?", "", phrase, flags=_I)
-    return _clean_topic(re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=_I))
-
-
 def _add(drafts: list[Draft], draft: Draft) -> None:
     """Append `draft`, or merge it into the meeting it retells."""
     for other in reversed(drafts):
@@ -444,7 +331,7 @@ def _refer(drafts, article, sent, index, cues, finder: SlotFinder, media, mentio
     if last:
         last.evidence.append(_evidence(sent, cues[0], 0.5))
         last.last = index
-        last.topic = last.topic or _topic(sent.text)
+        last.topic = last.topic or topic(sent.text)
 
 
 def _date_from_lead(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle,
