@@ -44,3 +44,20 @@ def test_his_counterpart_named_in_apposition_before_a_relative_clause_is_the_sam
             "after a round of consultations.")
     m, = meetings(article(body, PEOPLE, published=THU))
     assert set(m.participants) == {"Ana Lopez", "Karl Berg"}
+
+
+def test_the_lead_after_a_date_line_dates_the_talks_the_next_sentence_tells():
+    body = ("12 October 2023\n"
+            "Ana Lopez on Tuesday called for a new rail link to Vienna.\n"
+            "She was talking to Karl Berg, who called on her at her office.")
+    m, = meetings(article(body, PEOPLE, published=THU, dateline="MADRID"))
+    assert set(m.participants) == {"Ana Lopez", "Karl Berg"}
+    assert m.date.value == datetime.date(2023, 10, 10)
+
+
+def test_the_two_before_a_meeting_verb_are_the_pair_named_just_before():
+    body = ("Ana Lopez and Karl Berg agreed to boost tourism. "
+            "The two met here on Friday and held detailed discussions on trade.")
+    found = meetings(article(body, PEOPLE, published=THU, dateline="MADRID"))
+    assert [set(m.participants) for m in found] == [{"Ana Lopez", "Karl Berg"}]
+    assert found[0].location == "Madrid"

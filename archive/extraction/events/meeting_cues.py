@@ -40,7 +40,7 @@ CUES: list[tuple[re.Pattern, str]] = [(re.compile(p, _I), k) for p, k in [
     (r"\b(?:received|receives|briefed|briefs|hosted|hosts)\b", "object"),
     (r"\b(?:called|calls)\s+on\b|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?call\s+on\b", "call_on"),
     (r"\b(?:discussed|discusses)\b", "discussed"),
-    (r"\b(?:spoke|speaks|talked)\s+" + _FILLER + r"(?:with|to)\b", "spoke"),
+    (r"\b(?:spoke|speaks|talked|talking)\s+" + _FILLER + r"(?:with|to)\b", "spoke"),
     (r"\b(?:telephoned|phoned|dialled|dialed)\b|\b(?:telephone|phone|video|telephonic)\s+(?:call|conversation)\b", "call"),
     (r"\b(?:in|during|at)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?" + _FILLER
      + r"(?:" + MEETING_NOUNS + r")\s+(?:with|between)\b", "noun"),
@@ -63,7 +63,7 @@ CUES: list[tuple[re.Pattern, str]] = [(re.compile(p, _I), k) for p, k in [
 # Words one of which each cue needs, to skip its regex cheaply (same order as CUES).
 _CUE_WORDS = [
     ("met",), ("meeting",), ("held", "holds", "conclud", "began", "opened", "wrapped", "complet"), ("chair",), (" with",), ("attend",),
-    ("receiv", "brief", "host"), (" on",), ("discuss",), ("spoke", "speaks", "talked"),
+    ("receiv", "brief", "host"), (" on",), ("discuss",), ("spoke", "speaks", "talked", "talking"),
     ("phon", "dial", "call", "conversation"), (" with", " between"), (" by", "held"), ("between", " with"),
     ("speak", "spoke", "address"), (" by",), ("the ",), ("the", "this"), ("follow", "after"), ("present", "also", "opening", "chairing", "closing", "hosting", "moderating"),
 ]
@@ -88,7 +88,8 @@ _COUNTERPART = re.compile(r"\b(?P<own>[Hh]is|[Hh]er)\s+(?:(?P<dem>[A-Z][\w-]+)\s
 _ROLE_HINTS = ("minister", "president", "ambassador", "envoy", "commissioner", "secretar", "premier", "leader")
 # "the Kazakh leader": the head of state, else of government.
 _LEADER_ROLES = ("president", "prime minister", "premier")
-_GROUP = re.compile(r"\b(?:the\s+two|both)\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:" + GROUP_NOUNS + r")\b", _I)
+_GROUP = re.compile(r"\b(?:the\s+two|both)\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:" + GROUP_NOUNS + r")\b|"
+                    r"\b[Tt]he\s+two\s+(?=(?:also\s+)?(?:met|held|discussed|agreed|signed|reviewed|spoke|talked|exchanged)\b)", _I)
 # "the five ministers", "the six leaders", "the visiting ministers", "the heads of state": a group
 # of three or more the text has just listed by name.
 _LARGE_GROUP = re.compile(r"\b(?:the|all)\s+(?:(?P<n>three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"

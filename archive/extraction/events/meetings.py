@@ -338,25 +338,44 @@ def _date_from_lead(drafts: list[Draft], sentences: list[Sentence], article: Ext
                     mentions: ArticleMentions) -> None:
     """Date undated meetings by the lead sentence's day: the visit's main talks with a person of
     the lead, a meeting that person "also" held when the lead reports talks or a signing that
-    day, or, when the lead reports unnamed meetings, every meeting not marked as another time."""
+    day, one the next sentence tells of them ("He was talking to X"), or, when the lead reports
+    unnamed meetings, every meeting not marked as another time."""
     if not sentences or not drafts:
         return
-    lead = sentences[0]
-    dated = [d for s, e, d in event_dates(lead.text, article.published) if d.precision == Precision.DAY]
-    if not dated:
+    at, lead, dated = _lead(sentences, article)
+    if lead is None:
         return
     lead_people = {m.name for m in mentions.persons_between(lead.start, lead.end)}
     lead_meets = any(c.kind in FULL_KINDS for c in find_cues(lead.text))
-    lead_has_unnamed_meeting = lead_meets and not any(d.first == 0 for d in drafts)
+    lead_has_unnamed_meeting = lead_meets and not any(d.first == at for d in drafts)
     lead_event = lead_meets or bool(_SIGNING.search(lead.text))
     for draft in drafts:
         if draft.date or draft.shifted:
             continue
         shared = len(lead_people & set(draft.participants))
-        later = shared if draft.first > 0 else 0  # the lead's own meetings are dated by their clause
+        later = shared if draft.first > at else 0  # the lead's own meetings are dated by their clause
+        continued = later and draft.first == at + 1 and draft.pronoun_led  # "He was talking to X, who ..."
         if ((draft.principal and shared) or (draft.also and later and lead_event) or later >= 2
-                or lead_has_unnamed_meeting):
+                or lead_has_unnamed_meeting or continued):
             draft.date = dated[0]
+
+
+_LEAD_REACH = 3
+
+
+def _lead(sentences: list[Sentence], article: ExtractedArticle):
+    """The lead: the first of the opening sentences that gives a day (a byline or a date line
+    may come before it), with its index and days; (None, None, None) when none does."""
+    for at, sent in enumerate(sentences[:_LEAD_REACH]):
+        dated = [d for s, e, d in event_dates(sent.text, article.published) if d.precision == Precision.DAY]
+        if dated and not _DATE_LINE.match(sent.text):
+            return at, sent, dated
+    return None, None, None
+
+
+# A line that is only a date (and a time): it dates the page, not a meeting.
+_DATE_LINE = re.compile(r"^[\W\d]*(?:[A-Z][a-z]+\.?,?\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}[\W\d]*(?:[AP]M)?\W*$|"
+                        r"^[\W\d]*$")
 
 
 def finish(draft: Draft, article: ExtractedArticle, visit_city: str | None = None) -> ExtractedMeeting:

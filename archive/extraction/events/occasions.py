@@ -14,7 +14,7 @@ import re
 
 from ..layout.sentences import Sentence
 from ..records import FuzzyDate, Precision
-from .meeting_cues import clause_bounds, event_dates
+from .meeting_cues import event_dates
 from .mentions import ArticleMentions
 
 _I = re.IGNORECASE
@@ -29,6 +29,7 @@ _JOINT_ACT = re.compile(r"\b(?:adopted|endorsed)\b[^.;]{0,80}?\bby\b|\b(?:took|t
                         r"\bparticipated\b|\bparticipants\b|\battended\s+by\b|\bjoined\s+by\b|"
                         r"\bjoined\b[^.;]{0,40}?\b(?:ceremony|meeting|summit|talks|call|session|conference)\b", _I)
 MIN_GROUP = 3
+_OTHER_CLAUSE = re.compile(r",\s+(?:while|whereas|but|although|though)\b", _I)
 _JOINT_WORDS = ("sign", "initial", "put their", "part", "attended", "joined", "adopted", "endorsed")
 
 
@@ -44,8 +45,9 @@ def joint_participants(sent: Sentence, mentions: ArticleMentions) -> list[str]:
         m, least = _JOINT_ACT.search(sent.text), MIN_GROUP
     if not m:
         return []
-    lo, hi = clause_bounds(sent.text, m.start())
-    names = list(dict.fromkeys(p.name for p in mentions.persons_between(sent.start + lo, sent.start + hi)))
+    other = _OTHER_CLAUSE.search(sent.text, m.end())  # "..., while the delegation was led by X"
+    hi = other.start() if other else len(sent.text)
+    names = list(dict.fromkeys(p.name for p in mentions.persons_between(sent.start, sent.start + hi)))
     return names if len(names) >= least else []
 
 
