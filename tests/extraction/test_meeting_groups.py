@@ -153,3 +153,21 @@ def test_a_host_receives_a_visitor_whose_title_carries_an_acronym():
     body = "Lena Holm hosted Andean Development Bank (ADB) President Karl Berg on Monday."
     m, = meetings(article(body, MINISTERS, published=THU))
     assert set(m.participants) == {"Lena Holm", "Karl Berg"}
+
+
+def test_a_welcome_at_the_airport_told_before_the_verb_is_no_meeting():
+    body = "At Vienna airport Ana Lopez was met by Karl Berg and other officials."
+    assert meetings(article(body, MINISTERS, published=THU)) == []
+
+
+def test_relative_clauses_inside_a_list_of_hosts_do_not_end_the_list():
+    body = ("Ana Lopez held talks with Karl Berg, who oversees transport, and Lena Holm, who is in charge of "
+            "trade, as well as with Piet de Vries.")
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Ana Lopez", "Karl Berg", "Lena Holm", "Piet de Vries"}
+
+
+def test_he_and_another_leader_after_a_clause_naming_him():
+    body = "During Lena Holm's state visit to Vienna, she and Karl Berg held talks."
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Lena Holm", "Karl Berg"} and m.location == "Vienna"

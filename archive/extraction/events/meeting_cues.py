@@ -95,6 +95,7 @@ _GROUP = re.compile(r"\b(?:the\s+two|both)\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:" + GRO
 _LARGE_GROUP = re.compile(r"\b(?:the|all)\s+(?:(?P<n>three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
                           r"(?P<visiting>visiting\s+|other\s+)?(?:" + GROUP_NOUNS + r"|heads\s+of\s+delegations?)\b", _I)
 _MIN_GROUP = 3
+_PRONOUN_AND = re.compile(r",\s+(?P<pron>he|she)\s+and\s+(?=[A-Z]|his\s|her\s)")
 _HE_SHE = re.compile(r"\b[Hh]e\b|\b[Ss]he\b")
 _OF_COUNTRIES = re.compile(r"\s+of\s+(?:the\s+)?(?P<countries>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:,\s+[A-Z][\w-]+)*"
                            r"\s+and\s+(?:the\s+)?[A-Z][\w-]+)")
@@ -151,7 +152,7 @@ def _cues(text: str) -> tuple[Cue, ...]:
         for m in pattern.finditer(text):
             if not _reported(text, m.start()) or any(m.start() < c.end and c.start < m.end() for c in found):
                 continue
-            if kind in ("verb", "object") and _GREETING.match(text, m.end()):
+            if kind in ("verb", "object") and (_GREETING.match(text, m.end()) or _GREETED.search(text, 0, m.start())):
                 continue  # "was met at the airport by ...": a welcome on arrival, not talks
             found.append(Cue(m.start(), m.end(), kind, m.group()))
     return tuple(sorted(found, key=lambda c: c.start))
@@ -160,6 +161,9 @@ def _cues(text: str) -> tuple[Cue, ...]:
 # After "met"/"received": a welcome on arrival ("met at the airport by", "received at the airport").
 _GREETING = re.compile(r"\s+(?:[\w-]+\s+){0,3}?at\s+the\s+(?:\w+\s+)?(?:airport|airbase|air\s+base|railway\s+station|"
                        r"station|gangway|border|tarmac)\b", _I)
+
+_GREETED = re.compile(r"\b(?:at\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:airport|airbase|air\s+base|railway\s+station)|"
+                      r"(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival)\b[^.;]{0,60}?(?:was|were)\s+$", _I)
 
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-\u2013\u2014:])\s")
 
@@ -302,7 +306,8 @@ class SlotFinder:
         if not roles and ("the " in low or "all " in low):
             for m in _LARGE_GROUP.finditer(self.text):
                 out += [Slot(m.start(), m.end(), name, False) for name in self._previous_group(m)]
-        pron = (_LEADING_PRONOUN.match(self.text) or _SAID_PRONOUN.search(self.text)) if _HE_SHE.search(self.text) else None
+        pron = ((_LEADING_PRONOUN.match(self.text) or _SAID_PRONOUN.search(self.text) or _PRONOUN_AND.search(self.text))
+                if _HE_SHE.search(self.text) else None)
         if pron:
             at = pron.start("pron")
             name = self._pronoun(at)

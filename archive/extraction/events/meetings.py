@@ -171,11 +171,23 @@ def _segments(text: str, cues: list[Cue]):
         else:
             groups[-1].append(cue)
     clause_lo, clause_hi = clause_bounds(text, cues[0].start)
+    clause_hi = _past_relatives(text, clause_hi)
     subject = (clause_lo, cues[0].start)
     for k, group in enumerate(groups):
         lo = clause_lo if k == 0 else group[0].start
         hi = groups[k + 1][0].start if k + 1 < len(groups) else max(clause_hi, group[-1].end)
         yield lo, hi, group, (subject if k > 0 else None)
+
+
+# "talks with A, who oversees X, and B, who is in charge of Y, as well as with C": the list goes on.
+_RELATIVE_IN_LIST = re.compile(r",\s+(?:who|whom)\b[^;]*?,\s+(?:and|as\s+well\s+as)\s+(?:with\s+)?(?=[A-Z]|the\s|acting\s)")
+
+
+def _past_relatives(text: str, hi: int) -> int:
+    """The clause end after relative clauses that interrupt a list of the cue's objects."""
+    while hi < len(text) and (m := _RELATIVE_IN_LIST.match(text, hi)):
+        _, hi = clause_bounds(text, m.end())
+    return hi
 
 
 def _draft(article, sent, index, lo, hi, cues, subject, finder: SlotFinder, media, mentions) -> Draft | None:
