@@ -96,3 +96,9 @@ def test_a_described_title_stops_before_a_second_coordinated_agreement():
             "customs data.")
     titles = sorted(a.title for a in found(body))
     assert not any("protocol" in t.lower() and "programme" in t.lower() for t in titles)
+
+
+def test_an_agreement_between_parties_on_a_named_subject_is_named_by_head_and_subject():
+    a, = found("The talks ended with the signing of an Agreement between the governments of Peru and Chile on "
+               "Strategic Cooperation in Fisheries.")
+    assert (a.title, a.kind, a.status) == ("Agreement on Strategic Cooperation in Fisheries", "agreement", "signed")

@@ -117,6 +117,25 @@ def named_agreements(text: str) -> list[Found]:
         kind = NAMED_HEADS.get(head, "other")
         reference = len(title.split()) == len(head.split())
         out.append(Found(start, end, title, kind, named=True, reference=reference))
+    return _join_between(text, out)
+
+
+# "an Agreement between the governments of the three countries on Strategic Partnership in ...".
+_BETWEEN_THEN_NAME = re.compile(r"\s+between\s+[^,;.]{1,90}?\s+(?P<prep>on|for)\s+(?:the\s+)?"
+                                r"(?P<name>[A-Z][\w-]*(?:\s+(?:(?:of|in|and|the|for|on)\s+)*[A-Z][\w-]*)*)")
+
+
+def _join_between(text: str, found: list[Found]) -> list[Found]:
+    """A bare head whose parties come between it and the capitalized name of its subject is one
+    agreement named by head and subject ("Agreement on Strategic Partnership in ...")."""
+    out: list[Found] = []
+    for f in found:
+        if out and out[-1].start <= f.start < out[-1].end:
+            continue  # inside the name just joined
+        gap = _BETWEEN_THEN_NAME.match(text, f.end) if f.reference else None
+        if gap:
+            f = Found(f.start, gap.end(), f"{f.title} {gap.group('prep')} {gap.group('name')}", f.kind, named=True)
+        out.append(f)
     return out
 
 
