@@ -61,3 +61,17 @@ def test_the_two_before_a_meeting_verb_are_the_pair_named_just_before():
     found = meetings(article(body, PEOPLE, published=THU, dateline="MADRID"))
     assert [set(m.participants) for m in found] == [{"Ana Lopez", "Karl Berg"}]
     assert found[0].location == "Madrid"
+
+
+def test_a_meeting_without_a_place_is_at_the_one_city_the_article_s_other_meetings_name():
+    body = ("Ana Lopez concluded talks with Karl Berg in Vienna on Tuesday. "
+            "On Tuesday she was also received by Lena Holm.")
+    found = meetings(article(body, PEOPLE + [("Lena Holm",)], published=THU))
+    assert [m.location for m in found] == ["Vienna", "Vienna"]
+
+
+def test_signatories_take_the_place_the_sentence_before_gives_the_forum():
+    body = ("On the sidelines of an investors forum in Brussels, two banks signed a memorandum. "
+            "It was signed by Ana Lopez and Karl Berg, while the delegation at the forum was led by a minister.")
+    m, = meetings(article(body, PEOPLE, published=THU, dateline="MADRID"))
+    assert m.location == "Brussels"

@@ -8,7 +8,8 @@ take that meeting's date, so meetings are read first.
 from __future__ import annotations
 
 from .agreements import extract_agreements
-from .meetings import draft_meetings, finish, visit_city
+from .meeting_places import one_place, visit_city
+from .meetings import draft_meetings, finish
 from .mentions import ArticleMentions
 from ..records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
 from ..layout.sentences import Sentence
@@ -18,7 +19,7 @@ def extract_events(article: ExtractedArticle,
                    sentences: list[Sentence]) -> tuple[list[ExtractedMeeting], list[ExtractedAgreement]]:
     mentions = ArticleMentions.build(article)
     drafts = draft_meetings(article, sentences, mentions)
-    city = visit_city(sentences)
+    city = visit_city(sentences) or one_place(drafts)
     meetings = [finish(d, article, city) for d in drafts]
     agreements = extract_agreements(article, sentences, mentions, meetings)
     return meetings, agreements

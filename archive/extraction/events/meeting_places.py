@@ -60,6 +60,13 @@ def place_of_sidelines(drafts: list) -> None:
             draft.foreign_venue = False
 
 
+def one_place(drafts: list) -> str | None:
+    """The one city the article's meetings are told at ("concluded talks in Tashkent" ... "he was
+    also received by the president"), when all that name one name the same."""
+    places = {d.location for d in drafts if d.location and not d.call and not d.foreign_venue}
+    return next(iter(places)) if len(places) == 1 else None
+
+
 def city(segment: str) -> str | None:
     for m in _PLACE.finditer(segment):
         words = m.group("place").split()

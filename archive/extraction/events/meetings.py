@@ -20,7 +20,7 @@ from ..lexicon.events import COURTESY_PURPOSE_VERBS, TIME_SHIFT_MARKERS
 from ..records import Evidence, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
 from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bounds, date_is_for_travel, event_dates,
                            find_cues, is_principal)
-from .meeting_places import city, foreign_venue, place, place_of_sidelines, visit_city
+from .meeting_places import city, foreign_venue, one_place, place, place_of_sidelines, visit_city
 from .meeting_topics import event_topic, topic
 from .mentions import ArticleMentions
 from .occasions import MIN_GROUP, joint_participants, occasion_before, occasion_day
@@ -81,7 +81,7 @@ class Draft:
 def extract_meetings(article: ExtractedArticle, sentences: list[Sentence],
                      mentions: ArticleMentions) -> list[ExtractedMeeting]:
     drafts = draft_meetings(article, sentences, mentions)
-    city = visit_city(sentences)
+    city = visit_city(sentences) or one_place(drafts)
     return [finish(d, article, city) for d in drafts]
 
 
@@ -128,7 +128,16 @@ def _group_draft(article, sentences: list[Sentence], index: int, mentions: Artic
     cue = Cue(start, start + 1, "group", "")
     date = _date(sent.text, 0, len(sent.text), cue, article) or occasion_day(occasion, article.published)
     return Draft(participants=names, orgs=[], evidence=[_evidence(sent, cue, 0.6)], first=index, last=index,
-                 date=date, location=city(sent.text) or place(occasion.text), cue_kinds={"group"})
+                 date=date, location=_nearest_place(sentences, index, at), cue_kinds={"group"})
+
+
+def _nearest_place(sentences: list[Sentence], index: int, floor: int) -> str | None:
+    """The place the sentence gives, else the nearest of those before it back to the occasion's."""
+    for k in range(index, max(0, min(floor, index - 2)) - 1, -1):
+        found = place(sentences[k].text)
+        if found:
+            return found
+    return None
 
 
 def _date_from_occasion(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle) -> None:
