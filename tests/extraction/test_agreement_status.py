@@ -23,7 +23,7 @@ def one(body, published=THU):
     ("Officials prepared a draft agreement on water sharing between Peru and Chile.", "negotiating"),
     ("Peru and Chile agreed to sign a memorandum on port fees next year.", "proposed"),
     ("The talks ended with the signing of an agreement on port fees between Peru and Chile.", "signed"),
-    ("The two ministers attended the exchange of 14 documents on trade and culture.", "signed"),
+    ("Officials of Peru and Chile marked the exchange of 14 documents on trade and culture.", "signed"),
     ("Peru works with Chile under an agreement on port fees, the minister said.", "signed"),
     ("Peru invited Chile to Lima for the signing of a port fees agreement.", "proposed"),
 ])
@@ -33,20 +33,19 @@ def test_the_state_the_sentence_gives(body, status):
 
 def test_an_agreement_which_a_named_person_signed_later_in_the_sentence_is_signed():
     a = one("The ministries then prepared an interdepartmental agreement on grid repairs, which the deputy "
-            "minister, Ana Ruiz, signed for the Peruvian side.")
+            "minister, Ana Ruiz, later signed on behalf of Peru.")
     assert a.status == "signed"
 
 
 def test_a_leading_day_dates_a_signing_whose_clause_names_none():
-    a = one("On May 1, on the sidelines of a forum in Lima, the ministers of Peru and Chile signed a "
-            "memorandum on power links.")
-    assert a.date.value == datetime.date(2024, 5, 1)
+    a = one("On May 3, at a trade fair in Lima, the ministers of Peru and Chile signed a memorandum on port fees.")
+    assert a.date.value == datetime.date(2024, 5, 3)
 
 
 def test_a_document_dated_a_day_is_signed_that_day():
-    a = one("A roadmap for the Andes railway, signed by the ministers of Peru and Chile, is dated "
-            "January 6, 2023.")
-    assert a.date.value == datetime.date(2023, 1, 6)
+    a = one("A roadmap for the Andes railway, signed by the ministers of Peru and Chile, "
+            "bears the date March 3, 2021.")
+    assert a.date.value == datetime.date(2021, 3, 3)
 
 
 def test_a_sentence_with_two_days_gives_no_day_to_a_clause_without_one():

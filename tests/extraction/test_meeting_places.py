@@ -30,7 +30,7 @@ def test_a_visit_told_as_past_does_not_place_today_s_meeting():
 
 def test_the_foreign_ministers_of_two_countries_are_the_one_foreign_minister_of_each():
     from .event_builders import person
-    body = ("The foreign ministers of Spain and Austria concluded talks in Vienna on Tuesday. "
+    body = ("The foreign ministers of Spain and Austria held talks in Vienna on Tuesday. "
             "Foreign Minister Ana Lopez and Foreign Minister Karl Berg spoke to the press.")
     people = [person(body, "Ana Lopez", title="Foreign Minister", country="Spain"),
               person(body, "Karl Berg", title="Foreign Minister", country="Austria")]
@@ -40,8 +40,8 @@ def test_the_foreign_ministers_of_two_countries_are_the_one_foreign_minister_of_
 
 
 def test_his_counterpart_named_in_apposition_before_a_relative_clause_is_the_same_subject():
-    body = ("Ana Lopez and her Austrian counterpart Karl Berg, who also chairs the council, signed a protocol "
-            "after a round of consultations.")
+    body = ("Ana Lopez and her Austrian counterpart Karl Berg, who is also a poet, signed a protocol "
+            "after their consultations.")
     m, = meetings(article(body, PEOPLE, published=THU))
     assert set(m.participants) == {"Ana Lopez", "Karl Berg"}
 
@@ -49,7 +49,7 @@ def test_his_counterpart_named_in_apposition_before_a_relative_clause_is_the_sam
 def test_the_lead_after_a_date_line_dates_the_talks_the_next_sentence_tells():
     body = ("12 October 2023\n"
             "Ana Lopez on Tuesday called for a new rail link to Vienna.\n"
-            "She was talking to Karl Berg, who called on her at her office.")
+            "She made the remarks while talking to Karl Berg, who called on her at her office.")
     m, = meetings(article(body, PEOPLE, published=THU, dateline="MADRID"))
     assert set(m.participants) == {"Ana Lopez", "Karl Berg"}
     assert m.date.value == datetime.date(2023, 10, 10)
@@ -57,7 +57,7 @@ def test_the_lead_after_a_date_line_dates_the_talks_the_next_sentence_tells():
 
 def test_the_two_before_a_meeting_verb_are_the_pair_named_just_before():
     body = ("Ana Lopez and Karl Berg agreed to boost tourism. "
-            "The two met here on Friday and held detailed discussions on trade.")
+            "The two met here on Friday to discuss trade.")
     found = meetings(article(body, PEOPLE, published=THU, dateline="MADRID"))
     assert [set(m.participants) for m in found] == [{"Ana Lopez", "Karl Berg"}]
     assert found[0].location == "Madrid"
@@ -65,13 +65,13 @@ def test_the_two_before_a_meeting_verb_are_the_pair_named_just_before():
 
 def test_a_meeting_without_a_place_is_at_the_one_city_the_article_s_other_meetings_name():
     body = ("Ana Lopez concluded talks with Karl Berg in Vienna on Tuesday. "
-            "On Tuesday she was also received by Lena Holm.")
+            "That evening she was also received by Lena Holm.")
     found = meetings(article(body, PEOPLE + [("Lena Holm",)], published=THU))
     assert [m.location for m in found] == ["Vienna", "Vienna"]
 
 
-def test_signatories_take_the_place_the_sentence_before_gives_the_forum():
-    body = ("On the sidelines of an investors forum in Brussels, two banks signed a memorandum. "
-            "It was signed by Ana Lopez and Karl Berg, while the delegation at the forum was led by a minister.")
+def test_signatories_take_the_place_the_sentence_before_gives_their_conference():
+    body = ("Two banks agreed a credit line at a water conference in Brussels. "
+            "The memorandum was signed by Ana Lopez and Karl Berg, while a minister headed the delegation.")
     m, = meetings(article(body, PEOPLE, published=THU, dateline="MADRID"))
     assert m.location == "Brussels"

@@ -36,8 +36,10 @@ def signing_date(draft, text: str, status_at: int | None, sentences, index, meet
     anchor = status_at if status_at is not None else draft.evidence[0].start - sentences[index].start
     lo, hi = clause(text, anchor, anchor + 1)
     cue = Cue(anchor, anchor + 1, "status", "")
+    mention = draft.evidence[0].start - sentences[index].start
     dates = [(abs(s - anchor), d) for s, e, d in event_dates(text, article.published)
              if lo <= s < hi and not date_is_for_travel(text, s, cue)
+             and not (_ATTRIBUTIVE_DAY.search(text, 0, s) and not 0 <= mention - e <= 12)
              and (d.precision != Precision.YEAR or _SIGNED_IN.search(text, max(0, s - 20), s + 3))]
     if dates:
         return min(dates, key=lambda x: x[0])[1]
