@@ -101,3 +101,8 @@ def test_an_agreement_between_parties_on_a_named_subject_is_named_by_head_and_su
     a, = found("Peru and Chile marked the occasion with the signing of an Agreement between their ministries on "
                "Joint Research in Fisheries.")
     assert (a.title, a.kind, a.status) == ("Agreement on Joint Research in Fisheries", "agreement", "signed")
+
+
+def test_a_participle_saying_what_the_document_does_belongs_to_its_title():
+    a, = found("Peru and Chile signed a protocol extending their 2015 fisheries accord to river ports.")
+    assert a.title == "Protocol between Peru and Chile extending their 2015 fisheries accord to river ports"

@@ -79,8 +79,13 @@ _DATE_PHRASE = re.compile(
     r"\s+(?:in\s+the\s+(?:coming|next)\s+(?:\w+\s+)?(?:days|weeks|months|years)|(?:later|earlier|early|by\s+the\s+end\s+of)\s+"
     r"(?:this|next|the)\s+(?:week|month|year)|(?:early|late|later)\s+next\s+(?:week|month|year)|"
     r"(?:this|next)\s+(?:week|month|year)|soon)\b")
+# Participles that say what a document does ("a protocol extending the 2008 accord", "a roadmap
+# setting out the conditions"), unlike those of what its signatories do next ("..., opening a new era").
+_DOES = (r"covering|including|extending|amending|establishing|setting\s+out|setting\s+up|governing|"
+         r"regulating|providing\s+for|creating|introducing|allowing|enabling|granting|abolishing")
+_WHAT_IT_DOES = r"(?:" + _DOES + r")\b"
 # What may follow a described agreement and say which one it is.
-_QUALIFIER_START = (r"(?:worth|valued|amounting|totall?ing|covering|including|between|on|for|in|with|under|ahead|"
+_QUALIFIER_START = (r"(?:" + _DOES + r"|worth|valued|amounting|totall?ing|between|on|for|in|with|under|ahead|"
                     r"to|signed|inked|concluded|reached\s+(?:in|during|at|with)|during|at|from|of)\b")
 
 
@@ -334,7 +339,7 @@ def qualifier(text: str, end: int) -> str:
     rest = text[end:hi].strip()
     if not rest or re.match(r"(?:is|are|was|were|will|would|has|have|had|could|can|may|which|that)\b", rest, _I):
         return ""
-    if re.match(r"\w+ing\b", rest) and not re.match(r"covering|including", rest, _I):
+    if re.match(r"\w+ing\b", rest) and not re.match(_WHAT_IT_DOES, rest, _I):
         return ""
     if not re.match(_QUALIFIER_START, rest, _I):
         return ""
