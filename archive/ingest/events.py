@@ -6,7 +6,7 @@ an article's events apart):
   took part in both (participant overlap, Jaccard >= 0.5) and the dates agree:
   equal, within `DATE_SLACK` days (the later value is then flagged as a
   conflict), or one unknown while the other falls within `REPORT_WINDOW` days
-  of this article's publication.
+  of the publication of the article that left it undated.
 - An agreement is the same as an existing one of the same kind when their
   titles agree (token-set similarity >= `TITLE_SIMILARITY`) and so do their
   parties (at least half of all parties named on either side are on both):
@@ -99,7 +99,7 @@ def find_same_meeting(ext: ExtractedMeeting, persons: list, article: Article):
     for meeting in candidates:
         theirs = {p.person_id for p in meeting.participants.all() if p.person_id}
         overlap = len(ids & theirs) / len(ids | theirs)
-        if overlap >= 0.5 and dates_agree(date, meeting.date, article.published):
+        if len(ids & theirs) >= 2 and overlap >= 0.5 and dates_agree(date, meeting.date, article.published):
             scored.append((overlap, date is not None and date == meeting.date, -meeting.pk, meeting))
     if not scored:
         return None
@@ -109,8 +109,9 @@ def find_same_meeting(ext: ExtractedMeeting, persons: list, article: Article):
 
 def date_window(date: datetime.date | None, published: datetime.date | None) -> Q | None:
     """Meetings whose date could agree with `date` (see `dates_agree`), as a filter; None when none can."""
-    if date:
-        return Q(date__range=(date - DATE_SLACK, date + DATE_SLACK)) | Q(date=None)
+    if date:  # an undated meeting qualifies when an article reporting it appeared near `date`
+        return Q(date__range=(date - DATE_SLACK, date + DATE_SLACK)) | Q(
+            date=None, evidence__article__published__range=(date - REPORT_WINDOW, date + REPORT_WINDOW))
     if published:
         return Q(date__range=(published - REPORT_WINDOW, published + REPORT_WINDOW))
     return None

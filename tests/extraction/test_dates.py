@@ -117,3 +117,14 @@ def test_it_skips_relative_dates_in_a_sentence_without_base():
 
 def test_it_does_not_read_fiscal_years_or_counts_as_dates():
     assert find_dates("The 2024-25 budget covers 37 projects in 12 provinces.", WEDNESDAY) == []
+
+
+def test_a_full_date_followed_by_a_time_and_zone_is_read_without_the_fallback_parser(monkeypatch):
+    from archive.extraction.events import dates
+
+    def refuse(text):
+        raise AssertionError(f"fallback parser called for {text!r}")
+
+    monkeypatch.setattr(dates, "_dateparser_full_date", refuse)
+    assert dates.parse_date("Mar 4, 2023 | 09:15 AM").value == datetime.date(2023, 3, 4)
+    assert dates.parse_date("9 May 2023 18:00 (UTC+05:00)").value == datetime.date(2023, 5, 9)

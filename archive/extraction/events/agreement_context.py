@@ -114,9 +114,8 @@ def subject_parties(text: str, found: Found, sent_start: int, mentions: ArticleM
         piece = subject[a:b]
         org = next((o for o in reversed(orgs) if a <= o.start - sent_start - clause_lo < b), None)
         if org:
-            record = next((x for x in mentions.article.organizations if x.name == org.name), None)
             parties.append(org.name)
-            short.append(record.acronym if record and record.acronym else org.name)
+            short.append(mentions.article.body[org.start:org.end])  # the name as this sentence writes it
             continue
         possessed = _POSSESSED_NAME.search(piece)
         countries = [c for c in countries_in(piece) if not re.match(r"['\u2019]s\b", piece[c.end:c.end + 2])]

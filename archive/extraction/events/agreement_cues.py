@@ -56,6 +56,7 @@ _LIST_ITEM = r"(?!(?:on|in|at|by|for|with|during|to|from|and|the|a|an)\b)[a-z][\
 # the commas of such a list do not end a clause.
 _LIST_REST = re.compile(r"(?:,\s+" + _LIST_ITEM + r")+,?\s+and\s+[a-z]")
 _HYPOTHETICAL = re.compile(HYPOTHETICAL_BEFORE, _I)
+_NOT_A_DOCUMENT = re.compile(r"\b(?:such\s+(?:a|an)?|(?:the|a)\s+number\s+of|(?:the|a)\s+(?:total|tally|count)\s+of)\s*$", _I)
 _STATUS = [(re.compile(p, _I), s) for p, s in STATUS_CUES]
 _VALUE_LINK = re.compile(r"^\s*(?:,\s*)?(?:worth|valued\s+at|amounting\s+to|totall?ing|of|for|with\s+a\s+value\s+of)\s+$", _I)
 _SECTOR_LIST = re.compile(
@@ -78,8 +79,13 @@ _DATE_PHRASE = re.compile(
     r"\s+(?:in\s+the\s+(?:coming|next)\s+(?:\w+\s+)?(?:days|weeks|months|years)|(?:later|earlier|early|by\s+the\s+end\s+of)\s+"
     r"(?:this|next|the)\s+(?:week|month|year)|(?:early|late|later)\s+next\s+(?:week|month|year)|"
     r"(?:this|next)\s+(?:week|month|year)|soon)\b")
+# Participles that say what a document does ("a protocol extending the 2008 accord", "a roadmap
+# setting out the conditions"), unlike those of what its signatories do next ("..., opening a new era").
+_DOES = (r"covering|including|extending|amending|establishing|setting\s+out|setting\s+up|governing|"
+         r"regulating|providing\s+for|creating|introducing|allowing|enabling|granting|abolishing")
+_WHAT_IT_DOES = r"(?:" + _DOES + r")\b"
 # What may follow a described agreement and say which one it is.
-_QUALIFIER_START = (r"(?:worth|valued|amounting|totall?ing|covering|including|between|on|for|in|with|under|ahead|"
+_QUALIFIER_START = (r"(?:" + _DOES + r"|worth|valued|amounting|totall?ing|between|on|for|in|with|under|ahead|"
                     r"to|signed|inked|concluded|reached\s+(?:in|during|at|with)|during|at|from|of)\b")
 
 
@@ -95,6 +101,7 @@ class Found:
     reference: bool = False  # "the Action Plan": names nothing new
     definite: bool = False
     count: int | None = None
+    count_text: str | None = None  # the count as the text writes it ("nine", "24")
     status: str | None = None
     status_at: int | None = None
 
@@ -108,10 +115,32 @@ def named_agreements(text: str) -> list[Found]:
         start = m.start("head") - len(pre_words) if pre_words else m.start("head")
         title = (pre_words + m.group("head") + m.group("tail")).strip()
         title = re.sub(r"\s+", " ", title)
+        end = m.end()
+        if title.endswith(".") and not re.search(r"(?:\b\w|\.\w)\.$", title):
+            title, end = title[:-1], end - 1  # the sentence's full stop, not an abbreviation's
         head = re.sub(r"\s+", " ", m.group("head"))
         kind = NAMED_HEADS.get(head, "other")
         reference = len(title.split()) == len(head.split())
-        out.append(Found(start, m.end(), title, kind, named=True, reference=reference))
+        out.append(Found(start, end, title, kind, named=True, reference=reference))
+    return _join_between(text, out)
+
+
+# "an Agreement between the governments of the three countries on Strategic Partnership in ...".
+_BETWEEN_THEN_NAME = re.compile(r"\s+between\s+[^,;.]{1,90}?\s+(?P<prep>on|for)\s+(?:the\s+)?"
+                                r"(?P<name>[A-Z][\w-]*(?:\s+(?:(?:of|in|and|the|for|on)\s+)*[A-Z][\w-]*)*)")
+
+
+def _join_between(text: str, found: list[Found]) -> list[Found]:
+    """A bare head whose parties come between it and the capitalized name of its subject is one
+    agreement named by head and subject ("Agreement on Strategic Partnership in ...")."""
+    out: list[Found] = []
+    for f in found:
+        if out and out[-1].start <= f.start < out[-1].end:
+            continue  # inside the name just joined
+        gap = _BETWEEN_THEN_NAME.match(text, f.end) if f.reference else None
+        if gap:
+            f = Found(f.start, gap.end(), f"{f.title} {gap.group('prep')} {gap.group('name')}", f.kind, named=True)
+        out.append(f)
     return out
 
 
@@ -149,12 +178,18 @@ def generic_agreements(text: str, taken: list[Found]) -> list[Found]:
             start, count, determiner = money.start, None, _determiner_before(text, money.start)
         else:
             start, count, determiner = _left_modifiers(text, m.start())
-        if _HYPOTHETICAL.search(text[max(0, start - 60):start]):
-            continue
+        if _HYPOTHETICAL.search(text[max(0, start - 60):start]) or _NOT_A_DOCUMENT.search(text, 0, start):
+            continue  # hoped for; or a kind ("such a treaty"), a tally ("the number of joint ventures")
         phrase = re.sub(r"\s+", " ", text[start:m.end()])
+        count_text = _count_as_written(text[:start]) if count is not None else None
         out.append(Found(start, m.end(), phrase, generic_kind(m.group("head")), named=False,
-                         definite=determiner in _DEFINITE, count=count))
+                         definite=determiner in _DEFINITE, count=count, count_text=count_text))
     return out
+
+
+def _count_as_written(before: str) -> str:
+    """The count word that ends `before`, as written ("nine", "24", "a dozen")."""
+    return re.search(r"(?:\ba\s+(?=dozen))?[\w-]+(?=\s*$)", before).group()
 
 
 def _left_modifiers(text: str, head_start: int) -> tuple[int, int | None, str | None]:
@@ -173,6 +208,8 @@ def _left_modifiers(text: str, head_start: int) -> tuple[int, int | None, str | 
             if low == "and" and taken and start - tok.end() <= 1:
                 start, taken = tok.start(), taken + 1
                 continue
+            if low in _QUANTIFIERS and low not in _DETERMINERS:  # "the other documents": the determiner before
+                return _unhang_and(text, start), None, _determiner_before(text, tok.start())
             return _unhang_and(text, start), None, low if low in _DETERMINERS else None
         if re.search(r"(?:ed|ing)$", low) and low not in _MODIFIER_OK:
             break
@@ -194,6 +231,10 @@ def proposals(text: str) -> list[Found]:
     """Offers to do something concrete: "expressed its readiness to fully finance X" (not
     "ready to provide all necessary support", nor "ready to invest in green projects")."""
     out = []
+    low = text.lower()
+    if not any(w in low for w in ("readiness", "willingness", "intention", "offer", "ready", "willing", "prepared",
+                                  "propos")):
+        return out
     for pattern in _PROPOSALS:
         for m in pattern.finditer(text):
             vp = re.sub(r"\s*\([^)]*\)", "", m.group("vp")).strip()
@@ -298,11 +339,11 @@ def qualifier(text: str, end: int) -> str:
     rest = text[end:hi].strip()
     if not rest or re.match(r"(?:is|are|was|were|will|would|has|have|had|could|can|may|which|that)\b", rest, _I):
         return ""
-    if re.match(r"\w+ing\b", rest) and not re.match(r"covering|including", rest, _I):
+    if re.match(r"\w+ing\b", rest) and not re.match(_WHAT_IT_DOES, rest, _I):
         return ""
     if not re.match(_QUALIFIER_START, rest, _I):
         return ""
-    rest = re.split(r",?\s+(?:which|that|while|as\s+well\s+as|and\s+(?:is|are|was|were|will)|will|would|is|are|"
+    rest = re.split(r",?\s+(?:which|that|while|as\s+well\s+as|and\s+(?:is|are|was|were|will|a|an)|will|would|is|are|"
                     r"was|were|has|have|had|could|can|may|might|shall|said|says)\b", rest)[0]
     rest = _DATE_PHRASE.sub("", " " + rest).strip()
     rest = re.split(r",?\s+(?:during|amid|following|on\s+the\s+sidelines\s+of|in\s+the\s+presence\s+of|"
@@ -312,7 +353,7 @@ def qualifier(text: str, end: int) -> str:
 
 def sectors_of(text: str, start: int) -> list[str]:
     """Sector words listed after a mention ("covering trade, mining and energy")."""
-    m = _SECTOR_LIST.search(text, start)
+    m = _SECTOR_LIST.search(text, start, min(len(text), start + 400))
     if not m or m.start() - start > 80:
         return []
     items = re.split(r",\s*|\s+and\s+", m.group("list"))

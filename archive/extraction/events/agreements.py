@@ -3,9 +3,11 @@
 A described agreement ("agreements", "MoUs") counts only when the text says something
 specific about it (a count, a value, sectors, a status verb, a qualifier); "the agreements"
 with nothing new refers back and hoped-for ones ("expected to yield agreements") are left
-out. Mentions whose titles share their words are one agreement; its status is the most
-advanced one stated. An agreement signed at a meeting without its own date takes the
-meeting's.
+out. Mentions whose titles share their words, or packages of the same count, are one agreement
+(unless the text gives each other parties); its status is the most advanced one stated. Items
+of a list ("signed the following documents:", "Among them are ...") take the status of the
+sentence that opens it. Mentions are found in `agreement_cues`, related to packages and
+signatories in `agreement_context`, titled in `agreement_titles` and dated in `agreement_dates`.
 """
 
 from __future__ import annotations
@@ -13,16 +15,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..layout.sentences import Sentence
+from ..lexicon.events import STATUS_ORDER, VENTURE_NOUNS
+from ..records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, FuzzyDate
 from .agreement_context import (in_package_list, is_package, latest_state, package_head, package_value,
                                 plural_undescribed, starts_with_among_them, subject_parties)
 from .agreement_cues import (Found, clause, generic_agreements, institution_proposals, named_agreements, proposals,
                              qualifier, sectors_of, status_of)
-from ..lexicon.events import STATUS_ORDER, VENTURE_NOUNS
-from .meeting_cues import Cue, SlotFinder, date_is_for_travel, event_dates
+from .agreement_dates import meeting_date, sentence_day, signing_date
+from .agreement_titles import fuller_title, generic_title
+from .meeting_cues import Cue, SlotFinder
 from .mentions import ArticleMentions, countries_in
 from .money import Money, find_money
-from ..records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
-from ..layout.sentences import Sentence
 
 _I = re.IGNORECASE
 _BOTH_SIDES = re.compile(r"\b(?:both|the\s+two)\s+(?:sides|countries|nations|governments|states|ministers|leaders)\b|"
@@ -31,9 +35,12 @@ _VENTURE = re.compile(r"\b(?P<noun>" + VENTURE_NOUNS + r")\b", _I)
 _VENTURE_CUE = re.compile(r"\b(?:agreed|formali[sz]e|establish|form|set\s+up|create|launch|sign(?:ed)?|connect|link)\w*", _I)
 _ROUTE_PREFIX = re.compile(r"\b(?:Trans|Pan|Inter)-$")  # "Trans-Afghan" names a route, not a party
 _ORG_LINK = re.compile(r"(?:\s*\([^)]{1,15}\))?,?\s+(?:and|with|to)\s+(?:the\s+)?", _I)
-_PROVENANCE = re.compile(r"\b(?:a|the)\s+(?:recent\s+)?(?P<np>(?:[\w-]+\s+){0,4}?delegation)\s+visited\s+(?P<place>[A-Z][\w-]+)")
-_MAX_TITLE_WORDS = 20
-_SIGNED_IN = re.compile(r"\b(?:signed|inked|concluded|sealed)\s+in\s+$|\b(?:signed|inked|concluded|sealed)\s+in\s+\d", _I)
+# "an agreement on X, which the minister's successor, Y, signed for the Kazakh side".
+_WHICH_SIGNED = re.compile(r"[^.;]{0,120}?,?\s+(?:which|that)\s+[^.;]{0,100}?\b(?P<verb>signed|inked|initial(?:l)?ed)\b", _I)
+
+
+# "signed the following documents:": the list that follows is what was signed.
+_LIST_INTRO = re.compile(r"\b(?:the\s+)?following\s+$", _I)
 _TITLE_STOP = {"the", "of", "and", "a", "an", "to", "in", "on", "for", "mr", "ms", "dr"}
 
 
@@ -51,6 +58,7 @@ class Draft:
     count: int | None = None
     sectors: list[str] = field(default_factory=list)
     package: bool = False
+    stated_parties: bool = False  # parties the text gives ("between X and Y"), not guessed
 
     @property
     def words(self) -> set[str]:
@@ -60,10 +68,46 @@ class Draft:
 def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], mentions: ArticleMentions,
                        meetings: list[ExtractedMeeting]) -> list[ExtractedAgreement]:
     drafts: list[Draft] = []
+    listed: Told | None = None
     for index, sent in enumerate(sentences):
-        for draft in _sentence_agreements(article, sentences, index, mentions, meetings, drafts):
+        if listed and index - listed.index > _MAX_LIST_SENTENCES:
+            listed = None
+        for draft in _sentence_agreements(article, sentences, index, mentions, meetings, drafts, listed):
             _add(drafts, draft)
+        if _LIST_OPENING.search(sent.text):
+            status, _ = status_of(sent.text, 0, len(sent.text))
+            if status == "signed":
+                listed = Told(index, "signed", sentence_day(sent.text, article, Cue(0, 1, "status", ""))
+                              or meeting_date(sentences, index, meetings))
     return [_finish(d) for d in drafts]
+
+
+@dataclass
+class Told:
+    """What a sentence said of the documents it leads into ("signed the following documents:",
+    "exchanged the other documents concluded during the visit")."""
+
+    index: int
+    status: str
+    date: FuzzyDate | None
+
+
+# "signed the following documents between the ministries:" and its numbered items after it.
+_LIST_OPENING = re.compile(r"\bfollowing\s+(?:[\w-]+\s+){0,3}?(?:documents|agreements|instruments|texts)\b[^.;]*:\s*$", _I)
+_MAX_LIST_SENTENCES = 8
+_ITEM_START = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?[A-Z]")
+
+
+def _told_before(sentences: list[Sentence], index: int, article, meetings) -> Told | None:
+    """The signing the sentence before tells, for "Among them are ..." after it."""
+    if not index:
+        return None
+    text = sentences[index - 1].text
+    status, _ = status_of(text, 0, len(text))
+    if status != "signed":
+        return None
+    day = sentence_day(text, article, Cue(0, 1, "status", "")) or meeting_date(sentences, index - 1, meetings)
+    return Told(index - 1, status, day)
 
 
 # Words one of which a sentence needs to hold any agreement or offer (a cheap pre-check).
@@ -71,11 +115,12 @@ _AGREEMENT_WORDS = (
     "agree", "deal", "mou", "memorand", "accord", "treat", "pact", "contract", "protocol", "declaration", "plan",
     "consortium", "partnership", "venture", "alliance", "framework", "charter", "convention", "statement",
     "communiq", "readiness", "willing", "ready", "prepared", "offer", "propos", "document", "instrument",
-    "roadmap", "road map", "sugges", "floated", "decided", "resolved",
+    "roadmap", "road map", "sugges", "floated", "decided", "resolved", "programme", "program", "notes",
 )
 
 
-def _sentence_agreements(article, sentences, index, mentions, meetings, earlier: list[Draft]) -> list[Draft]:
+def _sentence_agreements(article, sentences, index, mentions, meetings, earlier: list[Draft],
+                         listed: Told | None = None) -> list[Draft]:
     sent = sentences[index]
     text = sent.text
     out: list[Draft] = []
@@ -83,13 +128,16 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
     if not any(w in low for w in _AGREEMENT_WORDS):
         return out
     venture = _venture(text, sent, mentions)
-    named = named_agreements(text)
+    named = [n for n in named_agreements(text) if not _organization_name(n, sent, mentions)]
     generic = [g for g in generic_agreements(text, named)
                if not (venture and _VENTURE.fullmatch(g.title.split()[-1]))]
     named = [n for n in named if not (n.reference and any(n.start < g.end and g.start < n.end for g in generic))]
     found_all = sorted(named + generic, key=lambda f: f.start)
     packages = [f for f in found_all if is_package(f)]
-    among = _last_package(earlier, index) if starts_with_among_them(text) else None
+    among = (_last_package(earlier, index) or _told_before(sentences, index, article, meetings)
+             if starts_with_among_them(text) else None)
+    if among is None and listed and _ITEM_START.match(text):
+        among = listed  # an item of the list a sentence before opened
     for found in found_all:
         package = next((p for p in packages if p is not found and in_package_list(text, p, found)), None)
         if package and plural_undescribed(found, text):
@@ -115,6 +163,14 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
     if venture:
         out.append(_venture_draft(venture, article, sentences, index, mentions, meetings))
     return out
+
+
+def _organization_name(found: Found, sent: Sentence, mentions: ArticleMentions) -> bool:
+    """"the UN World Food Programme", "the Caspian Pipeline Consortium": a body's name that ends
+    in an agreement head word."""
+    end = sent.start + found.end
+    return any(m.start <= sent.start + found.start + 1 and m.end >= end - 1
+               for m in mentions.orgs_between(sent.start + max(0, found.start - 40), end))
 
 
 def _own_status(text: str, found: Found) -> bool:
@@ -145,6 +201,8 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
     sent = sentences[index]
     text = sent.text
     status, status_at = status_of(text, found.start, found.end)
+    if status is None and (which := _WHICH_SIGNED.match(text, found.end)):
+        status, status_at = "signed", which.start("verb")
     if status in (None, "signed") and latest_state(text, found):
         status = "in_force"
     money = package_value(text, found) if is_package(found) else None
@@ -158,15 +216,22 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
             return None
         if package_head(found) and not (found.count or status in ("signed", "in_force")):
             return None
+        if package_head(found) and found.definite and not found.count:
+            return None  # "the other documents concluded": the documents the text goes on to list
+        if _LIST_INTRO.search(text, 0, found.start):
+            return None  # "the following documents": the items listed after it are the agreements
         if found.kind == "action_plan" and found.title.lower().startswith("road") and not _real_roadmap(text, found, qual):
             return None
     parties, short = subject_parties(text, found, sent.start, mentions)
-    title = found.title if found.named else _generic_title(found, text, qual, status, sectors, short)
+    title = found.title if found.named else generic_title(found, text, qual, status, sectors, short)
     draft = Draft(title=title, kind=found.kind, status=status or ("signed" if _under(text, found) else "proposed"),
                   named=found.named and not found.reference, evidence=[_evidence(sent, found, 0.8 if found.named else 0.6)],
                   sentence_index=index, money=money, count=found.count, sectors=sectors, package=is_package(found))
-    draft.parties = parties or _parties(text, found, sent, mentions, title)
-    draft.date = _date(draft, text, status_at, sentences, index, meetings, article)
+    if parties:
+        draft.parties, draft.stated_parties = parties, True
+    else:
+        draft.parties, draft.stated_parties = _parties(text, found, sent, mentions, title)
+    draft.date = signing_date(draft, text, status_at, sentences, index, meetings, article)
     if found.reference:
         draft.named = False
         draft.title = found.title
@@ -204,28 +269,8 @@ def _identifying(qual: str) -> bool:
 
 
 def _under(text: str, found: Found) -> bool:
-    return bool(re.search(r"\bunder\s+the\s+$", text[max(0, found.start - 12):found.start], _I))
-
-
-def _generic_title(found: Found, text: str, qual: str, status: str | None, sectors: list[str],
-                   parties: list[str]) -> str:
-    head = found.title[0].upper() + found.title[1:]
-    if found.count is not None:
-        head = f"{found.count} {found.title}"
-    parts = [head]
-    if parties and not re.match(r"between\b", qual, _I) and not found.count:
-        parts.append(f"between {parties[0]} and {parties[1]}")
-    if (status == "negotiating" and re.search(r"\bfinali[sz]e\b", text[max(0, found.start - 25):found.start], _I)
-            and not re.search(r"\bunder\s+\w+|negotiat", qual, _I)):
-        parts.append("to be finalised")
-    if sectors and re.match(r"(?:covering|including|in)\b", qual, _I):
-        qual = "covering " + ", ".join(sectors[:-1]) + (" and " if len(sectors) > 1 else "") + sectors[-1]
-    if qual:
-        parts.append(qual)
-    prov = _PROVENANCE.search(text[:found.start])
-    if prov:
-        parts.append(f"from {prov.group('np')} visit to {prov.group('place')}")
-    return " ".join(" ".join(parts).split()[:_MAX_TITLE_WORDS])
+    """"work under an agreement on X": the agreement exists, it was signed."""
+    return bool(re.search(r"\bunder\s+(?:the|a|an|its|their|this)\s+$", text[max(0, found.start - 12):found.start], _I))
 
 
 def _value(text: str, found: Found) -> Money | None:
@@ -245,9 +290,9 @@ def _value_link(between: str) -> bool:
                              between, _I))
 
 
-def _parties(text: str, found: Found, sent: Sentence, mentions: ArticleMentions, title: str) -> list[str]:
+def _parties(text: str, found: Found, sent: Sentence, mentions: ArticleMentions, title: str) -> tuple[list[str], bool]:
     """Countries or bodies on each side: "between X and Y", "X-Y Agreement", the people who
-    signed, else the article's two main countries."""
+    signed, else the article's two main countries; and whether the text states them (the first two)."""
     lo, hi = clause(text, found.start, found.end)
     parties: list[str] = []
     between = re.search(r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>[^,;.]+)", text[found.start:hi], _I)
@@ -256,6 +301,8 @@ def _parties(text: str, found: Found, sent: Sentence, mentions: ArticleMentions,
         base = sent.start + found.start + between.start()
         parties += [m.name for m in mentions.orgs_between(base, base + len(between.group()))]
     parties += [m.name for m in countries_in(title) if not _ROUTE_PREFIX.search(title, 0, m.start)]
+    if len(set(parties)) >= 2:
+        return list(dict.fromkeys(parties)), True
     if len(set(parties)) < 2:
         finder = SlotFinder(mentions, sent.start, text)
         for slot in finder.slots(lo, hi):
@@ -267,7 +314,7 @@ def _parties(text: str, found: Found, sent: Sentence, mentions: ArticleMentions,
         parties += [c for c in mentions.main_countries[:2] if c not in parties]
     if len(parties) < 2:
         parties += [b for b in _international_bodies(mentions) if b not in parties][:2 - len(parties)]
-    return parties[:max(2, len(parties))]
+    return parties[:max(2, len(parties))], False
 
 
 def _international_bodies(mentions: ArticleMentions) -> list[str]:
@@ -279,32 +326,6 @@ def _international_bodies(mentions: ArticleMentions) -> list[str]:
         if kinds.get(m.name) == "international":
             counts[m.name] = counts.get(m.name, 0) + 1
     return sorted(counts, key=lambda n: -counts[n])
-
-
-def _date(draft: Draft, text: str, status_at: int | None, sentences, index, meetings, article) -> FuzzyDate | None:
-    """Date signed (or expected) in the clause; else the date of the meeting it was signed at."""
-    if draft.status == "negotiating":
-        return None  # dates near talks about a text date the talks, not a signing
-    anchor = status_at if status_at is not None else draft.evidence[0].start - sentences[index].start
-    lo, hi = clause(text, anchor, anchor + 1)
-    cue = Cue(anchor, anchor + 1, "status", "")
-    dates = [(abs(s - anchor), d) for s, e, d in event_dates(text, article.published)
-             if lo <= s < hi and not date_is_for_travel(text, s, cue)
-             and (d.precision != Precision.YEAR or _SIGNED_IN.search(text, max(0, s - 20), s + 3))]
-    if dates:
-        return min(dates, key=lambda x: x[0])[1]
-    if draft.status in ("signed", "in_force"):
-        return _meeting_date(sentences, index, meetings)
-    return None
-
-
-def _meeting_date(sentences, index, meetings) -> FuzzyDate | None:
-    """Date of a meeting told in this sentence or the one before."""
-    starts = {sentences[index].start} | ({sentences[index - 1].start} if index else set())
-    for meeting in meetings:
-        if meeting.date and any(e.sentence_start in starts for e in meeting.evidence):
-            return meeting.date
-    return None
 
 
 def _venture(text: str, sent: Sentence, mentions: ArticleMentions):
@@ -370,17 +391,26 @@ def _add(drafts: list[Draft], draft: Draft) -> None:
 
 
 def _same(a: Draft, b: Draft) -> bool:
+    """One agreement told twice: titles that share their words (unless the text gives each other
+    parties: the EU's agreement with X is not its agreement with Y), or packages of the same count
+    ("24 documents signed" and "the exchange of 24 intergovernmental documents")."""
     if a.kind != b.kind and "other" not in (a.kind, b.kind):
+        return False
+    if a.count and a.count >= 2 and a.count == b.count:
+        return True
+    if a.stated_parties and b.stated_parties and set(a.parties) != set(b.parties):
         return False
     wa, wb = a.words, b.words
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
 def _merge(into: Draft, other: Draft) -> None:
-    if (other.named and not into.named) or (other.named == into.named and len(other.words) > len(into.words)):
+    if (other.named and not into.named) or (other.named == into.named and fuller_title(other, into)):
         into.title, into.named = other.title, other.named
     if STATUS_ORDER[other.status] > STATUS_ORDER[into.status]:
         into.status = other.status
+    if into.kind == "other":
+        into.kind = other.kind
     into.evidence += other.evidence
     into.date = into.date or other.date
     into.money = into.money or other.money

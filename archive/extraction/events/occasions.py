@@ -1,0 +1,67 @@
+"""Summits and other gatherings of three or more: who took part, and the day and place of the occasion.
+
+A summit is often told in two sentences: one names the occasion and its day ("The leaders on
+Tuesday signed a treaty at the end of their summit in the capital"), the next lists who took
+part without a meeting verb ("The document bears the signatures of A, B, C and D", "signed by
+A, B and C", "Taking part were A, B and C"). The list is one meeting of all its people, on
+the occasion's day and at its place. A meeting of three or more told without a day, right
+after a sentence that dates such an occasion, is that occasion.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..layout.sentences import Sentence
+from ..records import FuzzyDate, Precision
+from .meeting_cues import event_dates
+from .mentions import ArticleMentions
+
+_I = re.IGNORECASE
+# Words that name an occasion people gather for.
+OCCASION = re.compile(r"\b(?:summit|trilateral|meeting|talks|dialogue|conference|forum|session|gathering|"
+                      r"consultations|council|congress|assembly|ceremony|event|signing)\b", _I)
+# Signing one text together: the signatories met, two of them are enough.
+_CO_SIGNING = re.compile(r"\b(?:signed|initialled|initialed)\b[^.;]{0,80}?\bby\b|\bsignatures\s+of\b|"
+                         r"\bput\s+their\s+names\s+to\b", _I)
+# Taking part without a meeting verb: attending, joining, being listed as participants.
+_JOINT_ACT = re.compile(r"\b(?:adopted|endorsed)\b[^.;]{0,80}?\bby\b|\b(?:took|taking|take)\s+part\b|"
+                        r"\bparticipated\b|\bparticipants\b|\battended\s+by\b|\bjoined\s+by\b|"
+                        r"\bjoined\b[^.;]{0,40}?\b(?:ceremony|meeting|summit|talks|call|session|conference)\b", _I)
+MIN_GROUP = 3
+_OTHER_CLAUSE = re.compile(r",\s+(?:while|whereas|but|although|though)\b", _I)
+_JOINT_WORDS = ("sign", "initial", "put their", "part", "attended", "joined", "adopted", "endorsed")
+
+
+def joint_participants(sent: Sentence, mentions: ArticleMentions) -> list[str]:
+    """The people a sentence lists, in the clause of its cue, as signing one text together (two
+    or more) or taking part together (three or more); else none."""
+    low = sent.text.lower()
+    if not any(w in low for w in _JOINT_WORDS):
+        return []
+    m = _CO_SIGNING.search(sent.text)
+    least = 2
+    if not m:
+        m, least = _JOINT_ACT.search(sent.text), MIN_GROUP
+    if not m:
+        return []
+    other = _OTHER_CLAUSE.search(sent.text, m.end())  # "..., while the delegation was led by X"
+    hi = other.start() if other else len(sent.text)
+    names = list(dict.fromkeys(p.name for p in mentions.persons_between(sent.start, sent.start + hi)))
+    return names if len(names) >= least else []
+
+
+def occasion_before(sentences: list[Sentence], index: int, published) -> int | None:
+    """Index of this sentence or one of the two before it that names an occasion, nearest first."""
+    for k in range(index, max(-1, index - 3), -1):
+        if OCCASION.search(sentences[k].text):
+            return k
+    return None
+
+
+def occasion_day(sentence: Sentence, published) -> FuzzyDate | None:
+    """The one day a sentence that names an occasion gives (none when it gives several)."""
+    if not OCCASION.search(sentence.text):
+        return None
+    days = {d.value: d for _, _, d in event_dates(sentence.text, published) if d.precision == Precision.DAY}
+    return next(iter(days.values())) if len(days) == 1 else None

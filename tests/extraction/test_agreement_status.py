@@ -1,0 +1,54 @@
+"""Agreement states beyond "signed" and "expected", and the signing day from the sentence."""
+
+import datetime
+
+import pytest
+
+from .event_builders import agreements, article
+
+THU = datetime.date(2024, 5, 9)  # a Thursday
+
+
+def one(body, published=THU):
+    found = agreements(article(body, published=published))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("body,status", [
+    ("Norway and Iceland initialled a fisheries agreement in Oslo.", "negotiating"),
+    ("The parliament of Chile ratified the Pacific Trade Treaty last month.", "in_force"),
+    ("The Andean Transit Agreement entered into force in January.", "in_force"),
+    ("Peru and Chile are negotiating a free trade agreement on fruit.", "negotiating"),
+    ("Officials prepared a draft agreement on water sharing between Peru and Chile.", "negotiating"),
+    ("Peru and Chile agreed to sign a memorandum on port fees next year.", "proposed"),
+    ("The talks ended with the signing of an agreement on port fees between Peru and Chile.", "signed"),
+    ("Officials of Peru and Chile marked the exchange of 14 documents on trade and culture.", "signed"),
+    ("Peru works with Chile under an agreement on port fees, the minister said.", "signed"),
+    ("Peru invited Chile to Lima for the signing of a port fees agreement.", "proposed"),
+])
+def test_the_state_the_sentence_gives(body, status):
+    assert one(body).status == status
+
+
+def test_an_agreement_which_a_named_person_signed_later_in_the_sentence_is_signed():
+    a = one("The ministries then prepared an interdepartmental agreement on grid repairs, which the deputy "
+            "minister, Ana Ruiz, later signed on behalf of Peru.")
+    assert a.status == "signed"
+
+
+def test_a_leading_day_dates_a_signing_whose_clause_names_none():
+    a = one("On May 3, at a trade fair in Lima, the ministers of Peru and Chile signed a memorandum on port fees.")
+    assert a.date.value == datetime.date(2024, 5, 3)
+
+
+def test_a_document_dated_a_day_is_signed_that_day():
+    a = one("A roadmap for the Andes railway, signed by the ministers of Peru and Chile, "
+            "bears the date March 3, 2021.")
+    assert a.date.value == datetime.date(2021, 3, 3)
+
+
+def test_a_sentence_with_two_days_gives_no_day_to_a_clause_without_one():
+    a = one("On May 1 the ministers met, and after a second round on May 3, officials of Peru and Chile, "
+            "in the presence of the press, signed a memorandum on power links.")
+    assert a.date is None
