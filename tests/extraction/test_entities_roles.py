@@ -71,12 +71,13 @@ def test_a_visitor_in_a_story_with_several_foreign_countries_gets_no_country():
     assert person(people, "Omar Farid").country is None
 
 
-def test_a_person_titled_by_an_international_body_belongs_to_it_and_to_no_country():
+def test_a_person_titled_by_an_international_body_belongs_to_it_and_to_no_host_country():
     body = ("ASTANA: European Commission Vice-President Anna Kowalska and Asian Development Bank President "
             "Kenji Sato met Kazakh officials. Kowalska said the talks went well.")
     people, orgs = entities(body, "ASTANA")
     anna = person(people, "Anna Kowalska")
-    assert (anna.title, anna.organization, anna.country) == ("Vice-President", "European Commission", None)
+    # The European Union acts as a state: its institutions' officials act for it, not for the host.
+    assert (anna.title, anna.organization, anna.country) == ("Vice-President", "European Commission", "European Union")
     assert person(people, "Kenji Sato").organization == "Asian Development Bank"
     assert person(people, "Kenji Sato").country is None
     assert org(orgs, "European Commission").type == "international"
