@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from archive.extraction.layout import clean, decode, metadata, reflow, repair, split  # noqa: E402
 from archive.extraction.pipeline import extract_file  # noqa: E402
 
-DEFAULT_SOURCES = [ROOT / "seeds", Path("/work/shared/eval/dev")]
+DEFAULT_SOURCES = [ROOT / "seeds", ROOT.parent / "shared" / "eval" / "dev"]  # the samples, the development set
 LAYOUT_STAGES = ("decode", "repair", "reflow", "clean", "split", "metadata")
 
 
