@@ -14,12 +14,23 @@ class ArchiveAdminSite(admin.AdminSite):
     site_header = "The archive: curation"
     site_title = "Archive curation"
     index_title = "Check, correct, merge and audit the records"
+    index_template = "admin/archive/index.html"
+
+    def index(self, request, extra_context=None):
+        """The index says how much is reviewed, per type and per curator today, to anyone who may see the queue."""
+        from archive.admin.review_queue import visible_types
+        from archive.curation.queue import review_progress
+
+        kinds = visible_types(request)
+        extra = {"progress": review_progress(tuple(kinds))} if kinds else {}
+        return super().index(request, {**extra, **(extra_context or {})})
 
     def get_urls(self):
-        from archive.admin import views
+        from archive.admin import review_queue, views
 
         return [
-            path("review/", self.admin_view(views.review_queue_view), name="review_queue"),
+            path("review/", self.admin_view(review_queue.review_queue_view), name="review_queue"),
+            path("review/undo/", self.admin_view(review_queue.review_undo_view), name="review_undo"),
             path("merge/<str:model_name>/", self.admin_view(views.merge_view), name="archive_merge"),
             *super().get_urls(),
         ]

@@ -16,11 +16,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.curation import CurationError
-from archive.curation.review import record_mark_curated, record_reject, record_verify, records_reject, records_verify
-from archive.models import Country, Evidence
+from archive.curation.review import (
+    decision_read, record_mark_curated, records_decide, records_reject, records_verify,
+)
+from archive.models import Country, Evidence, RejectReason
 
 from .highlight import EVIDENCE_SHOWN, evidence_panel, record_url
-from .widgets import CappedPaginator, KnownLabelAutocomplete, LabelledInlineFormSet
+from archive.paging import CappedPaginator
+
+from .widgets import KnownLabelAutocomplete, LabelledInlineFormSet
 
 REVIEW_FIELDS = ["review_status", "reviewed_by", "reviewed_at", "review_note", "is_curated", "confidence",
                  "merged_into_link", "uid"]
@@ -162,7 +166,8 @@ class ConfidenceFilter(admin.SimpleListFilter):
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+    code = forms.ChoiceField(label="reason", choices=RejectReason.choices, initial=RejectReason.OTHER, required=False)
+    reason = forms.CharField(label="in words", required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
                              help_text="Optional: why these records are wrong.")
 
 
@@ -222,7 +227,7 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
 
     @admin.display(description="review", ordering="review_status")
     def review_state(self, obj):
-        marks = {"verified": "✔", "rejected": "✘", "unreviewed": "•"}
+        marks = {"verified": "✔", "rejected": "✘", "unreviewed": "•", "unsure": "?"}
         state = f"{marks[obj.review_status]} {obj.review_status}"
         if obj.merged_into_id:
             state = "merged away"
@@ -286,7 +291,8 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
         form = RejectForm(request.POST if "apply" in request.POST else None)
         if "apply" in request.POST and form.is_valid():
             try:
-                done = records_reject(records=queryset, user=request.user, reason=form.cleaned_data["reason"])
+                done = records_reject(records=queryset, user=request.user, reason=form.cleaned_data["reason"],
+                                      code=form.cleaned_data["code"])
             except CurationError as exc:
                 self.message_user(request, str(exc), messages.ERROR)
                 return None
@@ -318,13 +324,11 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
             return HttpResponseRedirect(record_url(obj))
         if not self.has_review_permission(request):
             raise PermissionDenied
-        decision = request.POST.get("decision")
         try:
-            if decision == "verify":
-                record_verify(record=obj, user=request.user, note=request.POST.get("note", ""))
-            elif decision == "reject":
-                record_reject(record=obj, user=request.user, reason=request.POST.get("note", ""))
-            self.message_user(request, f"{obj} is now {obj.review_status}.", messages.SUCCESS)
+            choice = decision_read(request.POST)
+            records_decide(records=[obj], user=request.user, decision=choice.status, reason=choice.reason,
+                           note=choice.note)
+            self.message_user(request, f"{obj} is now {obj.get_review_status_display()}.", messages.SUCCESS)
         except CurationError as exc:
             self.message_user(request, str(exc), messages.ERROR)
         next_url = request.POST.get("next", "")
@@ -334,6 +338,7 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_review"] = obj is not None and self.has_review_permission(request)
+        context["reject_reasons"] = RejectReason.choices
         context["can_merge"] = obj is not None and self.has_merge_permission(request)
         return super().render_change_form(request, context, add, change, form_url, obj)
 

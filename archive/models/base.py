@@ -40,6 +40,7 @@ class ReviewStatus(models.TextChoices):
     UNREVIEWED = "unreviewed", "unreviewed"
     VERIFIED = "verified", "verified"
     REJECTED = "rejected", "rejected"
+    UNSURE = "unsure", "unsure"  # a curator looked and could not decide: set aside for a second look
 
 
 class ReviewableQuerySet(models.QuerySet):
@@ -78,11 +79,11 @@ class Reviewable(TimeStamped):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(blank=True, help_text="Why it was verified or rejected.")
     is_curated = models.BooleanField(
-        default=False, db_index=True,
+        "edited by a person", default=False, db_index=True,
         help_text="A person edited this record; ingest will not overwrite its fields.",
     )
     extracted = models.JSONField(
-        default=dict, blank=True,
+        "extractor's values", default=dict, blank=True,
         help_text="The extractor's own latest values for this record's fields.",
     )
     confidence = models.FloatField(

@@ -1,6 +1,7 @@
 """Every changelist and change page costs a bounded number of queries, whatever the number of rows."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -36,8 +37,14 @@ def fill(n: int):
     for a, b in zip(people[::2], people[1::2]):
         factories.DuplicateDecisionFactory(first=a, second=b)
     from archive.curation.merge import record_merge
+    from archive.curation.review import records_decide
 
     record_merge(kept=people[0], merged=people[-1], user=user)
+    # Decisions today, by the admin too: the queue shows its undo box and the per-curator counts.
+    curators = [user, *get_user_model().objects.filter(username="admin")]
+    for curator in curators:
+        records_decide(records=people[1:n // 2], user=curator, decision="verified")
+        records_decide(records=orgs[: n // 2], user=curator, decision="unsure")
 
 
 def one_of_each(n: int) -> dict:
@@ -71,7 +78,8 @@ CHANGELISTS = [
     "/admin/archive/organizationalias/", "/admin/archive/role/", "/admin/archive/meetingparticipant/",
     "/admin/archive/agreementparty/", "/admin/archive/agreementstatuschange/", "/admin/archive/fieldconflict/",
     "/admin/archive/mergerecord/", "/admin/archive/duplicatedecision/", "/admin/review/",
-    "/admin/review/?status=all&country=PK", "/admin/archive/person/?state=merged",
+    "/admin/review/?status=all&country=PK", "/admin/archive/person/?state=merged", "/admin/review/?layout=one",
+    "/admin/review/?layout=one&p=3&status=all", "/admin/",
 ]
 
 
