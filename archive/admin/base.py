@@ -17,10 +17,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from archive.curation import CurationError
 from archive.curation.review import (
-    decision_read, record_mark_curated, records_decide, records_reject, records_verify,
+    decision_read, records_decide, records_reject, records_verify,
 )
 from archive.models import Country, Evidence, RejectReason
 
+from .history import HistoryMixin
 from .highlight import EVIDENCE_SHOWN, evidence_panel, record_url
 from archive.paging import CappedPaginator
 
@@ -185,7 +186,7 @@ class LabelledInline:
         return super().get_queryset(request).select_related(*self.get_autocomplete_fields(request))
 
 
-class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
+class ReviewableAdmin(HistoryMixin, BoundedAdminMixin, SimpleHistoryAdmin):
     """Review, evidence and history for Person, Organization, Meeting and Agreement.
 
     Saving a change a person made (fields, inlines or a revert from history) marks
@@ -197,7 +198,6 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
     actions = ["verify_selected", "reject_selected", "merge_selected"]
     list_filter = ["review_status", "is_curated", ConfidenceFilter, StateFilter, ArticleFilter]
     readonly_fields = [*REVIEW_FIELDS, "evidence", "extracted"]
-    history_list_display = ["review_status", "is_curated"]
 
     main_fields: list = []
 
@@ -249,30 +249,6 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
 
     def has_merge_permission(self, request):
         return can_merge(request.user, self.model)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """An earlier version is open to read; reverting to it is a change."""
-        if writes(request) and not self.has_change_permission(request):
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-    # --- saving: a person's edit locks the record against ingest ---------------------------------
-
-    def save_model(self, request, obj, form, change):
-        if change and self.is_revert(request):
-            keep_current_state(obj, form)
-        if not change or form.changed_data or self.is_revert(request):
-            obj.is_curated = True
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if change and any(formset.has_changed() for formset in formsets):
-            record_mark_curated(record=form.instance, user=request.user, reason="edited related rows")
-
-    def is_revert(self, request) -> bool:
-        match = getattr(request, "resolver_match", None)
-        return bool(match and match.url_name and match.url_name.endswith("_simple_history"))
 
     # --- review actions ---------------------------------------------------------------------------
 
@@ -342,10 +318,3 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
         context["can_merge"] = obj is not None and self.has_merge_permission(request)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-
-def keep_current_state(obj, form) -> None:
-    """A revert from history restores the fields a curator can edit; merges and review state stay as they are."""
-    current = type(obj).objects.get(pk=obj.pk)
-    for field in obj._meta.concrete_fields:
-        if field.name not in form.fields:
-            setattr(obj, field.attname, getattr(current, field.attname))

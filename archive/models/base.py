@@ -54,6 +54,16 @@ class ReviewableManager(models.Manager.from_queryset(ReviewableQuerySet)):
         return self.get(uid=uid)
 
 
+class LinkSnapshot(models.Model):
+    """What every version of a record keeps besides its fields: its links then (see archive.curation.history)."""
+
+    links = models.JSONField(default=dict, blank=True,
+                             help_text="The record's aliases, roles, participants, parties... in this version.")
+
+    class Meta:
+        abstract = True
+
+
 class Reviewable(TimeStamped):
     """A record the extractor proposes and a curator decides on.
 
@@ -98,7 +108,7 @@ class Reviewable(TimeStamped):
 
     objects = ReviewableManager()
     # Who changed what and when, for every concrete record; curators can revert.
-    history = HistoricalRecords(inherit=True)
+    history = HistoricalRecords(inherit=True, bases=[LinkSnapshot])
 
     class Meta:
         abstract = True

@@ -121,3 +121,29 @@ def test_the_merge_record_and_duplicate_pages_are_bounded_too(admin_client, djan
         assert admin_client.get(f"/admin/archive/mergerecord/{merge.pk}/change/").status_code == 200
     with django_assert_max_num_queries(ABSOLUTE_MAX):
         assert admin_client.get(f"/admin/archive/duplicatedecision/{decision.pk}/change/").status_code == 200
+
+
+def person_with_versions(n: int):
+    """A person saved n times, with n aliases and roles, so every version carries links."""
+    person = factories.PersonFactory()
+    for i in range(n):
+        factories.PersonAliasFactory(person=person, name=f"alias {i}", normalized=f"alias {i}")
+        factories.RoleFactory(person=person, title=f"title {i}", organization=factories.OrganizationFactory())
+        person.title = f"title {i}"
+        person.extracted = {"title": f"title {i}", "country": "PK"}
+        person.save()
+    return person
+
+
+def test_a_history_page_and_a_version_page_cost_the_same_queries_for_5_or_50_versions(
+        admin_client, django_assert_max_num_queries):
+    small, big = person_with_versions(5), person_with_versions(50)
+    small_version = small.history.earliest().history_id
+    big_version = big.history.earliest().history_id
+    for small_url, big_url in [(f"/admin/archive/person/{small.pk}/history/", f"/admin/archive/person/{big.pk}/history/"),
+                               (f"/admin/archive/person/{small.pk}/history/{small_version}/",
+                                f"/admin/archive/person/{big.pk}/history/{big_version}/")]:
+        count = queries_for(admin_client, small_url)
+        assert count <= ABSOLUTE_MAX
+        with django_assert_max_num_queries(count):
+            assert admin_client.get(big_url).status_code == 200
