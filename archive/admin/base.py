@@ -250,6 +250,20 @@ class ReviewableAdmin(HistoryMixin, BoundedAdminMixin, SimpleHistoryAdmin):
     def has_merge_permission(self, request):
         return can_merge(request.user, self.model)
 
+    def has_change_permission(self, request, obj=None):
+        """A tombstone (merged into another record) is read-only: the kept record is the one to edit."""
+        if obj is not None and getattr(obj, "merged_into_id", None):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is not None and obj.merged_into_id:
+            for inline in inlines:  # the rows of a tombstone moved to the kept record; nothing to edit here
+                inline.has_add_permission = inline.has_change_permission = inline.has_delete_permission = \
+                    lambda *args, **kwargs: False
+        return inlines
+
     # --- review actions ---------------------------------------------------------------------------
 
     @admin.action(description="Verify selected records", permissions=["review"])
@@ -316,5 +330,8 @@ class ReviewableAdmin(HistoryMixin, BoundedAdminMixin, SimpleHistoryAdmin):
         context["can_review"] = obj is not None and self.has_review_permission(request)
         context["reject_reasons"] = RejectReason.choices
         context["can_merge"] = obj is not None and self.has_merge_permission(request)
+        if obj is not None and obj.merged_into_id:
+            context["kept"] = obj.merged_into
+            context["kept_url"] = record_url(obj.merged_into)
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -21,6 +21,7 @@ from archive.curation.history import (
 class HistoryMixin:
     """For ReviewableAdmin: the history list and a version's page, with links in every version."""
 
+    object_history_template = "admin/archive/object_history.html"
     object_history_list_template = "admin/archive/object_history_list.html"
     object_history_form_template = "admin/archive/object_history_form.html"
     history_list_display = ["review_status_shown", "is_curated_shown"]

@@ -19,6 +19,7 @@ from archive.curation.queue import QUEUE_MODELS
 from archive.models import Verdict
 
 from .base import can_merge
+from .curation import record_label
 from .highlight import record_url
 
 
@@ -87,5 +88,5 @@ def summary(record) -> dict:
         facts["kind"] = record.get_kind_display()
         facts["date"] = record.date or "—"
         facts["parties"] = ", ".join(record.parties.values_list("name", flat=True)[:10]) or "—"
-    return {"record": record, "url": record_url(record), "facts": facts}
+    return {"record": record, "url": record_url(record), "facts": facts, "label": record_label(record, record.pk)}
 

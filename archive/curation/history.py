@@ -136,6 +136,8 @@ def links_changes(old: dict, new: dict, record_type: type[Reviewable]) -> list[s
 
 def revert_refusal(record: Reviewable, version) -> str:
     """Why a version cannot be reverted to, or "" when it can."""
+    if record.merged_into_id:
+        return f"This record was merged into #{record.merged_into_id}: a tombstone is not edited; revert that one."
     absorbed = MergeRecord.objects.filter(
         content_type__model=record._meta.model_name, kept_id=record.pk, undone_at__isnull=True,
         merged_at__gt=version.history_date).first()
