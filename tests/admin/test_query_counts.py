@@ -140,7 +140,8 @@ def test_a_history_page_and_a_version_page_cost_the_same_queries_for_5_or_50_ver
     small, big = person_with_versions(5), person_with_versions(50)
     small_version = small.history.earliest().history_id
     big_version = big.history.earliest().history_id
-    for small_url, big_url in [(f"/admin/archive/person/{small.pk}/history/", f"/admin/archive/person/{big.pk}/history/"),
+    for small_url, big_url in [(f"/admin/archive/person/{small.pk}/history/",
+                                f"/admin/archive/person/{big.pk}/history/"),
                                (f"/admin/archive/person/{small.pk}/history/{small_version}/",
                                 f"/admin/archive/person/{big.pk}/history/{big_version}/")]:
         count = queries_for(admin_client, small_url)

@@ -110,3 +110,13 @@ def test_a_curator_reviews_twenty_records_from_the_keyboard_alone(page: Page, li
             assert record.review_note == RejectReason(reason).label
     undone = ReviewDecision.objects.filter(undone_at__isnull=False)
     assert sorted((d.content_type.model, d.record_id) for d in undone) == sorted(key(r) for r in p[5:9])
+
+
+def test_verifying_the_ten_least_confident_records_takes_ten_key_presses(page: Page, live_server, queue):
+    log_in(page, live_server)
+    for _ in range(10):
+        keys(page, "a")
+    expect(page.locator("#review-progress")).to_contain_text("10 of 20 reviewed")
+    verified = [r for r in [*queue["people"], *queue["orgs"], *queue["meetings"]]
+                if type(r).objects.get(pk=r.pk).review_status == ReviewStatus.VERIFIED]
+    assert verified == queue["people"]  # the ten least confident, in the order they came up
