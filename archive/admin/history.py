@@ -92,14 +92,14 @@ class HistoryMixin:
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         obj = form.instance
-        if not change:
-            return
-        del obj.skip_history_when_saving
-        if any(formset.has_changed() for formset in formsets):
-            obj.is_curated = True
-        obj._history_user = request.user
-        obj._change_reason = "edited"
-        obj.save(update_fields=["is_curated", "updated_at"])
+        if change:
+            del obj.skip_history_when_saving
+        rows_changed = any(formset.has_changed() for formset in formsets)
+        if change or rows_changed:  # a record added with rows gets a second version that shows them
+            obj.is_curated = obj.is_curated or rows_changed
+            obj._history_user = request.user
+            obj._change_reason = "edited" if change else "added with its rows"
+            obj.save(update_fields=["is_curated", "updated_at"])
 
 
 def history_url(record) -> str:

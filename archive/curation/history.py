@@ -105,7 +105,13 @@ def links_snapshot(record: Reviewable) -> dict:
 def snapshot_new_version(sender, instance, history_instance, **kwargs) -> None:
     """pre_create_historical_record: every version of a record carries its links (a new record has none yet)."""
     if type(instance) in LINKS:
-        history_instance.links = {} if history_instance.history_type == "+" else links_snapshot(instance)
+        history_instance.links = no_links(type(instance)) if history_instance.history_type == "+" \
+            else links_snapshot(instance)
+
+
+def no_links(model: type[Reviewable]) -> dict:
+    """The snapshot of a record just created: no rows of any kind yet (no query needed)."""
+    return {link.key: [] for link in LINKS[model]} | ({"sectors": []} if model is Agreement else {})
 
 
 def links_refresh_latest(record: Reviewable) -> None:
@@ -122,8 +128,8 @@ def links_changes(old: dict, new: dict, record_type: type[Reviewable]) -> list[s
     nouns = {link.key: link.noun for link in LINKS.get(record_type, [])} | {"sectors": "sector"}
     words = []
     for key, noun in nouns.items():
-        if key not in old and key not in new:
-            continue
+        if key not in old or key not in new:
+            continue  # a version from before links were kept says nothing about them
         before = {row["id"]: row for row in old.get(key, [])}
         after = {row["id"]: row for row in new.get(key, [])}
         words += [f"{noun} removed: {before[pk]['label']}" for pk in before if pk not in after]

@@ -112,3 +112,23 @@ def test_reverting_an_agreement_restores_its_parties_and_status_steps(curator_cl
     assert agreement.title == "Rail memorandum"
     assert list(agreement.parties.values_list("pk", flat=True)) == [party.pk]
     assert list(agreement.status_changes.values_list("pk", flat=True)) == [step.pk]
+
+
+def test_a_person_added_with_an_alias_has_a_version_that_shows_it(curator_client):
+    response = curator_client.post("/admin/archive/person/add/", {
+        "name": "Aigerim Saparova", "aliases-TOTAL_FORMS": 1, "aliases-INITIAL_FORMS": 0,
+        "aliases-0-name": "A. Saparova", "roles-TOTAL_FORMS": 0, "roles-INITIAL_FORMS": 0})
+    assert response.status_code == 302
+    person = models.Person.objects.get(name="Aigerim Saparova")
+    page = curator_client.get(f"/admin/archive/person/{person.pk}/history/").content.decode()
+    assert "alias added: A. Saparova" in page and "created" in page
+
+
+def test_versions_from_before_links_were_kept_say_nothing_about_links(curator_client):
+    meeting, _, _ = meeting_with_two_participants()
+    meeting.save()
+    meeting.history.update(links={})  # as the versions written before this feature
+    meeting.topic = "rail"
+    meeting.save()
+    page = curator_client.get(f"/admin/archive/meeting/{meeting.pk}/history/").content.decode()
+    assert "topic: grain exports → rail" in page and "participant added" not in page
