@@ -5,7 +5,7 @@ Dump with natural keys, leaving out the history tables:
     .venv/bin/python manage.py dumpdata archive --natural-foreign --natural-primary \\
         --exclude archive.HistoricalAgreement --exclude archive.HistoricalMeeting \\
         --exclude archive.HistoricalOrganization --exclude archive.HistoricalPerson \\
-        --exclude archive.MergeRecord --exclude archive.DuplicateDecision \\
+        --exclude archive.MergeRecord --exclude archive.DuplicateDecision --exclude archive.ReviewDecision \\
         --indent 2 --output archive.json
 
 and load with `manage.py loaddata archive.json`.
@@ -16,7 +16,7 @@ and load with `manage.py loaddata archive.json`.
   fields, see each model's docstring), so it loads into an empty database or
   one that already holds the same records without duplicates; loading it twice
   changes nothing, and dumping the loaded archive gives the same file.
-- The curation log (`MergeRecord`, `DuplicateDecision`) is left out too: it names
+- The curation log (`MergeRecord`, `DuplicateDecision`, `ReviewDecision`) is left out too: it names
   records by database id, so it holds only in the database it was made in.
 - The simple-history tables (`Historical*`) are left out: they have no natural
   key, and a fixture is a state, not a history. loaddata writes no history rows.
@@ -34,7 +34,7 @@ from django.apps import apps
 HISTORY_MODELS = ("HistoricalAgreement", "HistoricalMeeting", "HistoricalOrganization", "HistoricalPerson")
 # Curators' merge log (for undo) and duplicate verdicts name records by database id: they belong to
 # one database, like the history. A merge's result is in the fixture all the same (`merged_into`).
-CURATION_MODELS = ("MergeRecord", "DuplicateDecision")
+CURATION_MODELS = ("MergeRecord", "DuplicateDecision", "ReviewDecision")
 
 
 def dumpdata_options() -> tuple[list[str], dict]:

@@ -16,11 +16,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.curation import CurationError
-from archive.curation.review import record_mark_curated, record_reject, record_verify, records_reject, records_verify
-from archive.models import Country, Evidence
+from archive.curation.review import (
+    decision_read, records_decide, records_reject, records_verify,
+)
+from archive.models import Country, Evidence, RejectReason
 
+from .history import HistoryMixin
 from .highlight import EVIDENCE_SHOWN, evidence_panel, record_url
-from .widgets import CappedPaginator, KnownLabelAutocomplete, LabelledInlineFormSet
+from archive.paging import CappedPaginator
+
+from .widgets import KnownLabelAutocomplete, LabelledInlineFormSet
 
 REVIEW_FIELDS = ["review_status", "reviewed_by", "reviewed_at", "review_note", "is_curated", "confidence",
                  "merged_into_link", "uid"]
@@ -162,7 +167,8 @@ class ConfidenceFilter(admin.SimpleListFilter):
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+    code = forms.ChoiceField(label="reason", choices=RejectReason.choices, initial=RejectReason.OTHER, required=False)
+    reason = forms.CharField(label="in words", required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
                              help_text="Optional: why these records are wrong.")
 
 
@@ -180,7 +186,7 @@ class LabelledInline:
         return super().get_queryset(request).select_related(*self.get_autocomplete_fields(request))
 
 
-class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
+class ReviewableAdmin(HistoryMixin, BoundedAdminMixin, SimpleHistoryAdmin):
     """Review, evidence and history for Person, Organization, Meeting and Agreement.
 
     Saving a change a person made (fields, inlines or a revert from history) marks
@@ -192,7 +198,6 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
     actions = ["verify_selected", "reject_selected", "merge_selected"]
     list_filter = ["review_status", "is_curated", ConfidenceFilter, StateFilter, ArticleFilter]
     readonly_fields = [*REVIEW_FIELDS, "evidence", "extracted"]
-    history_list_display = ["review_status", "is_curated"]
 
     main_fields: list = []
 
@@ -222,7 +227,7 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
 
     @admin.display(description="review", ordering="review_status")
     def review_state(self, obj):
-        marks = {"verified": "✔", "rejected": "✘", "unreviewed": "•"}
+        marks = {"verified": "✔", "rejected": "✘", "unreviewed": "•", "unsure": "?"}
         state = f"{marks[obj.review_status]} {obj.review_status}"
         if obj.merged_into_id:
             state = "merged away"
@@ -245,29 +250,19 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
     def has_merge_permission(self, request):
         return can_merge(request.user, self.model)
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """An earlier version is open to read; reverting to it is a change."""
-        if writes(request) and not self.has_change_permission(request):
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+    def has_change_permission(self, request, obj=None):
+        """A tombstone (merged into another record) is read-only: the kept record is the one to edit."""
+        if obj is not None and getattr(obj, "merged_into_id", None):
+            return False
+        return super().has_change_permission(request, obj)
 
-    # --- saving: a person's edit locks the record against ingest ---------------------------------
-
-    def save_model(self, request, obj, form, change):
-        if change and self.is_revert(request):
-            keep_current_state(obj, form)
-        if not change or form.changed_data or self.is_revert(request):
-            obj.is_curated = True
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if change and any(formset.has_changed() for formset in formsets):
-            record_mark_curated(record=form.instance, user=request.user, reason="edited related rows")
-
-    def is_revert(self, request) -> bool:
-        match = getattr(request, "resolver_match", None)
-        return bool(match and match.url_name and match.url_name.endswith("_simple_history"))
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is not None and obj.merged_into_id:
+            for inline in inlines:  # the rows of a tombstone moved to the kept record; nothing to edit here
+                inline.has_add_permission = inline.has_change_permission = inline.has_delete_permission = \
+                    lambda *args, **kwargs: False
+        return inlines
 
     # --- review actions ---------------------------------------------------------------------------
 
@@ -286,7 +281,8 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
         form = RejectForm(request.POST if "apply" in request.POST else None)
         if "apply" in request.POST and form.is_valid():
             try:
-                done = records_reject(records=queryset, user=request.user, reason=form.cleaned_data["reason"])
+                done = records_reject(records=queryset, user=request.user, reason=form.cleaned_data["reason"],
+                                      code=form.cleaned_data["code"])
             except CurationError as exc:
                 self.message_user(request, str(exc), messages.ERROR)
                 return None
@@ -318,13 +314,11 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
             return HttpResponseRedirect(record_url(obj))
         if not self.has_review_permission(request):
             raise PermissionDenied
-        decision = request.POST.get("decision")
         try:
-            if decision == "verify":
-                record_verify(record=obj, user=request.user, note=request.POST.get("note", ""))
-            elif decision == "reject":
-                record_reject(record=obj, user=request.user, reason=request.POST.get("note", ""))
-            self.message_user(request, f"{obj} is now {obj.review_status}.", messages.SUCCESS)
+            choice = decision_read(request.POST)
+            records_decide(records=[obj], user=request.user, decision=choice.status, reason=choice.reason,
+                           note=choice.note)
+            self.message_user(request, f"{obj} is now {obj.get_review_status_display()}.", messages.SUCCESS)
         except CurationError as exc:
             self.message_user(request, str(exc), messages.ERROR)
         next_url = request.POST.get("next", "")
@@ -334,13 +328,10 @@ class ReviewableAdmin(BoundedAdminMixin, SimpleHistoryAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_review"] = obj is not None and self.has_review_permission(request)
+        context["reject_reasons"] = RejectReason.choices
         context["can_merge"] = obj is not None and self.has_merge_permission(request)
+        if obj is not None and obj.merged_into_id:
+            context["kept"] = obj.merged_into
+            context["kept_url"] = record_url(obj.merged_into)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-
-def keep_current_state(obj, form) -> None:
-    """A revert from history restores the fields a curator can edit; merges and review state stay as they are."""
-    current = type(obj).objects.get(pk=obj.pk)
-    for field in obj._meta.concrete_fields:
-        if field.name not in form.fields:
-            setattr(obj, field.attname, getattr(current, field.attname))

@@ -20,29 +20,58 @@ from .base import BoundedAdminMixin, can_merge, writes
 from .highlight import record_url
 
 
-def labelled_querysets():
-    """The four record types, meetings with the participants their labels name."""
-    return [model.objects.prefetch_related("participants") if model is models.Meeting else model.objects.all()
-            for model in QUEUE_MODELS.values()]
+def labelled_records():
+    """The four record types for a GenericPrefetch: meetings with the participants their labels name, people and
+    organizations with their country."""
+    return [model.objects.prefetch_related("participants") if model is models.Meeting
+            else model.objects.select_related("country") if model in (models.Person, models.Organization)
+            else model.objects.all() for model in QUEUE_MODELS.values()]
 
 
-def record_link(record, fallback_id):
+def record_label(record, fallback_id, fallback_label="") -> str:
+    """"#12 Ali Khan · Pakistan": the id tells apart records with one name, the country too."""
     if record is None:
-        return f"#{fallback_id} (deleted)"
+        return f"#{fallback_id} {fallback_label} (deleted)".replace("  ", " ")
+    country = getattr(record, "country", None)
+    return f"#{record.pk} {record}" + (f" · {country}" if country else "")
+
+
+def record_link(record, fallback_id, fallback_label=""):
+    if record is None:
+        return record_label(None, fallback_id, fallback_label)
     state = " [merged away]" if record.merged_into_id else ""
-    return format_html('<a href="{}">{}</a>{}', record_url(record), record, state)
+    return format_html('<a href="{}">{}</a>{}', record_url(record), record_label(record, fallback_id), state)
+
+
+class RecordTypeFilter(admin.SimpleListFilter):
+    """The four record types only, not every table of the site."""
+
+    title = "type"
+    parameter_name = "type"
+
+    def lookups(self, request, model_admin):
+        return [(name, model._meta.verbose_name) for name, model in QUEUE_MODELS.items()]
+
+    def queryset(self, request, queryset):
+        if self.value() in QUEUE_MODELS:
+            return queryset.filter(content_type__app_label="archive", content_type__model=self.value())
+        return queryset
 
 
 @admin.register(models.MergeRecord)
 class MergeRecordAdmin(BoundedAdminMixin, admin.ModelAdmin):
-    list_display = ["__str__", "kind", "merged_by", "merged_at", "undone_at"]
-    list_filter = ["content_type", ("undone_at", admin.EmptyFieldListFilter)]
+    list_display = ["merged_link", "kept_link", "kind", "merged_by", "merged_at", "undone_at"]
+    list_filter = [RecordTypeFilter, ("undone_at", admin.EmptyFieldListFilter)]
     list_select_related = ["content_type", "merged_by"]
     date_hierarchy = "merged_at"  # auditing "what was merged last week"; the table stays small
     actions = ["undo_selected"]
     fields = ["kind", "kept_link", "merged_link", "merged_by", "merged_at", "undone_by", "undone_at", "what_moved"]
     readonly_fields = fields
     change_form_template = "admin/archive/mergerecord_change_form.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related(
+            GenericPrefetch("kept", labelled_records()), GenericPrefetch("merged", labelled_records()))
 
     def has_add_permission(self, request):
         return False
@@ -68,11 +97,11 @@ class MergeRecordAdmin(BoundedAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="kept")
     def kept_link(self, obj):
-        return record_link(obj.kept, obj.kept_id)
+        return record_link(obj.kept, obj.kept_id, obj.kept_label)
 
-    @admin.display(description="merged")
+    @admin.display(description="merged away")
     def merged_link(self, obj):
-        return record_link(obj.merged, obj.merged_id)
+        return record_link(obj.merged, obj.merged_id, obj.merged_label)
 
     @admin.display(description="what moved")
     def what_moved(self, obj):
@@ -135,7 +164,7 @@ class PendingFirst(admin.SimpleListFilter):
 @admin.register(models.DuplicateDecision)
 class DuplicateDecisionAdmin(BoundedAdminMixin, admin.ModelAdmin):
     list_display = ["first", "second", "kind", "score", "reasons", "verdict", "decided_by", "merge_link"]
-    list_filter = [PendingFirst, "content_type"]
+    list_filter = [PendingFirst, RecordTypeFilter]
     list_select_related = ["content_type", "decided_by"]
     actions = ["judge_not_same", "judge_unsure", "judge_same"]
     fields = ["kind", "first", "second", "score", "reasons", "verdict", "note", "decided_by", "decided_at"]
@@ -144,7 +173,7 @@ class DuplicateDecisionAdmin(BoundedAdminMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related(
-            GenericPrefetch("low", labelled_querysets()), GenericPrefetch("high", labelled_querysets()))
+            GenericPrefetch("low", labelled_records()), GenericPrefetch("high", labelled_records()))
 
     def has_add_permission(self, request):
         return False

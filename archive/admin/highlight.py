@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from archive.mentions import mention_pieces
 from archive.models import Evidence
 
 EVIDENCE_SHOWN = 50
@@ -45,21 +46,12 @@ def evidence_panel(evidence: list[Evidence], total: int) -> SafeString:
 
 
 def highlighted_body(body: str, evidence: list[Evidence]) -> SafeString:
-    """The article text with every mention marked and linked to its record.
-
-    Spans may nest (a meeting's sentence holds a person's name): the text is cut at
-    every span boundary and each piece links to the narrowest record covering it.
-    """
-    spans = [(max(0, e.start), min(len(body), e.end), e) for e in evidence if e.start < e.end]
-    cuts = sorted({0, len(body), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    """The article text with every mention marked and linked to its record (nested spans: `archive.mentions`)."""
     pieces = []
-    for left, right in zip(cuts, cuts[1:]):
-        text = body[left:right]
-        covering = [(end - start, ev) for start, end, ev in spans if start <= left and right <= end]
-        if not covering:
+    for text, ev in mention_pieces(body, evidence):
+        if ev is None:
             pieces.append(conditional_escape(text))
             continue
-        _, ev = min(covering, key=lambda item: item[0])
         record = ev.target
         kind = record._meta.model_name
         pieces.append(format_html('<mark class="mention mention-{}" title="{}: {}"><a href="{}">{}</a></mark>',

@@ -7,7 +7,7 @@ the record's inlines do: that record is marked edited, so ingest leaves it alone
 from django.contrib import admin
 
 from archive import models
-from archive.curation.review import record_mark_curated
+from archive.curation.history import links_refresh_latest, record_links_edited
 
 from .base import BoundedAdminMixin
 from .highlight import quoted_sentence
@@ -34,21 +34,28 @@ class RowAdmin(BoundedAdminMixin, admin.ModelAdmin):
     def mark_owners_edited(self, request, records, action: str) -> None:
         reason = f"{action} {self.opts.verbose_name}"
         for record in {(type(r), r.pk): r for r in records}.values():
-            record_mark_curated(record=record, user=request.user, reason=reason)
+            record_links_edited(record=record, user=request.user, reason=reason)
+
+    def owners_before(self, rows) -> list:
+        """The records the rows belong to, their latest version brought up to date before the rows change."""
+        owners = [owner for row in rows for owner in self.owners(row)]
+        for owner in owners:
+            links_refresh_latest(owner)
+        return owners
 
     def save_model(self, request, obj, form, change):
-        before = self.owners(type(obj).objects.get(pk=obj.pk)) if change else []  # a row moved to another record
+        before = self.owners_before([type(obj).objects.get(pk=obj.pk)]) if change else []  # a row may move
         super().save_model(request, obj, form, change)
         if not change or form.has_changed():
             self.mark_owners_edited(request, [*before, *self.owners(obj)], "changed" if change else "added")
 
     def delete_model(self, request, obj):
-        owners = self.owners(obj)
+        owners = self.owners_before([obj])
         super().delete_model(request, obj)
         self.mark_owners_edited(request, owners, "deleted")
 
     def delete_queryset(self, request, queryset):
-        owners = [owner for row in queryset for owner in self.owners(row)]
+        owners = self.owners_before(queryset)
         super().delete_queryset(request, queryset)
         self.mark_owners_edited(request, owners, "deleted")
 

@@ -2,32 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
-
-COUNT_CAP = 10_000
-
-
-class CappedPaginator(Paginator):
-    """Counts at most COUNT_CAP + 1 rows: an exact count of a large table is the slowest part of a page.
-
-    Beyond the cap the page shows "10,000+" and offers the first pages; filters
-    and search narrow a list down to an exact count.
-    """
-
-    @cached_property
-    def count(self) -> int:
-        if isinstance(self.object_list, QuerySet):
-            return self.object_list.order_by()[: COUNT_CAP + 1].count()
-        return len(self.object_list)
-
-    @property
-    def capped(self) -> bool:
-        return self.count > COUNT_CAP
 
 
 class KnownLabelAutocomplete(AutocompleteSelect):

@@ -11,13 +11,16 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.utils import timezone
 
-from archive.models import Agreement, Evidence, Meeting, MeetingParticipant, Organization, Person, ReviewStatus
+from archive.models import (
+    Agreement, Evidence, Meeting, MeetingParticipant, Organization, Person, ReviewDecision, ReviewStatus,
+)
+from archive.paging import capped_count
 
 QUEUE_MODELS = {"person": Person, "organization": Organization, "meeting": Meeting, "agreement": Agreement}
-COUNT_CAP = 10_000
-STATUSES = ("unreviewed", "all", "verified", "rejected")
+STATUSES = ("unreviewed", "unsure", "all", "verified", "rejected")
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ def review_queue(*, filters: QueueFilters, offset: int = 0, limit: int = 50) -> 
     keys.sort(key=lambda k: (k[0], k[1], k[2], k[3]))
     page_keys = keys[offset: offset + limit]
     items = load_items(page_keys)
-    counts = {kind: queue_queryset(kind, filters).order_by()[: COUNT_CAP + 1].count() for kind in filters.types}
+    counts = {kind: capped_count(queue_queryset(kind, filters)) for kind in filters.types}
     return QueuePage(items=items, has_more=len(keys) > offset + limit, counts=counts)
 
 
@@ -134,3 +137,46 @@ def queue_records(keys: list[str]) -> list:
         for record in QUEUE_MODELS[kind].objects.filter(pk__in=ids):
             found[f"{kind}:{record.pk}"] = record
     return [found[k] for k in keys if k in found]
+
+
+@dataclass
+class TypeProgress:
+    kind: str
+    total: int
+    reviewed: int  # verified or rejected
+    unsure: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.reviewed / self.total) if self.total else 100
+
+
+@dataclass
+class Progress:
+    types: list[TypeProgress]
+    today: list[tuple[str, int]]  # (curator, decisions today not taken back), most first
+
+    @property
+    def reviewed(self) -> int:
+        return sum(t.reviewed for t in self.types)
+
+    @property
+    def total(self) -> int:
+        return sum(t.total for t in self.types)
+
+
+def review_progress(kinds: tuple[str, ...] = tuple(QUEUE_MODELS)) -> Progress:
+    """How much is decided: live records per type by review state (one grouped query per type on its
+    indexed status), and each curator's decisions since midnight."""
+    types = []
+    for kind in kinds:
+        by_status = dict(QUEUE_MODELS[kind].objects.filter(merged_into__isnull=True).order_by()
+                         .values_list("review_status").annotate(n=Count("pk")).values_list("review_status", "n"))
+        types.append(TypeProgress(
+            kind=kind, total=sum(by_status.values()),
+            reviewed=by_status.get(ReviewStatus.VERIFIED, 0) + by_status.get(ReviewStatus.REJECTED, 0),
+            unsure=by_status.get(ReviewStatus.UNSURE, 0)))
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    today = (ReviewDecision.objects.filter(decided_at__gte=midnight, undone_at__isnull=True, decided_by__isnull=False)
+             .order_by().values_list("decided_by__username").annotate(n=Count("pk")).order_by("-n"))
+    return Progress(types=types, today=list(today))

@@ -40,6 +40,7 @@ class ReviewStatus(models.TextChoices):
     UNREVIEWED = "unreviewed", "unreviewed"
     VERIFIED = "verified", "verified"
     REJECTED = "rejected", "rejected"
+    UNSURE = "unsure", "unsure"  # a curator looked and could not decide: set aside for a second look
 
 
 class ReviewableQuerySet(models.QuerySet):
@@ -51,6 +52,16 @@ class ReviewableQuerySet(models.QuerySet):
 class ReviewableManager(models.Manager.from_queryset(ReviewableQuerySet)):
     def get_by_natural_key(self, uid):
         return self.get(uid=uid)
+
+
+class LinkSnapshot(models.Model):
+    """What every version of a record keeps besides its fields: its links then (see archive.curation.history)."""
+
+    links = models.JSONField(default=dict, blank=True,
+                             help_text="The record's aliases, roles, participants, parties... in this version.")
+
+    class Meta:
+        abstract = True
 
 
 class Reviewable(TimeStamped):
@@ -78,11 +89,11 @@ class Reviewable(TimeStamped):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(blank=True, help_text="Why it was verified or rejected.")
     is_curated = models.BooleanField(
-        default=False, db_index=True,
+        "edited by a person", default=False, db_index=True,
         help_text="A person edited this record; ingest will not overwrite its fields.",
     )
     extracted = models.JSONField(
-        default=dict, blank=True,
+        "extractor's values", default=dict, blank=True,
         help_text="The extractor's own latest values for this record's fields.",
     )
     confidence = models.FloatField(
@@ -97,7 +108,7 @@ class Reviewable(TimeStamped):
 
     objects = ReviewableManager()
     # Who changed what and when, for every concrete record; curators can revert.
-    history = HistoricalRecords(inherit=True)
+    history = HistoricalRecords(inherit=True, bases=[LinkSnapshot])
 
     class Meta:
         abstract = True

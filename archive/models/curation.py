@@ -98,3 +98,50 @@ class DuplicateDecision(models.Model):
 
     def __str__(self):
         return f"{self.content_type.model} {self.low_id} / {self.high_id}: {self.get_verdict_display()}"
+
+
+class RejectReason(models.TextChoices):
+    """The short list a curator picks from when rejecting: what the extractor got wrong."""
+
+    NOT_PERSON = "not_person", "not a person"
+    NOT_ORGANIZATION = "not_organization", "not an organization"
+    WRONG_COUNTRY = "wrong_country", "wrong country"
+    NOT_MEETING = "not_meeting", "not a meeting"
+    DUPLICATE = "duplicate", "duplicate"
+    OTHER = "other", "other"
+
+
+class ReviewDecision(models.Model):
+    """One curator's decision on one record (verified, rejected, unsure), kept so it can be counted and undone.
+
+    Decisions taken together (one key press on a selection, one list action) share a
+    `batch`; undo takes back the curator's latest batch whole, restoring each record's
+    review state from `previous` (status, reviewer, time, note before the decision).
+    """
+
+    content_type = models.ForeignKey(ContentType, related_name="+", on_delete=models.PROTECT)
+    record_id = models.BigIntegerField(help_text="The record decided on.")
+    record = GenericForeignKey("content_type", "record_id")
+    decision = models.CharField(max_length=10, help_text="The review state the decision set.")
+    reason = models.CharField(max_length=20, choices=RejectReason.choices, blank=True,
+                              help_text="Why a record was rejected, from the short list.")
+    note = models.TextField(blank=True)
+    batch = models.UUIDField(db_index=True, help_text="Decisions taken in one step, undone together.")
+    previous = models.JSONField(default=dict, help_text="The record's review state before, for undo.")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, related_name="+",
+        # The decision stays counted when the curator's account goes.
+        on_delete=models.SET_NULL,
+    )
+    decided_at = models.DateTimeField(db_index=True)
+    undone_at = models.DateTimeField(null=True, blank=True, help_text="Set when the curator took it back.")
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+        indexes = [
+            models.Index(fields=["decided_by", "-decided_at"], name="review_decision_by_curator"),
+            models.Index(fields=["content_type", "record_id"], name="review_decision_record"),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model} #{self.record_id}: {self.decision}"

@@ -98,13 +98,11 @@ def test_adding_an_alias_inline_marks_the_record_curated_with_ingest_keys(curato
     assert alias.surname_key and alias.surname_key == names.surname_key("Djaksybekov")
 
 
-def test_a_curator_reverts_to_an_earlier_version_and_merges_stay(curator_client, curator):
+def test_a_curator_reverts_to_an_earlier_version_but_not_a_tombstone(curator_client, curator):
     person = factories.PersonFactory(title="Ambassador")
     first_version = person.history.latest()
     person.title = "Foreign Minister"
     person.save()
-    kept = factories.PersonFactory()
-    record_merge(kept=kept, merged=person, user=curator)
     url = f"/admin/archive/person/{person.pk}/history/{first_version.history_id}/"
     history = curator_client.get(f"/admin/archive/person/{person.pk}/history/")
     assert history.status_code == 200
@@ -115,7 +113,27 @@ def test_a_curator_reverts_to_an_earlier_version_and_merges_stay(curator_client,
     curator_client.post(url, change_data(person, title="Ambassador"))
     person.refresh_from_db()
     assert person.title == "Ambassador" and person.is_curated
-    assert person.merged_into == kept  # a revert restores fields, never undoes a merge behind its back
+
+    person.title = "Foreign Minister"
+    person.save()
+    kept = factories.PersonFactory()
+    record_merge(kept=kept, merged=person, user=curator)
+    page = curator_client.post(url, change_data(person, title="Ambassador"), follow=True)
+    assert b"a tombstone is not edited" in page.content
+    person.refresh_from_db()
+    assert person.title == "Foreign Minister" and person.merged_into == kept
+
+
+def test_a_tombstone_page_is_read_only_and_links_to_the_kept_record(curator_client, curator):
+    kept = factories.PersonFactory(name="Aibek Dzhaksybekov")
+    merged = factories.PersonFactory(name="Aibek Djaksybekov")
+    record_merge(kept=kept, merged=merged, user=curator)
+    page = curator_client.get(f"/admin/archive/person/{merged.pk}/change/")
+    assert page.status_code == 200
+    assert f'href="/admin/archive/person/{kept.pk}/change/"'.encode() in page.content
+    assert b'id="tombstone"' in page.content and b'name="_save"' not in page.content
+    response = curator_client.post(f"/admin/archive/person/{merged.pk}/change/", change_data(merged, title="x"))
+    assert response.status_code == 403
 
 
 def test_merge_through_the_admin_and_undo_it(curator_client):
@@ -210,3 +228,33 @@ def test_review_redirects_only_to_this_site(curator_client):
     response = curator_client.post(f"/admin/archive/person/{person.pk}/review/",
                                    {"decision": "verify", "next": "https://evil.example/"})
     assert response["Location"] == f"/admin/archive/person/{person.pk}/change/"
+
+
+def test_the_index_is_grouped_for_curators_with_the_rows_of_records_out_of_their_sight(curator_client, admin_client):
+    factories.PersonFactory(review_status="verified")
+    factories.PersonFactory()
+    page = curator_client.get("/admin/").content.decode()
+    assert page.index("Review and correct") < page.index("Duplicates and merges") < page.index("Reference data")
+    assert "Review queue" in page and "Person aliases" not in page and "Field conflicts" not in page
+    assert "1 of 2 reviewed" in page  # progress, on the index too
+    assert "Person aliases" in admin_client.get("/admin/").content.decode()
+    assert curator_client.get("/admin/archive/personalias/").status_code == 200  # still reachable
+
+
+def test_the_type_filters_of_merges_and_duplicates_list_only_the_record_types(curator_client):
+    for url in ("/admin/archive/mergerecord/", "/admin/archive/duplicatedecision/"):
+        page = curator_client.get(url).content.decode()
+        assert "?type=person" in page and "?type=agreement" in page
+        assert "content_type__id__exact" not in page and "log entry" not in page.lower()
+
+
+def test_a_four_way_merge_is_listed_with_ids_names_and_countries(curator_client, curator):
+    kz = factories.country("KZ")
+    people = [factories.PersonFactory(name="Ali Khan", country=kz) for _ in range(4)]
+    from archive.curation.merge import records_merge
+
+    records_merge(kept=people[0], others=people[1:], user=curator)
+    page = curator_client.get("/admin/archive/mergerecord/").content.decode()
+    for person in people[1:]:
+        assert f"#{person.pk} Ali Khan · Kazakhstan" in page
+    assert f"#{people[0].pk} Ali Khan · Kazakhstan" in page

@@ -1,6 +1,7 @@
 """Every changelist and change page costs a bounded number of queries, whatever the number of rows."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -36,8 +37,14 @@ def fill(n: int):
     for a, b in zip(people[::2], people[1::2]):
         factories.DuplicateDecisionFactory(first=a, second=b)
     from archive.curation.merge import record_merge
+    from archive.curation.review import records_decide
 
     record_merge(kept=people[0], merged=people[-1], user=user)
+    # Decisions today, by the admin too: the queue shows its undo box and the per-curator counts.
+    curators = [user, *get_user_model().objects.filter(username="admin")]
+    for curator in curators:
+        records_decide(records=people[1:n // 2], user=curator, decision="verified")
+        records_decide(records=orgs[: n // 2], user=curator, decision="unsure")
 
 
 def one_of_each(n: int) -> dict:
@@ -71,7 +78,8 @@ CHANGELISTS = [
     "/admin/archive/organizationalias/", "/admin/archive/role/", "/admin/archive/meetingparticipant/",
     "/admin/archive/agreementparty/", "/admin/archive/agreementstatuschange/", "/admin/archive/fieldconflict/",
     "/admin/archive/mergerecord/", "/admin/archive/duplicatedecision/", "/admin/review/",
-    "/admin/review/?status=all&country=PK", "/admin/archive/person/?state=merged",
+    "/admin/review/?status=all&country=PK", "/admin/archive/person/?state=merged", "/admin/review/?layout=one",
+    "/admin/review/?layout=one&p=3&status=all", "/admin/",
 ]
 
 
@@ -113,3 +121,30 @@ def test_the_merge_record_and_duplicate_pages_are_bounded_too(admin_client, djan
         assert admin_client.get(f"/admin/archive/mergerecord/{merge.pk}/change/").status_code == 200
     with django_assert_max_num_queries(ABSOLUTE_MAX):
         assert admin_client.get(f"/admin/archive/duplicatedecision/{decision.pk}/change/").status_code == 200
+
+
+def person_with_versions(n: int):
+    """A person saved n times, with n aliases and roles, so every version carries links."""
+    person = factories.PersonFactory()
+    for i in range(n):
+        factories.PersonAliasFactory(person=person, name=f"alias {i}", normalized=f"alias {i}")
+        factories.RoleFactory(person=person, title=f"title {i}", organization=factories.OrganizationFactory())
+        person.title = f"title {i}"
+        person.extracted = {"title": f"title {i}", "country": "PK"}
+        person.save()
+    return person
+
+
+def test_a_history_page_and_a_version_page_cost_the_same_queries_for_5_or_50_versions(
+        admin_client, django_assert_max_num_queries):
+    small, big = person_with_versions(5), person_with_versions(50)
+    small_version = small.history.earliest().history_id
+    big_version = big.history.earliest().history_id
+    for small_url, big_url in [(f"/admin/archive/person/{small.pk}/history/",
+                                f"/admin/archive/person/{big.pk}/history/"),
+                               (f"/admin/archive/person/{small.pk}/history/{small_version}/",
+                                f"/admin/archive/person/{big.pk}/history/{big_version}/")]:
+        count = queries_for(admin_client, small_url)
+        assert count <= ABSOLUTE_MAX
+        with django_assert_max_num_queries(count):
+            assert admin_client.get(big_url).status_code == 200

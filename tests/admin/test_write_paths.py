@@ -145,6 +145,12 @@ def queue_post(decision):
                                                             "decision": decision, "reason": "no"})
 
 
+def queue_undo(client, w):
+    """A decision, then its undo: both are writes (the viewer is refused the first and the second)."""
+    queue_post("verify")(client, w)
+    return client.post("/admin/review/undo/", {"next": "/admin/review/"})
+
+
 def list_action(model_name, action, **extra):
     def attempt(client, w):
         target = {"person": w.person, "meeting": w.meeting, "mergerecord": w.merge, "duplicatedecision": w.decision,
@@ -192,6 +198,11 @@ WRITE_PATHS = [
     history_revert("agreement", "title"),
     WritePath("review queue: verify", queue_post("verify"), review_status("person", "verified")),
     WritePath("review queue: reject", queue_post("reject"), review_status("person", "rejected")),
+    WritePath("review queue: unsure", queue_post("unsure"), review_status("person", "unsure")),
+    WritePath("review queue: a row's reject button with a reason", lambda c, w: c.post("/admin/review/", {
+        "record": f"meeting:{w.meeting.pk}", "reject": "not_meeting"}), review_status("meeting", "rejected")),
+    WritePath("review queue: undo the last decision", queue_undo, lambda w: models.ReviewDecision.objects.filter(
+        record_id=w.person.pk, undone_at__isnull=False).exists() and fresh(w.person).review_status == "unreviewed"),
     WritePath("list action: verify selected", list_action("meeting", "verify_selected"),
               review_status("meeting", "verified")),
     WritePath("list action: reject selected", list_action("person", "reject_selected", apply="1", reason="no"),
@@ -281,7 +292,8 @@ def test_a_viewer_is_refused_the_archives_own_write_views_whatever_the_method(vi
     person = world.person
     urls = [f"/admin/archive/person/{person.pk}/history/{person.history.earliest().history_id}/",
             f"/admin/archive/person/{person.pk}/review/", f"/admin/archive/mergerecord/{world.merge.pk}/undo/",
-            "/admin/archive/duplicatedecision/suggest/", "/admin/review/", "/admin/archive/person/",
+            "/admin/archive/duplicatedecision/suggest/", "/admin/review/", "/admin/review/undo/",
+            "/admin/archive/person/",
             f"/admin/merge/person/?ids={world.twins[0].pk},{world.twins[1].pk}"]
     before = database_state()
     for url in urls:

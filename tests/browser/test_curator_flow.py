@@ -46,7 +46,8 @@ def test_a_curator_reviews_rejects_merges_and_reads_the_history(page: Page, live
     expect(page.locator(".messagelist")).to_contain_text("Verified 1 record")
 
     page.check(f"input[value='person:{archive['false'].pk}']")
-    page.fill("#queue-reason", "an airport, not a person")
+    page.click("#bulk-reject summary")
+    page.fill("#queue-note", "an airport, not a person")
     page.click("#queue-reject")
     expect(page.locator(".messagelist")).to_contain_text("Rejected 1 record")
     expect(page.locator(f"input[value='person:{archive['false'].pk}']")).to_have_count(0)

@@ -8,5 +8,5 @@ load_countries = importlib.import_module("archive.migrations.0002_countries").lo
 
 
 class Migration(migrations.Migration):
-    dependencies = [("archive", "0006_groups")]
+    dependencies = [("archive", "0007_review_decisions_and_link_history")]
     operations = [migrations.RunPython(load_countries, migrations.RunPython.noop)]
