@@ -75,3 +75,9 @@ def test_a_detail_page_marks_an_unreviewed_record(client, archive):
     archive.nurlan.save()
     html = client.get(f"/people/{archive.nurlan.pk}/").content.decode()
     assert "<h1>Nurlan Bekov <span class=\"badge verified\"" in html
+
+
+def test_a_record_a_curator_marked_unsure_reads_as_unreviewed(client):
+    person = f.PersonFactory(review_status=ReviewStatus.UNSURE)
+    page = client.get(f"/people/{person.pk}/").content.decode()
+    assert 'class="badge unreviewed"' in page and 'class="badge verified"' not in page
