@@ -8,7 +8,7 @@ is not a person when it is
 - a piece of a longer capitalized name: another capitalized word that is not a title
   sits right against it ("Xinjiang Uygur Autonomous Region", "World Atomic Week");
 - a modifier of a common noun: "the Global Gateway investment package", "Lu Ban workshops";
-- a gloss in brackets after another name: "the Palace of the Nation (Qasri Millat)";
+- a gloss in brackets after another name: "the Hall of Unity (Tolar Zali)";
 - made of words with the endings of English adjectives, adverbs and abstract nouns
   ("Illegally Occupied", "Bilateral Political Consultations").
 """
