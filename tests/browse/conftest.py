@@ -35,7 +35,7 @@ def download(response):
 @pytest.fixture
 def archive(db):
     kz, uz, pk = f.country("KZ"), f.country("UZ"), f.country("PK")
-    dawn = f.ArticleFactory(title="Pakistan and Kazakhstan agree on a railway corridor", outlet="Dawn",
+    dawn = f.ArticleFactory(title="Pakistan and Kazakhstan agree on a railway corridor", outlet="Indusline",
                             published=date(2025, 3, 4),
                             body="ISLAMABAD: Minister Amina Rahman met Kazakh envoy Nurlan Bekov to discuss the "
                                  "Trans-Afghan railway corridor and wheat exports.")

@@ -50,5 +50,5 @@ def test_bodies_of_several_states_are_international_but_a_two_state_business_cou
 
 
 def test_a_leading_head_reads_through_of_the():
-    _, orgs = entities("The memorandum joins Tajik National University and the University of the Arts of Dushanbe.")
+    _, orgs = entities("The memorandum joins Pamir National University and the University of the Arts of Dushanbe.")
     assert org(orgs, "University of the Arts of Dushanbe").type == "other"

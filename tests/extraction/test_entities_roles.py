@@ -14,12 +14,12 @@ def test_a_capitalized_place_after_the_is_not_a_person():
 
 
 def test_a_counterpart_takes_the_demonym_before_it_and_the_title_of_the_other_side():
-    body = ("ASTANA: Trade Minister Arman Shakkaliyev met his Kyrgyz counterpart Bakyt Sydykov on Friday. "
+    body = ("ASTANA: Trade Minister Nurlan Sapargali met his Kyrgyz counterpart Bakyt Sydykov on Friday. "
             "Shakkaliyev said exports had grown.")
     people, _ = entities(body, "ASTANA")
     guest = person(people, "Bakyt Sydykov")
     assert (guest.title, guest.country) == ("Trade Minister", "Kyrgyzstan")
-    host = person(people, "Arman Shakkaliyev")
+    host = person(people, "Nurlan Sapargali")
     assert (host.title, host.country) == ("Trade Minister", "Kazakhstan")
 
 
@@ -40,9 +40,9 @@ def test_a_title_with_a_portfolio_list_is_read_whole_and_the_delegation_gives_th
 
 
 def test_a_delegation_from_a_country_led_by_someone_gives_that_country():
-    body = "TASHKENT: A delegation from Azerbaijan led by Deputy Minister Elnur Mammadov arrived on Sunday."
+    body = "TASHKENT: A delegation from Azerbaijan led by Deputy Minister Elnur Ganiyev arrived on Sunday."
     people, _ = entities(body, "TASHKENT")
-    assert person(people, "Elnur Mammadov").country == "Azerbaijan"
+    assert person(people, "Elnur Ganiyev").country == "Azerbaijan"
 
 
 def test_an_organization_name_with_a_portfolio_list_is_not_cut_at_the_comma():
@@ -83,9 +83,9 @@ def test_a_person_titled_by_an_international_body_belongs_to_it_and_to_no_countr
 
 
 def test_an_organization_before_a_title_links_the_person_even_when_the_head_is_not_known():
-    body = "KARACHI: Port Qasim Authority Chairman Imran Shah and Planning Commission Member Sara Naz spoke."
+    body = "KARACHI: Ormara Harbour Authority Chairman Imran Shah and Planning Commission Member Sara Naz spoke."
     people, orgs = entities(body, "KARACHI")
-    assert person(people, "Imran Shah").organization == "Port Qasim Authority"
+    assert person(people, "Imran Shah").organization == "Ormara Harbour Authority"
     assert person(people, "Sara Naz").organization == "Planning Commission"
     assert not any("Imran" in o.name for o in orgs)
 
