@@ -168,7 +168,7 @@ def test_a_human_byline_is_a_person_and_a_desk_byline_is_not():
 
 
 def test_title_case_headline_lines_do_not_make_people():
-    body = "Kazakh Envoy Seeks Stronger Ties with Pakistan\n\nThe envoy spoke on Monday."
+    body = "Kyrgyz Envoy Calls For Closer Ties With Pakistan\n\nThe envoy spoke on Monday."
     assert entities(body, "ISLAMABAD")[0] == []
 
 

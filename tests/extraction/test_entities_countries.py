@@ -33,7 +33,7 @@ def test_an_aide_acts_for_the_country_of_the_person_they_serve():
 
 
 def test_without_a_dateline_the_hosts_are_of_the_city_the_lede_visit_goes_to():
-    body = ("Twelve contracts were signed during a two-day visit to Ashgabat by Kazakhstan's Prime Minister "
+    body = ("Twelve contracts were signed during a three-day trip to Ashgabat by Kazakhstan's Prime Minister "
             "Nurlan Zhumabekov. He was welcomed by Rustam Qodirov, the deputy chairman for economic affairs, "
             "and other officials. Kazakh officials said the talks went well, Kazakh media reported.")
     people, _ = entities(body)

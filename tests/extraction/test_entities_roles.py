@@ -179,21 +179,21 @@ def test_each_name_in_a_list_of_appositions_keeps_its_own_title():
 def test_an_apposition_keeps_a_lower_case_qualifier_and_an_adjective_before_the_title():
     from .entity_helpers import entities, person
 
-    body = ("He was welcomed by Mawlawi Rustam Qodirov, the deputy prime minister for administrative affairs, "
-            "and met Mullah Daler Saidzoda, the political deputy prime minister, on Sunday.")
+    body = ("He was welcomed by Mawlawi Rustam Qodirov, the deputy prime minister for economic affairs, "
+            "and met Mullah Daler Saidzoda, the second deputy prime minister, on Sunday.")
     people, _ = entities(body, dateline="KABUL")
-    assert person(people, "Rustam Qodirov").title == "deputy prime minister for administrative affairs"
-    assert person(people, "Daler Saidzoda").title == "political deputy prime minister"
+    assert person(people, "Rustam Qodirov").title == "deputy prime minister for economic affairs"
+    assert person(people, "Daler Saidzoda").title == "second deputy prime minister"
     assert person(people, "Daler Saidzoda").country == "Afghanistan"
 
 
 def test_a_title_after_as_and_a_title_whose_qualifier_runs_on_are_read():
     from .entity_helpers import entities, person
 
-    body = ("The founders agreed to appoint Rustam Qodirov as general director of the venture. "
-            "Daler Saidzoda, deputy chairman of the board of the grid operator in charge of investment, spoke.")
+    body = ("The partners chose Rustam Qodirov as general director of the plant. "
+            "Daler Saidzoda, deputy chairman of the board of the water utility in charge of planning, spoke.")
     people, _ = entities(body, dateline="DUSHANBE")
-    assert person(people, "Rustam Qodirov").title == "general director of the venture"
+    assert person(people, "Rustam Qodirov").title == "general director of the plant"
     assert person(people, "Daler Saidzoda").title == "deputy chairman of the board"
 
 

@@ -62,7 +62,7 @@ def test_newspaper_style_seminar_a_courtesy_call_and_a_pipeline_framework_to_be_
     body = ("ISLAMABAD: Federal Minister for Maritime Affairs Qaiser Ahmed Sheikh on Monday called on the "
             "international community to invest in Gwadar port.\n\n"
             "Speaking at a seminar organised by the Margalla Policy Research Institute (MPRI), he said Pakistan "
-            "and Turkmenistan would sign a framework agreement on the Trans-Afghan gas pipeline in the coming "
+            "and Turkmenistan would sign a framework agreement on the Trans-Pamir gas pipeline in the coming "
             "months.\n\nLater, the minister met Turkmen Ambassador Atadjan Movlamov at the ministry.")
     people = [person(body, "Qaiser Ahmed Sheikh", title="Federal Minister for Maritime Affairs", country="Pakistan"),
               person(body, "Atadjan Movlamov", title="Ambassador", country="Turkmenistan")]
@@ -75,5 +75,5 @@ def test_newspaper_style_seminar_a_courtesy_call_and_a_pipeline_framework_to_be_
     assert (call.participants, call.date, call.location) == (["Qaiser Ahmed Sheikh", "Atadjan Movlamov"], None,
                                                              "Islamabad")
     assert [(a.title, a.kind, a.status, a.parties, a.date) for a in agreements] == [
-        ("Framework agreement between Pakistan and Turkmenistan on the Trans-Afghan gas pipeline", "agreement",
+        ("Framework agreement between Pakistan and Turkmenistan on the Trans-Pamir gas pipeline", "agreement",
          "proposed", ["Pakistan", "Turkmenistan"], None)]
