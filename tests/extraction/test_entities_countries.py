@@ -43,7 +43,7 @@ def test_without_a_dateline_the_hosts_are_of_the_city_the_lede_visit_goes_to():
 
 def test_an_official_of_the_european_union_acts_for_the_union_not_the_host():
     body = ("ALMATY - European Commission President Greta Lindqvist held talks with Kazakh President "
-            "Arman Seitkali on Monday, and EU foreign policy chief Pieter Jansen joined them later.")
+            "Arman Seitkali on Monday, and EU trade commissioner Pieter Jansen joined them later.")
     people, _ = entities(body, dateline="ALMATY")
     assert person(people, "Greta Lindqvist").country == "European Union"
     assert person(people, "Pieter Jansen").country == "European Union"
