@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 GIVEN = ["Aibek", "Nurlan", "Ali", "Bilawal", "Shavkat", "Kassym", "Murat", "Erlan", "Imran", "Sardor", "Bakhtiyor",
          "Dilshod", "Asel", "Madina", "Ahmed", "Omar", "Yerzhan", "Timur", "Rustam", "Farrukh"]
-SURNAMES = ["Dzhaksybekov", "Nurtleu", "Khan", "Zardari", "Mirziyoyev", "Tokayev", "Sharif", "Dar", "Saidov",
+SURNAMES = ["Dzhaksybekov", "Abenov", "Khan", "Zardari", "Mirziyoyev", "Tokayev", "Sharif", "Baig", "Alimov",
             "Abdullaev", "Temirbekov", "Karimov", "Iskakov", "Rahimov", "Qureshi", "Malik", "Bhutto", "Aliyev",
             "Yusupov", "Tursunov", "Bekov", "Sultanov", "Ospanov", "Baig", "Chaudhry"]
 WORDS = ["trade", "transit", "corridor", "energy", "railway", "investment", "customs", "cooperation", "visa",
@@ -100,7 +100,7 @@ def fill(n_articles: int, seed: int = 7) -> dict:
     articles = [
         models.Article(
             title=f"{rng.choice(CITIES)} talks on {rng.choice(WORDS)} and {rng.choice(WORDS)} #{i}",
-            outlet=rng.choice(["Dawn", "Arab News", "The Astana Times", "Kabar", ""]),
+            outlet=rng.choice(["Indusline", "Arab News", "The Astana Times", "Kabar", ""]),
             published=datetime.date(2015, 1, 1) + datetime.timedelta(days=rng.randrange(3650)),
             source_name=f"article_{i:07d}.txt", source_path=f"corpus/article_{i:07d}.txt",
             body=" ".join(rng.choice(WORDS) for _ in range(150)),
@@ -239,7 +239,7 @@ def main() -> None:
             "/admin/archive/organization/?country=KZ&q=energy",
             "/admin/archive/meeting/?country=UZ&q=Tashkent",
             "/admin/archive/agreement/?kind=mou&q=transit",
-            "/admin/archive/article/?outlet=Dawn&q=railway",
+            "/admin/archive/article/?outlet=Indusline&q=railway",
             "/admin/archive/article/",
             "/admin/archive/evidence/",
             "/admin/review/",

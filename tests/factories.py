@@ -30,7 +30,7 @@ class ArticleFactory(DjangoModelFactory):
         model = models.Article
 
     title = factory.Faker("sentence", nb_words=8)
-    outlet = factory.Faker("random_element", elements=["Dawn", "Arab News", "The Astana Times", ""])
+    outlet = factory.Faker("random_element", elements=["Indusline", "Arab News", "The Astana Times", ""])
     published = factory.Faker("date_between", start_date="-3y", end_date="today")
     dateline = factory.Faker("random_element", elements=["ISLAMABAD", "ASTANA", "TASHKENT", ""])
     source_name = factory.Sequence(lambda n: f"article_{n:06d}.txt")

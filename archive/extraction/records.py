@@ -63,7 +63,7 @@ class Supported:
 class ExtractedPerson(Supported):
     name: str  # fullest form in the article, noise removed, no title
     aliases: list[str] = field(default_factory=list)  # other forms the text uses
-    title: str | None = None  # "Deputy Prime Minister and Foreign Minister"
+    title: str | None = None  # "Deputy Prime Minister and Finance Minister"
     organization: str | None = None  # organization the title belongs to, if stated
     country: str | None = None  # country name they act for, as in `lexicon` (e.g. "Kazakhstan")
     evidence: list[Evidence] = field(default_factory=list)

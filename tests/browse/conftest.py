@@ -35,10 +35,10 @@ def download(response):
 @pytest.fixture
 def archive(db):
     kz, uz, pk = f.country("KZ"), f.country("UZ"), f.country("PK")
-    dawn = f.ArticleFactory(title="Pakistan and Kazakhstan agree on a railway corridor", outlet="Dawn",
+    dawn = f.ArticleFactory(title="Pakistan and Kazakhstan agree on a railway corridor", outlet="Indusline",
                             published=date(2025, 3, 4),
                             body="ISLAMABAD: Minister Amina Rahman met Kazakh envoy Nurlan Bekov to discuss the "
-                                 "Trans-Afghan railway corridor and wheat exports.")
+                                 "Trans-Pamir railway corridor and wheat exports.")
     astana = f.ArticleFactory(title="Uzbek delegation visits Astana", outlet="The Astana Times",
                               published=date(2024, 6, 10),
                               body="ASTANA: An Uzbek delegation discussed cotton and energy supplies with officials.")
@@ -94,7 +94,7 @@ def archive(db):
             a.sectors.add(f.SectorFactory(name=s))
         return a
 
-    railway = agreement("Trans-Afghan railway framework", AgreementStatus.PROPOSED, AgreementKind.AGREEMENT,
+    railway = agreement("Trans-Pamir railway framework", AgreementStatus.PROPOSED, AgreementKind.AGREEMENT,
                         date(2025, 3, 4), Decimal("4800000000"), [pk, kz], [ktz], ["logistics"], signer=amina)
     wheat = agreement("Wheat supply memorandum", AgreementStatus.SIGNED, AgreementKind.MOU, date(2025, 11, 20),
                       Decimal("120000000"), [pk, kz], sectors=["agriculture"])

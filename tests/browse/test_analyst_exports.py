@@ -37,7 +37,7 @@ def test_a_meeting_row_names_each_participant_with_id_kind_role_and_country(clie
 def test_a_meeting_row_cites_its_source_article_with_the_quote_and_confidence(client, archive):
     [row] = download(client.get("/meetings/", {"format": "json", "location": "Islamabad"}))["results"]
     [source] = row["sources"]
-    assert source["title"] == archive.dawn.title and source["outlet"] == "Dawn"
+    assert source["title"] == archive.dawn.title and source["outlet"] == "Indusline"
     assert source["published"] == "2025-03-04"
     assert source["url"] == f"http://testserver/articles/{archive.dawn.pk}/"
     assert source["quote"].startswith("Minister Amina Rahman met Kazakh envoy")
@@ -55,7 +55,7 @@ def test_the_meetings_csv_carries_ids_roles_countries_and_sources_per_row(client
     assert row["participant_ids"] == f"person:{archive.amina.pk}; person:{archive.nurlan.pk}; organization:{archive.ktz.pk}"
     assert row["participant_kinds"] == "person; person; organization"
     assert row["participant_countries"] == "PK; KZ; KZ"
-    assert row["source_titles"] == archive.dawn.title and row["source_outlets"] == "Dawn"
+    assert row["source_titles"] == archive.dawn.title and row["source_outlets"] == "Indusline"
     assert row["source_urls"] == f"http://testserver/articles/{archive.dawn.pk}/"
     assert row["evidence"].startswith("Minister Amina Rahman met") and float(row["evidence_confidence"]) > 0
 

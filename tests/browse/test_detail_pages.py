@@ -97,7 +97,7 @@ def test_an_agreements_parties_and_status_history_with_evidence(client, archive)
     assert [(s.status, s.article.pk) for s in response.context["history"]] == [
         ("proposed", archive.astana.pk), ("signed", archive.dawn.pk)]
     html = response.content.decode()
-    assert "Trans-Afghan railway corridor and <mark>wheat exports</mark>." in html
+    assert "Trans-Pamir railway corridor and <mark>wheat exports</mark>." in html
     assert 'href="/agreements/?country=PK">Pakistan</a>' in html
     assert 'href="/agreements/?sector=agriculture"' in html and "USD 120,000,000" in html
 

@@ -109,7 +109,7 @@ def test_organizations_by_alias(client, archive):
 # ------------------------------------------------------------------ articles
 
 def test_articles_by_outlet(client, archive):
-    assert ids(client.get("/articles/", {"outlet": "Dawn"})) == [archive.dawn.pk]
+    assert ids(client.get("/articles/", {"outlet": "Indusline"})) == [archive.dawn.pk]
 
 
 def test_the_outlet_choices_are_the_outlets_in_the_archive(client, archive):

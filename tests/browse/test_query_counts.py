@@ -21,7 +21,7 @@ def make_rows(n: int, batch: str = "a") -> dict:
     sector = f.SectorFactory(name="energy")
     for i in range(n):
         article = f.ArticleFactory(title=f"Pipeline news {batch}{i}", body=f"Pipeline talks number {batch}{i} in Astana.",
-                                   outlet="Dawn")
+                                   outlet="Indusline")
         meeting = f.MeetingFactory(location="Astana")
         f.MeetingParticipantFactory(meeting=meeting, person=person, country=kz)
         f.MeetingParticipantFactory(meeting=meeting, person=f.PersonFactory(country=kz), country=kz)
@@ -48,7 +48,7 @@ def pages(rows: dict) -> list[str]:
                                     "&sector=energy&value_min=1",
         "/people/?per_page=50", f"/people/?per_page=50&country=KZ&organization={org}&role=minister",
         "/organizations/?per_page=50&country=KZ&type=company",
-        "/articles/?per_page=50", "/articles/?per_page=50&q=pipeline&outlet=Dawn",
+        "/articles/?per_page=50", "/articles/?per_page=50&q=pipeline&outlet=Indusline",
         f"/people/suggest?q={rows['person'].name[:4]}",
         f"/people/{person}/", f"/organizations/{org}/", f"/meetings/{rows['meeting'].pk}/",
         f"/agreements/{rows['agreement'].pk}/", f"/articles/{rows['article'].pk}/",

@@ -22,7 +22,7 @@ def test_a_single_name_owned_by_a_city_is_a_company_of_that_city():
 
 
 def test_the_office_of_a_title_is_a_government_body():
-    body = "The envoy called on him, according to a statement issued by the PM Office on Monday."
+    body = "The envoy called on him on Monday, the PM Office said in a press release."
     _, orgs = entities(body, dateline="ISLAMABAD")
     office = org(orgs, "PM Office")
     assert office.type == "government" and office.name == "PM Office"
@@ -35,9 +35,9 @@ def test_venues_and_city_events_are_not_organizations():
 
 
 def test_a_ministers_portfolio_is_not_an_organization():
-    body = "Federal Minister for Information and Broadcasting Rustam Qodirov spoke."
+    body = "Federal Minister for Water and Irrigation Rustam Qodirov spoke."
     people, orgs = entities(body)
-    assert orgs == [] and people[0].title == "Federal Minister for Information and Broadcasting"
+    assert orgs == [] and people[0].title == "Federal Minister for Water and Irrigation"
 
 
 def test_bodies_of_several_states_are_international_but_a_two_state_business_council_is_not():
@@ -50,5 +50,5 @@ def test_bodies_of_several_states_are_international_but_a_two_state_business_cou
 
 
 def test_a_leading_head_reads_through_of_the():
-    _, orgs = entities("The memorandum joins Tajik National University and the University of the Arts of Dushanbe.")
+    _, orgs = entities("The memorandum joins Pamir National University and the University of the Arts of Dushanbe.")
     assert org(orgs, "University of the Arts of Dushanbe").type == "other"

@@ -33,7 +33,7 @@ def test_an_aide_acts_for_the_country_of_the_person_they_serve():
 
 
 def test_without_a_dateline_the_hosts_are_of_the_city_the_lede_visit_goes_to():
-    body = ("Twelve contracts were signed during a two-day visit to Ashgabat by Kazakhstan's Prime Minister "
+    body = ("Twelve contracts were signed during a three-day trip to Ashgabat by Kazakhstan's Prime Minister "
             "Nurlan Zhumabekov. He was welcomed by Rustam Qodirov, the deputy chairman for economic affairs, "
             "and other officials. Kazakh officials said the talks went well, Kazakh media reported.")
     people, _ = entities(body)
@@ -43,7 +43,7 @@ def test_without_a_dateline_the_hosts_are_of_the_city_the_lede_visit_goes_to():
 
 def test_an_official_of_the_european_union_acts_for_the_union_not_the_host():
     body = ("ALMATY - European Commission President Greta Lindqvist held talks with Kazakh President "
-            "Arman Seitkali on Monday, and EU foreign policy chief Pieter Jansen joined them later.")
+            "Arman Seitkali on Monday, and EU trade commissioner Pieter Jansen joined them later.")
     people, _ = entities(body, dateline="ALMATY")
     assert person(people, "Greta Lindqvist").country == "European Union"
     assert person(people, "Pieter Jansen").country == "European Union"

@@ -14,11 +14,11 @@ def test_a_colon_label_gives_the_title():
 
 
 def test_the_credits_of_a_wire_story_give_reporter_writer_and_editor():
-    body = ("The talks ended on Friday.\n\n(Reporting by Anna Petrova in Tashkent; Writing by Timur Saidov; "
+    body = ("The talks ended on Friday.\n\n(Reporting by Anna Petrova in Tashkent; Writing by Timur Alimov; "
             "Editing by Peter Grant)")
     people, _ = entities(body)
     assert [(p.name, p.title) for p in people] == [
-        ("Anna Petrova", "reporter"), ("Timur Saidov", "writer"), ("Peter Grant", "editor")]
+        ("Anna Petrova", "reporter"), ("Timur Alimov", "writer"), ("Peter Grant", "editor")]
 
 
 def test_a_titled_name_is_a_person_even_where_a_town_shares_it():

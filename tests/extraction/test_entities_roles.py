@@ -14,12 +14,12 @@ def test_a_capitalized_place_after_the_is_not_a_person():
 
 
 def test_a_counterpart_takes_the_demonym_before_it_and_the_title_of_the_other_side():
-    body = ("ASTANA: Trade Minister Arman Shakkaliyev met his Kyrgyz counterpart Bakyt Sydykov on Friday. "
+    body = ("ASTANA: Trade Minister Nurlan Sapargali met his Kyrgyz counterpart Bakyt Sydykov on Friday. "
             "Shakkaliyev said exports had grown.")
     people, _ = entities(body, "ASTANA")
     guest = person(people, "Bakyt Sydykov")
     assert (guest.title, guest.country) == ("Trade Minister", "Kyrgyzstan")
-    host = person(people, "Arman Shakkaliyev")
+    host = person(people, "Nurlan Sapargali")
     assert (host.title, host.country) == ("Trade Minister", "Kazakhstan")
 
 
@@ -40,9 +40,9 @@ def test_a_title_with_a_portfolio_list_is_read_whole_and_the_delegation_gives_th
 
 
 def test_a_delegation_from_a_country_led_by_someone_gives_that_country():
-    body = "TASHKENT: A delegation from Azerbaijan led by Deputy Minister Elnur Mammadov arrived on Sunday."
+    body = "TASHKENT: A delegation from Azerbaijan led by Deputy Minister Elnur Ganiyev arrived on Sunday."
     people, _ = entities(body, "TASHKENT")
-    assert person(people, "Elnur Mammadov").country == "Azerbaijan"
+    assert person(people, "Elnur Ganiyev").country == "Azerbaijan"
 
 
 def test_an_organization_name_with_a_portfolio_list_is_not_cut_at_the_comma():
@@ -84,9 +84,9 @@ def test_a_person_titled_by_an_international_body_belongs_to_it_and_to_no_host_c
 
 
 def test_an_organization_before_a_title_links_the_person_even_when_the_head_is_not_known():
-    body = "KARACHI: Port Qasim Authority Chairman Imran Shah and Planning Commission Member Sara Naz spoke."
+    body = "KARACHI: Ormara Harbour Authority Chairman Imran Shah and Planning Commission Member Sara Naz spoke."
     people, orgs = entities(body, "KARACHI")
-    assert person(people, "Imran Shah").organization == "Port Qasim Authority"
+    assert person(people, "Imran Shah").organization == "Ormara Harbour Authority"
     assert person(people, "Sara Naz").organization == "Planning Commission"
     assert not any("Imran" in o.name for o in orgs)
 
@@ -180,21 +180,21 @@ def test_each_name_in_a_list_of_appositions_keeps_its_own_title():
 def test_an_apposition_keeps_a_lower_case_qualifier_and_an_adjective_before_the_title():
     from .entity_helpers import entities, person
 
-    body = ("He was welcomed by Mawlawi Rustam Qodirov, the deputy prime minister for administrative affairs, "
-            "and met Mullah Daler Saidzoda, the political deputy prime minister, on Sunday.")
+    body = ("He was welcomed by Mawlawi Rustam Qodirov, the deputy prime minister for rural affairs, "
+            "and met Mullah Daler Saidzoda, the second deputy prime minister, on Sunday.")
     people, _ = entities(body, dateline="KABUL")
-    assert person(people, "Rustam Qodirov").title == "deputy prime minister for administrative affairs"
-    assert person(people, "Daler Saidzoda").title == "political deputy prime minister"
+    assert person(people, "Rustam Qodirov").title == "deputy prime minister for rural affairs"
+    assert person(people, "Daler Saidzoda").title == "second deputy prime minister"
     assert person(people, "Daler Saidzoda").country == "Afghanistan"
 
 
 def test_a_title_after_as_and_a_title_whose_qualifier_runs_on_are_read():
     from .entity_helpers import entities, person
 
-    body = ("The founders agreed to appoint Rustam Qodirov as general director of the venture. "
-            "Daler Saidzoda, deputy chairman of the board of the grid operator in charge of investment, spoke.")
+    body = ("The partners chose Rustam Qodirov as general director of the plant. "
+            "Daler Saidzoda, deputy chairman of the board of the water utility in charge of planning, spoke.")
     people, _ = entities(body, dateline="DUSHANBE")
-    assert person(people, "Rustam Qodirov").title == "general director of the venture"
+    assert person(people, "Rustam Qodirov").title == "general director of the plant"
     assert person(people, "Daler Saidzoda").title == "deputy chairman of the board"
 
 

@@ -57,7 +57,7 @@ def test_the_lead_after_a_date_line_dates_the_talks_the_next_sentence_tells():
 
 def test_the_two_before_a_meeting_verb_are_the_pair_named_just_before():
     body = ("Ana Lopez and Karl Berg agreed to boost tourism. "
-            "The two met here on Friday to discuss trade.")
+            "The two met here on Friday to talk about trade.")
     found = meetings(article(body, PEOPLE, published=THU, dateline="MADRID"))
     assert [set(m.participants) for m in found] == [{"Ana Lopez", "Karl Berg"}]
     assert found[0].location == "Madrid"

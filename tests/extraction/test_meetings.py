@@ -21,9 +21,9 @@ def one(body, people, orgs=(), published=WED, dateline=None):
 # --- phrasings ------------------------------------------------------------------------------
 
 def test_x_met_y_is_a_meeting_of_both_with_the_weekday_resolved_against_publication():
-    m = one("TASHKENT: Uzbek Foreign Minister Bakhtiyor Saidov met Turkish Ambassador Ahmet Yilmaz on Monday "
-            "to discuss transport links.", [("Bakhtiyor Saidov",), ("Ahmet Yilmaz",)], dateline="TASHKENT")
-    assert m.participants == ["Bakhtiyor Saidov", "Ahmet Yilmaz"]
+    m = one("TASHKENT: Uzbek Foreign Minister Farrukh Alimov met Turkish Ambassador Ahmet Yilmaz on Monday "
+            "to discuss transport links.", [("Farrukh Alimov",), ("Ahmet Yilmaz",)], dateline="TASHKENT")
+    assert m.participants == ["Farrukh Alimov", "Ahmet Yilmaz"]
     assert m.date.value == datetime.date(2024, 3, 4)
     assert m.location == "Tashkent"
     assert m.topic == "transport links"
@@ -61,8 +61,8 @@ def test_called_on_a_minister_is_a_meeting_but_called_on_someone_to_act_is_not()
 
 
 def test_discussed_something_with_someone_gives_the_topic():
-    m = one("Foreign Minister Sirojiddin Muhriddin discussed water sharing and border security with "
-            "Jeenbek Kulubaev on Wednesday.", [("Sirojiddin Muhriddin",), ("Jeenbek Kulubaev",)])
+    m = one("Foreign Minister Jamshed Nurov discussed water sharing and border security with "
+            "Jeenbek Kulubaev on Wednesday.", [("Jamshed Nurov",), ("Jeenbek Kulubaev",)])
     assert m.topic == "water sharing and border security"
     assert m.date.value == WED  # the publication day itself, not a week earlier
 
@@ -108,7 +108,7 @@ def test_one_sentence_listing_several_counterparts_is_one_meeting_and_sidelines_
 
 
 def test_a_sidelines_meeting_in_another_country_does_not_take_the_dateline_city():
-    m = one("Premier Ali Asadov and the Kazakh president recently met on the sidelines of the summit in China.",
+    m = one("Premier Ali Asadov and the Kazakh president held brief talks on the sidelines of the summit in China.",
             [("Ali Asadov",), person("", "Kassym-Jomart Tokayev", title="President", country="Kazakhstan")],
             dateline="BAKU")
     assert m.participants == ["Ali Asadov", "Kassym-Jomart Tokayev"]
@@ -124,31 +124,31 @@ def test_speaking_at_a_hosted_seminar_is_an_event_with_the_host():
 
 
 def test_his_counterpart_is_resolved_from_an_apposition_elsewhere_in_the_article():
-    body = ("Minister Rashid Meredov held meetings with his counterpart, Murat Bakhtiyar, in Astana. "
-            "Later, Meredov spoke during a meeting with his Kazakh counterpart about gas.")
-    found = meetings(article(body, [("Rashid Meredov", "Meredov"), ("Murat Bakhtiyar",)]))
+    body = ("Minister Dovlet Orazov held meetings with his counterpart, Murat Bakhtiyar, in Astana. "
+            "Later, Orazov spoke during a meeting with his Kazakh counterpart about gas.")
+    found = meetings(article(body, [("Dovlet Orazov", "Orazov"), ("Murat Bakhtiyar",)]))
     later = [m for m in found if any(e.sentence.startswith("Later") for e in m.evidence)]
-    assert len(later) == 1 and set(later[0].participants) == {"Rashid Meredov", "Murat Bakhtiyar"}
+    assert len(later) == 1 and set(later[0].participants) == {"Dovlet Orazov", "Murat Bakhtiyar"}
 
 
 def test_the_two_foreign_ministers_are_the_people_the_text_lists_as_both_foreign_ministers():
-    body = ("Both foreign ministers - Mr Saidov and Turkey's Hakan Fidan - agreed to meet often. "
-            "Following the delegation-level talks, the two foreign ministers signed a protocol.")
-    found = meetings(article(body, [("Bakhtiyor Saidov", "Mr Saidov"), ("Hakan Fidan",)]))
-    assert [set(m.participants) for m in found] == [{"Bakhtiyor Saidov", "Hakan Fidan"}]
+    body = ("Both foreign ministers - Mr Alimov and Turkey's Hakan Fidan - agreed to meet often. "
+            "After the talks between the delegations, the two foreign ministers signed a protocol.")
+    found = meetings(article(body, [("Farrukh Alimov", "Mr Alimov"), ("Hakan Fidan",)]))
+    assert [set(m.participants) for m in found] == [{"Farrukh Alimov", "Hakan Fidan"}]
 
 
 # --- what is not a meeting ------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence", [
-    "Commerce Minister Piyush Goyal will meet Jamshid Khodjaev next week.",
-    "Commerce Minister Piyush Goyal is scheduled to hold talks with Jamshid Khodjaev.",
-    "Piyush Goyal ruled out any talks with Jamshid Khodjaev.",
-    "Piyush Goyal visited the museum with Jamshid Khodjaev's family.",
+    "Commerce Minister Piyush Goyal will meet Ulugbek Rasulov next week.",
+    "Commerce Minister Piyush Goyal is scheduled to hold talks with Ulugbek Rasulov.",
+    "Piyush Goyal ruled out any talks with Ulugbek Rasulov.",
+    "Piyush Goyal visited the museum with Ulugbek Rasulov's family.",
     "Piyush Goyal said the two countries will cooperate on energy.",
 ])
 def test_planned_denied_or_vague_encounters_are_not_meetings(sentence):
-    assert meetings(article(sentence, [("Piyush Goyal",), ("Jamshid Khodjaev",)])) == []
+    assert meetings(article(sentence, [("Piyush Goyal",), ("Ulugbek Rasulov",)])) == []
 
 
 def test_a_meeting_without_a_named_person_is_not_listed():
@@ -180,16 +180,16 @@ def test_saturday_afternoon_resolves_to_the_saturday_before_publication():
 
 
 def test_the_day_of_arrival_does_not_date_the_talks():
-    m = one("Turkmen Minister Rashid Meredov arrived in Astana on Monday and held talks with Murat Bakhtiyar.",
-            [("Rashid Meredov",), ("Murat Bakhtiyar",)])
+    m = one("Turkmen Minister Dovlet Orazov arrived in Astana on Monday and held talks with Murat Bakhtiyar.",
+            [("Dovlet Orazov",), ("Murat Bakhtiyar",)])
     assert m.date is None
 
 
 def test_the_main_talks_of_a_visit_take_the_day_of_the_lead():
-    body = ("ASTANA: Turkmen Foreign Minister Rashid Meredov said on Tuesday that gas exports would grow. "
-            "Meredov also met business leaders. "
-            "Bilateral talks between Meredov and Murat Bakhtiyar were held at the ministry.")
-    found = meetings(article(body, [("Rashid Meredov", "Meredov"), ("Murat Bakhtiyar",)], published=WED))
+    body = ("ASTANA: Turkmen Foreign Minister Dovlet Orazov said on Tuesday that gas exports would grow. "
+            "Orazov also met business leaders. "
+            "Bilateral talks between Orazov and Murat Bakhtiyar were held at the ministry.")
+    found = meetings(article(body, [("Dovlet Orazov", "Orazov"), ("Murat Bakhtiyar",)], published=WED))
     talks = next(m for m in found if len(m.participants) == 2)
     assert talks.date.value == datetime.date(2024, 3, 5)
     assert next(m for m in found if len(m.participants) == 1).date is None
@@ -298,10 +298,10 @@ def test_the_two_sides_with_no_pair_named_before_is_nobody():
 
 
 def test_a_courtesy_call_to_discuss_is_a_meeting_but_calling_on_someone_to_act_is_not():
-    body = ("Energy Minister Almasadam Satkaliyev called on Minister of Water Resources Nurzhan Nurzhigitov to "
+    body = ("Energy Minister Serik Zhumabayev called on Minister of Water Resources Nurzhan Nurzhigitov to "
             "review irrigation plans. Farmers called on Nurzhan Nurzhigitov to release more water.")
-    found = meetings(article(body, [("Almasadam Satkaliyev",), ("Nurzhan Nurzhigitov",)], published=WED))
-    assert [m.participants for m in found] == [["Almasadam Satkaliyev", "Nurzhan Nurzhigitov"]]
+    found = meetings(article(body, [("Serik Zhumabayev",), ("Nurzhan Nurzhigitov",)], published=WED))
+    assert [m.participants for m in found] == [["Serik Zhumabayev", "Nurzhan Nurzhigitov"]]
     assert found[0].topic == "irrigation plans"
 
 

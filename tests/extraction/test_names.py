@@ -11,7 +11,7 @@ def test_name_key_is_the_same_wherever_the_hyphen_falls():
 
 
 def test_strip_honorific_keeps_the_name_as_written():
-    assert names.strip_honorific("Mr Nurtleu") == "Nurtleu"
+    assert names.strip_honorific("Mr Abenov") == "Abenov"
     assert names.strip_honorific("Mr") == "Mr"
 
 
@@ -26,28 +26,28 @@ def test_close_spellings_of_a_full_name_match():
 
 
 def test_a_shared_surname_does_not_make_the_same_person():
-    assert not names.is_same_person(["Shehbaz Sharif"], ["Nawaz Sharif"])
-    assert not names.is_same_person(["Jam Kamal Khan"], ["Abdul Aleem Khan"])
+    assert not names.is_same_person(["Kamran Qadir"], ["Bilal Qadir"])
+    assert not names.is_same_person(["Tariq Aslam Khan"], ["Abdul Rauf Khan"])
 
 
 def test_a_shorter_full_name_inside_a_longer_one_matches():
-    assert names.person_similarity(["Rana Tanveer"], ["Rana Tanveer Hussain"]) == names.SUBSET
+    assert names.person_similarity(["Rana Saleem"], ["Rana Saleem Qadri"]) == names.SUBSET
 
 
 def test_single_word_matches_score_lower_than_full_names():
     assert names.person_similarity(["Tokayev"], ["Kassym-Jomart Tokayev"]) == names.PARTIAL
-    assert names.person_similarity(["Shehbaz"], ["Shehbaz Sharif"]) == names.PARTIAL
+    assert names.person_similarity(["Kamran"], ["Kamran Qadir"]) == names.PARTIAL
 
 
 def test_full_names_decide_when_both_sides_have_them():
-    assert not names.is_same_person(["Nawaz Sharif", "Sharif"], ["Shehbaz Sharif", "Sharif"])
+    assert not names.is_same_person(["Bilal Qadir", "Qadir"], ["Kamran Qadir", "Qadir"])
 
 
 def test_resolve_refuses_to_guess_between_two_sharifs():
-    candidates = [["Shehbaz Sharif"], ["Nawaz Sharif"]]
-    assert names.resolve(["Sharif"], candidates) is None
-    assert names.resolve(["Shehbaz"], candidates) == 0
-    assert names.resolve(["Mr Nawaz Sharif"], candidates) == 1
+    candidates = [["Kamran Qadir"], ["Bilal Qadir"]]
+    assert names.resolve(["Qadir"], candidates) is None
+    assert names.resolve(["Kamran"], candidates) == 0
+    assert names.resolve(["Mr Bilal Qadir"], candidates) == 1
     assert names.resolve(["Imran Khan"], candidates) is None
 
 
@@ -55,13 +55,13 @@ def test_transliterations_of_one_letter_fold_to_one_spelling():
     assert names.translit("Zhaparov") == names.translit("Japarov")
     assert names.translit("Mirziyoyev") == names.translit("Mirziyoev")
     assert names.translit("Qodirov") == names.translit("Kodirov")
-    assert names.translit("Tukhtayev") == names.translit("Tukhtaev")
+    assert names.translit("Rakhimbayev") == names.translit("Rakhimbaev")
 
 
 def test_vowel_spellings_of_one_given_name_sound_alike_but_other_names_do_not():
     assert names.sounds_alike("Muhammad", "Mohammed")
     assert not names.sounds_alike("Karimov", "Kuramov")
-    assert not names.sounds_alike("Shehbaz", "Nawaz")
+    assert not names.sounds_alike("Faraz", "Niaz")
 
 
 def test_a_full_name_in_two_transliterations_is_one_person():
@@ -71,7 +71,7 @@ def test_a_full_name_in_two_transliterations_is_one_person():
 
 
 def test_surname_keys_agree_across_transliterations():
-    assert names.surname_key("Alisher Tukhtayev") == names.surname_key("Alisher Tukhtaev")
+    assert names.surname_key("Alisher Rakhimbayev") == names.surname_key("Alisher Rakhimbaev")
     assert names.surname_key("Dzhaksybekov") == names.surname_key("Jaksybekov")
 
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 GOOD = """Uzbekistan and Turkmenistan sign gas transit deal
 
-TASHKENT: Uzbek Foreign Minister Bakhtiyor Saidov met Turkmen Foreign Minister Rashid Meredov in Tashkent on Monday.
+TASHKENT: Uzbek Foreign Minister Farrukh Alimov met Turkmen Foreign Minister Dovlet Orazov in Tashkent on Monday.
 
 The two ministers discussed energy transit and rail links, the Uzbek foreign ministry said in a statement.
 """

@@ -11,15 +11,15 @@ from tests.ingest.builders import agreement, article, day, meeting, person
 
 pytestmark = pytest.mark.django_db
 
-TALKS = "Foreign Minister Bakhtiyor Saidov held talks with Rashid Meredov in Ashgabat on Monday."
-REPORT = "Rashid Meredov received Bakhtiyor Saidov in Ashgabat, the ministry said."
+TALKS = "Foreign Minister Farrukh Alimov held talks with Dovlet Orazov in Ashgabat on Monday."
+REPORT = "Dovlet Orazov received Farrukh Alimov in Ashgabat, the ministry said."
 MONDAY = datetime.date(2025, 3, 3)
 
 
 def talks_article(body, *, source, published, date=None, location="Ashgabat", **meeting_kwargs):
-    people = [person(body, "Bakhtiyor Saidov", country="Uzbekistan"),
-              person(body, "Rashid Meredov", country="Turkmenistan")]
-    meetings = [meeting(body, ["Bakhtiyor Saidov", "Rashid Meredov"], mention=body.split(" ")[0],
+    people = [person(body, "Farrukh Alimov", country="Uzbekistan"),
+              person(body, "Dovlet Orazov", country="Turkmenistan")]
+    meetings = [meeting(body, ["Farrukh Alimov", "Dovlet Orazov"], mention=body.split(" ")[0],
                         date=date, location=location, **meeting_kwargs)]
     extracted = article(body, title=f"Talks {source}", source=source, published=published, people=people)
     extracted.meetings = meetings

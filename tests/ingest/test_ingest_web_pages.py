@@ -9,7 +9,7 @@ from archive.models import Article
 
 pytestmark = pytest.mark.django_db
 
-PROSE = ("Uzbek Foreign Minister Bakhtiyor Saidov met Turkmen Foreign Minister Rashid Meredov in Tashkent "
+PROSE = ("Uzbek Foreign Minister Farrukh Alimov met Turkmen Foreign Minister Dovlet Orazov in Tashkent "
          "on Monday, and the two ministers discussed energy transit and rail links, the foreign ministry said.")
 PAGE = f"""<html><head><title>Ministers discuss gas transit | Steppe Wire</title>
 <meta property="og:site_name" content="Steppe Wire"></head>

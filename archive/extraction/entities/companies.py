@@ -1,5 +1,5 @@
 """Companies named without a suffix word: an initialism that deals or signs ("another deal with
-SOCAR"), a single name owned by a city ("Abu Dhabi's Masdar").
+KOGAZ"), a single name owned by a city ("Abu Dhabi's Zarqon").
 
 An initialism that spells out a body the text names in full ("the FO" for the Foreign Office)
 is left to `organizations._attach_initialisms`; only the others are read here, and only in
@@ -48,7 +48,7 @@ def _party_to_a_deal(doc: Doc, tok: Token) -> bool:
 
 
 def city_owned(doc: Doc, taken: set[int]) -> list:
-    """"Abu Dhabi's Masdar": one capitalized word after a city's possessive is a company of that city."""
+    """"Abu Dhabi's Zarqon": one capitalized word after a city's possessive is a company of that city."""
     from .organizations import OrgMention
     from .people import is_name_like
 

@@ -3,7 +3,7 @@
 A person's country comes from what is attached to them: a possessive or demonym on their
 title ("Pakistan's ambassador to China", "the Kyrgyz president"; see `people._read_title`),
 "of <country>" right after the name ("Sadyr Japarov of Kyrgyzstan"), the title in apposition
-("X, Chairman of the Mazhilis of Kazakhstan,"; "X, Pakistan's ambassador to China,"), the
+("X, Speaker of the Senate of Kazakhstan,"; "X, Pakistan's ambassador to China,"), the
 organization they work for, or the person whose aide they are ("Mirziyoyev's press
 secretary, X"). A country after "to"/"for"/"with" is where they are posted or whom they
 deal with, not theirs; a country in another conjunct ("Rahmon of Tajikistan and X") is
@@ -41,7 +41,7 @@ def appositive_country(doc: Doc, last: int) -> str | None:
     if i >= len(toks) or toks[i].text != "," or toks[last].possessive:
         return None
     if i + 1 >= len(toks) or not _opens_a_title(toks[i + 1]):
-        return None  # "Tokayev, Shavkat Mirziyoyev of Uzbekistan, ...", "X, which was attended by ..."
+        return None  # "Tokayev, Japarov of Kyrgyzstan, ...", "X, which was attended by ..."
     country, titled = None, False
     for k in range(i + 1, min(len(toks), i + 1 + _MAX_APPOSITIVE)):
         tok = toks[k]

@@ -1,11 +1,11 @@
-"""Organizations named as someone's employer: "director of Uzatom", "vice-president of AzerEnerji".
+"""Organizations named as someone's employer: "director of Tenqor", "vice-president of Kavirgaz".
 
 A capitalized run after a title and "of"/"at" is the body the title belongs to when it is
 not a country, a place or a portfolio ("Minister of Foreign Affairs", "President of
 Uzbekistan", "Head of State"), a generic head or a common English word ("Speaker of
 Parliament", "director of Sales"). A run whose words all read as a personal name might be a
-body and a person ("head of Rosatom Aleksei Likhachev") and is left alone, unless a demonym
-opens it ("director general of Kyrgyz Temir Jolu", a Kyrgyz body).
+body and a person ("head of Belvort Anton Sedykh") and is left alone, unless a demonym
+opens it ("director general of Kyrgyz Ala Suu Kurulush", a Kyrgyz body).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def employer_mentions(doc: Doc, taken: set[int]) -> list:
         country = toks[first].country if toks[first].is_cap and not toks[first].possessive else None
         run = toks[first:last + 1]
         if country and (len(run) == 1 or toks[first].key in lx.COUNTRIES and _reads_as_a_name(run[1:], 1)):
-            continue  # "President of Uzbekistan", "President of Uzbekistan Shavkat Mirziyoyev"
+            continue  # "President of Kyrgyzstan", "President of Kyrgyzstan Sadyr Japarov"
         if not country and (_is_place(run) or run[0].key in _NOT_A_BODY or _reads_as_a_name(run)
                             or lx.place_country(run[0].clean) or lx.region_country(run[0].clean)
                             or len(run) == 1 and _common_word(run[0])):

@@ -1,8 +1,8 @@
 """What an organization-shaped name is: a body of several states, a venue, a city's event, a portfolio.
 
-"Inter-Parliamentary Union" and "China-Central Asia Secretariat" are international; "the
+"Inter-Parliamentary Union" and "Caspian Shelf Secretariat" are international; "the
 Almaty International Congress Center" is a building and "the Tashkent Investment Forum" an
-event, not bodies; "Minister for Information and Broadcasting" names a portfolio.
+event, not bodies; "Minister for Water and Irrigation" names a portfolio.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ _JOINT_HEADS = frozenset({"secretariat", "commission", "committee", "organizatio
 
 
 def between_states(doc: Doc, start: int, head: int) -> bool:
-    """"Inter-Parliamentary Union", "CASA-1000 Inter-Governmental Council", "China-Central Asia
+    """"Inter-Parliamentary Union", "Aral Basin Inter-Governmental Council", "Caspian Shelf
     Secretariat": a body of several states (a business council of two states stays an association)."""
     toks = doc.tokens[start:head + 1]
     if any(t.key.startswith(("inter-", "intergovernmental", "interparliamentary", "interstate")) for t in toks):
@@ -36,7 +36,7 @@ def _hyphened_region(toks: list[Token]) -> bool:
 
 
 def portfolio_of_a_title(doc: Doc, start: int, head: int) -> bool:
-    """"Minister for Information and Broadcasting": the words after a title are its portfolio."""
+    """"Minister for Water and Irrigation": the words after a title are its portfolio."""
     toks = doc.tokens
     if toks[head].key not in lx.PORTFOLIO:
         return False
@@ -47,7 +47,7 @@ def portfolio_of_a_title(doc: Doc, start: int, head: int) -> bool:
 
 
 def venue_or_event(doc: Doc, start: int, head: int) -> bool:
-    """"the Tashkent International Congress Center", "the Almaty Investment Forum": a venue or an event."""
+    """"the Termez Trade Exhibition Hall", "the Almaty Investment Forum": a venue or an event."""
     toks = doc.tokens
     if toks[head].key in lx.VENUE_HEADS and head > start and toks[head - 1].key in lx.VENUE_KINDS:
         return True

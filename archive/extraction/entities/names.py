@@ -5,12 +5,12 @@ A person is described by the set of forms a text uses ("Kassym-Jomart Tokayev",
 
 1. Two full names (two words or more) match when their compact keys are equal
    (case, accents, hyphens and honorifics folded), when one's words contain the
-   other's ("Rana Tanveer" / "Rana Tanveer Hussain"), or when the surname and the
+   other's ("Rana Saleem" / "Rana Saleem Qadir"), or when the surname and the
    given names are both close spellings ("Tokayev" / "Tokaev"). Spellings are
    compared after transliteration folding (`translit`): the same Cyrillic, Arabic
    or Persian letter written "zh" or "j", "q" or "k", "-yev" or "-ev" is one letter
    ("Zhaparov" / "Japarov", "Qohir" / "Kokhir", "Mohammad" / "Muhammad"). A shared
-   surname alone never matches: Shehbaz Sharif is not Nawaz Sharif.
+   surname alone never matches: Imran Qadir is not Bilal Qadir.
 2. When one side only has a single word ("Tokayev", "Mr Tokayev", "Shehbaz"), it
    matches a full name whose surname or first given name it equals, with the lower
    score `PARTIAL`: callers resolving across articles should accept such a match
@@ -71,7 +71,7 @@ def _name_words(name: str) -> tuple[str, ...]:
 
 
 def strip_honorific(name: str) -> str:
-    """The name as written, without a leading "Mr"/"Dr"...: "Mr Nurtleu" -> "Nurtleu"."""
+    """The name as written, without a leading "Mr"/"Dr"...: "Mr Abenov" -> "Abenov"."""
     words = name.split()
     while len(words) > 1 and fold(words[0]).rstrip(".") in _HONORIFIC_WORDS:
         words = words[1:]
@@ -96,7 +96,7 @@ _VOWEL_PAIRS = str.maketrans("oe", "ua")  # vowels transliterations swap: Mohamm
 @functools.lru_cache(maxsize=1 << 15)
 def translit(word: str) -> str:
     """A folded word with transliteration variants written one way: "Zhaparov" -> "japarov",
-    "Mirziyoyev" and "Mirziyoev" -> "mirziev", "Tukhtayev" and "Tukhtaev" -> "tuhtaev"."""
+    "Mirziyoyev" and "Mirziyoev" -> "mirziev", "Rakhimbayev" and "Rakhimbaev" -> "rahimbaev"."""
     word = _NOT_WORD.sub("", fold(word))
     word = _DOUBLED.sub(r"\1", word)
     word = _TRANSLIT.sub(lambda m: _TRANSLIT_MAP[m.group()], word)
@@ -217,7 +217,7 @@ def resolve(forms: Iterable[str], candidates: Sequence[Iterable[str]],
             threshold: float = DEFAULT_THRESHOLD) -> int | None:
     """Index of the one candidate that `forms` denotes, or None when none or several tie.
 
-    Refuses to guess: "Sharif" against Shehbaz Sharif and Nawaz Sharif is None.
+    Refuses to guess: "Qadir" against Imran Qadir and Bilal Qadir is None.
     """
     forms = list(forms)
     scores = [person_similarity(forms, list(c)) for c in candidates]

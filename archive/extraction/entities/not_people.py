@@ -6,11 +6,11 @@ is not a person when it is
 
 - a place: a country, ISO 3166 subdivision or city ("Abu Dhabi", "Khyber Pakhtunkhwa");
 - a piece of a longer capitalized name: another capitalized word that is not a title
-  sits right against it ("Xinjiang Uygur Autonomous Region", "World Atomic Week");
-- a modifier of a common noun: "the Global Gateway investment package", "Lu Ban workshops";
-- a gloss in brackets after another name: "the Palace of the Nation (Qasri Millat)";
+  sits right against it ("Xinjiang Uygur Autonomous Region", "Caspian Energy Week");
+- a modifier of a common noun: "the Silver Bridge investment package", "Ibn Sina scholarships";
+- a gloss in brackets after another name: "the Hall of Unity (Tolar Zali)";
 - made of words with the endings of English adjectives, adverbs and abstract nouns
-  ("Illegally Occupied", "Bilateral Political Consultations").
+  ("Jointly Funded", "Annual Strategic Consultations").
 """
 
 from __future__ import annotations

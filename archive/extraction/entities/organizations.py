@@ -3,8 +3,8 @@
 A mention is an organization when it is a known body (lexicon), ends in an
 organization head word ("... Port Trust", "... Association"), opens with one
 ("Ministry of ...", "Radio ..."), is a demonym plus a government noun ("Kazakh
-foreign ministry"), or is an initialism the text introduces as one ("(IPRI)",
-"courier company TCS", "India's IMPRI", "the FO" for an earlier Foreign Office).
+foreign ministry"), or is an initialism the text introduces as one ("(SPRC)",
+"courier company QDX", "India's NIRPA", "the FO" for an earlier Foreign Office).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class OrgMention:
     confidence: float = 0.7
     initialism_only: bool = False
     explicit_country: bool = field(default=False)
-    alias_of: OrgMention | None = None  # "KEGOC JSC (Kazakhstan Electricity Grid Operating Company)"
+    alias_of: OrgMention | None = None  # "ZHTK JSC (Zhetysu Heat Transmission Company)"
 
 
 def capital_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -70,7 +70,7 @@ def _continues(doc: Doc, tok: Token, nxt: Token) -> bool:
         return True
     after = doc.tokens[nxt.i + 1] if nxt.i + 1 < len(doc.tokens) else None
     if nxt.key in ("of", "for") and after is not None and after.key == "the" and tok.key in lx.LEADING_HEADS:
-        after = doc.tokens[after.i + 1] if after.i + 1 < len(doc.tokens) else None  # "University of the Punjab"
+        after = doc.tokens[after.i + 1] if after.i + 1 < len(doc.tokens) else None  # "University of the Steppe"
     return (nxt.key in lx.ORG_CONNECTORS and after is not None and after.is_cap
             and doc.body[nxt.end:after.start] in (" ", " the ") and after.key not in lx.WEEKDAYS
             and after.key not in lx.MONTHS)
@@ -121,7 +121,7 @@ def _left_edge(doc: Doc, first: int, head: int) -> int:
     while i > first:
         tok = doc.tokens[i - 1]
         if tok.key in lx.TITLE_HEADS and doc.tokens[head].key in _SEATS and i == head:
-            i -= 1  # "PM Office", "President Secretariat": the office of that title
+            i -= 1  # "Governor Office", "President Secretariat": the office of that title
             continue
         if tok.key not in lx.ORG_CONNECTORS and tok.key in _STOP_LEFT or tok.possessive:
             break
@@ -130,7 +130,7 @@ def _left_edge(doc: Doc, first: int, head: int) -> int:
             break  # "the Board of X JSC" is X's board: the legal form closes X's own name
         if tok.key in ("and", "&") and (_is_head(doc, i - 2) or _starts_new_name(doc, i)
                                          or _titled_name_before(doc, i - 2, first)):
-            break  # "Karachi Port Trust and Port Qasim Authority", "Air Astana and Pakistan ... Airlines"
+            break  # "Gwadar Dock Trust and Ormara Harbour Authority", "Air Astana and Pakistan ... Airlines"
         i -= 1
     while i < head and doc.tokens[i].key in lx.ORG_CONNECTORS:
         i += 1
@@ -185,7 +185,7 @@ _TITLE_WORDS = lx.TITLE_MODIFIERS | lx.PORTFOLIO
 
 def _before_titled_person(doc: Doc, head: int, end: int) -> int:
     """End of a name opened by its head, before a title and a person that the run goes on to:
-    "Cabinet of Ministers and Foreign Minister Rashid Meredov" ends at "Ministers",
+    "Cabinet of Ministers and Energy Minister Dovlet Orazov" ends at "Ministers",
     "Ministry of Foreign Affairs Spokesperson Zahra Ahmed" at "Affairs"."""
     toks = doc.tokens
     for k in range(head + 2, end):
@@ -205,7 +205,7 @@ def _before_titled_person(doc: Doc, head: int, end: int) -> int:
 
 
 def _after_portfolio(toks: list[Token], k: int, end: int) -> int:
-    """Index after "for Foreign Affairs" in "Minister for Foreign Affairs Rashid X" (k itself if none)."""
+    """Index after "for Foreign Affairs" in "Minister for Foreign Affairs Dovlet X" (k itself if none)."""
     if k >= end or toks[k].key not in ("for", "of"):
         return k
     n = k + 1
@@ -301,7 +301,7 @@ def _named_by_generic_noun(doc: Doc, taken: set[int]) -> list[OrgMention]:
         if (tok.i in taken or not tok.is_word or not tok.is_cap or tok.is_upper or tok.sentence_initial
                 or prev.key not in lx.GENERIC_ORG_NOUNS or prev.is_cap or tok.key in lx.NON_NAME_WORDS):
             continue
-        if tok.country and not tok.possessive:  # "the state railway company Kyrgyz Temir Jolu"
+        if tok.country and not tok.possessive:  # "the state road company Kyrgyz Ala Suu Kurulush"
             if (run := _demonym_run(doc, tok, taken)) is not None:
                 out.append(run)
             continue
@@ -321,7 +321,7 @@ def _demonym_run(doc: Doc, tok: Token, taken: set[int]) -> OrgMention | None:
     if j == tok.i + 1 or j < len(toks) and toks[j].is_word and toks[j].is_cap:
         return None
     if j - tok.i > 4:
-        j -= 2  # "the state enterprise Kyrgyz Temir Zholu Azamat Sakiev": a body, then the person it names
+        j -= 2  # "the state enterprise Kyrgyz Ala Suu Kurulush Bakyt Osmonov": a body, then the person it names
     type_ = lx.GENERIC_ORG_NOUNS[doc.tokens[tok.i - 1].key]
     return OrgMention(tok.i, j - 1, doc.text(tok.i, j - 1), type_, country=tok.country, confidence=0.6,
                       explicit_country=True)
@@ -429,7 +429,7 @@ _PRESS_UNIT = re.compile(r"\bpress (?:service|office|secretariat|department|cent
 
 
 def _press_service_mentions(doc: Doc, taken: set[int]) -> list[OrgMention]:
-    """"the press service of the President of Uzbekistan": a government unit named by whom it speaks for."""
+    """"the press office of the President of Kyrgyzstan": a government unit named by whom it speaks for."""
     toks, out = doc.tokens, []
     if not _PRESS_UNIT.search(doc.body):
         return out
@@ -458,8 +458,8 @@ def _drop_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:
 
 
 def _read_parentheses(doc: Doc, mentions: list[OrgMention]) -> None:
-    """"Institute (IPRI)" gives an acronym; "RAND Corporation (USA)" a country; "KEGOC JSC (Kazakhstan
-    Electricity Grid Operating Company)" spells out an initialism: one body."""
+    """"Institute (SPRC)" gives an acronym; "Halvard Analytics (USA)" a country; "ZHTK JSC (Zhetysu
+    Heat Transmission Company)" spells out an initialism: one body."""
     by_last = {m.last: m for m in mentions}
     by_first = {m.first: m for m in mentions}
     toks = doc.tokens
@@ -517,7 +517,7 @@ def _core(m: OrgMention) -> str:
         return m.known.name.lower()
     words = [w for w in normalize(m.name).split() if not lx.country_of(w)] or normalize(m.name).split()
     while len(words) > 1 and (words[-1] in lx.ORG_CONNECTORS or words[-1] in lx.LEGAL_FORMS):
-        words.pop()  # "Foreign Ministry of Turkmenistan", "AzerEnerji OJSC"
+        words.pop()  # "Foreign Ministry of Turkmenistan", "Kavirgaz OJSC"
     core = " ".join(words)
     return lx.SYNONYMS.get(core, core)
 
@@ -540,7 +540,7 @@ def cluster_organizations(mentions: list[OrgMention], pending: list[Token], home
             for (core, c), other in clusters.items():
                 if other.mentions[0].initialism_only and core == m.acronym.lower():
                     key = (core, c)
-        elif _INITIALISM.match(m.name) and m.known is None:  # "a department head at KEGOC" after the full name
+        elif _INITIALISM.match(m.name) and m.known is None:  # "a department head at ZHTK" after the full name
             key = next((k for k, other in clusters.items()
                         if any(o.acronym == m.name for o in other.mentions)), key)
         clusters.setdefault(key, _Cluster([], key[0], country)).mentions.append(m)

@@ -1,9 +1,9 @@
-"""News outlets the body names as its sources: "..., Trend reports.", "© TOLOnews", "Kun.uz".
+"""News outlets the body names as its sources: "..., Trend reports.", "© Steppe Wire", "Karvon.uz".
 
 The outlet in the page's metadata is added by `article._add_outlet`; these are the outlets
 a text cites or signs with: a name right before "reports"/"reported"/"writes" that closes a
 clause, a copyright line, "Follow X's official ... channels", and a bare news domain
-("Gazeta.uz", "24.kg"), whose country is its country-code domain.
+("Karvon.uz", "Toolor.kg"), whose country is its country-code domain.
 """
 
 from __future__ import annotations

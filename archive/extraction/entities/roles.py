@@ -1,6 +1,6 @@
 """Titles stated in other forms than before the name or in apposition after it.
 
-- a predicate in an author's note: "Marat Tulegenov is a journalist based in Almaty";
+- a predicate in an author's note: "Aigerim Sadykova is a journalist who covers Almaty";
 - a label with a colon, as in a wire trailer: "Editor: Li Wei";
 - the credits of a wire story: "(Reporting by A in Tashkent; Writing by B; Editing by C)".
 """
@@ -15,7 +15,7 @@ _PREDICATE_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def predicate_title(doc: Doc, last: int, title_phrase) -> str | None:
-    """"X is a journalist", "X is an independent researcher who writes ...": the title after "is a"."""
+    """"X is a journalist", "X is an energy analyst who follows ...": the title after "is a"."""
     toks = doc.tokens
     i = last + 1
     if i + 2 >= len(toks) or toks[i].key != "is" or toks[i + 1].key not in _PREDICATE_ARTICLES:

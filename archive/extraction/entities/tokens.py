@@ -35,10 +35,10 @@ _CLOSE_QUOTES = "\"\u201d\u2019'"
 
 @functools.lru_cache(maxsize=1 << 16)
 def repair_hyphens(word: str) -> str:
-    """Undo line-break hyphenation in a capitalized word: "Kaza-k--h-s-tan" -> "Kazakhstan".
+    """Undo line-break hyphenation in a capitalized word: "Turk-men--is-tan" -> "Turkmenistan".
 
     A hyphen followed by a lower-case letter is noise unless the tail is a compound
-    word ("Pakistan-based"); hyphens before capitals ("Kassym-Jomart") are kept.
+    word ("Pakistan-based"); hyphens before capitals ("Nur-Sultan") are kept.
     """
     if "-" not in word:
         return word

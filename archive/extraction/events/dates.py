@@ -67,7 +67,7 @@ def parse_date(text: str, base: datetime.date | None = None) -> FuzzyDate | None
     return _full_date_then_time(text) or _dateparser_full_date(text)
 
 
-# What may follow a full date in a date line: a time, a zone, separators ("| 06:42 PM", "10:00 (UTC+04:00)").
+# What may follow a full date in a date line: a time, a zone, separators ("| 06:42 PM", "08:15 (UTC+05:00)").
 _TIME_TAIL = re.compile(r"[\s,|/\-\u2013\u2014]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|"
                         r"\(?(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?\)?|\(?(?:UTC|GMT|[A-Z]{2,4}T)\)?|[\s,|/\-\u2013\u2014])*$")
 _FULL_FORMS = [(kind, re.compile(rf"^\s*(?:{pattern})", re.I)) for kind, pattern in PATTERNS

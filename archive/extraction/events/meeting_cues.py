@@ -380,7 +380,7 @@ class SlotFinder:
         return self.mentions.delegation_head(country)
 
     def _holders_of_countries(self, m: re.Match, role: str) -> list[Slot] | None:
-        """"the foreign ministers of Uzbekistan and Turkmenistan": the one holder of the role in each
+        """"the energy ministers of Tajikistan and Kyrgyzstan": the one holder of the role in each
         country named (None when the phrase is not of that form)."""
         tail = _OF_COUNTRIES.match(self.text, m.end())
         if not tail or not role.endswith("s"):

@@ -35,8 +35,8 @@ _LEAD_SENTENCES = 4
 
 
 def visit_city(sentences: list[Sentence]) -> str | None:
-    """The city of the visit the article's lead reports ("during a two-day visit to Kabul by ...",
-    "arrived in Tashkent on Sunday"), not one told as past ("his visit to X last year")."""
+    """The city of the visit the article's lead reports ("during a three-day trip to Osh by ...",
+    "arrived in Termez on Friday"), not one told as past ("his visit to X last year")."""
     for sent in sentences[:_LEAD_SENTENCES]:
         if _SHIFTED.search(sent.text):
             continue

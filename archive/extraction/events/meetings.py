@@ -29,7 +29,7 @@ _I = re.IGNORECASE
 _SHIFTED = re.compile(TIME_SHIFT_MARKERS, _I)
 _LEADING_PRONOUN = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+\w+){0,5},\s+)?(?:He|She)\b")
 _COORDINATED = re.compile(r",\s+and\s+(?:also\s+|later\s+|then\s+)?$|\s+and\s+(?:later|then|afterwards)\s+$")
-# Lower-case particles inside personal names ("von der Leyen", "bin Salman").
+# Lower-case particles inside personal names ("von der Heide", "bin Rashed").
 _NAME_PARTICLES = r"von|van|der|den|de|del|della|da|dos|du|le|la|bin|ibn|al|el|ul|uulu|kyzy"
 _WHO_BEFORE = re.compile(r",\s+who\s*$", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b")
@@ -259,7 +259,7 @@ def _antecedents(text: str, pos: int, finder: SlotFinder) -> list:
         if (not chain and len(gap.strip(" )\u201d\"")) == 0) or (chain and _ANTECEDENT_GAP.fullmatch(gap)):
             chain.insert(0, slot)
         elif chain and not gap.strip(" ,") and slot.name == chain[0].name:
-            chain[0] = slot  # "his counterpart Rashid Meredov": one person told twice
+            chain[0] = slot  # "his counterpart Dovlet Orazov": one person told twice
         else:
             break
     return chain

@@ -3,7 +3,7 @@
 
 Built once per article for the events stage. Person and organization spans come from the
 entities' Evidence offsets and from searching their names and aliases in the body; a single
-name word ("Dar", "Shehbaz") counts when no other person of the article has it.
+name word ("Baig", "Daulet") counts when no other person of the article has it.
 """
 
 from __future__ import annotations

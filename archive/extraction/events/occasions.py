@@ -1,8 +1,8 @@
 """Summits and other gatherings of three or more: who took part, and the day and place of the occasion.
 
 A summit is often told in two sentences: one names the occasion and its day ("The leaders on
-Tuesday signed a treaty at the end of their summit in the capital"), the next lists who took
-part without a meeting verb ("The document bears the signatures of A, B, C and D", "signed by
+Friday signed a charter as their summit in the capital closed"), the next lists who took
+part without a meeting verb ("The charter bears the signatures of A, B, C and D", "signed by
 A, B and C", "Taking part were A, B and C"). The list is one meeting of all its people, on
 the occasion's day and at its place. A meeting of three or more told without a day, right
 after a sentence that dates such an occasion, is that occasion.

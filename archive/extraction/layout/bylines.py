@@ -1,8 +1,8 @@
 """Bylines: who signed a story, and when the signature is a desk or an outlet, which.
 
 `By A and B`, `By A, The Daily Ledger`, `Author: A`, `By A - 2 days ago`,
-`(Reporting by A; Editing by B)`, a desk alone on a line (`Our Staff Reporter`,
-`Staff Report`), `By RFE/RL's Uzbek Service` (a desk of the outlet RFE/RL), `By Azernews`
+`(Reporting by A; Editing by B)`, a desk alone on a line (`Our Correspondent`,
+`Web Desk`), `By Steppe Wire's Tajik Desk` (a desk of the outlet Steppe Wire), `By Caspiannews`
 (a one-word signature that is no person's name: the outlet).
 """
 from __future__ import annotations
@@ -36,7 +36,7 @@ def byline_of(line: str) -> tuple[str, str | None] | None:
 
 
 def desk_byline(line: str) -> str | None:
-    """`Our Staff Reporter`, `Staff Report`, `Web Desk`: a line made only of desk words."""
+    """`Our Correspondent`, `News Desk`, `Web Desk`: a line made only of desk words."""
     words = line.strip().split()
     if 1 < len(words) <= 4 and all(w.lower().strip(".,") in DESK_WORDS for w in words) and line[:1].isupper():
         return line.strip()

@@ -1,10 +1,10 @@
 """Datelines: the place (and often date and agency) a story opens with, in the wire forms.
 
     ISLAMABAD: / ISLAMABAD - / ASTANA – …
-    BEIJING, May 21 (Xinhua) -- / SAMARKAND, Uzbekistan, April 3 (Reuters) -
-    BAKU, Azerbaijan, November 13. /TREND/ … / ASTANA, June 17. /TASS/. …
-    DUSHANBE, 18.04.2024 /Asia-Plus/ -- / ASTANA. KAZINFORM – / BISHKEK (AKIpress) -
-    Bishkek (24.kg) - / Dushanbe, Aug 21, 2025 (Xinhua) --
+    ANKARA, March 9 (Xinhua) -- / TERMEZ, Uzbekistan, July 14 (Reuters) -
+    GANJA, Azerbaijan, October 2. /TREND/ … / ALMATY, May 8. /TASS/. …
+    KHUJAND, 11.02.2031 /Steppe Wire/ -- / ASTANA. KAZINFORM – / OSH (AKIpress) -
+    Osh (Toolor.kg) - / Khujand, Sep 3, 2031 (Xinhua) --
 
 An upper-case place needs only the closing mark; a place in title case must be a known
 city or carry a date or an agency tag, so that "Officials said: …" is no dateline.
@@ -109,7 +109,7 @@ def _is_region(text: str) -> bool:
 
 
 def _is_agency_tag(tag: str) -> bool:
-    """`(Reuters)`, `/TREND/`, `(24.kg)`; not a parenthesised aside or a date."""
+    """`(Reuters)`, `/TREND/`, `(Toolor.kg)`; not a parenthesised aside or a date."""
     words = tag.split()
     if not 1 <= len(words) <= 4 or dates_lines.find_dates(tag):
         return False

@@ -1,7 +1,7 @@
 """Page furniture beyond share and follow calls: lines that are never story text.
 
 Tags and read-time lines, view counters, breadcrumbs, currency tickers, separators,
-e-mail chrome (`View this email in your browser`, `Unsubscribe | …`), a table of
+e-mail chrome (`Open this newsletter in a browser`, `Unsubscribe | …`), a table of
 contents, photo credits, section labels above a headline (`Politics`, `Central Asia |
 Diplomacy`), and the `Related` / `Read also` blocks of links to other stories.
 """

@@ -2,7 +2,7 @@
 
 Candidates everywhere, then a ranked pick (the shape of htmldate): every line of the
 story is classified; page furniture is dropped, lines that carry metadata fill
-candidates (`Updated 05 April 2024`, `16 June 2025, 19:40`, `Published in The Herald, ...`,
+candidates (`Updated 05 April 2024`, `9 March 2031, 08:15`, `Published in The Herald, ...`,
 `By ...`, `© 2025 X`, `Follow X on …`, a masthead, a `A | B | date` strip), summary bullets
 become `highlights`, the first headline-like line is the title and the rest is the body:
 paragraphs separated by a blank line, the dateline (`NAIROBI:`) kept as printed. Each
@@ -192,7 +192,7 @@ def _is_short_name(line: str) -> bool:
 
 
 def _take_cells(meta: StoryMetadata, cells: list[str], zone: str, first_line: bool) -> None:
-    """`Press Trust of India | New Delhi | Last Updated : Jun 06 2025`: each cell read on its own."""
+    """`Steppe Wire | Almaty | Last Updated : Mar 09 2031`: each cell read on its own."""
     for position, cell in enumerate(cells):
         if (dated := dates_lines.date_line(cell, allowed_rest_words=3)) is not None:
             meta.offer_date(dated[0], zone)

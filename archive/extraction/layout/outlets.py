@@ -19,7 +19,7 @@ SOCIAL = (
     r"(?:telegram|twitter|x|facebook|instagram|youtube|linkedin|tiktok|whatsapp|threads|google\s+news|vk|viber"
     r"|social\s+media)"
 )
-FOLLOW = re.compile(  # `Follow X on Telegram`, `Subscribe to X's official Instagram and Telegram channels`
+FOLLOW = re.compile(  # `Follow X on Telegram`, `Subscribe to X's Telegram channel`
     r"(?:^|[,.;:!]\s+)(?:follow|subscribe\s+to|join|like)\s+(?P<name>[^\s].*?)(?:['’\ufffd]s)?\s+(?:official\s+)?"
     rf"(?:on\s+{SOCIAL}\b|{SOCIAL}\b|(?:\w+\s+){{0,3}}channels?\b|(?:news)?letter\b|for\s+(?:the\s+)?latest\b)",
     re.I,

@@ -4,7 +4,7 @@
   `&nbsp;`) are repaired by ftfy, the library made for it; curly quotes and the line
   layout are left as they are (offsets and the line-based stages depend on them);
 * HTML residue: a `<meta>` tag that carries the publication time, site name or author
-  becomes a plain metadata line (`Published: 2025-06-18T09:15:00+05:00`) so the metadata
+  becomes a plain metadata line (`Published: 2031-03-09T08:15:00+05:00`) so the metadata
   stage reads it like any printed date line; every other tag is dropped;
 * a cookie or consent banner line is dropped.
 

@@ -1,7 +1,7 @@
 """Stage 5: one file -> its stories.
 
 A saved news page may carry the next story after the first: a headline followed by
-a block of page furniture (`Updated 9 sec ago`, `Follow`, a photo caption) and
+a block of page furniture (`Updated 4 min ago`, `Follow`, a photo caption) and
 usually the headline again. Such a headline starts a story, and so does a headline
 after a `Related` / `Read also` marker when story text follows it (a bare list of
 links is no story). Anything before the first story start (a `Join our channel`

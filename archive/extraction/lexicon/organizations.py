@@ -77,7 +77,7 @@ SYNONYMS = {
     "mfa": "ministry of foreign affairs",
 }
 
-# Generic nouns before an unknown initialism that make it an organization: "courier company TCS".
+# Generic nouns before an unknown initialism that make it an organization: "courier company QDX".
 GENERIC_ORG_NOUNS = {
     "company": "company", "firm": "company", "group": "company", "conglomerate": "company",
     "giant": "company", "carrier": "company", "operator": "company", "lender": "company",

@@ -17,9 +17,9 @@ D = datetime.date
     ("2031-06-18T23:15:00-05:00", D(2031, 6, 18)),
     ("Sun, 18 Aug 2031", D(2031, 8, 18)),
     ("09 SEP 2031, 14:05", D(2031, 9, 9)),
-    ("Published: 4 July 2031 10:00 (UTC+04:00)", D(2031, 7, 4)),
-    ("POLITICS | 19:42 / 27.01.2031", D(2031, 1, 27)),
-    ("April 3, 2031 6:41 PM GMT+5 Updated 2 hours ago", D(2031, 4, 3)),
+    ("Published: 4 July 2031 08:15 (UTC+05:00)", D(2031, 7, 4)),
+    ("ECONOMY | 08:05 / 27.01.2031", D(2031, 1, 27)),
+    ("April 3, 2031 7:12 PM GMT+5 Updated 3 hours ago", D(2031, 4, 3)),
 ])
 def test_it_reads_a_date_line_in_the_common_forms(line, expected):
     found = date_line(line, allowed_rest_words=1)

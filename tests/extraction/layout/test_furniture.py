@@ -7,7 +7,7 @@ from archive.extraction.layout.furniture import (
 
 @pytest.mark.parametrize("line", [
     "Tags: trade, transit, railways", "2 min read", "1184", "views: 1,247", "Print",
-    "Home > World > Asia", "KZT/USD = 0.00195 -0.05%", "—— ✦ ——", "View this email in your browser",
+    "Home > World > Asia", "KZT/USD = 0.00211 +0.12%", "—— ✦ ——", "View this email in your browser",
     "Unsubscribe | Update your preferences", "IN THIS ISSUE", "Photo: press service",
     "Read also: Ministers to meet again in May", "Today, 11:20",
 ])

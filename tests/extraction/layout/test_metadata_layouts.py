@@ -11,16 +11,16 @@ LEDE = ("the ministers of the two countries met on Monday and agreed to build a 
 
 def test_a_wire_story_reads_dateline_agency_and_the_year_from_its_trailer():
     meta = read_metadata(f"Ministers agree to build railway\n\nKABUL, May 21 (Xinhua) -- Afghan {LEDE}\n\n"
-                         "Editor: Li Wei | 2031-05-21 23:47:10")
+                         "Editor: Li Wei | 2031-05-21 06:13:45")
     assert (meta.title, meta.dateline, meta.outlet, meta.published) == (
         "Ministers agree to build railway", "KABUL", "Xinhua", D(2031, 5, 21))
     assert meta.byline is None
 
 
 def test_a_date_line_above_the_headline_is_not_the_title():
-    meta = read_metadata(f"16 June 2031, 19:40\n\nMinisters agree to build railway\n\nALMATY. KAZINFORM – The {LEDE}")
+    meta = read_metadata(f"9 March 2031, 08:15\n\nMinisters agree to build railway\n\nALMATY. KAZINFORM – The {LEDE}")
     assert meta.title == "Ministers agree to build railway"
-    assert (meta.published, meta.dateline, meta.outlet) == (D(2031, 6, 16), "ALMATY", "KAZINFORM")
+    assert (meta.published, meta.dateline, meta.outlet) == (D(2031, 3, 9), "ALMATY", "KAZINFORM")
 
 
 def test_a_masthead_a_desk_byline_and_a_date_line_form_the_header():
@@ -32,15 +32,15 @@ def test_a_masthead_a_desk_byline_and_a_date_line_form_the_header():
 
 
 def test_a_section_label_a_ticker_and_a_breadcrumb_are_not_the_title():
-    meta = read_metadata(f"Home > World > Asia\nKZT/USD = 0.00195 -0.05%\nCentral Asia | Diplomacy\n\n"
+    meta = read_metadata(f"Home > World > Asia\nKZT/USD = 0.00211 +0.12%\nCentral Asia | Diplomacy\n\n"
                          f"Ministers agree to build railway\n\nThe {LEDE}")
     assert meta.title == "Ministers agree to build railway"
 
 
 def test_a_furniture_strip_gives_outlet_place_and_date():
-    meta = read_metadata(f"Ministers agree to build railway\n\nPress Trust of India | New Delhi | Last Updated : "
-                         f"Jun 06 2031 | 11:05 PM IST\n\nThe {LEDE}")
-    assert (meta.outlet, meta.dateline, meta.published) == ("Press Trust of India", "NEW DELHI", D(2031, 6, 6))
+    meta = read_metadata(f"Ministers agree to build railway\n\nAnadolu Agency | Ankara | Last Updated : "
+                         f"Mar 09 2031 | 08:15 AM TRT\n\nThe {LEDE}")
+    assert (meta.outlet, meta.dateline, meta.published) == ("Anadolu Agency", "ANKARA", D(2031, 3, 9))
 
 
 def test_a_lone_place_line_in_the_header_is_the_dateline():
@@ -73,7 +73,7 @@ def test_follow_and_published_in_lines_name_the_outlet_and_leave_the_body():
 
 def test_an_all_caps_headline_printed_twice_is_the_title_once():
     meta = read_metadata(f"MINISTERS AGREE TO BUILD RAILWAY\nMINISTERS AGREE TO BUILD RAILWAY\n\n"
-                         f"POLITICS | 19:42 / 27.01.2031\n   1184\n   2 min read\n\nThe {LEDE}")
+                         f"ECONOMY | 08:05 / 27.01.2031\n   1184\n   2 min read\n\nThe {LEDE}")
     assert meta.title == "MINISTERS AGREE TO BUILD RAILWAY"
     assert meta.published == D(2031, 1, 27)
     assert meta.body.startswith("The the ministers") and "MINISTERS AGREE" not in meta.body
@@ -91,7 +91,7 @@ def test_a_signature_beside_the_date_is_the_byline():
 
 
 def test_an_outlet_signature_is_byline_and_outlet():
-    meta = read_metadata(f"Ministers agree to build railway\n\nBy Aralnews\n\nPublished: 4 July 2031 10:00 (UTC+04:00)"
+    meta = read_metadata(f"Ministers agree to build railway\n\nBy Aralnews\n\nPublished: 4 July 2031 08:15 (UTC+05:00)"
                          f"\n\nTbilisi, Georgia, 4 July\n\nThe {LEDE}")
     assert (meta.byline, meta.outlet, meta.published, meta.dateline) == ("Aralnews", "Aralnews", D(2031, 7, 4), "TBILISI")
 

@@ -17,7 +17,7 @@ def test_a_copyright_line_names_the_outlet(line, outlet, year):
 @pytest.mark.parametrize("line, outlet", [
     ("Follow Steppe.news on Telegram", "Steppe.news"),
     ("Subscribe to Valley Post on Telegram", "Valley Post"),
-    ("Follow Aralnews’s official Instagram and Telegram channels for the latest news.", "Aralnews"),
+    ("Follow Aralnews’s official Telegram and WhatsApp channels for daily updates.", "Aralnews"),
     ("You are receiving this email because you subscribed to Silk Road Weekly.", "Silk Road Weekly"),
 ])
 def test_a_follow_or_subscribe_line_names_the_outlet(line, outlet):

@@ -8,13 +8,13 @@ from archive.extraction.records import InputError
 
 PROSE = ("The ministers of the two countries met in the capital on Monday and agreed to build "
          "a new railway line through the mountains by the end of the decade, officials said. "
-         "The line would cut the journey to the sea by three days and open a route for goods.")
+         "The line would cut the journey to the sea by three days and give traders a shorter road.")
 
 PAGE = f"""<!doctype html>
 <html><head>
 <title>Ministers agree to build railway | Caspian Wire</title>
 <meta property="og:site_name" content="Caspian Wire">
-<meta property="article:published_time" content="2024-06-18T09:15:00+05:00">
+<meta property="article:published_time" content="2024-03-09T08:15:00+05:00">
 </head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a></nav>
 <article>
@@ -30,7 +30,7 @@ PAGE = f"""<!doctype html>
 def test_a_saved_web_page_is_read_through_its_main_text_and_metadata():
     [article] = extract_file(PAGE.encode(), "story.html")
     assert article.title == "Ministers agree to build railway"
-    assert article.published == datetime.date(2024, 6, 18)
+    assert article.published == datetime.date(2024, 3, 9)
     assert article.outlet == "Caspian Wire"
     assert article.dateline == "ALMATY"
     assert "<" not in article.body and "Home" not in article.body
@@ -63,7 +63,7 @@ def test_a_hard_wrapped_newsletter_story_is_reflowed_into_paragraphs():
         "The ministers of the two countries met in the capital on Monday and",
         "agreed to build a new railway line through the mountains by the end of",
         "the decade, officials said. The line would cut the journey to the sea",
-        "by three days and open a route for goods from the east to the ports of",
+        "by three days and give goods from the east a shorter road to the ports of",
         "the south, the transport ministry of Uzbeki-",
         "stan said in a statement published after the talks had ended late on",
         "Monday evening in the capital.",

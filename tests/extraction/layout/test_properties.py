@@ -14,7 +14,7 @@ PIECES = st.sampled_from([
     "ISLAMABAD", "Kabul", ", May 21", " (Xinhua) -- ", " /TREND/ ", ". KAZINFORM – ", ": ", " - ", "\n", "\n\n",
     "17 June 2031, 10:24", "2031-01-17T14:05:00+05:00", "12.03.2031", "Updated 2 days ago", "© 2031 ", "Follow ",
     " on Telegram", "By ", "Jane Roe", "Our Staff Reporter", "Related", "Read also", "—— ✦ ——", "* * *",
-    "Page 1 of 2", "\f", "Uzbeki-", "stan", "Kaza-k--h-s-tan", "&amp;", "&#8217;", "â€™", "<p>", "</div>",
+    "Page 1 of 2", "\f", "Uzbeki-", "stan", "Uzbe-k--i-s-tan", "&amp;", "&#8217;", "â€™", "<p>", "</div>",
     '<meta property="article:published_time" content="2031-06-18">', "Home > World > Asia", " | ",
     "THE TIMES", "Ministers agree to build railway", "The talks went well.", "\u00a0", "\t", "Mr. ", "No. 10",
 ])
