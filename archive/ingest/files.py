@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, OperationalError, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 
 from archive.extraction.layout.decode import MAX_BYTES, encoding_note
 from archive.extraction.pipeline import extract_file
@@ -23,6 +23,7 @@ from .report import IngestReport
 
 log = logging.getLogger(__name__)
 
+SQLITE_WAIT_MS = 60_000  # how long a writer waits for another to finish its article on a SQLite file
 ATTEMPTS = 4  # tries of one article that collides with a concurrent writer
 RETRY_PAUSE = 0.2  # seconds before the second try, doubled for each next one
 
@@ -135,11 +136,21 @@ def ingest_paths(
     """Ingest every file under `paths`. Bad files are reported and skipped; the rest go in."""
     report = IngestReport(dry_run=dry_run)
     forget_rows()
+    wait_for_other_writers()
     for path in iter_files(paths):
         ingest_file(path, report, dry_run=dry_run)
         if on_file:
             on_file(path)
     return report
+
+
+def wait_for_other_writers() -> None:
+    """On SQLite, one writer at a time: a second ingest's transaction (begun IMMEDIATE) waits its turn
+    for up to a minute per article instead of five seconds. PostgreSQL writers run together
+    (see `locks`)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_WAIT_MS}")
 
 
 def ingest_file(path: Path, report: IngestReport, *, dry_run: bool = False) -> None:
