@@ -20,9 +20,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from archive.models import Agreement, AgreementParty, Article, Evidence, Meeting, MeetingParticipant, Organization
-from archive.models import Person, PersonAlias, Role
 from tests.conftest import restore_reference_data
+from tests.ingest.contents import archive_contents
 from tests.ingest.test_bad_input import run
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs a database other processes see")
@@ -78,32 +77,6 @@ def ingest_at_once(folders) -> list[subprocess.CompletedProcess]:
     running = [subprocess.Popen([sys.executable, str(manage), "ingest", str(folder)], env=env, text=True,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE) for folder in folders]
     return [subprocess.CompletedProcess(p.args, p.wait(timeout=600), *p.communicate()) for p in running]
-
-
-def archive_contents() -> dict:
-    """What the archive holds, by names and texts rather than ids (which depend on who wrote first)."""
-    def names(model, *fields):
-        return sorted(model.objects.values_list(*fields))
-
-    def target(e):
-        record = e.person or e.organization or e.meeting or e.agreement
-        return type(record).__name__, str(record)
-
-    evidence = Evidence.objects.select_related("article", "person", "organization", "meeting", "agreement")
-    return {
-        "articles": names(Article, "content_hash", "title"),
-        "people": names(Person, "name", "title", "country__code"),
-        "organizations": names(Organization, "name", "country__code"),
-        "meetings": sorted((m.date, sorted(m.participants.values_list("name", flat=True)))
-                           for m in Meeting.objects.all()),
-        "agreements": sorted((a.title, a.status, sorted(a.parties.values_list("name", flat=True)))
-                             for a in Agreement.objects.all()),
-        "participants": names(MeetingParticipant, "meeting__date", "name", "person__name", "organization__name"),
-        "parties": names(AgreementParty, "agreement__title", "name", "country__code"),
-        "roles": names(Role, "person__name", "title", "article__title"),
-        "aliases": names(PersonAlias, "person__name", "name"),
-        "evidence": sorted((e.article.content_hash, e.start, e.end, *target(e)) for e in evidence),
-    }
 
 
 @pytest.mark.django_db(transaction=True)
