@@ -6,9 +6,10 @@ many files a run reads, and the writer sees what a run with one worker sees.
 
 Workers are forked from the writer, so they start with its code already imported
 and read nothing but files; they ignore Ctrl-C (the writer stops the run, and says
-so). When a worker dies (killed, out of memory), the files in flight are read again
-by fresh workers, one at a time: the file that kills a worker reading it alone gets
-one error line, and the others go in.
+so), and end when the writer does, even when it is killed outright. When a worker
+dies (killed, out of memory), the files in flight are read again by fresh workers,
+one at a time: the file that kills a worker reading it alone gets one error line,
+and the others go in.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,6 +27,7 @@ from pathlib import Path
 
 from .reading import FileRead, read_and_extract
 
+ORPHAN_CHECK = 0.5  # seconds between a worker's checks that the writer is still there
 IN_FLIGHT = 2  # files handed to each worker ahead of the writer
 FILES_PER_WORKER = 8  # fewer files than this per worker, and starting the worker (about 0.3 s) costs more than it saves
 
@@ -47,6 +51,19 @@ def extracted_files(paths: Iterable[Path], *, workers: int = 1) -> Iterator[File
     yield from WorkerPool(workers).results(iter(paths))
 
 
+def start_worker(writer: int) -> None:
+    """Ignore Ctrl-C (the writer ends the run), and end with the writer: a writer killed outright
+    (SIGKILL) cannot stop its workers, which would otherwise wait for work forever."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=exit_when_orphaned, args=(writer,), daemon=True).start()
+
+
+def exit_when_orphaned(writer: int) -> None:
+    while os.getppid() == writer:
+        time.sleep(ORPHAN_CHECK)
+    os._exit(1)
+
+
 class WorkerPool:
     def __init__(self, workers: int):
         self.workers = workers
@@ -56,7 +73,7 @@ class WorkerPool:
 
     def start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+                                   initializer=start_worker, initargs=(os.getpid(),))
 
     def results(self, paths: Iterator[Path]) -> Iterator[FileRead]:
         try:
