@@ -46,8 +46,8 @@ def article_keys(extracted: ExtractedArticle, source_path: str) -> set[str]:
             words = names.name_words(form)
             keys |= {f"person:{word}" for word in words} | {f"person:{names.skeleton(word)}" for word in words}
     for org in extracted.organizations:
-        keys |= {f"org:{names.normalize(form)}" for form in (org.name, *org.aliases) if form}
-        if org.acronym:
+        keys |= {f"org:{names.normalize(form)}" for form in (org.name, *org.aliases, org.acronym) if form}
+        if org.acronym:  # found by acronym too: `people.resolve_organization`
             keys.add(f"org-acronym:{org.acronym}")
     for agreement in extracted.agreements:
         keys |= {f"agreement:{agreement.kind}:{party_key(party)}" for party in agreement.parties if party}
