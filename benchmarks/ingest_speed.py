@@ -1,17 +1,23 @@
-"""Ingest speed and memory on a generated corpus.
+"""Ingest speed, queries and memory on a generated corpus of real-size articles.
 
     python benchmarks/ingest_speed.py --articles 2000                       # embedded SQLite
     python benchmarks/ingest_speed.py --articles 2000 --database-url postgres://...
+    python benchmarks/ingest_speed.py --articles 2000 --workers 1 2 4        # the runs to compare
 
-Migrates a fresh database, writes the corpus to a temporary folder, ingests it
-in four equal batches and prints articles per second and the process's
-resident memory after each batch: flat memory means the ingest streams.
+Writes the corpus (`benchmarks/corpus.py`) to a temporary folder, times the
+extraction pipeline alone over it (one core, no database), then for each number
+of workers empties the archive and ingests the corpus in equal batches, printing
+per batch: articles and words per second, database queries per article (the
+writer's, counted with an execute wrapper), and the peak resident memory of the
+writer during the batch (and of the largest worker so far). Flat figures from
+batch to batch mean the ingest streams and does not slow down as the archive grows.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import secrets
 import sys
 import tempfile
@@ -22,12 +28,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def rss_mb() -> float:
+def reset_peak_rss() -> None:
+    """Start measuring this process's peak memory afresh (Linux: writing 5 to clear_refs resets VmHWM)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def peak_rss_mb() -> float:
     with open("/proc/self/status") as fh:
         for line in fh:
-            if line.startswith("VmRSS:"):
+            if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def worker_peak_mb() -> float:
+    """The largest peak of any worker process that has ended (0 when none has run)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def setup_django(database_url: str) -> None:
@@ -40,37 +59,94 @@ def setup_django(database_url: str) -> None:
     django.setup()
     from django.core.management import call_command
 
-    call_command("flush", "--noinput", verbosity=0) if "postgres" in database_url else None
     call_command("migrate", "--noinput", verbosity=0)
+
+
+def empty_archive() -> None:
+    """Every table emptied, then the reference rows (countries, groups) loaded as their migrations do."""
+    import importlib
+
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("flush", "--noinput", verbosity=0)
+    for name, loader in (("0002_countries", "load_countries"), ("0006_groups", "create_groups")):
+        module = importlib.import_module(f"archive.migrations.{name}")
+        with connection.schema_editor(atomic=True) as editor:
+            getattr(module, loader)(apps, editor)
+
+
+class QueryCounter:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def pipeline_only(files: list[Path]) -> float:
+    """Articles per second of reading and extraction alone, in this process."""
+    from archive.ingest.reading import read_and_extract
+
+    start, articles = time.perf_counter(), 0
+    for path in files:
+        articles += len(read_and_extract(path).articles)
+    return articles / (time.perf_counter() - start)
+
+
+def ingest_run(files: list[Path], words: int, *, workers: int, batches: int, engine: str) -> None:
+    from django.db import connection
+
+    from archive.ingest import ingest_paths
+    from archive.models import Agreement, Article, Meeting, Person
+
+    empty_archive()
+    size = max(1, len(files) // batches)
+    print(f"{engine}, {workers} worker(s): {len(files)} articles in batches of {size}")
+    total_time = total_queries = 0.0
+    for first in range(0, len(files), size):
+        batch = files[first:first + size]
+        counter = QueryCounter()
+        reset_peak_rss()
+        start = time.perf_counter()
+        with connection.execute_wrapper(counter):
+            report = ingest_paths(batch, workers=workers)
+        elapsed = time.perf_counter() - start
+        total_time += elapsed
+        total_queries += counter.count
+        batch_words = words * len(batch) / len(files)
+        print(f"  {first + len(batch):>6} articles  {len(batch) / elapsed:6.1f} articles/s  "
+              f"{batch_words / elapsed:8.0f} words/s  {counter.count / len(batch):5.1f} queries/article  "
+              f"peak writer {peak_rss_mb():5.0f} MB, worker {worker_peak_mb():5.0f} MB  errors {len(report.errors)}")
+    print(f"{engine}, {workers} worker(s): {len(files) / total_time:.1f} articles/s, {words / total_time:.0f} words/s, "
+          f"{total_queries / len(files):.1f} queries/article overall ({total_time:.1f} s); "
+          f"{Article.objects.count()} articles, {Person.objects.count()} people, {Meeting.objects.count()} meetings, "
+          f"{Agreement.objects.count()} agreements")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--batches", type=int, default=4)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="numbers of workers to run with")
     parser.add_argument("--database-url", help="PostgreSQL URL (its tables are emptied); default: temporary SQLite")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         database_url = args.database_url or f"sqlite:///{tmp}/bench.sqlite3"
         setup_django(database_url)
         from benchmarks.corpus import write_corpus
-        from archive.ingest import ingest_paths
-        from archive.models import Article, Meeting, Person
 
         files = write_corpus(Path(tmp) / "corpus", args.articles)
+        words = sum(len(path.read_text(encoding="utf-8").split()) for path in files)
         engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
-        print(f"{engine}: ingesting {len(files)} generated articles in 4 batches")
-        batch = max(1, len(files) // 4)
-        start = time.perf_counter()
-        for i in range(0, len(files), batch):
-            report = ingest_paths(files[i:i + batch])
-            elapsed = time.perf_counter() - start
-            done = min(i + batch, len(files))
-            print(f"  {done:>6} articles  {done / elapsed:7.1f} articles/s  RSS {rss_mb():6.1f} MB"
-                  f"  errors {len(report.errors)}")
-        elapsed = time.perf_counter() - start
-        print(f"{engine}: {len(files) / elapsed:.1f} articles/s overall ({elapsed:.1f} s); "
-              f"{Article.objects.count()} articles, {Person.objects.count()} people, "
-              f"{Meeting.objects.count()} meetings in the archive")
+        print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; "
+              f"corpus: {len(files)} files, {words / len(files):.0f} words each")
+        print(f"pipeline alone, one core: {pipeline_only(files):.1f} articles/s")
+        for workers in args.workers:
+            ingest_run(files, words, workers=workers, batches=args.batches, engine=engine)
+        print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from archive.models import Agreement, Article, Evidence, Meeting, Organization, 
 
 from .events import write_agreements, write_meetings
 from .fields import fit_rows
+from .locks import lock_article
 from .people import write_organizations, write_people
 from .previous import PreviousRecords
 from .report import IngestReport
@@ -25,6 +26,7 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     (see `previous`), and records left with no evidence that no person has
     touched are removed.
     """
+    lock_article(extracted, source_path)
     content_hash = extracted.content_hash
     same_text_or_place = Q(content_hash=content_hash) | Q(source_path=source_path, position=extracted.position)
     found = {a.content_hash == content_hash: a for a in Article.objects.filter(same_text_or_place)}

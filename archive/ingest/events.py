@@ -32,6 +32,7 @@ from archive.models import (
 
 from .countries import country_for
 from .fields import fit_rows, fit_value, save_extracted
+from .locks import lock_meeting_people
 from .people import REJECTED, add_evidence
 from .previous import PreviousRecords
 from .report import IngestReport
@@ -53,6 +54,7 @@ def fuzzy_date_values(date) -> dict:
 def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, orgs: dict,
                    report: IngestReport, previous: PreviousRecords) -> None:
     known_people = {p.name for p in extracted.people}
+    lock_meeting_people(people[n].pk for ext in extracted.meetings for n in ext.participants if n in people)
     for ext in extracted.meetings:
         persons = [people[n] for n in ext.participants if n in people]
         own = previous.take_meeting(ext, persons, orgs)  # this article's own meeting, before its text changed

@@ -1,11 +1,12 @@
 """python manage.py ingest PATH [PATH ...]: read news files into the archive."""
 
 import sys
+from argparse import ArgumentTypeError
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from archive.ingest import ingest_paths, iter_files
+from archive.ingest import default_workers, ingest_paths, iter_files, workers_for
 
 
 class Command(BaseCommand):
@@ -14,13 +15,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="Files or folders of plain-text news articles.")
         parser.add_argument("--dry-run", action="store_true", help="Report what would change; write nothing.")
+        parser.add_argument("--workers", type=positive, default=default_workers(), metavar="N",
+                            help="Processes that extract while this one writes (default: one per core; 1: extract "
+                                 "in this process, as a run of fewer than 8 files per worker does).")
 
-    def handle(self, *args, paths, dry_run, **options):
+    def handle(self, *args, paths, dry_run, workers, **options):
         total = sum(1 for _ in iter_files(paths))
         show_progress = self.stderr.isatty() and total > 1
         with tqdm(total=total, unit="file", disable=not show_progress, file=sys.stderr) as bar:
             try:
-                report = ingest_paths(paths, dry_run=dry_run, on_file=lambda path: bar.update())
+                report = ingest_paths(paths, dry_run=dry_run, workers=workers_for(workers, total),
+                                      on_file=lambda path: bar.update())
             except KeyboardInterrupt:
                 raise CommandError("Interrupted: articles written so far are complete; run again to finish.")
         for path, text in report.notes:
@@ -31,3 +36,9 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if report.errors:
             raise CommandError(f"{len(report.errors)} file(s) could not be ingested (see the errors above).")
+
+
+def positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)
