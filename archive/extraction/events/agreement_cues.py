@@ -26,7 +26,8 @@ _HEAD = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(NAMED_HEADS
 _NAMED = re.compile(
     r"(?P<pre>(?:(?:" + _WORD + "|" + _YEAR + r")\s+(?:(?:of|on|for|and|in)\s+(?=[A-Z]))?)*)"
     r"(?P<head>" + _HEAD + r")s?\b"
-    r"(?P<tail>(?:\s+(?:of|on|for|in)\s+(?:the\s+)?(?!" + _CALENDAR + r")" + _WORD + r"(?:\s+(?:(?:and|of|in|on|for)\s+)?" + _WORD + r")*)?"
+    r"(?P<tail>(?:\s+(?:of|on|for|in)\s+(?:the\s+)?(?!" + _CALENDAR + r")" + _WORD
+    + r"(?:\s+(?:and\s+|(?:of|in|on|for)\s+(?:the\s+(?=[A-Z]))?)?" + _WORD + r")*)?"
     r"(?:\s+" + _YEAR + r")?)")
 # A word one of which every named head contains (case-sensitive), to skip `_NAMED` cheaply.
 _HEAD_HINTS = tuple({h.split()[0][:6] for h in NAMED_HEADS} | {"Road"})

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..layout.sentences import Sentence
-from ..lexicon.events import STATUS_ORDER, VENTURE_NOUNS
+from ..lexicon.events import NAMED_HEADS, STATUS_ORDER, VENTURE_NOUNS
 from ..records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, FuzzyDate
 from .agreement_context import (in_package_list, is_package, latest_state, package_head, package_value,
                                 plural_undescribed, starts_with_among_them, subject_parties)
@@ -79,7 +79,17 @@ def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], men
             if status == "signed":
                 listed = Told(index, "signed", sentence_day(sent.text, article, Cue(0, 1, "status", ""))
                               or meeting_date(sentences, index, meetings))
-    return [_finish(d) for d in drafts]
+    return [_finish(d) for d in drafts if not _counted_elsewhere(d, drafts)]
+
+
+def _counted_elsewhere(draft: Draft, drafts: list[Draft]) -> bool:
+    """"signed two documents" when the article goes on to tell at least that many agreements one
+    by one: the count sums them up, it is no agreement of its own. A count larger than what is told
+    ("announced 12 documents") stays, the only record of those not told."""
+    if not draft.count or draft.named or draft.money or draft.sectors:
+        return False
+    told = [d for d in drafts if d is not draft and not d.count and d.status == draft.status]
+    return len(told) >= draft.count
 
 
 @dataclass
@@ -168,9 +178,16 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
 def _organization_name(found: Found, sent: Sentence, mentions: ArticleMentions) -> bool:
     """"the UN World Food Programme", "the Caspian Pipeline Consortium": a body's name that ends
     in an agreement head word."""
+    if _DOCUMENT_SHAPED.match(found.title):
+        return False  # "Programme of Cooperation between ...": a document's name, whatever else took it
     end = sent.start + found.end
     return any(m.start <= sent.start + found.start + 1 and m.end >= end - 1
                for m in mentions.orgs_between(sent.start + max(0, found.start - 40), end))
+
+
+# A name that opens with its head word and says what it is about ("Protocol on ...", "Programme of
+# Cooperation ..."): a document, never a body ("the World Food Programme" ends in its head).
+_DOCUMENT_SHAPED = re.compile(r"(?:" + "|".join(re.escape(h) for h in NAMED_HEADS) + r")s?\s+(?:of|on)\s+[A-Z]")
 
 
 def _own_status(text: str, found: Found) -> bool:

@@ -1,0 +1,41 @@
+"""Agreements told in lists and counts: numbered items, counts that sum up what follows, names
+that a body's name was taken for. Written from sentences of the tests' own."""
+
+from .event_builders import agreements, article, org
+
+
+def titles(body, orgs=()):
+    return [a.title for a in agreements(article(body, orgs=orgs))]
+
+
+def test_a_named_title_runs_on_through_of_the_before_a_capitalized_word():
+    body = ("The ministers signed the following documents:\n"
+            "1. Protocol on the Review and Renewal of the Customs and Transit Framework between Armenia and Georgia.")
+    assert titles(body) == ["Protocol on the Review and Renewal of the Customs and Transit Framework"]
+
+
+def test_and_the_does_not_carry_a_named_title_into_the_next_phrase():
+    body = "Georgia and Armenia signed the Treaty on Friendship and the Georgian people welcomed it."
+    assert titles(body) == ["Treaty on Friendship"]
+
+
+def test_a_document_name_stays_an_agreement_when_it_was_also_taken_for_a_body():
+    body = ("Georgia and Armenia signed two texts on Monday.\n\n"
+            "Programme of Cooperation between the Ministry of Culture of Georgia and Armenia for 2026-2027.")
+    found = agreements(article(body, orgs=[org(body, "Programme of Cooperation", type="other")]))
+    assert [a.title for a in found] == ["Programme of Cooperation"]
+    assert found[0].kind == "action_plan"
+
+
+def test_a_count_of_documents_the_article_then_tells_one_by_one_is_no_agreement_of_its_own():
+    body = ("Georgia and Armenia signed two documents on Monday. "
+            "The first is a transit agreement between the railways, signed by the two ministers. "
+            "The second is a protocol on customs cooperation, which the ministers also signed.")
+    assert "two documents" not in titles(body)
+    assert len(titles(body)) == 2
+
+
+def test_a_count_larger_than_what_the_article_tells_stays_as_the_record_of_the_rest():
+    body = ("Georgia and Armenia signed nine documents on Monday. "
+            "Among them was a transit agreement between the railways.")
+    assert any(t.startswith("nine documents") for t in titles(body))
