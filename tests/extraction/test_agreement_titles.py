@@ -106,3 +106,14 @@ def test_an_agreement_between_parties_on_a_named_subject_is_named_by_head_and_su
 def test_a_participle_saying_what_the_document_does_belongs_to_its_title():
     a, = found("Peru and Chile signed a protocol extending their 2015 fisheries accord to river ports.")
     assert a.title == "Protocol between Peru and Chile extending their 2015 fisheries accord to river ports"
+
+
+def test_between_the_three_countries_names_no_party_and_stays_out_of_the_title():
+    body = "The road got its legal basis in May, when an intergovernmental agreement between the three countries was signed."
+    assert [a.title for a in agreements(article(body))] == ["Intergovernmental agreement"]
+
+
+def test_the_topics_a_counted_package_covers_are_not_its_title():
+    body = ("Georgia and Armenia announced 14 cooperation documents on water use, mountain tourism, "
+            "customs procedures and road safety.")
+    assert [a.title for a in agreements(article(body))] == ["14 cooperation documents"]

@@ -28,6 +28,13 @@ def package_head_title(title: str) -> bool:
 _NOTES = re.compile(r"\bnotes\b", _I)
 
 
+# "between the three countries", "between the two sides": parties the phrase does not name.
+_UNNAMED_PARTIES = re.compile(r"^between\s+(?:the|both)\s+(?:two|three|four|five|six|\d+)?\s*"
+                              r"(?:countries|sides|states|nations|governments|parties)\b\s*", _I)
+# "on A, B, C and D": a list of three or more topics.
+_TOPIC_LIST = re.compile(r"(?:on|in|covering)\s+[^,;]+(?:,\s*[^,;]+){2,}", _I)
+
+
 def generic_title(found: Found, text: str, qual: str, status: str | None, sectors: list[str],
                    parties: list[str]) -> str:
     head = found.title[0].upper() + found.title[1:]
@@ -43,6 +50,9 @@ def generic_title(found: Found, text: str, qual: str, status: str | None, sector
         parts.append("to be finalised")
     if sectors and re.match(r"(?:covering|including|in)\b", qual, _I):
         qual = "covering " + ", ".join(sectors[:-1]) + (" and " if len(sectors) > 1 else "") + sectors[-1]
+    qual = _UNNAMED_PARTIES.sub("", qual).strip()
+    if found.count and _TOPIC_LIST.match(qual):
+        qual = ""  # "12 documents on trade, customs, energy and ...": what the package covers, not its name
     if qual:
         parts.append(qual)
     prov = _PROVENANCE.search(text[:found.start])
