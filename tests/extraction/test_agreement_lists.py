@@ -39,3 +39,10 @@ def test_a_count_larger_than_what_the_article_tells_stays_as_the_record_of_the_r
     body = ("Georgia and Armenia signed nine documents on Monday. "
             "Among them was a transit agreement between the railways.")
     assert any(t.startswith("nine documents") for t in titles(body))
+
+
+def test_a_count_before_an_adjective_still_counts_the_documents():
+    body = ("Georgia and Armenia signed a transit agreement and a customs protocol on Monday. "
+            "The minister wrote that he had signed two important documents with his colleague.")
+    found = titles(body)
+    assert len(found) == 2 and not any("documents" in t for t in found), found

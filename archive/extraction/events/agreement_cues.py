@@ -210,12 +210,23 @@ def _left_modifiers(text: str, head_start: int) -> tuple[int, int | None, str | 
                 start, taken = tok.start(), taken + 1
                 continue
             if low in _QUANTIFIERS and low not in _DETERMINERS:  # "the other documents": the determiner before
+                counted = _count_before(text, tok.start())
+                if counted:  # "two significant documents": the count before the adjective
+                    return tok.start(), counted, _determiner_before(text, text.rfind(" ", 0, tok.start() - 1) + 1)
                 return _unhang_and(text, start), None, _determiner_before(text, tok.start())
             return _unhang_and(text, start), None, low if low in _DETERMINERS else None
         if re.search(r"(?:ed|ing)$", low) and low not in _MODIFIER_OK:
             break
         start, taken = tok.start(), taken + 1
     return _unhang_and(text, start), None, None
+
+
+def _count_before(text: str, pos: int) -> int | None:
+    """The count word right before `pos` ("two" in "two significant documents"), not a year."""
+    m = re.search(r"([\w-]+)\s+$", text[:pos])
+    if not m or re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+        return None
+    return parse_count(m.group(1).lower())
 
 
 def _unhang_and(text: str, start: int) -> int:

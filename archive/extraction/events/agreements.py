@@ -83,12 +83,12 @@ def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], men
 
 
 def _counted_elsewhere(draft: Draft, drafts: list[Draft]) -> bool:
-    """"signed two documents" when the article goes on to tell at least that many agreements one
-    by one: the count sums them up, it is no agreement of its own. A count larger than what is told
+    """"signed two documents", "two earlier documents paved the way" when the article tells at least
+    that many agreements one by one: the count sums them up, it is no agreement of its own. A count larger than what is told
     ("announced 12 documents") stays, the only record of those not told."""
     if not draft.count or draft.named or draft.money or draft.sectors:
         return False
-    told = [d for d in drafts if d is not draft and not d.count and d.status == draft.status]
+    told = [d for d in drafts if d is not draft and not d.count]
     return len(told) >= draft.count
 
 
