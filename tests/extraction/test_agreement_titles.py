@@ -117,3 +117,14 @@ def test_the_topics_a_counted_package_covers_are_not_its_title():
     body = ("Georgia and Armenia announced 14 cooperation documents on water use, mountain tourism, "
             "customs procedures and road safety.")
     assert [a.title for a in agreements(article(body))] == ["14 cooperation documents"]
+
+
+def test_a_noun_that_describes_what_was_told_is_no_new_agreement():
+    body = ("Georgia and Armenia signed a transit agreement on Monday. "
+            "The minister described it as the first such transit contract ever signed in the region.")
+    assert len(found(body)) == 1 and "contract" not in found(body)[0].title
+
+
+def test_the_terms_of_contracts_to_come_are_the_document():
+    body = "The second text sets out the main terms of future contracts for delivering grain to the mills."
+    assert [a.title for a in found(body)] == ["Main terms of future contracts for delivering grain to the mills"]

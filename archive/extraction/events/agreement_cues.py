@@ -57,7 +57,12 @@ _LIST_ITEM = r"(?!(?:on|in|at|by|for|with|during|to|from|and|the|a|an)\b)[a-z][\
 # the commas of such a list do not end a clause.
 _LIST_REST = re.compile(r"(?:,\s+" + _LIST_ITEM + r")+,?\s+and\s+[a-z]")
 _HYPOTHETICAL = re.compile(HYPOTHETICAL_BEFORE, _I)
-_NOT_A_DOCUMENT = re.compile(r"\b(?:such\s+(?:a|an)?|(?:the|a)\s+number\s+of|(?:the|a)\s+(?:total|tally|count)\s+of)\s*$", _I)
+_NOT_A_DOCUMENT = re.compile(r"\b(?:such\s+(?:a|an)?|(?:the|a)\s+number\s+of|(?:the|a)\s+(?:total|tally|count)\s+of|"
+                             # "described it as the first contract": a predicate naming what was told
+                             r"(?:described|called|termed|hailed|dubbed|labell?ed)\s+(?:it|this|them|these)\s+"
+                             r"(?:as\s+)?(?:the|a|an)?)\s*$", _I)
+# "the key terms of future contracts": the terms are the document, the contracts are to come.
+_TERMS_OF = re.compile(r"\b(?:(?:key|main|basic|principal|general)\s+)?terms\s+(?:and\s+conditions\s+)?of\s+$", _I)
 _STATUS = [(re.compile(p, _I), s) for p, s in STATUS_CUES]
 _VALUE_LINK = re.compile(r"^\s*(?:,\s*)?(?:worth|valued\s+at|amounting\s+to|totall?ing|of|for|with\s+a\s+value\s+of)\s+$", _I)
 _SECTOR_LIST = re.compile(
@@ -181,6 +186,9 @@ def generic_agreements(text: str, taken: list[Found]) -> list[Found]:
             start, count, determiner = _left_modifiers(text, m.start())
         if _HYPOTHETICAL.search(text[max(0, start - 60):start]) or _NOT_A_DOCUMENT.search(text, 0, start):
             continue  # hoped for; or a kind ("such a treaty"), a tally ("the number of joint ventures")
+        terms = _TERMS_OF.search(text, 0, start)
+        if terms and count is None:
+            start, determiner = terms.start(), _determiner_before(text, terms.start())
         phrase = re.sub(r"\s+", " ", text[start:m.end()])
         count_text = _count_as_written(text[:start]) if count is not None else None
         out.append(Found(start, m.end(), phrase, generic_kind(m.group("head")), named=False,
