@@ -1,6 +1,8 @@
 """Agreements told in lists and counts: numbered items, counts that sum up what follows, names
 that a body's name was taken for. Written from sentences of the tests' own."""
 
+from archive.extraction.events.agreement_cues import generic_agreements
+
 from .event_builders import agreements, article, org
 
 
@@ -46,3 +48,22 @@ def test_a_count_before_an_adjective_still_counts_the_documents():
             "The minister wrote that he had signed two important documents with his colleague.")
     found = titles(body)
     assert len(found) == 2 and not any("documents" in t for t in found), found
+
+
+def test_the_parts_of_a_package_in_an_aside_are_not_agreements_of_their_own():
+    body = ("Officials said 20 agreements had been signed \u2014 energy deals worth $2.3 billion and "
+            "farm contracts worth $0.9 billion \u2014 covering power and grain.")
+    found = titles(body)
+    assert len(found) == 1 and found[0].startswith("20 agreements"), found
+
+
+def test_a_sentence_breaking_down_the_package_total_adds_no_agreement():
+    body = ("Georgia and Armenia signed 20 agreements worth $3.2 billion on Monday. "
+            "Of the total, $2.3 billion is made up of energy deals and $0.9 billion of farm contracts.")
+    found = titles(body)
+    assert len(found) == 1 and found[0].startswith("20 agreements"), found
+
+
+def test_the_end_of_an_amount_is_not_a_count_of_documents():
+    text = "They signed energy deals worth $2.4 billion and farm contracts worth $0.9 billion."
+    assert [f.count for f in generic_agreements(text, [])] == [None, None]

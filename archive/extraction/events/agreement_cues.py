@@ -211,6 +211,8 @@ def _left_modifiers(text: str, head_start: int) -> tuple[int, int | None, str | 
         low = word.lower()
         if text[tok.end():start].strip() not in ("",) or taken >= 6:
             break
+        if (tok.start() and text[tok.start() - 1] in ".,$") or low in ("thousand", "million", "billion", "trillion"):
+            break  # the end of an amount ("$1.4 billion and trade contracts"), no count
         if parse_count(low) is not None and not re.fullmatch(r"(?:19|20)\d\d", low):
             return start, parse_count(low), _determiner_before(text, tok.start())
         if low in _STOP_LEFT or re.search("[\u2019']s$", word) or "$" in word:

@@ -152,6 +152,8 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
         package = next((p for p in packages if p is not found and in_package_list(text, p, found)), None)
         if package and plural_undescribed(found, text):
             continue  # part of the package, not an agreement of its own
+        if plural_undescribed(found, text) and _share_of_package(text, found, packages, earlier, index):
+            continue  # "Of the total, $X is made up of investment deals": a share of the package told
         if _refers_back(found, text, earlier, index):
             continue
         draft = _from_found(found, article, sentences, index, mentions, meetings)
@@ -173,6 +175,22 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
     if venture:
         out.append(_venture_draft(venture, article, sentences, index, mentions, meetings))
     return out
+
+
+# "Of the total, ...", "Of this, ...": a sentence that breaks down a figure just told.
+_BREAKDOWN = re.compile(r"^\W*of\s+(?:the|this|that|these|which)(?:\s+(?:total|sum|amount|figure|value))?\s*,", _I)
+# A dash opening an aside (the mis-decoded dash too).
+_ASIDE_DASH = re.compile(r"\s(?:[\u2013\u2014]|--?|\u00e2\u20ac[\u201d\u201c])\s")
+
+
+def _share_of_package(text: str, found: Found, packages: list[Found], earlier: list[Draft], index: int) -> bool:
+    """A plural mention that splits a package into its parts: in an aside right after the package
+    ("35 agreements were signed -- investment deals worth $X and trade contracts worth $Y --") or in
+    a sentence breaking down the figure just told ("Of the total, $X is made up of investment deals")."""
+    if any(p.end <= found.start and _ASIDE_DASH.search(text, p.end, found.start)
+           and not re.search(r"[.;](?!\d)", text[p.end:found.start]) for p in packages):
+        return True
+    return bool(_BREAKDOWN.match(text)) and any(d.package and d.sentence_index in (index - 1, index - 2) for d in earlier)
 
 
 def _organization_name(found: Found, sent: Sentence, mentions: ArticleMentions) -> bool:
