@@ -23,10 +23,10 @@ def test_and_the_does_not_carry_a_named_title_into_the_next_phrase():
 
 def test_a_document_name_stays_an_agreement_when_it_was_also_taken_for_a_body():
     body = ("Georgia and Armenia signed two texts on Monday.\n\n"
-            "Programme of Cooperation between the Ministry of Culture of Georgia and Armenia for 2026-2027.")
-    found = agreements(article(body, orgs=[org(body, "Programme of Cooperation", type="other")]))
-    assert [a.title for a in found] == ["Programme of Cooperation"]
-    assert found[0].kind == "action_plan"
+            "Memorandum on Cultural Exchange between the Ministry of Culture of Georgia and Armenia for 2026-2027.")
+    found = agreements(article(body, orgs=[org(body, "Memorandum on Cultural Exchange", type="other")]))
+    assert [a.title for a in found] == ["Memorandum on Cultural Exchange"]
+    assert found[0].kind == "mou"
 
 
 def test_a_count_of_documents_the_article_then_tells_one_by_one_is_no_agreement_of_its_own():
@@ -59,7 +59,7 @@ def test_the_parts_of_a_package_in_an_aside_are_not_agreements_of_their_own():
 
 def test_a_sentence_breaking_down_the_package_total_adds_no_agreement():
     body = ("Georgia and Armenia signed 20 agreements worth $3.2 billion on Monday. "
-            "Of the total, $2.3 billion is made up of energy deals and $0.9 billion of farm contracts.")
+            "Of this sum, $2.3 billion went to energy deals and $0.9 billion to farm contracts.")
     found = titles(body)
     assert len(found) == 1 and found[0].startswith("20 agreements"), found
 

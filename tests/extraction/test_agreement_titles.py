@@ -28,7 +28,7 @@ def test_such_a_treaty_names_a_kind_not_an_agreement():
 
 
 def test_a_tally_of_joint_ventures_is_not_an_agreement():
-    assert found("Trade grew in 2024, and the number of joint ventures now stands at 45.") == []
+    assert found("Trade grew in 2024, and the number of trade deals now stands at 45.") == []
 
 
 def test_a_company_named_consortium_is_not_an_agreement():
@@ -108,9 +108,9 @@ def test_a_participle_saying_what_the_document_does_belongs_to_its_title():
     assert a.title == "Protocol between Peru and Chile extending their 2015 fisheries accord to river ports"
 
 
-def test_between_the_three_countries_names_no_party_and_stays_out_of_the_title():
-    body = "The road got its legal basis in May, when an intergovernmental agreement between the three countries was signed."
-    assert [a.title for a in agreements(article(body))] == ["Intergovernmental agreement"]
+def test_between_the_four_states_names_no_party_and_stays_out_of_the_title():
+    body = "Work on the canal began after an interministerial accord between the four states was signed in May."
+    assert [a.title for a in agreements(article(body))] == ["Interministerial accord"]
 
 
 def test_the_topics_a_counted_package_covers_are_not_its_title():
@@ -121,10 +121,10 @@ def test_the_topics_a_counted_package_covers_are_not_its_title():
 
 def test_a_noun_that_describes_what_was_told_is_no_new_agreement():
     body = ("Georgia and Armenia signed a transit agreement on Monday. "
-            "The minister described it as the first such transit contract ever signed in the region.")
+            "The minister hailed it as the first transit contract of its kind in the region.")
     assert len(found(body)) == 1 and "contract" not in found(body)[0].title
 
 
 def test_the_terms_of_contracts_to_come_are_the_document():
-    body = "The second text sets out the main terms of future contracts for delivering grain to the mills."
-    assert [a.title for a in found(body)] == ["Main terms of future contracts for delivering grain to the mills"]
+    body = "The second text fixes the main terms of later contracts for delivering grain to the mills."
+    assert [a.title for a in found(body)] == ["Main terms of later contracts for delivering grain to the mills"]

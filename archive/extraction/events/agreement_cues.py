@@ -1,10 +1,10 @@
 """Finding agreement mentions in a sentence: the grammar half of `agreements`.
 
 Three shapes: a named agreement (a capitalized span ending in a head word, "the
-Pakistan-Kazakhstan Transit Trade Agreement", "Action Plan of Cooperation 2025-26"); a
-described one (a lower-case head with its modifiers, "37 MoUs", "joint ... consortium",
-"memoranda of understanding and agreements"); and an offer to do something concrete
-("expressed its readiness to fully finance ...").
+Peru-Chile Coastal Shipping Agreement", "Plan of Action on Fisheries 2027-28"); a
+described one (a lower-case head with its modifiers, "19 MoUs", "joint ... consortium",
+"protocols and memoranda of understanding"); and an offer to do something concrete
+("expressed its readiness to fully fund ...").
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ _NOT_A_DOCUMENT = re.compile(r"\b(?:such\s+(?:a|an)?|(?:the|a)\s+number\s+of|(?:
                              # "described it as the first contract": a predicate naming what was told
                              r"(?:described|called|termed|hailed|dubbed|labell?ed)\s+(?:it|this|them|these)\s+"
                              r"(?:as\s+)?(?:the|a|an)?)\s*$", _I)
-# "the key terms of future contracts": the terms are the document, the contracts are to come.
+# "the main terms of later supply contracts": the terms are the document, the contracts are to come.
 _TERMS_OF = re.compile(r"\b(?:(?:key|main|basic|principal|general)\s+)?terms\s+(?:and\s+conditions\s+)?of\s+$", _I)
 _STATUS = [(re.compile(p, _I), s) for p, s in STATUS_CUES]
 _VALUE_LINK = re.compile(r"^\s*(?:,\s*)?(?:worth|valued\s+at|amounting\s+to|totall?ing|of|for|with\s+a\s+value\s+of)\s+$", _I)
@@ -131,14 +131,14 @@ def named_agreements(text: str) -> list[Found]:
     return _join_between(text, out)
 
 
-# "an Agreement between the governments of the three countries on Strategic Partnership in ...".
+# "an Agreement between the governments of the four states on Maritime Cooperation in ...".
 _BETWEEN_THEN_NAME = re.compile(r"\s+between\s+[^,;.]{1,90}?\s+(?P<prep>on|for)\s+(?:the\s+)?"
                                 r"(?P<name>[A-Z][\w-]*(?:\s+(?:(?:of|in|and|the|for|on)\s+)*[A-Z][\w-]*)*)")
 
 
 def _join_between(text: str, found: list[Found]) -> list[Found]:
     """A bare head whose parties come between it and the capitalized name of its subject is one
-    agreement named by head and subject ("Agreement on Strategic Partnership in ...")."""
+    agreement named by head and subject ("Agreement on Maritime Cooperation in ...")."""
     out: list[Found] = []
     for f in found:
         if out and out[-1].start <= f.start < out[-1].end:
@@ -185,7 +185,7 @@ def generic_agreements(text: str, taken: list[Found]) -> list[Found]:
         else:
             start, count, determiner = _left_modifiers(text, m.start())
         if _HYPOTHETICAL.search(text[max(0, start - 60):start]) or _NOT_A_DOCUMENT.search(text, 0, start):
-            continue  # hoped for; or a kind ("such a treaty"), a tally ("the number of joint ventures")
+            continue  # hoped for; or a kind ("such a treaty"), a tally ("the number of trade deals")
         terms = _TERMS_OF.search(text, 0, start)
         if terms and count is None:
             start, determiner = terms.start(), _determiner_before(text, terms.start())
@@ -212,7 +212,7 @@ def _left_modifiers(text: str, head_start: int) -> tuple[int, int | None, str | 
         if text[tok.end():start].strip() not in ("",) or taken >= 6:
             break
         if (tok.start() and text[tok.start() - 1] in ".,$") or low in ("thousand", "million", "billion", "trillion"):
-            break  # the end of an amount ("$1.4 billion and trade contracts"), no count
+            break  # the end of an amount ("$2.6 billion and farm contracts"), no count
         if parse_count(low) is not None and not re.fullmatch(r"(?:19|20)\d\d", low):
             return start, parse_count(low), _determiner_before(text, tok.start())
         if low in _STOP_LEFT or re.search("[\u2019']s$", word) or "$" in word:
@@ -221,7 +221,7 @@ def _left_modifiers(text: str, head_start: int) -> tuple[int, int | None, str | 
                 continue
             if low in _QUANTIFIERS and low not in _DETERMINERS:  # "the other documents": the determiner before
                 counted = _count_before(text, tok.start())
-                if counted:  # "two significant documents": the count before the adjective
+                if counted:  # "three important treaties": the count before the adjective
                     return tok.start(), counted, _determiner_before(text, text.rfind(" ", 0, tok.start() - 1) + 1)
                 return _unhang_and(text, start), None, _determiner_before(text, tok.start())
             return _unhang_and(text, start), None, low if low in _DETERMINERS else None
@@ -232,7 +232,7 @@ def _left_modifiers(text: str, head_start: int) -> tuple[int, int | None, str | 
 
 
 def _count_before(text: str, pos: int) -> int | None:
-    """The count word right before `pos` ("two" in "two significant documents"), not a year."""
+    """The count word right before `pos` ("two" in "three important treaties"), not a year."""
     m = re.search(r"([\w-]+)\s+$", text[:pos])
     if not m or re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
         return None
@@ -250,7 +250,7 @@ def _determiner_before(text: str, pos: int) -> str | None:
 
 
 def proposals(text: str) -> list[Found]:
-    """Offers to do something concrete: "expressed its readiness to fully finance X" (not
+    """Offers to do something concrete: "expressed its readiness to fully fund X" (not
     "ready to provide all necessary support", nor "ready to invest in green projects")."""
     out = []
     low = text.lower()

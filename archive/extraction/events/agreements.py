@@ -33,7 +33,7 @@ _BOTH_SIDES = re.compile(r"\b(?:both|the\s+two)\s+(?:sides|countries|nations|gov
                          r"\bbilateral\b|\btheir\s+(?:\w+\s+)?ministries\b", _I)
 _VENTURE = re.compile(r"\b(?P<noun>" + VENTURE_NOUNS + r")\b", _I)
 _VENTURE_CUE = re.compile(r"\b(?:agreed|formali[sz]e|establish|form|set\s+up|create|launch|sign(?:ed)?|connect|link)\w*", _I)
-_ROUTE_PREFIX = re.compile(r"\b(?:Trans|Pan|Inter)-$")  # "Trans-Afghan" names a route, not a party
+_ROUTE_PREFIX = re.compile(r"\b(?:Trans|Pan|Inter)-$")  # "Trans-Andean" names a route, not a party
 _ORG_LINK = re.compile(r"(?:\s*\([^)]{1,15}\))?,?\s+(?:and|with|to)\s+(?:the\s+)?", _I)
 # "an agreement on X, which the minister's successor, Y, signed for the Kazakh side".
 _WHICH_SIGNED = re.compile(r"[^.;]{0,120}?,?\s+(?:which|that)\s+[^.;]{0,100}?\b(?P<verb>signed|inked|initial(?:l)?ed)\b", _I)
@@ -83,9 +83,9 @@ def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], men
 
 
 def _counted_elsewhere(draft: Draft, drafts: list[Draft]) -> bool:
-    """"signed two documents", "two earlier documents paved the way" when the article tells at least
+    """"signed three texts", "two older documents opened the way" when the article tells at least
     that many agreements one by one: the count sums them up, it is no agreement of its own. A count larger than what is told
-    ("announced 12 documents") stays, the only record of those not told."""
+    ("announced 17 documents") stays, the only record of those not told."""
     if not draft.count or draft.named or draft.money or draft.sectors:
         return False
     told = [d for d in drafts if d is not draft and not d.count]
@@ -95,7 +95,7 @@ def _counted_elsewhere(draft: Draft, drafts: list[Draft]) -> bool:
 @dataclass
 class Told:
     """What a sentence said of the documents it leads into ("signed the following documents:",
-    "exchanged the other documents concluded during the visit")."""
+    "handed over the remaining documents agreed during the trip")."""
 
     index: int
     status: str
@@ -177,7 +177,7 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
     return out
 
 
-# "Of the total, ...", "Of this, ...": a sentence that breaks down a figure just told.
+# "Of this sum, ...", "Of these, ...": a sentence that breaks down a figure just told.
 _BREAKDOWN = re.compile(r"^\W*of\s+(?:the|this|that|these|which)(?:\s+(?:total|sum|amount|figure|value))?\s*,", _I)
 # A dash opening an aside (the mis-decoded dash too).
 _ASIDE_DASH = re.compile(r"\s(?:[\u2013\u2014]|--?|\u00e2\u20ac[\u201d\u201c])\s")
@@ -194,10 +194,10 @@ def _share_of_package(text: str, found: Found, packages: list[Found], earlier: l
 
 
 def _organization_name(found: Found, sent: Sentence, mentions: ArticleMentions) -> bool:
-    """"the UN World Food Programme", "the Caspian Pipeline Consortium": a body's name that ends
+    """"the UN World Food Programme", "the Andean Rail Consortium": a body's name that ends
     in an agreement head word."""
     if _DOCUMENT_SHAPED.match(found.title):
-        return False  # "Programme of Cooperation between ...": a document's name, whatever else took it
+        return False  # "Protocol on Fisheries between ...": a document's name, whatever else took it
     end = sent.start + found.end
     return any(m.start <= sent.start + found.start + 1 and m.end >= end - 1
                for m in mentions.orgs_between(sent.start + max(0, found.start - 40), end))
@@ -252,7 +252,7 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
         if package_head(found) and not (found.count or status in ("signed", "in_force")):
             return None
         if package_head(found) and found.definite and not found.count:
-            return None  # "the other documents concluded": the documents the text goes on to list
+            return None  # "the remaining documents agreed": the documents the text goes on to list
         if _LIST_INTRO.search(text, 0, found.start):
             return None  # "the following documents": the items listed after it are the agreements
         if found.kind == "action_plan" and found.title.lower().startswith("road") and not _real_roadmap(text, found, qual):
@@ -275,7 +275,7 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
 
 
 def _own_modifiers(found: Found) -> bool:
-    """"the strategic partnership agreement": a definite mention with two words of its own
+    """"the comprehensive transit agreement": a definite mention with two words of its own
     says which agreement it is ("the agreement", "the new deal" refer back)."""
     words = [w for w in found.title.lower().split()[:-1] if w not in _TITLE_STOP]
     return len(words) >= 2
@@ -428,7 +428,7 @@ def _add(drafts: list[Draft], draft: Draft) -> None:
 def _same(a: Draft, b: Draft) -> bool:
     """One agreement told twice: titles that share their words (unless the text gives each other
     parties: the EU's agreement with X is not its agreement with Y), or packages of the same count
-    ("24 documents signed" and "the exchange of 24 intergovernmental documents")."""
+    ("21 documents signed" and "the exchange of 21 interministerial documents")."""
     if a.kind != b.kind and "other" not in (a.kind, b.kind):
         return False
     if a.count and a.count >= 2 and a.count == b.count:
