@@ -67,3 +67,12 @@ def test_a_sentence_breaking_down_the_package_total_adds_no_agreement():
 def test_the_end_of_an_amount_is_not_a_count_of_documents():
     text = "They signed energy deals worth $2.4 billion and farm contracts worth $0.9 billion."
     assert [f.count for f in generic_agreements(text, [])] == [None, None]
+
+
+def test_the_second_of_the_counted_documents_takes_the_signing_of_the_count():
+    body = ("Georgia and Armenia have signed two documents on the new bridge. "
+            "Work on it will start in spring. Engineers from both sides drew the plans. "
+            "The first is a transit protocol for the bridge, which the ministers signed in March. "
+            "The second document fixes the main terms of later contracts for steel deliveries.")
+    found = {a.title: a.status for a in agreements(article(body))}
+    assert found["Main terms of later contracts for steel deliveries"] == "signed"

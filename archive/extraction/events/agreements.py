@@ -146,6 +146,8 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
     packages = [f for f in found_all if is_package(f)]
     among = (_last_package(earlier, index) or _told_before(sentences, index, article, meetings)
              if starts_with_among_them(text) else None)
+    if among is None and _ORDINAL_ITEM.match(text):
+        among = _last_package(earlier, index, reach=6)  # "The second document sets out ...": one of those counted
     if among is None and listed and _ITEM_START.match(text):
         among = listed  # an item of the list a sentence before opened
     for found in found_all:
@@ -213,9 +215,14 @@ def _own_status(text: str, found: Found) -> bool:
     return status is not None
 
 
-def _last_package(drafts: list[Draft], index: int) -> Draft | None:
-    """The package told in the sentence before `index`, for "Among them was ..."."""
-    return next((d for d in reversed(drafts) if d.package and d.sentence_index == index - 1), None)
+def _last_package(drafts: list[Draft], index: int, reach: int = 1) -> Draft | None:
+    """The package told in the sentence before `index` (or up to `reach` before), for "Among them was ..."."""
+    return next((d for d in reversed(drafts) if d.package and index - reach <= d.sentence_index < index), None)
+
+
+# "The first is ...", "The second document sets out ...": an item of a package counted just before.
+_ORDINAL_ITEM = re.compile(r"^\W*the\s+(?:first|second|third|fourth|fifth|last|other)\s+"
+                           r"(?:is|was|one|document|text|agreement|deal|instrument)\b", re.IGNORECASE)
 
 
 def _refers_back(found: Found, text: str, earlier: list[Draft], index: int) -> bool:
