@@ -76,3 +76,12 @@ def test_the_second_of_the_counted_documents_takes_the_signing_of_the_count():
             "The second document fixes the main terms of later contracts for steel deliveries.")
     found = {a.title: a.status for a in agreements(article(body))}
     assert found["Main terms of later contracts for steel deliveries"] == "signed"
+
+
+def test_one_and_another_after_a_count_tell_each_counted_agreement_by_its_partner():
+    body = ("A Chilean miner also signed two separate contracts: one with Peru's Ministry of Mines on copper "
+            "smelting with a capacity of up to 90,000 tonnes, and another with Bolivia on lithium brine "
+            "extraction of up to 40,000 tonnes a year. Peru and Chile also adopted a fisheries protocol.")
+    found = {a.title: (a.kind, a.status) for a in agreements(article(body))}
+    assert found["Contract with Peru's Ministry of Mines on copper smelting"] == ("agreement", "signed")
+    assert found["Contract with Bolivia on lithium brine extraction"] == ("agreement", "signed")

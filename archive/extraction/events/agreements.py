@@ -168,6 +168,8 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
         elif parent and draft.status == "signed" and parent.status == "signed":
             draft.date = draft.date or parent.date
         out.append(draft)
+    for package in packages:
+        out += _one_and_another(package, article, sentences, index, mentions, meetings)
     taken = [(f.start, f.end) for f in found_all]
     for found in institution_proposals(text):
         if not any(found.start < e and s < found.end for s, e in taken):
@@ -193,6 +195,37 @@ def _share_of_package(text: str, found: Found, packages: list[Found], earlier: l
            and not re.search(r"[.;](?!\d)", text[p.end:found.start]) for p in packages):
         return True
     return bool(_BREAKDOWN.match(text)) and any(d.package and d.sentence_index in (index - 1, index - 2) for d in earlier)
+
+
+# "two deals: one with X on Y, and another with Z on W": the items of a count, each told by its partner.
+_ONE_AND_ANOTHER = re.compile(r"\s*:\s*one\s+(?P<a>(?:with|on|for|between)\s[^;:]*?),?\s+and\s+"
+                              r"(?:another|the\s+other)\s+(?P<b>(?:with|on|for|between)\s[^;:]*)", _I)
+# A measure after an item ("with a capacity of up to 2 GW", "of up to 3 GW"): its size, not its name.
+_MEASURE = re.compile(r"\s+(?:with\s+an?\s+(?:total\s+|combined\s+|installed\s+)?(?:capacity|value|output)|"
+                      r"of\s+(?:up\s+to|about|around|over|some)|worth|valued)\b.*$", _I)
+_SINGULAR = {"memoranda": "memorandum", "treaties": "treaty", "mous": "MoU", "documents": "document"}
+
+
+def _one_and_another(package: Found, article, sentences, index, mentions, meetings) -> list[Draft]:
+    """The items a count's colon goes on to tell ("signed two deals: one with X on Y, and another with Z")."""
+    sent = sentences[index]
+    m = _ONE_AND_ANOTHER.match(sent.text, package.end)
+    if not m:
+        return []
+    plural = package.title.split()[-1].lower()
+    head = _SINGULAR.get(plural, plural[:-1] if plural.endswith("s") else plural)
+    status, _ = status_of(sent.text, package.start, package.end)
+    out = []
+    for part in ("a", "b"):
+        words = _MEASURE.sub("", m.group(part)).strip(" ,.")
+        item = Found(m.start(part), m.end(part), f"{head} {words}", package.kind, named=False)
+        title = item.title[0].upper() + item.title[1:]
+        parties, _ = _parties(sent.text, item, sent, mentions, title)
+        draft = Draft(title=title, kind=package.kind, status=status or "proposed", named=False,
+                      evidence=[_evidence(sent, item, 0.6)], sentence_index=index, parties=parties)
+        draft.date = signing_date(draft, sent.text, None, sentences, index, meetings, article)
+        out.append(draft)
+    return out
 
 
 def _organization_name(found: Found, sent: Sentence, mentions: ArticleMentions) -> bool:
