@@ -147,7 +147,7 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
     among = (_last_package(earlier, index) or _told_before(sentences, index, article, meetings)
              if starts_with_among_them(text) else None)
     if among is None and _ORDINAL_ITEM.match(text):
-        among = _last_package(earlier, index, reach=6)  # "The second document sets out ...": one of those counted
+        among = _last_package(earlier, index, reach=6)  # "The other text fixes ...": one of those counted
     if among is None and listed and _ITEM_START.match(text):
         among = listed  # an item of the list a sentence before opened
     for found in found_all:
@@ -197,17 +197,17 @@ def _share_of_package(text: str, found: Found, packages: list[Found], earlier: l
     return bool(_BREAKDOWN.match(text)) and any(d.package and d.sentence_index in (index - 1, index - 2) for d in earlier)
 
 
-# "two deals: one with X on Y, and another with Z on W": the items of a count, each told by its partner.
+# "three accords: one with X on Y, and another with Z on W": the items of a count, each told by its partner.
 _ONE_AND_ANOTHER = re.compile(r"\s*:\s*one\s+(?P<a>(?:with|on|for|between)\s[^;:]*?),?\s+and\s+"
                               r"(?:another|the\s+other)\s+(?P<b>(?:with|on|for|between)\s[^;:]*)", _I)
-# A measure after an item ("with a capacity of up to 2 GW", "of up to 3 GW"): its size, not its name.
+# A measure after an item ("with a capacity of 500 MW", "of about 40,000 tonnes"): its size, not its name.
 _MEASURE = re.compile(r"\s+(?:with\s+an?\s+(?:total\s+|combined\s+|installed\s+)?(?:capacity|value|output)|"
                       r"of\s+(?:up\s+to|about|around|over|some)|worth|valued)\b.*$", _I)
 _SINGULAR = {"memoranda": "memorandum", "treaties": "treaty", "mous": "MoU", "documents": "document"}
 
 
 def _one_and_another(package: Found, article, sentences, index, mentions, meetings) -> list[Draft]:
-    """The items a count's colon goes on to tell ("signed two deals: one with X on Y, and another with Z")."""
+    """The items a count's colon goes on to tell ("signed three accords: one with X on Y, and another with Z")."""
     sent = sentences[index]
     m = _ONE_AND_ANOTHER.match(sent.text, package.end)
     if not m:
@@ -253,7 +253,7 @@ def _last_package(drafts: list[Draft], index: int, reach: int = 1) -> Draft | No
     return next((d for d in reversed(drafts) if d.package and index - reach <= d.sentence_index < index), None)
 
 
-# "The first is ...", "The second document sets out ...": an item of a package counted just before.
+# "The first is ...", "The other text fixes ...": an item of a package counted just before.
 _ORDINAL_ITEM = re.compile(r"^\W*the\s+(?:first|second|third|fourth|fifth|last|other)\s+"
                            r"(?:is|was|one|document|text|agreement|deal|instrument)\b", re.IGNORECASE)
 
