@@ -28,7 +28,7 @@ def test_such_a_treaty_names_a_kind_not_an_agreement():
 
 
 def test_a_tally_of_joint_ventures_is_not_an_agreement():
-    assert found("Trade grew in 2024, and the number of joint ventures now stands at 45.") == []
+    assert found("Trade grew in 2024, and the number of trade deals now stands at 45.") == []
 
 
 def test_a_company_named_consortium_is_not_an_agreement():
@@ -106,3 +106,25 @@ def test_an_agreement_between_parties_on_a_named_subject_is_named_by_head_and_su
 def test_a_participle_saying_what_the_document_does_belongs_to_its_title():
     a, = found("Peru and Chile signed a protocol extending their 2015 fisheries accord to river ports.")
     assert a.title == "Protocol between Peru and Chile extending their 2015 fisheries accord to river ports"
+
+
+def test_between_the_four_states_names_no_party_and_stays_out_of_the_title():
+    body = "Work on the canal began after an interministerial accord between the four states was signed in May."
+    assert [a.title for a in agreements(article(body))] == ["Interministerial accord"]
+
+
+def test_the_topics_a_counted_package_covers_are_not_its_title():
+    body = ("Georgia and Armenia announced 14 cooperation documents on water use, mountain tourism, "
+            "customs procedures and road safety.")
+    assert [a.title for a in agreements(article(body))] == ["14 cooperation documents"]
+
+
+def test_a_noun_that_describes_what_was_told_is_no_new_agreement():
+    body = ("Georgia and Armenia signed a transit agreement on Monday. "
+            "The minister hailed it as the first transit contract of its kind in the region.")
+    assert len(found(body)) == 1 and "contract" not in found(body)[0].title
+
+
+def test_the_terms_of_contracts_to_come_are_the_document():
+    body = "The second text fixes the main terms of later contracts for delivering grain to the mills."
+    assert [a.title for a in found(body)] == ["Main terms of later contracts for delivering grain to the mills"]

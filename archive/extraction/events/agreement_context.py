@@ -42,7 +42,7 @@ _POSSESSED_NAME = re.compile(r"[A-Z][\w-]*['\u2019]s\s+(?:[a-z][\w-]*\s+){0,4}(?
 
 
 def is_package(found: Found) -> bool:
-    """A counted group of documents ("12 documents", "five agreements")."""
+    """A counted group of documents ("17 documents", "five agreements")."""
     return found.count is not None and found.count >= 2 and not found.named
 
 
@@ -52,7 +52,7 @@ def package_head(found: Found) -> bool:
 
 
 def package_value(text: str, found: Found) -> Money | None:
-    """"12 documents, including ..., worth a total of $1.5 billion": the value after the list."""
+    """"17 documents, including ..., worth a total of $2.6 billion": the value after the list."""
     if not _INCLUDING.match(text[found.end:]):
         return None
     for money in find_money(text):

@@ -1,10 +1,10 @@
 """Finding agreement mentions in a sentence: the grammar half of `agreements`.
 
 Three shapes: a named agreement (a capitalized span ending in a head word, "the
-Pakistan-Kazakhstan Transit Trade Agreement", "Action Plan of Cooperation 2025-26"); a
-described one (a lower-case head with its modifiers, "37 MoUs", "joint ... consortium",
-"memoranda of understanding and agreements"); and an offer to do something concrete
-("expressed its readiness to fully finance ...").
+Peru-Chile Coastal Shipping Agreement", "Plan of Action on Fisheries 2027-28"); a
+described one (a lower-case head with its modifiers, "19 MoUs", "joint ... consortium",
+"protocols and memoranda of understanding"); and an offer to do something concrete
+("expressed its readiness to fully fund ...").
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ _HEAD = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(NAMED_HEADS
 _NAMED = re.compile(
     r"(?P<pre>(?:(?:" + _WORD + "|" + _YEAR + r")\s+(?:(?:of|on|for|and|in)\s+(?=[A-Z]))?)*)"
     r"(?P<head>" + _HEAD + r")s?\b"
-    r"(?P<tail>(?:\s+(?:of|on|for|in)\s+(?:the\s+)?(?!" + _CALENDAR + r")" + _WORD + r"(?:\s+(?:(?:and|of|in|on|for)\s+)?" + _WORD + r")*)?"
+    r"(?P<tail>(?:\s+(?:of|on|for|in)\s+(?:the\s+)?(?!" + _CALENDAR + r")" + _WORD
+    + r"(?:\s+(?:and\s+|(?:of|in|on|for)\s+(?:the\s+(?=[A-Z]))?)?" + _WORD + r")*)?"
     r"(?:\s+" + _YEAR + r")?)")
 # A word one of which every named head contains (case-sensitive), to skip `_NAMED` cheaply.
 _HEAD_HINTS = tuple({h.split()[0][:6] for h in NAMED_HEADS} | {"Road"})
@@ -56,7 +57,12 @@ _LIST_ITEM = r"(?!(?:on|in|at|by|for|with|during|to|from|and|the|a|an)\b)[a-z][\
 # the commas of such a list do not end a clause.
 _LIST_REST = re.compile(r"(?:,\s+" + _LIST_ITEM + r")+,?\s+and\s+[a-z]")
 _HYPOTHETICAL = re.compile(HYPOTHETICAL_BEFORE, _I)
-_NOT_A_DOCUMENT = re.compile(r"\b(?:such\s+(?:a|an)?|(?:the|a)\s+number\s+of|(?:the|a)\s+(?:total|tally|count)\s+of)\s*$", _I)
+_NOT_A_DOCUMENT = re.compile(r"\b(?:such\s+(?:a|an)?|(?:the|a)\s+number\s+of|(?:the|a)\s+(?:total|tally|count)\s+of|"
+                             # "described it as the first contract": a predicate naming what was told
+                             r"(?:described|called|termed|hailed|dubbed|labell?ed)\s+(?:it|this|them|these)\s+"
+                             r"(?:as\s+)?(?:the|a|an)?)\s*$", _I)
+# "the main terms of later supply contracts": the terms are the document, the contracts are to come.
+_TERMS_OF = re.compile(r"\b(?:(?:key|main|basic|principal|general)\s+)?terms\s+(?:and\s+conditions\s+)?of\s+$", _I)
 _STATUS = [(re.compile(p, _I), s) for p, s in STATUS_CUES]
 _VALUE_LINK = re.compile(r"^\s*(?:,\s*)?(?:worth|valued\s+at|amounting\s+to|totall?ing|of|for|with\s+a\s+value\s+of)\s+$", _I)
 _SECTOR_LIST = re.compile(
@@ -125,14 +131,14 @@ def named_agreements(text: str) -> list[Found]:
     return _join_between(text, out)
 
 
-# "an Agreement between the governments of the three countries on Strategic Partnership in ...".
+# "an Agreement between the governments of the four states on Maritime Cooperation in ...".
 _BETWEEN_THEN_NAME = re.compile(r"\s+between\s+[^,;.]{1,90}?\s+(?P<prep>on|for)\s+(?:the\s+)?"
                                 r"(?P<name>[A-Z][\w-]*(?:\s+(?:(?:of|in|and|the|for|on)\s+)*[A-Z][\w-]*)*)")
 
 
 def _join_between(text: str, found: list[Found]) -> list[Found]:
     """A bare head whose parties come between it and the capitalized name of its subject is one
-    agreement named by head and subject ("Agreement on Strategic Partnership in ...")."""
+    agreement named by head and subject ("Agreement on Maritime Cooperation in ...")."""
     out: list[Found] = []
     for f in found:
         if out and out[-1].start <= f.start < out[-1].end:
@@ -179,7 +185,10 @@ def generic_agreements(text: str, taken: list[Found]) -> list[Found]:
         else:
             start, count, determiner = _left_modifiers(text, m.start())
         if _HYPOTHETICAL.search(text[max(0, start - 60):start]) or _NOT_A_DOCUMENT.search(text, 0, start):
-            continue  # hoped for; or a kind ("such a treaty"), a tally ("the number of joint ventures")
+            continue  # hoped for; or a kind ("such a treaty"), a tally ("the number of trade deals")
+        terms = _TERMS_OF.search(text, 0, start)
+        if terms and count is None:
+            start, determiner = terms.start(), _determiner_before(text, terms.start())
         phrase = re.sub(r"\s+", " ", text[start:m.end()])
         count_text = _count_as_written(text[:start]) if count is not None else None
         out.append(Found(start, m.end(), phrase, generic_kind(m.group("head")), named=False,
@@ -202,6 +211,8 @@ def _left_modifiers(text: str, head_start: int) -> tuple[int, int | None, str | 
         low = word.lower()
         if text[tok.end():start].strip() not in ("",) or taken >= 6:
             break
+        if (tok.start() and text[tok.start() - 1] in ".,$") or low in ("thousand", "million", "billion", "trillion"):
+            break  # the end of an amount ("$2.6 billion and farm contracts"), no count
         if parse_count(low) is not None and not re.fullmatch(r"(?:19|20)\d\d", low):
             return start, parse_count(low), _determiner_before(text, tok.start())
         if low in _STOP_LEFT or re.search("[\u2019']s$", word) or "$" in word:
@@ -209,12 +220,23 @@ def _left_modifiers(text: str, head_start: int) -> tuple[int, int | None, str | 
                 start, taken = tok.start(), taken + 1
                 continue
             if low in _QUANTIFIERS and low not in _DETERMINERS:  # "the other documents": the determiner before
+                counted = _count_before(text, tok.start())
+                if counted:  # "three important treaties": the count before the adjective
+                    return tok.start(), counted, _determiner_before(text, text.rfind(" ", 0, tok.start() - 1) + 1)
                 return _unhang_and(text, start), None, _determiner_before(text, tok.start())
             return _unhang_and(text, start), None, low if low in _DETERMINERS else None
         if re.search(r"(?:ed|ing)$", low) and low not in _MODIFIER_OK:
             break
         start, taken = tok.start(), taken + 1
     return _unhang_and(text, start), None, None
+
+
+def _count_before(text: str, pos: int) -> int | None:
+    """The count word right before `pos` ("two" in "three important treaties"), not a year."""
+    m = re.search(r"([\w-]+)\s+$", text[:pos])
+    if not m or re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+        return None
+    return parse_count(m.group(1).lower())
 
 
 def _unhang_and(text: str, start: int) -> int:
@@ -228,7 +250,7 @@ def _determiner_before(text: str, pos: int) -> str | None:
 
 
 def proposals(text: str) -> list[Found]:
-    """Offers to do something concrete: "expressed its readiness to fully finance X" (not
+    """Offers to do something concrete: "expressed its readiness to fully fund X" (not
     "ready to provide all necessary support", nor "ready to invest in green projects")."""
     out = []
     low = text.lower()

@@ -21,11 +21,18 @@ _COUNTED_HEAD = re.compile(r"^\S+\s+(?:" + "|".join(PACKAGE_HEADS) + r")\b", _I)
 
 
 def package_head_title(title: str) -> bool:
-    """"35 documents worth ...": a count and a bare package head, no kind of its own."""
+    """"29 documents worth ...": a count and a bare package head, no kind of its own."""
     return bool(_COUNTED_HEAD.match(title))
 
 
 _NOTES = re.compile(r"\bnotes\b", _I)
+
+
+# "between the four governments", "between both parties": parties the phrase does not name.
+_UNNAMED_PARTIES = re.compile(r"^between\s+(?:the|both)\s+(?:two|three|four|five|six|\d+)?\s*"
+                              r"(?:countries|sides|states|nations|governments|parties)\b\s*", _I)
+# "on A, B, C and D": a list of three or more topics.
+_TOPIC_LIST = re.compile(r"(?:on|in|covering)\s+[^,;]+(?:,\s*[^,;]+){2,}", _I)
 
 
 def generic_title(found: Found, text: str, qual: str, status: str | None, sectors: list[str],
@@ -43,6 +50,9 @@ def generic_title(found: Found, text: str, qual: str, status: str | None, sector
         parts.append("to be finalised")
     if sectors and re.match(r"(?:covering|including|in)\b", qual, _I):
         qual = "covering " + ", ".join(sectors[:-1]) + (" and " if len(sectors) > 1 else "") + sectors[-1]
+    qual = _UNNAMED_PARTIES.sub("", qual).strip()
+    if found.count and _TOPIC_LIST.match(qual):
+        qual = ""  # "17 documents on fishing, ports, forests and ...": what the package covers, not its name
     if qual:
         parts.append(qual)
     prov = _PROVENANCE.search(text[:found.start])
@@ -70,7 +80,7 @@ def _whole_phrase(title: str) -> str:
 
 
 def fuller_title(a, b) -> bool:
-    """`a` says more of what the agreement is than `b`: a package told by its kind ("35 economic and
+    """`a` says more of what the agreement is than `b`: a package told by its kind ("29 farming and
     investment agreements") over one told by a bare "documents"; else more words."""
     bare_a, bare_b = package_head_title(a.title), package_head_title(b.title)
     if bare_a != bare_b and a.count and a.count == b.count:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..layout.sentences import Sentence
-from ..lexicon.events import STATUS_ORDER, VENTURE_NOUNS
+from ..lexicon.events import NAMED_HEADS, STATUS_ORDER, VENTURE_NOUNS
 from ..records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, FuzzyDate
 from .agreement_context import (in_package_list, is_package, latest_state, package_head, package_value,
                                 plural_undescribed, starts_with_among_them, subject_parties)
@@ -33,7 +33,7 @@ _BOTH_SIDES = re.compile(r"\b(?:both|the\s+two)\s+(?:sides|countries|nations|gov
                          r"\bbilateral\b|\btheir\s+(?:\w+\s+)?ministries\b", _I)
 _VENTURE = re.compile(r"\b(?P<noun>" + VENTURE_NOUNS + r")\b", _I)
 _VENTURE_CUE = re.compile(r"\b(?:agreed|formali[sz]e|establish|form|set\s+up|create|launch|sign(?:ed)?|connect|link)\w*", _I)
-_ROUTE_PREFIX = re.compile(r"\b(?:Trans|Pan|Inter)-$")  # "Trans-Afghan" names a route, not a party
+_ROUTE_PREFIX = re.compile(r"\b(?:Trans|Pan|Inter)-$")  # "Trans-Andean" names a route, not a party
 _ORG_LINK = re.compile(r"(?:\s*\([^)]{1,15}\))?,?\s+(?:and|with|to)\s+(?:the\s+)?", _I)
 # "an agreement on X, which the minister's successor, Y, signed for the Kazakh side".
 _WHICH_SIGNED = re.compile(r"[^.;]{0,120}?,?\s+(?:which|that)\s+[^.;]{0,100}?\b(?P<verb>signed|inked|initial(?:l)?ed)\b", _I)
@@ -79,13 +79,23 @@ def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], men
             if status == "signed":
                 listed = Told(index, "signed", sentence_day(sent.text, article, Cue(0, 1, "status", ""))
                               or meeting_date(sentences, index, meetings))
-    return [_finish(d) for d in drafts]
+    return [_finish(d) for d in drafts if not _counted_elsewhere(d, drafts)]
+
+
+def _counted_elsewhere(draft: Draft, drafts: list[Draft]) -> bool:
+    """"signed three texts", "two older documents opened the way" when the article tells at least
+    that many agreements one by one: the count sums them up, it is no agreement of its own. A count larger than what is told
+    ("announced 17 documents") stays, the only record of those not told."""
+    if not draft.count or draft.named or draft.money or draft.sectors:
+        return False
+    told = [d for d in drafts if d is not draft and not d.count]
+    return len(told) >= draft.count
 
 
 @dataclass
 class Told:
     """What a sentence said of the documents it leads into ("signed the following documents:",
-    "exchanged the other documents concluded during the visit")."""
+    "handed over the remaining documents agreed during the trip")."""
 
     index: int
     status: str
@@ -136,12 +146,16 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
     packages = [f for f in found_all if is_package(f)]
     among = (_last_package(earlier, index) or _told_before(sentences, index, article, meetings)
              if starts_with_among_them(text) else None)
+    if among is None and _ORDINAL_ITEM.match(text):
+        among = _last_package(earlier, index, reach=6)  # "The other text fixes ...": one of those counted
     if among is None and listed and _ITEM_START.match(text):
         among = listed  # an item of the list a sentence before opened
     for found in found_all:
         package = next((p for p in packages if p is not found and in_package_list(text, p, found)), None)
         if package and plural_undescribed(found, text):
             continue  # part of the package, not an agreement of its own
+        if plural_undescribed(found, text) and _share_of_package(text, found, packages, earlier, index):
+            continue  # "Of the total, $X is made up of investment deals": a share of the package told
         if _refers_back(found, text, earlier, index):
             continue
         draft = _from_found(found, article, sentences, index, mentions, meetings)
@@ -154,6 +168,8 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
         elif parent and draft.status == "signed" and parent.status == "signed":
             draft.date = draft.date or parent.date
         out.append(draft)
+    for package in packages:
+        out += _one_and_another(package, article, sentences, index, mentions, meetings)
     taken = [(f.start, f.end) for f in found_all]
     for found in institution_proposals(text):
         if not any(found.start < e and s < found.end for s, e in taken):
@@ -165,12 +181,66 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
     return out
 
 
+# "Of this sum, ...", "Of these, ...": a sentence that breaks down a figure just told.
+_BREAKDOWN = re.compile(r"^\W*of\s+(?:the|this|that|these|which)(?:\s+(?:total|sum|amount|figure|value))?\s*,", _I)
+# A dash opening an aside (the mis-decoded dash too).
+_ASIDE_DASH = re.compile(r"\s(?:[\u2013\u2014]|--?|\u00e2\u20ac[\u201d\u201c])\s")
+
+
+def _share_of_package(text: str, found: Found, packages: list[Found], earlier: list[Draft], index: int) -> bool:
+    """A plural mention that splits a package into its parts: in an aside right after the package
+    ("35 agreements were signed -- investment deals worth $X and trade contracts worth $Y --") or in
+    a sentence breaking down the figure just told ("Of the total, $X is made up of investment deals")."""
+    if any(p.end <= found.start and _ASIDE_DASH.search(text, p.end, found.start)
+           and not re.search(r"[.;](?!\d)", text[p.end:found.start]) for p in packages):
+        return True
+    return bool(_BREAKDOWN.match(text)) and any(d.package and d.sentence_index in (index - 1, index - 2) for d in earlier)
+
+
+# "three accords: one with X on Y, and another with Z on W": the items of a count, each told by its partner.
+_ONE_AND_ANOTHER = re.compile(r"\s*:\s*one\s+(?P<a>(?:with|on|for|between)\s[^;:]*?),?\s+and\s+"
+                              r"(?:another|the\s+other)\s+(?P<b>(?:with|on|for|between)\s[^;:]*)", _I)
+# A measure after an item ("with a capacity of 500 MW", "of about 40,000 tonnes"): its size, not its name.
+_MEASURE = re.compile(r"\s+(?:with\s+an?\s+(?:total\s+|combined\s+|installed\s+)?(?:capacity|value|output)|"
+                      r"of\s+(?:up\s+to|about|around|over|some)|worth|valued)\b.*$", _I)
+_SINGULAR = {"memoranda": "memorandum", "treaties": "treaty", "mous": "MoU", "documents": "document"}
+
+
+def _one_and_another(package: Found, article, sentences, index, mentions, meetings) -> list[Draft]:
+    """The items a count's colon goes on to tell ("signed three accords: one with X on Y, and another with Z")."""
+    sent = sentences[index]
+    m = _ONE_AND_ANOTHER.match(sent.text, package.end)
+    if not m:
+        return []
+    plural = package.title.split()[-1].lower()
+    head = _SINGULAR.get(plural, plural[:-1] if plural.endswith("s") else plural)
+    status, _ = status_of(sent.text, package.start, package.end)
+    out = []
+    for part in ("a", "b"):
+        words = _MEASURE.sub("", m.group(part)).strip(" ,.")
+        item = Found(m.start(part), m.end(part), f"{head} {words}", package.kind, named=False)
+        title = item.title[0].upper() + item.title[1:]
+        parties, _ = _parties(sent.text, item, sent, mentions, title)
+        draft = Draft(title=title, kind=package.kind, status=status or "proposed", named=False,
+                      evidence=[_evidence(sent, item, 0.6)], sentence_index=index, parties=parties)
+        draft.date = signing_date(draft, sent.text, None, sentences, index, meetings, article)
+        out.append(draft)
+    return out
+
+
 def _organization_name(found: Found, sent: Sentence, mentions: ArticleMentions) -> bool:
-    """"the UN World Food Programme", "the Caspian Pipeline Consortium": a body's name that ends
+    """"the UN World Food Programme", "the Andean Rail Consortium": a body's name that ends
     in an agreement head word."""
+    if _DOCUMENT_SHAPED.match(found.title):
+        return False  # "Protocol on Fisheries between ...": a document's name, whatever else took it
     end = sent.start + found.end
     return any(m.start <= sent.start + found.start + 1 and m.end >= end - 1
                for m in mentions.orgs_between(sent.start + max(0, found.start - 40), end))
+
+
+# A name that opens with its head word and says what it is about ("Protocol on ...", "Programme of
+# Cooperation ..."): a document, never a body ("the World Food Programme" ends in its head).
+_DOCUMENT_SHAPED = re.compile(r"(?:" + "|".join(re.escape(h) for h in NAMED_HEADS) + r")s?\s+(?:of|on)\s+[A-Z]")
 
 
 def _own_status(text: str, found: Found) -> bool:
@@ -178,9 +248,14 @@ def _own_status(text: str, found: Found) -> bool:
     return status is not None
 
 
-def _last_package(drafts: list[Draft], index: int) -> Draft | None:
-    """The package told in the sentence before `index`, for "Among them was ..."."""
-    return next((d for d in reversed(drafts) if d.package and d.sentence_index == index - 1), None)
+def _last_package(drafts: list[Draft], index: int, reach: int = 1) -> Draft | None:
+    """The package told in the sentence before `index` (or up to `reach` before), for "Among them was ..."."""
+    return next((d for d in reversed(drafts) if d.package and index - reach <= d.sentence_index < index), None)
+
+
+# "The first is ...", "The other text fixes ...": an item of a package counted just before.
+_ORDINAL_ITEM = re.compile(r"^\W*the\s+(?:first|second|third|fourth|fifth|last|other)\s+"
+                           r"(?:is|was|one|document|text|agreement|deal|instrument)\b", re.IGNORECASE)
 
 
 def _refers_back(found: Found, text: str, earlier: list[Draft], index: int) -> bool:
@@ -217,7 +292,7 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
         if package_head(found) and not (found.count or status in ("signed", "in_force")):
             return None
         if package_head(found) and found.definite and not found.count:
-            return None  # "the other documents concluded": the documents the text goes on to list
+            return None  # "the remaining documents agreed": the documents the text goes on to list
         if _LIST_INTRO.search(text, 0, found.start):
             return None  # "the following documents": the items listed after it are the agreements
         if found.kind == "action_plan" and found.title.lower().startswith("road") and not _real_roadmap(text, found, qual):
@@ -240,7 +315,7 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
 
 
 def _own_modifiers(found: Found) -> bool:
-    """"the strategic partnership agreement": a definite mention with two words of its own
+    """"the comprehensive transit agreement": a definite mention with two words of its own
     says which agreement it is ("the agreement", "the new deal" refer back)."""
     words = [w for w in found.title.lower().split()[:-1] if w not in _TITLE_STOP]
     return len(words) >= 2
@@ -393,7 +468,7 @@ def _add(drafts: list[Draft], draft: Draft) -> None:
 def _same(a: Draft, b: Draft) -> bool:
     """One agreement told twice: titles that share their words (unless the text gives each other
     parties: the EU's agreement with X is not its agreement with Y), or packages of the same count
-    ("24 documents signed" and "the exchange of 24 intergovernmental documents")."""
+    ("21 documents signed" and "the exchange of 21 interministerial documents")."""
     if a.kind != b.kind and "other" not in (a.kind, b.kind):
         return False
     if a.count and a.count >= 2 and a.count == b.count:

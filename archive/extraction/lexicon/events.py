@@ -116,7 +116,7 @@ GENERIC_HEADS = (
     r"joint\s+statements?|joint\s+communiqu(?:e|\u00e9)s?"
 )
 
-# Heads that only mean an agreement when counted or signed ("signed 12 documents").
+# Heads that only mean an agreement when counted or signed ("signed 17 documents").
 PACKAGE_HEADS = ("documents", "instruments")
 
 
@@ -134,7 +134,7 @@ def generic_kind(head: str) -> str:
     if h.startswith("treat"):
         return "treaty"
     if h.startswith(("agreement", "deal", "accord", "pact", "contract", "protocol")) or h in PACKAGE_HEADS:
-        return "agreement"  # "24 documents signed": a package of agreements
+        return "agreement"  # "21 documents signed": a package of agreements
     return "other"
 
 
