@@ -37,7 +37,7 @@ def pages(reference_data):
     factories.FieldConflictFactory(meeting=meeting, article=article)
     meeting.topic = "transit"
     meeting.save()
-    twins = [factories.PersonFactory(name="Muhammad Ishaq Dar", country=factories.country("PK")) for _ in range(4)]
+    twins = [factories.PersonFactory(name="Muhammad Tariq Noor", country=factories.country("PK")) for _ in range(4)]
     merged = factories.PersonFactory(name="Aibek Djaksybekov", country=kz)
     record_merge(kept=person, merged=merged, user=user)
     return {
