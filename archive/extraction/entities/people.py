@@ -68,7 +68,10 @@ class Cluster:
 
     @property
     def full_forms(self) -> list[str]:
-        return [m.name for m in self.mentions if not m.single] or [m.name for m in self.mentions]
+        """Distinct forms, so comparing a mention with a cluster costs the same however often
+        the person is named (a long story repeats a name hundreds of times)."""
+        forms = [m.name for m in self.mentions if not m.single] or [m.name for m in self.mentions]
+        return list(dict.fromkeys(forms))
 
     def words(self) -> set[str]:
         """First and last words of the full forms (what a one-word mention may be)."""

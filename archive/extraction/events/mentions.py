@@ -9,6 +9,7 @@ name word ("Baig", "Daulet") counts when no other person of the article has it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -106,11 +107,35 @@ def _regex_spans(text: str, forms: set[str], ignore_case: bool) -> list[tuple[in
 
 
 def _keep_longest(mentions: list[Mention]) -> list[Mention]:
+    """The longest of overlapping mentions, in text order. `kept` stays sorted and free of
+    overlaps, so each candidate is checked against its two neighbours only."""
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda x: (-(x.end - x.start), x.start)):
-        if not any(m.start < k.end and k.start < m.end for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda x: x.start)
+        if not _overlaps_any(kept, m):
+            kept.insert(bisect_left(kept, m.start, key=_start), m)
+    return kept
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _overlaps_any(spans: list[Mention], m: Mention) -> bool:
+    """Whether `m` overlaps one of `spans` (sorted by start, not overlapping each other)."""
+    i = bisect_left(spans, m.start, key=_start)
+    return (i > 0 and spans[i - 1].end > m.start) or (i < len(spans) and spans[i].start < m.end)
+
+
+def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions (sorted by start) that lie inside [start, end), found by bisection, so a
+    look-up per sentence does not scan the whole article."""
+    out = []
+    for m in mentions[bisect_left(mentions, start, key=_start):]:
+        if m.start >= end:
+            break
+        if m.end <= end:
+            out.append(m)
+    return out
 
 
 def _strip_honorific(form: str) -> str:
@@ -170,8 +195,7 @@ class ArticleMentions:
     def build(cls, article: ExtractedArticle) -> "ArticleMentions":
         self = cls(article)
         self.orgs = self._find_orgs()
-        self.persons = [p for p in self._find_persons()
-                        if not any(p.start < o.end and o.start < p.end for o in self.orgs)]
+        self.persons = [p for p in self._find_persons() if not _overlaps_any(self.orgs, p)]
         self.countries = countries_in(article.body)
         return self
 
@@ -211,13 +235,13 @@ class ArticleMentions:
     # -- lookups ---------------------------------------------------------------------------
 
     def persons_between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.persons if start <= m.start and m.end <= end]
+        return _within(self.persons, start, end)
 
     def orgs_between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.orgs if start <= m.start and m.end <= end]
+        return _within(self.orgs, start, end)
 
     def countries_between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.countries if start <= m.start and m.end <= end]
+        return _within(self.countries, start, end)
 
     def person(self, name: str) -> ExtractedPerson | None:
         return next((p for p in self.article.people if p.name == name), None)
