@@ -32,7 +32,7 @@ from archive.models import (
 )
 
 from .countries import country_for
-from .fields import apply_record_values, fit_rows, fit_value, is_newest_source, save_extracted
+from .fields import apply_record_values, fit_rows, fit_value, is_newest_source
 from .locks import lock_meeting_people
 from .people import REJECTED
 from .previous import PreviousRecords
@@ -172,24 +172,72 @@ def unless_rejected(record):
 
 def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, report: IngestReport,
                      previous: PreviousRecords, rows: ArticleRows) -> None:
+    """Find or create each agreement in the order of the text, then write them, their parties and
+    sectors in one insert each. A later agreement of the article may be an earlier one again
+    (`ArticleAgreements`), as it could when each was written before the next was read."""
+    mine = ArticleAgreements()
+    touched = []
     for ext in extracted.agreements:
         own = previous.take_agreement(ext)
-        agreement = unless_rejected(own) if own else find_same_agreement(ext)
+        agreement = unless_rejected(own) if own else mine.same_as(ext)
         if agreement is REJECTED:
             report.count("records skipped as rejected")
             continue
         created = agreement is None
         agreement = agreement or Agreement()
-        newest = created or is_newest_source(article.published, [latest_source_date(agreement)])
+        dates = [latest_source_date(agreement)] if agreement.pk else []
+        newest = created or is_newest_source(article.published, dates)
         values = agreement_values(ext, agreement, created=created, newest=newest)
-        save_extracted(agreement, values, ext.confidence)
+        touched.append((agreement, apply_record_values(agreement, values, ext.confidence), ext))
+        mine.add(agreement, ext)
+        report.count("agreements created" if created else "agreements linked")
+    save_records(touched)
+    AgreementParty.objects.bulk_create(fit_rows([row for agreement, _, ext in touched
+                                                 for row in party_rows(agreement, ext, orgs)]), ignore_conflicts=True)
+    add_sectors([(agreement, ext.sectors) for agreement, _, ext in touched])
+    for agreement, _, ext in touched:
         rows.add_evidence(ext.evidence, agreement=agreement)
-        write_parties(agreement, ext, orgs)
-        add_sectors(agreement, ext.sectors)
         rows.add_after(AgreementStatusChange(  # one step per agreement, status and article
             agreement=agreement, status=ext.status, article=article,
             evidence=rows.first_evidence(ext.evidence, agreement=agreement), **fuzzy_date_values(ext.date)))
-        report.count("agreements created" if created else "agreements linked")
+
+
+class ArticleAgreements:
+    """The agreements an article has found or created so far, with the parties it gave them."""
+
+    def __init__(self):
+        self.records: list = []
+        self.keys: dict[int, set] = {}  # id(record) -> party keys
+
+    def add(self, agreement: Agreement, ext: ExtractedAgreement) -> None:
+        if id(agreement) not in self.keys:
+            self.records.append(agreement)
+            theirs = agreement.parties.all() if agreement.pk else []
+            self.keys[id(agreement)] = party_keys((p.country_id, p.name) for p in theirs)
+        self.keys[id(agreement)] |= party_keys((getattr(country_for(p), "id", None), p) for p in ext.parties if p)
+
+    def same_as(self, ext: ExtractedAgreement):
+        """The agreement `ext` is: the newest that agrees, among this article's and the archive's."""
+        here = [a for a in self.records if a.kind == ext.kind and agrees(ext, a.title, self.keys[id(a)])]
+        new_here = [a for a in here if a.pk is None]
+        if new_here:
+            return new_here[-1]
+        found = find_same_agreement(ext)
+        if found is REJECTED:
+            return found
+        best = max([a for a in here if a.pk] + ([found] if found else []), key=lambda a: a.pk, default=None)
+        return next((a for a in self.records if best is not None and a.pk == best.pk), best)  # one instance a record
+
+
+def agrees(ext: ExtractedAgreement, title: str, theirs: set) -> bool:
+    """Same parties (at least half of all named on either side) and a similar title."""
+    ours = party_keys((getattr(country_for(p), "id", None), p) for p in ext.parties if p)
+    shared = ours & theirs
+    countries = [c.id for c in (country_for(p) for p in ext.parties if p) if c]
+    required = set(countries[:2]) if len(countries) >= 2 else None
+    return (bool(shared) and (required is None or required <= theirs)
+            and len(shared) / len(ours | theirs) >= 0.5
+            and fuzz.token_set_ratio(names.fold(ext.title), names.fold(title)) >= TITLE_SIMILARITY)
 
 
 def latest_source_date(agreement: Agreement):
@@ -257,27 +305,31 @@ def party_keys(parties) -> set:
     return {country_id if country_id else names.normalize(name) for country_id, name in parties}
 
 
-def write_parties(agreement: Agreement, ext: ExtractedAgreement, orgs: dict) -> None:
+def party_rows(agreement: Agreement, ext: ExtractedAgreement, orgs: dict) -> list:
     rows = []
     for name in ext.parties:
         country = country_for(name)
         rows.append(AgreementParty(agreement=agreement, name=name, role="party", country=country,
                                    organization=None if country else orgs.get(name)))
-    AgreementParty.objects.bulk_create(fit_rows(rows), ignore_conflicts=True)
+    return rows
 
 
-def add_sectors(agreement: Agreement, names: list[str]) -> None:
-    names = {fit_value(Sector._meta.get_field("name"), name.lower()) for name in names}
-    if names:
-        through = Agreement.sectors.through
-        through.objects.bulk_create([through(agreement=agreement, sector_id=pk) for pk in sector_ids(names)],
-                                    ignore_conflicts=True)
+def add_sectors(named: list) -> None:
+    """Link each agreement to its sectors [(agreement, sector names)], in one insert."""
+    wanted = [(agreement, {fit_value(Sector._meta.get_field("name"), name.lower()) for name in names})
+              for agreement, names in named]
+    if not any(names for _, names in wanted):
+        return
+    ids = sector_ids(set().union(*(names for _, names in wanted)))
+    through = Agreement.sectors.through
+    through.objects.bulk_create([through(agreement=agreement, sector_id=ids[name])
+                                 for agreement, names in wanted for name in names], ignore_conflicts=True)
 
 
 _sectors: dict[str, int] = {}  # name -> id, for one run (see `forget_sectors`)
 
 
-def sector_ids(names: set[str]) -> list[int]:
+def sector_ids(names: set[str]) -> dict[str, int]:
     """Ids of the sectors named, created when missing. Kept for the run once the article that
     read them commits (a rolled-back article's new sectors are gone)."""
     known = {name: _sectors[name] for name in names if name in _sectors}
@@ -286,7 +338,7 @@ def sector_ids(names: set[str]) -> list[int]:
         found = dict(Sector.objects.filter(name__in=missing).values_list("name", "id"))
         transaction.on_commit(lambda: _sectors.update(found))
         known |= found
-    return [known[name] for name in names]
+    return known
 
 
 def forget_sectors() -> None:

@@ -96,10 +96,3 @@ def is_newest_source(published: datetime.date | None, source_dates) -> bool:
     agreement's status): it is at least as recent as every dated source before it. An undated
     article never outranks a dated one; one rule for people and agreements."""
     return published is not None and all(published >= d for d in source_dates if d is not None)
-
-
-def save_extracted(record: models.Model, values: dict, confidence: float) -> None:
-    """Apply the extractor's values and confidence; write the row (and a history entry) only on change."""
-    if apply_record_values(record, values, confidence):
-        fit_rows([record])
-        record.save()

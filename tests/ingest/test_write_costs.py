@@ -126,3 +126,17 @@ def test_aliases_stored_with_the_old_surname_key_are_found_after_migration_0009(
     save_article(article(body, people=[person(body, "Sadyr Japarov", country="Kyrgyzstan")]), source_path="a.txt",
                  report=IngestReport())
     assert Person.objects.count() == 1
+
+
+def test_an_agreement_reported_twice_in_one_article_is_one_record_with_the_parties_of_both():
+    body = "Uzbekistan and Turkmenistan signed a transit agreement. The transit agreement, also signed by Afghanistan."
+    extracted = article(body)
+    extracted.agreements = [
+        agreement(body, "transit agreement", mention="a transit agreement"),
+        agreement(body, "the transit agreement", mention="The transit agreement",
+                  parties=("Uzbekistan", "Turkmenistan", "Afghanistan")),
+    ]
+    save_article(extracted, source_path="a.txt", report=IngestReport())
+    assert Agreement.objects.count() == 1
+    assert sorted(Agreement.objects.get().parties.values_list("name", flat=True)) == [
+        "Afghanistan", "Turkmenistan", "Uzbekistan"]
