@@ -83,6 +83,7 @@ class PeoplePool:
     forms: dict = field(default_factory=dict)  # id(record) -> its name forms
     roles: dict = field(default_factory=lambda: defaultdict(RoleStats))  # pk -> RoleStats
     created: list = field(default_factory=list)
+    stored: set = field(default_factory=set)  # (pk, normalized form) of the aliases in the archive
 
     @classmethod
     def load(cls, extracted: ExtractedArticle, article: Article) -> PeoplePool:
@@ -95,6 +96,7 @@ class PeoplePool:
             aliases = list(person.aliases.all())
             pool.keys[id(person)] = {a.surname_key for a in aliases}
             pool.forms[id(person)] = [person.name, *(a.name for a in aliases)]
+            pool.stored |= {(person.pk, a.normalized) for a in aliases}
         pool.load_roles({p.resolved().pk for p in pool.found}, article)
         return pool
 
@@ -141,7 +143,7 @@ class OrganizationPool:
 
     by_form: dict = field(default_factory=lambda: defaultdict(list))  # normalized form -> records
     by_acronym: dict = field(default_factory=lambda: defaultdict(list))  # acronym -> records
-    created: list = field(default_factory=list)
+    stored: set = field(default_factory=set)  # (pk, normalized form) of aliases known to be in the archive
 
     @classmethod
     def load(cls, extracted: ExtractedArticle) -> OrganizationPool:
@@ -155,6 +157,7 @@ class OrganizationPool:
         records = with_merges(Organization, [a.organization for a in aliases] + by_acronym)
         for alias in aliases:
             pool.by_form[alias.normalized].append(records[alias.organization_id])
+            pool.stored.add((alias.organization_id, alias.normalized))
         for org in by_acronym:
             pool.by_acronym[org.acronym].append(records[org.pk])
         return pool

@@ -51,7 +51,7 @@ def write_organizations(extracted: ExtractedArticle, article: Article, report: I
         linked[ext.name] = org
     save_records(touched)
     add_aliases(OrganizationAlias, "organization", [(org, [ext.name, *ext.aliases, ext.acronym])
-                                                    for org, _, ext in touched])
+                                                    for org, _, ext in touched], pool.stored)
     for org, _, ext in touched:
         rows.add_evidence(ext.evidence, organization=org)
     return linked
@@ -87,7 +87,8 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
         report.count("people created" if created else "people linked")
         linked[ext.name] = person
     save_records(touched)
-    add_aliases(PersonAlias, "person", [(person, [ext.name, *ext.aliases]) for person, _, ext in touched])
+    add_aliases(PersonAlias, "person", [(person, [ext.name, *ext.aliases]) for person, _, ext in touched],
+                pool.stored)
     add_roles(touched, article, orgs, previous_people)
     for person, _, ext in touched:
         rows.add_evidence(ext.evidence, person=person)
@@ -189,12 +190,15 @@ def fuller_name(current: str, new: str) -> str:
     return new if len(new.split()) > len(current.split()) else current
 
 
-def add_aliases(alias_model, owner_field: str, named: list) -> None:
-    """Add the forms records lack, in one insert; the (record, normalized form) constraint skips the ones they have."""
+def add_aliases(alias_model, owner_field: str, named: list, stored: set) -> None:
+    """Add the forms records lack, in one insert (none when the archive has them all, as `stored` says);
+    the (record, normalized form) constraint skips any another writer added meanwhile."""
     rows = {}
     for record, forms in named:
         for form in filter(None, forms):
-            if key := names.normalize(form):
+            key = names.normalize(form)
+            if key and (record.pk, key[:200]) not in stored:
                 rows.setdefault((record.pk, key), alias_model(**{owner_field: record}, name=form,
                                                               **alias_keys(form, alias_model)))
-    alias_model.objects.bulk_create(fit_rows(list(rows.values())), ignore_conflicts=True)
+    if rows:
+        alias_model.objects.bulk_create(fit_rows(list(rows.values())), ignore_conflicts=True)
