@@ -11,6 +11,10 @@ per batch: articles and words per second, database queries per article (the
 writer's, counted with an execute wrapper), and the peak resident memory of the
 writer during the batch (and of the largest worker so far). Flat figures from
 batch to batch mean the ingest streams and does not slow down as the archive grows.
+Then a share of the files (`--changed`) gets one word changed in every paragraph's
+first sentence and is ingested again: each of those articles is updated in place
+(old evidence dropped, new written, records left unsupported removed), which is
+timed the same way.
 """
 
 from __future__ import annotations
@@ -126,11 +130,31 @@ def ingest_run(files: list[Path], words: int, *, workers: int, batches: int, eng
           f"{Agreement.objects.count()} agreements")
 
 
+def update_run(files: list[Path], *, workers: int, engine: str) -> None:
+    """Change the files (one word each) and ingest them again: every article is updated in place."""
+    from django.db import connection
+
+    from archive.ingest import ingest_paths
+
+    for path in files:
+        path.write_text(path.read_text(encoding="utf-8").replace(" the ", " this ", 1), encoding="utf-8")
+    counter = QueryCounter()
+    reset_peak_rss()
+    start = time.perf_counter()
+    with connection.execute_wrapper(counter):
+        report = ingest_paths(files, workers=workers)
+    elapsed = time.perf_counter() - start
+    print(f"{engine}, {workers} worker(s), {len(files)} changed files: {len(files) / elapsed:.1f} articles/s, "
+          f"{counter.count / len(files):.1f} queries/article, {report.counts['articles updated']} updated, "
+          f"peak writer {peak_rss_mb():.0f} MB, errors {len(report.errors)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--batches", type=int, default=4)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="numbers of workers to run with")
+    parser.add_argument("--changed", type=float, default=0.1, help="share of the files changed and ingested again")
     parser.add_argument("--database-url", help="PostgreSQL URL (its tables are emptied); default: temporary SQLite")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -144,8 +168,13 @@ def main() -> None:
         print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; "
               f"corpus: {len(files)} files, {words / len(files):.0f} words each")
         print(f"pipeline alone, one core: {pipeline_only(files):.1f} articles/s")
+        originals = {path: path.read_bytes() for path in files[:int(len(files) * args.changed)]}
         for workers in args.workers:
+            for path, data in originals.items():
+                path.write_bytes(data)
             ingest_run(files, words, workers=workers, batches=args.batches, engine=engine)
+            if originals:
+                update_run(list(originals), workers=workers, engine=engine)
         print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 

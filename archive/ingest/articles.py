@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from archive.extraction.records import ExtractedArticle
-from archive.models import Agreement, Article, Evidence, Meeting, Organization, Person, ReviewStatus
+from archive.models import Article, Evidence, ReviewStatus
 
 from .events import write_agreements, write_meetings
 from .fields import fit_rows
@@ -13,6 +13,7 @@ from .locks import lock_article
 from .people import write_organizations, write_people
 from .previous import PreviousRecords
 from .report import IngestReport
+from .rows import ArticleRows
 
 ARTICLE_FIELDS = ("title", "outlet", "published", "dateline", "byline", "source_name", "body")
 
@@ -49,16 +50,18 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     previous.expect(extracted)
     write_records(extracted, article, report, previous)
     if updating:
-        remove_orphans()
+        remove_orphans(previous)
     return article
 
 
 def write_records(extracted: ExtractedArticle, article: Article, report: IngestReport,
                   previous: PreviousRecords) -> None:
-    orgs = write_organizations(extracted, article, report)
-    people = write_people(extracted, article, orgs, report, previous.people)
-    write_meetings(extracted, article, people, orgs, report, previous)
-    write_agreements(extracted, article, orgs, report, previous)
+    rows = ArticleRows(article)
+    orgs = write_organizations(extracted, article, report, rows)
+    people = write_people(extracted, article, orgs, report, rows, previous.people)
+    write_meetings(extracted, article, people, orgs, report, previous, rows)
+    write_agreements(extracted, article, orgs, report, previous, rows)
+    rows.flush()
 
 
 def forget_extraction(article: Article) -> PreviousRecords:
@@ -74,9 +77,11 @@ def forget_extraction(article: Article) -> PreviousRecords:
     return previous
 
 
-def remove_orphans() -> None:
-    """Delete machine-made records no evidence supports any more. A person's records always stay."""
+def remove_orphans(previous: PreviousRecords) -> None:
+    """Delete the machine-made records the article's old text supported that no evidence supports
+    any more. Only those are looked at (not whole tables); a person's records always stay."""
     untouched = Q(review_status=ReviewStatus.UNREVIEWED, is_curated=False, evidence__isnull=True,
                   merged_records__isnull=True)
-    for model in (Meeting, Agreement, Person, Organization):
-        model.objects.filter(untouched).delete()
+    for model, ids in previous.supported.items():
+        if ids:
+            model.objects.filter(untouched, pk__in=ids).delete()

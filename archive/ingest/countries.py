@@ -10,7 +10,8 @@ from archive.extraction.lexicon import country_of
 from archive.models import Country
 from archive.models.geo import UNIONS
 
-_rows: dict[str, Country | None] = {}  # code -> row, for one ingest run (see `forget_rows`)
+_rows: dict[str, Country] = {}  # code -> row, loaded once per ingest run (see `forget_rows`)
+_by_id: dict[int, Country] = {}
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,11 +43,23 @@ def code_for(name: str) -> str | None:
 def country_for(name: str | None) -> Country | None:
     if not name or not (code := code_for(name)):
         return None
-    if code not in _rows:
-        _rows[code] = Country.objects.filter(code=code).first()
-    return _rows[code]
+    return _table().get(code)
+
+
+def country_by_id(pk: int | None) -> Country | None:
+    return _by_id.get(pk) if pk is not None and _table() else None
+
+
+def _table() -> dict[str, Country]:
+    """Every country row, read in one query the first time a run needs one: the table is tiny and
+    reference data (its rows come from a migration)."""
+    if not _rows:
+        for country in Country.objects.all():
+            _rows[country.code] = _by_id[country.pk] = country
+    return _rows
 
 
 def forget_rows() -> None:
     """Drop cached rows; called at the start of every run (tests create and flush databases)."""
     _rows.clear()
+    _by_id.clear()

@@ -20,22 +20,24 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import Max, Q
 from rapidfuzz import fuzz
 
 from archive.extraction.entities import names
 from archive.extraction.records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
 from archive.models import (
-    Agreement, AgreementParty, AgreementStatusChange, Article, Evidence, FieldConflict, Meeting,
+    Agreement, AgreementParty, AgreementStatusChange, Article, FieldConflict, Meeting,
     MeetingParticipant, ReviewStatus, Sector,
 )
 
 from .countries import country_for
-from .fields import fit_rows, fit_value, save_extracted
+from .fields import apply_record_values, fit_rows, fit_value, is_newest_source
 from .locks import lock_meeting_people
-from .people import REJECTED, add_evidence
+from .people import REJECTED
 from .previous import PreviousRecords
 from .report import IngestReport
+from .rows import ArticleRows, save_records
 
 DATE_SLACK = datetime.timedelta(days=1)
 REPORT_WINDOW = datetime.timedelta(days=7)
@@ -52,13 +54,14 @@ def fuzzy_date_values(date) -> dict:
 # --- meetings -------------------------------------------------------------------------------------
 
 def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, orgs: dict,
-                   report: IngestReport, previous: PreviousRecords) -> None:
+                   report: IngestReport, previous: PreviousRecords, rows: ArticleRows) -> None:
     known_people = {p.name for p in extracted.people}
     lock_meeting_people(people[n].pk for ext in extracted.meetings for n in ext.participants if n in people)
+    touched, seen = [], set()  # seen: this article's meetings, never the same as another of its meetings
     for ext in extracted.meetings:
         persons = [people[n] for n in ext.participants if n in people]
         own = previous.take_meeting(ext, persons, orgs)  # this article's own meeting, before its text changed
-        meeting = unless_rejected(own) if own else find_same_meeting(ext, persons, article)
+        meeting = unless_rejected(own) if own else find_same_meeting(ext, persons, article, seen)
         if meeting is REJECTED:
             report.count("records skipped as rejected")
             continue
@@ -68,25 +71,30 @@ def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, 
         conflicts = [] if created or own else disagreements(meeting, values)
         if not created and not own:
             values = keep_first_values(meeting, values)
-        save_extracted(meeting, values, ext.confidence)
-        add_evidence(article, ext.evidence, meeting=meeting)
-        flag_conflicts(meeting, conflicts, article, first_evidence(article, ext.evidence, meeting=meeting), report)
-        write_participants(meeting, ext, persons, orgs, known_people)
+        touched.append((meeting, apply_record_values(meeting, values, ext.confidence), ext, persons, conflicts))
+        seen.add(meeting.pk)
         report.count("meetings created" if created else "meetings linked")
+    save_records(touched)
+    participants = []
+    for meeting, _, ext, persons, conflicts in touched:
+        rows.add_evidence(ext.evidence, meeting=meeting)
+        flag_conflicts(meeting, conflicts, article, rows.first_evidence(ext.evidence, meeting=meeting), report, rows)
+        participants += participant_rows(meeting, ext, persons, orgs, known_people)
+    MeetingParticipant.objects.bulk_create(fit_rows(participants), ignore_conflicts=True)  # links already there stay
 
 
-def write_participants(meeting: Meeting, ext: ExtractedMeeting, persons: list, orgs: dict, known_people: set) -> None:
-    """Link who took part; a name the text gives but no resolved person stands is still a participant."""
+def participant_rows(meeting: Meeting, ext: ExtractedMeeting, persons: list, orgs: dict, known_people: set) -> list:
+    """Who took part; a name the text gives but no resolved person stands is still a participant."""
     rows = [MeetingParticipant(meeting=meeting, person=p, name=p.name, country_id=p.country_id)
             for p in persons]
     rows += [MeetingParticipant(meeting=meeting, name=name) for name in ext.participants
              if name not in known_people]
     rows += [MeetingParticipant(meeting=meeting, organization=org, name=org.name, country_id=org.country_id)
              for org in filter(None, map(orgs.get, ext.organizations))]
-    MeetingParticipant.objects.bulk_create(fit_rows(rows), ignore_conflicts=True)  # links already there stay as they are
+    return rows
 
 
-def find_same_meeting(ext: ExtractedMeeting, persons: list, article: Article):
+def find_same_meeting(ext: ExtractedMeeting, persons: list, article: Article, seen: set = frozenset()):
     """The meeting of another article that `ext` reports too: the closest match wins, ties to the oldest."""
     ids = {p.pk for p in persons}
     date = ext.date and ext.date.value
@@ -95,7 +103,7 @@ def find_same_meeting(ext: ExtractedMeeting, persons: list, article: Article):
         return None
     candidates = (
         Meeting.objects.filter(window, participants__person__in=ids).exclude(evidence__article=article)
-        .distinct().order_by("id").prefetch_related("participants")
+        .exclude(pk__in=seen - {None}).distinct().order_by("id").prefetch_related("participants")
     )
     scored = []
     for meeting in candidates:
@@ -146,22 +154,14 @@ def keep_first_values(meeting: Meeting, values: dict) -> dict:
     return kept
 
 
-def flag_conflicts(meeting: Meeting, conflicts, article: Article, evidence, report: IngestReport) -> None:
-    for field, kept, other in conflicts:
-        FieldConflict.objects.get_or_create(
-            meeting=meeting, field=field, article=article,
-            defaults={"kept_value": fit_value(FieldConflict._meta.get_field("kept_value"), kept),
-                      "other_value": fit_value(FieldConflict._meta.get_field("other_value"), other),
-                      "evidence": evidence})
+def flag_conflicts(meeting: Meeting, conflicts, article: Article, evidence, report: IngestReport,
+                   rows: ArticleRows) -> None:
+    for field, kept, other in conflicts:  # one per meeting, field and article: one already there stays
+        rows.add_after(FieldConflict(
+            meeting=meeting, field=field, article=article, evidence=evidence,
+            kept_value=fit_value(FieldConflict._meta.get_field("kept_value"), kept),
+            other_value=fit_value(FieldConflict._meta.get_field("other_value"), other)))
         report.count("conflicts flagged")
-
-
-def first_evidence(article: Article, evidence, **target) -> Evidence | None:
-    """The stored row of a record's first piece of evidence in this article."""
-    if not evidence:
-        return None
-    first = evidence[0]
-    return Evidence.objects.filter(article=article, start=first.start, end=first.end, **target).first()
 
 
 # --- agreements -----------------------------------------------------------------------------------
@@ -171,27 +171,78 @@ def unless_rejected(record):
 
 
 def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, report: IngestReport,
-                     previous: PreviousRecords) -> None:
+                     previous: PreviousRecords, rows: ArticleRows) -> None:
+    """Find or create each agreement in the order of the text, then write them, their parties and
+    sectors in one insert each. A later agreement of the article may be an earlier one again
+    (`ArticleAgreements`), as it could when each was written before the next was read."""
+    mine = ArticleAgreements()
+    touched = []
     for ext in extracted.agreements:
         own = previous.take_agreement(ext)
-        agreement = unless_rejected(own) if own else find_same_agreement(ext)
+        agreement = unless_rejected(own) if own else mine.same_as(ext)
         if agreement is REJECTED:
             report.count("records skipped as rejected")
             continue
         created = agreement is None
         agreement = agreement or Agreement()
-        newest = created or is_newest_source(agreement, article)
+        dates = [latest_source_date(agreement)] if agreement.pk else []
+        newest = created or is_newest_source(article.published, dates)
         values = agreement_values(ext, agreement, created=created, newest=newest)
-        save_extracted(agreement, values, ext.confidence)
-        add_evidence(article, ext.evidence, agreement=agreement)
-        write_parties(agreement, ext, orgs)
-        add_sectors(agreement, ext.sectors)
-        first = first_evidence(article, ext.evidence, agreement=agreement)
-        AgreementStatusChange.objects.bulk_create(
-            fit_rows([AgreementStatusChange(agreement=agreement, status=ext.status, article=article, evidence=first,
-                                            **fuzzy_date_values(ext.date))]),
-            ignore_conflicts=True)  # one step per agreement, status and article
+        touched.append((agreement, apply_record_values(agreement, values, ext.confidence), ext))
+        mine.add(agreement, ext)
         report.count("agreements created" if created else "agreements linked")
+    save_records(touched)
+    AgreementParty.objects.bulk_create(fit_rows([row for agreement, _, ext in touched
+                                                 for row in party_rows(agreement, ext, orgs)]), ignore_conflicts=True)
+    add_sectors([(agreement, ext.sectors) for agreement, _, ext in touched])
+    for agreement, _, ext in touched:
+        rows.add_evidence(ext.evidence, agreement=agreement)
+        rows.add_after(AgreementStatusChange(  # one step per agreement, status and article
+            agreement=agreement, status=ext.status, article=article,
+            evidence=rows.first_evidence(ext.evidence, agreement=agreement), **fuzzy_date_values(ext.date)))
+
+
+class ArticleAgreements:
+    """The agreements an article has found or created so far, with the parties it gave them."""
+
+    def __init__(self):
+        self.records: list = []
+        self.keys: dict[int, set] = {}  # id(record) -> party keys
+
+    def add(self, agreement: Agreement, ext: ExtractedAgreement) -> None:
+        if id(agreement) not in self.keys:
+            self.records.append(agreement)
+            theirs = agreement.parties.all() if agreement.pk else []
+            self.keys[id(agreement)] = party_keys((p.country_id, p.name) for p in theirs)
+        self.keys[id(agreement)] |= party_keys((getattr(country_for(p), "id", None), p) for p in ext.parties if p)
+
+    def same_as(self, ext: ExtractedAgreement):
+        """The agreement `ext` is: the newest that agrees, among this article's and the archive's."""
+        here = [a for a in self.records if a.kind == ext.kind and agrees(ext, a.title, self.keys[id(a)])]
+        new_here = [a for a in here if a.pk is None]
+        if new_here:
+            return new_here[-1]
+        found = find_same_agreement(ext)
+        if found is REJECTED:
+            return found
+        best = max([a for a in here if a.pk] + ([found] if found else []), key=lambda a: a.pk, default=None)
+        return next((a for a in self.records if best is not None and a.pk == best.pk), best)  # one instance a record
+
+
+def agrees(ext: ExtractedAgreement, title: str, theirs: set) -> bool:
+    """Same parties (at least half of all named on either side) and a similar title."""
+    ours = party_keys((getattr(country_for(p), "id", None), p) for p in ext.parties if p)
+    shared = ours & theirs
+    countries = [c.id for c in (country_for(p) for p in ext.parties if p) if c]
+    required = set(countries[:2]) if len(countries) >= 2 else None
+    return (bool(shared) and (required is None or required <= theirs)
+            and len(shared) / len(ours | theirs) >= 0.5
+            and fuzz.token_set_ratio(names.fold(ext.title), names.fold(title)) >= TITLE_SIMILARITY)
+
+
+def latest_source_date(agreement: Agreement):
+    """The publication date of the latest article that stated the agreement's status."""
+    return agreement.status_changes.aggregate(latest=Max("article__published"))["latest"]
 
 
 def agreement_values(ext: ExtractedAgreement, agreement: Agreement, *, created: bool, newest: bool) -> dict:
@@ -220,6 +271,13 @@ def decimal(value: float | None) -> Decimal | None:
 
 
 def find_same_agreement(ext: ExtractedAgreement):
+    """The agreement of another article that `ext` reports too, the newest first.
+
+    Narrowed in SQL to the agreements of the same kind that share its parties (with two
+    countries or more, the first two), read as (id, title) only; the titles are compared
+    here, and the parties are read for those whose title agrees. No cap on the candidates:
+    in a big archive an older twin is still found.
+    """
     parties = [p for p in ext.parties if p]
     countries = [c for c in (country_for(p) for p in parties) if c]
     ours = party_keys((getattr(country_for(p), "id", None), p) for p in parties)
@@ -229,12 +287,14 @@ def find_same_agreement(ext: ExtractedAgreement):
             candidates = candidates.filter(parties__country=country)
     else:
         candidates = candidates.filter(Q(parties__country__in=countries) | Q(parties__name__in=parties))
-    candidates = candidates.distinct().order_by("-id").prefetch_related("parties")[:50]
     title = names.fold(ext.title)
-    for agreement in candidates:
+    similar = [pk for pk, other in candidates.distinct().order_by("-id").values_list("id", "title")
+               if fuzz.token_set_ratio(title, names.fold(other)) >= TITLE_SIMILARITY]
+    if not similar:
+        return None
+    for agreement in Agreement.objects.filter(pk__in=similar).order_by("-id").prefetch_related("parties"):
         theirs = party_keys((p.country_id, p.name) for p in agreement.parties.all())
-        if (len(ours & theirs) / len(ours | theirs) >= 0.5
-                and fuzz.token_set_ratio(title, names.fold(agreement.title)) >= TITLE_SIMILARITY):
+        if len(ours & theirs) / len(ours | theirs) >= 0.5:
             target = agreement.resolved()
             return REJECTED if target.review_status == ReviewStatus.REJECTED else target
     return None
@@ -245,25 +305,41 @@ def party_keys(parties) -> set:
     return {country_id if country_id else names.normalize(name) for country_id, name in parties}
 
 
-def is_newest_source(agreement: Agreement, article: Article) -> bool:
-    if article.published is None:
-        return False
-    dates = agreement.status_changes.exclude(article__published=None).values_list("article__published", flat=True)
-    return all(article.published >= d for d in dates)
-
-
-def write_parties(agreement: Agreement, ext: ExtractedAgreement, orgs: dict) -> None:
+def party_rows(agreement: Agreement, ext: ExtractedAgreement, orgs: dict) -> list:
     rows = []
     for name in ext.parties:
         country = country_for(name)
         rows.append(AgreementParty(agreement=agreement, name=name, role="party", country=country,
                                    organization=None if country else orgs.get(name)))
-    AgreementParty.objects.bulk_create(fit_rows(rows), ignore_conflicts=True)
+    return rows
 
 
-def add_sectors(agreement: Agreement, names: list[str]) -> None:
-    names = {fit_value(Sector._meta.get_field("name"), name.lower()) for name in names}
-    if names:
-        Sector.objects.bulk_create([Sector(name=name) for name in names], ignore_conflicts=True)
-        agreement.sectors.add(*Sector.objects.filter(name__in=names))
+def add_sectors(named: list) -> None:
+    """Link each agreement to its sectors [(agreement, sector names)], in one insert."""
+    wanted = [(agreement, {fit_value(Sector._meta.get_field("name"), name.lower()) for name in names})
+              for agreement, names in named]
+    if not any(names for _, names in wanted):
+        return
+    ids = sector_ids(set().union(*(names for _, names in wanted)))
+    through = Agreement.sectors.through
+    through.objects.bulk_create([through(agreement=agreement, sector_id=ids[name])
+                                 for agreement, names in wanted for name in names], ignore_conflicts=True)
 
+
+_sectors: dict[str, int] = {}  # name -> id, for one run (see `forget_sectors`)
+
+
+def sector_ids(names: set[str]) -> dict[str, int]:
+    """Ids of the sectors named, created when missing. Kept for the run once the article that
+    read them commits (a rolled-back article's new sectors are gone)."""
+    known = {name: _sectors[name] for name in names if name in _sectors}
+    if missing := names - set(known):
+        Sector.objects.bulk_create([Sector(name=name) for name in missing], ignore_conflicts=True)
+        found = dict(Sector.objects.filter(name__in=missing).values_list("name", "id"))
+        transaction.on_commit(lambda: _sectors.update(found))
+        known |= found
+    return known
+
+
+def forget_sectors() -> None:
+    _sectors.clear()

@@ -79,13 +79,20 @@ def apply_extracted(record: models.Model, values: dict) -> bool:
     return changed
 
 
-def save_extracted(record: models.Model, values: dict, confidence: float) -> None:
-    """Apply the extractor's values and confidence; write the row (and a history entry) only on change."""
+def apply_record_values(record: models.Model, values: dict, confidence: float) -> bool:
+    """The one place the extractor's values and confidence reach a record (in memory); returns
+    whether the row must be written. A new record takes the confidence; a known one keeps the higher."""
+    known = record.pk is not None or bool(record.extracted)  # saved, or already given values by this article
     changed = apply_extracted(record, fitted(type(record), values))
-    confidence = confidence if record.pk is None else max(record.confidence, confidence)
+    confidence = max(record.confidence, confidence) if known else confidence
     if confidence != record.confidence:
         record.confidence = confidence
         changed = True
-    if record.pk is None or changed:
-        fit_rows([record])
-        record.save()
+    return record.pk is None or changed
+
+
+def is_newest_source(published: datetime.date | None, source_dates) -> bool:
+    """Whether an article published on `published` speaks for a record's latest state (its title, an
+    agreement's status): it is at least as recent as every dated source before it. An undated
+    article never outranks a dated one; one rule for people and agreements."""
+    return published is not None and all(published >= d for d in source_dates if d is not None)

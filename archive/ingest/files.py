@@ -17,6 +17,7 @@ from django.db import DatabaseError, IntegrityError, OperationalError, connectio
 
 from .articles import save_article
 from .countries import forget_rows
+from .events import forget_sectors
 from .reading import FileRead, iter_files
 from .report import IngestReport
 from .workers import extracted_files
@@ -51,6 +52,7 @@ def ingest_paths(
     """
     report = IngestReport(dry_run=dry_run)
     forget_rows()
+    forget_sectors()
     wait_for_other_writers()
     for read in extracted_files(iter_files(paths), workers=workers):
         write_file(read, report, dry_run=dry_run)

@@ -4,8 +4,8 @@ Two ingests that read the same person at the same moment would both find no
 record and both create one. On PostgreSQL each article's transaction therefore
 takes, before it resolves anything, a transaction-level advisory lock for every
 key its records could be found by (`article_keys`): a person's name words and
-their transliteration skeletons (what `people.resolve_person` looks candidates up
-by, and what the surname key of an alias it creates is made of), an
+their transliteration skeletons (what `candidates.person_keys` looks candidates
+up by, and what the surname key of an alias it creates is made of), an
 organization's folded names and acronym, an agreement's kind with each party,
 a sector, the article's own text and place. A second writer that shares a key
 waits until the first commits, then resolves in a fresh statement (READ

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from archive.extraction.entities import names
 from archive.extraction.records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
-from archive.models import Agreement, Article, Evidence, Meeting
+from archive.models import Agreement, Article, Evidence, Meeting, Organization, Person
 
 from .countries import country_for
 
@@ -37,14 +37,21 @@ class PreviousRecords:
     single_meeting: bool = False  # the old text had one meeting and the new one has one
     single_agreement: bool = False
 
+    supported: dict = field(default_factory=dict)  # model -> ids of the records its evidence supported
+
     @classmethod
     def of(cls, article: Article) -> PreviousRecords:
-        """The events the article's stored evidence supports; call before that evidence goes."""
-        meetings = Meeting.objects.filter(evidence__article=article).distinct().order_by("id")
-        agreements = Agreement.objects.filter(evidence__article=article).distinct().order_by("id")
-        people = Evidence.objects.filter(article=article, person__isnull=False).values_list("person_id", flat=True)
-        return cls(list(meetings.prefetch_related("participants")), list(agreements.prefetch_related("parties")),
-                   frozenset(people))
+        """The records the article's stored evidence supports; call before that evidence goes."""
+        targets = Evidence.objects.filter(article=article).values_list(
+            "person_id", "organization_id", "meeting_id", "agreement_id")
+        supported = {model: set() for model in (Person, Organization, Meeting, Agreement)}
+        for row in targets:
+            for model, pk in zip(supported, row):
+                if pk:
+                    supported[model].add(pk)
+        meetings = Meeting.objects.filter(pk__in=supported[Meeting]).order_by("id").prefetch_related("participants")
+        agreements = Agreement.objects.filter(pk__in=supported[Agreement]).order_by("id").prefetch_related("parties")
+        return cls(list(meetings), list(agreements), frozenset(supported[Person]), supported=supported)
 
     def expect(self, extracted: ExtractedArticle) -> None:
         self.single_meeting = len(self.meetings) == 1 and len(extracted.meetings) == 1

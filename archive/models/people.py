@@ -42,7 +42,7 @@ class PersonAlias(models.Model):
     normalized = models.CharField(
         max_length=200, db_index=True, help_text="Case-, accent- and hyphen-folded form used for matching.",
     )
-    surname_key = models.CharField(max_length=100, db_index=True, help_text="Folded last word, to find candidates.")
+    surname_key = models.CharField(max_length=100, db_index=True, help_text="Transliteration skeleton of the surname, to find candidates (names.surname_key).")
 
     objects = PersonAliasManager()
 

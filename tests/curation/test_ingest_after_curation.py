@@ -4,12 +4,13 @@ import datetime
 
 import pytest
 
+from archive.curation.aliases import alias_keys
 from archive.curation.duplicates import duplicate_judge
 from archive.curation.merge import record_merge
 from archive.curation.review import record_reject, record_verify
 from archive.ingest.articles import save_article
 from archive.ingest.report import IngestReport
-from archive.models import Evidence, Person, ReviewStatus, Verdict
+from archive.models import Evidence, Person, PersonAlias, ReviewStatus, Verdict
 from tests import factories
 from tests.ingest.builders import article, person
 
@@ -66,7 +67,7 @@ def two_people_named_khan():
     records = []
     for name in ("Ali Khan", "Ali Raza Khan"):
         record = factories.PersonFactory(name=name, country=factories.country("PK"))
-        factories.PersonAliasFactory(person=record, name=name, normalized=name.lower(), surname_key="khan")
+        factories.PersonAliasFactory(person=record, name=name, **alias_keys(name, PersonAlias))
         records.append(record)
     return records
 

@@ -1,0 +1,177 @@
+"""The records an article's names could stand for, read in one round of queries per kind.
+
+Resolving a name used to be a query per name (and one more per merged record
+followed, whose aliases were not prefetched). An article's people and
+organizations are now looked up together, once its locks are held (see `locks`):
+every record any of its name keys finds, with its aliases, country and the
+records it was merged into, plus what the "newest source" and "most cited
+country" rules need of its roles. Resolution then runs in memory, name by name
+in the order of the text, against those records and the ones created earlier in
+the same article, exactly as it did against the database.
+
+Why per article rather than once per run: another writer (a second ingest, or a
+curator verifying, merging or editing in the admin) may change any of these
+records between two articles, and ingest must see their latest state before it
+writes, or it could overwrite a curator's decision. One fresh read per article,
+taken after its locks, is what makes that safe; it costs a handful of queries,
+not one per name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, Prefetch
+
+from archive.extraction.entities import names
+from archive.extraction.records import ExtractedArticle
+from archive.models import Article, Organization, OrganizationAlias, Person, PersonAlias, Role
+
+
+def person_keys(forms: Iterable[str]) -> set[str]:
+    """The surname keys a name could be found by: any of its words may be the surname of an alias
+    (`names.surname_key`, the key `curation.aliases.alias_keys` stores)."""
+    return {names.skeleton(word) for form in forms for word in names.name_words(form)}
+
+
+def org_forms(forms: Iterable[str | None]) -> set[str]:
+    return {names.normalize(form) for form in forms if form} - {""}
+
+
+def distinct(records: Iterable) -> list:
+    """Each record once, in order, by identity (a record created by this article has no id to hash yet)."""
+    return list({id(r): r for r in records}.values())
+
+
+def with_merges(model, records: list) -> dict[int, object]:
+    """{pk: record} for `records` and every record they were merged into (followed in one query per
+    hop, with the same aliases and country loaded), so `resolved()` needs no query."""
+    by_pk = {r.pk: r for r in records}
+    missing = {r.merged_into_id for r in records if r.merged_into_id} - set(by_pk)
+    while missing:
+        found = list(loaded(model).filter(pk__in=missing))
+        by_pk.update((r.pk, r) for r in found)
+        missing = {r.merged_into_id for r in found if r.merged_into_id} - set(by_pk)
+    for record in by_pk.values():
+        if record.merged_into_id:
+            record.merged_into = by_pk[record.merged_into_id]
+    return by_pk
+
+
+def loaded(model):
+    alias_model = PersonAlias if model is Person else OrganizationAlias
+    return model.objects.select_related("country").prefetch_related(
+        Prefetch("aliases", queryset=alias_model.objects.order_by("id")))
+
+
+@dataclass
+class RoleStats:
+    """Of a person's roles in other articles: the latest date, and how many give each country."""
+
+    latest: object = None
+    country_votes: dict = field(default_factory=dict)
+
+
+@dataclass
+class PeoplePool:
+    """The people an article's names could be, and the ones it creates, with their name forms."""
+
+    found: list = field(default_factory=list)  # in id order, as read (possibly merged away)
+    keys: dict = field(default_factory=dict)  # id(record) -> its surname keys
+    forms: dict = field(default_factory=dict)  # id(record) -> its name forms
+    roles: dict = field(default_factory=lambda: defaultdict(RoleStats))  # pk -> RoleStats
+    created: list = field(default_factory=list)
+    stored: set = field(default_factory=set)  # (pk, normalized form) of the aliases in the archive
+
+    @classmethod
+    def load(cls, extracted: ExtractedArticle, article: Article) -> PeoplePool:
+        keys = person_keys(form for p in extracted.people for form in (p.name, *p.aliases))
+        pool = cls()
+        if not keys:
+            return pool
+        pool.found = list(loaded(Person).filter(aliases__surname_key__in=keys).distinct().order_by("id"))
+        for person in with_merges(Person, pool.found).values():
+            aliases = list(person.aliases.all())
+            pool.keys[id(person)] = {a.surname_key for a in aliases}
+            pool.forms[id(person)] = [person.name, *(a.name for a in aliases)]
+            pool.stored |= {(person.pk, a.normalized) for a in aliases}
+        pool.load_roles({p.resolved().pk for p in pool.found}, article)
+        return pool
+
+    def load_roles(self, person_ids: set[int], article: Article) -> None:
+        if not person_ids:
+            return
+        rows = (Role.objects.filter(person__in=person_ids).exclude(article=article)
+                .values("person_id", "country_id").annotate(n=Count("id"), latest=Max("date")).order_by())
+        for row in rows:
+            stats = self.roles[row["person_id"]]
+            if row["latest"] and (stats.latest is None or row["latest"] > stats.latest):
+                stats.latest = row["latest"]
+            if row["country_id"]:
+                stats.country_votes[row["country_id"]] = row["n"]
+
+    def candidates(self, forms: list[str]) -> list:
+        """The records `forms` could name, merges followed, oldest first; then those created here."""
+        keys = person_keys(forms)
+        found = [p.resolved() for p in self.found
+                 if (self.keys[id(p)] | self.keys.get(id(p.resolved()), set())) & keys]
+        return distinct([*found, *(p for p in self.created if self.keys[id(p)] & keys)])
+
+    def person_forms(self, person) -> list[str]:
+        return self.forms[id(person)]
+
+    def add_forms(self, person, forms: Iterable[str]) -> None:
+        """Forms given to `person` by this article (its aliases, once written)."""
+        known = self.forms.setdefault(id(person), [person.name])
+        self.keys.setdefault(id(person), set())
+        for form in filter(None, forms):
+            if form not in known:
+                known.append(form)
+            if key := names.surname_key(form):
+                self.keys[id(person)].add(key)
+
+    def create(self, person, forms: list[str]) -> None:
+        self.created.append(person)
+        self.add_forms(person, forms)
+
+
+@dataclass
+class OrganizationPool:
+    """The organizations an article's names and acronyms could be, and the ones it creates."""
+
+    by_form: dict = field(default_factory=lambda: defaultdict(list))  # normalized form -> records
+    by_acronym: dict = field(default_factory=lambda: defaultdict(list))  # acronym -> records
+    stored: set = field(default_factory=set)  # (pk, normalized form) of aliases known to be in the archive
+
+    @classmethod
+    def load(cls, extracted: ExtractedArticle) -> OrganizationPool:
+        pool = cls()
+        forms = org_forms(form for o in extracted.organizations for form in (o.name, *o.aliases))
+        acronyms = {o.acronym for o in extracted.organizations if o.acronym}
+        aliases = list(OrganizationAlias.objects.filter(normalized__in=forms)
+                       .select_related("organization__country")) \
+            if forms else []
+        by_acronym = list(Organization.objects.filter(acronym__in=acronyms).select_related("country")) if acronyms else []
+        records = with_merges(Organization, [a.organization for a in aliases] + by_acronym)
+        for alias in aliases:
+            pool.by_form[alias.normalized].append(records[alias.organization_id])
+            pool.stored.add((alias.organization_id, alias.normalized))
+        for org in by_acronym:
+            pool.by_acronym[org.acronym].append(records[org.pk])
+        return pool
+
+    def with_forms(self, forms: set[str]) -> list:
+        return [org for form in forms for org in self.by_form.get(form, ())]
+
+    def with_acronym(self, acronym: str) -> list:
+        return list(self.by_acronym.get(acronym, ()))
+
+    def add(self, org, forms: Iterable[str | None]) -> None:
+        """Forms and acronym the article gives `org` (found by the next organization of the article too)."""
+        for form in org_forms(forms):
+            if org not in self.by_form[form]:
+                self.by_form[form].append(org)
+        if org.acronym and org not in self.by_acronym[org.acronym]:
+            self.by_acronym[org.acronym].append(org)

@@ -1,0 +1,79 @@
+"""The rows one article adds, gathered while its records are resolved and written in bulk at its end.
+
+Evidence goes in one insert for every record of the article; the rows that point
+at a piece of evidence (an agreement's status step, a meeting's conflicting
+value) follow it in one insert each. New records are inserted together with
+their history rows (`create_with_history`), one insert per kind of record.
+All of it stays inside the article's transaction (see `files.save_one`).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from archive.curation.history import no_links
+from archive.models import Article, Evidence
+
+from .fields import fit_rows
+
+
+def create_with_history(records: list) -> None:
+    """Insert new records and their first history rows, two queries for any number of one model.
+
+    django-simple-history's bulk path sends no signal, so the links snapshot a saved
+    record's first version gets (`curation.history.no_links`) is given here.
+    """
+    if not records:
+        return
+    model = type(records[0])
+    model.objects.bulk_create(fit_rows(records))
+    model.history.bulk_history_create(records, custom_historical_attrs={"links": no_links(model)})
+
+
+def save_records(touched: list) -> None:
+    """Write what changed of `touched` [(record, must write, ...)]: new records in one insert per model
+    (with their history), changed ones one by one (each with its history entry and links snapshot);
+    each record once, however often the article names it."""
+    new, changed = {}, {}
+    for record, must_write, *_ in touched:
+        if record.pk is None:
+            new[id(record)] = record
+        elif must_write:
+            changed[id(record)] = record
+    create_with_history(list(new.values()))
+    for record in changed.values():
+        fit_rows([record])
+        record.save()
+
+
+class ArticleRows:
+    def __init__(self, article: Article):
+        self.article = article
+        self.evidence: dict[tuple, Evidence] = {}  # (target field, target, start, end) -> row
+        self.after: dict[type[models.Model], list] = {}  # model -> rows that point at evidence
+
+    def add_evidence(self, evidence, **target) -> None:
+        """Queue the evidence of a record (saved, so that it has its id); the same span once per record."""
+        (kind, record), = target.items()
+        for e in evidence:
+            self.evidence.setdefault((kind, record.pk, e.start, e.end), Evidence(
+                article=self.article, sentence=e.sentence, sentence_start=e.sentence_start,
+                sentence_end=e.sentence_end, start=e.start, end=e.end, confidence=e.confidence, **target))
+
+    def first_evidence(self, evidence, **target) -> Evidence | None:
+        """The row of a record's first piece of evidence in this article (an id once flushed)."""
+        if not evidence:
+            return None
+        (kind, record), = target.items()
+        return self.evidence.get((kind, record.pk, evidence[0].start, evidence[0].end))
+
+    def add_after(self, row: models.Model) -> None:
+        """Queue a row to insert once the evidence it points at is written (duplicates are skipped)."""
+        self.after.setdefault(type(row), []).append(row)
+
+    def flush(self) -> None:
+        Evidence.objects.bulk_create(fit_rows(list(self.evidence.values())))
+        for model, rows in self.after.items():  # their evidence now has its id
+            model.objects.bulk_create(fit_rows(rows), ignore_conflicts=True)
+        self.evidence.clear()
+        self.after.clear()
