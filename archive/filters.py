@@ -26,7 +26,9 @@ class RelatedExistsMixin:
     """Filter on `<relation>__<field>__<lookup>` with EXISTS instead of a JOIN.
 
     `field_name` starts with a to-many relation of the FilterSet's model, e.g.
-    `participants__country` on Meeting: one row per meeting, whatever matches.
+    `participants__country` on Meeting: one row per meeting, whatever matches. Participants and
+    parties are those a reader sees (`selectors.visible_rows`): a rejected participant from
+    Kazakhstan does not make a meeting one "with Kazakhstan".
     """
 
     def filter(self, qs, value):
@@ -34,7 +36,7 @@ class RelatedExistsMixin:
             return qs
         relation, _, rest = self.field_name.partition("__")
         rel = qs.model._meta.get_field(relation)  # a reverse foreign key, e.g. Meeting.participants
-        related = rel.related_model._default_manager.filter(
+        related = selectors.visible_rows(rel.related_model).filter(
             **{rel.field.name: OuterRef("pk"), f"{rest}__{self.lookup_expr}": value})
         condition = Exists(related)
         return qs.exclude(condition) if self.exclude else qs.filter(condition)
