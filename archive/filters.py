@@ -18,6 +18,7 @@ from archive.browse.widgets import PlainSelect, SuggestWidget
 from archive.models import (
     AgreementKind, AgreementStatus, Country, Organization, OrganizationType, Person, Sector,
 )
+from archive.models.base import MAX_ID
 
 DATE_INPUT = {"type": "date"}
 
@@ -45,13 +46,11 @@ class RelatedExistsMixin:
 class RecordChoiceField(forms.ModelChoiceField):
     """A record by id; an id no database column can hold (10**30, -1, 1e5) is simply not found."""
 
-    MAX_ID = 2**63 - 1
-
     def to_python(self, value):
         if value in self.empty_values:
             return None
         text = str(value).strip()
-        if not (text.isascii() and text.isdigit() and len(text) <= 19 and 0 < int(text) <= self.MAX_ID):
+        if not (text.isascii() and text.isdigit() and len(text) <= 19 and 0 < int(text) <= MAX_ID):
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(text)
 

@@ -17,6 +17,7 @@ from datetime import date
 from django.db.models import BooleanField, Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, When
 from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
 
+from archive.mentions import mention_pieces
 from archive.models import (
     Agreement, AgreementParty, AgreementStatusChange, Article, Country, DatePrecision, Evidence, Meeting,
     MeetingParticipant, Organization, OrganizationAlias, Person, PersonAlias, ReviewStatus, Role,
@@ -422,12 +423,13 @@ def agreement_page(agreement: Agreement) -> dict:
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of an article body: plain text, or the mention of a record (kind and id)."""
+    """A run of an article body: plain text, or (part of) the mention of a record (kind and id)."""
     text: str
     kind: str = ""
     record_id: int | None = None
     label: str = ""
     evidence_id: int | None = None
+    first: bool = False  # the first piece of its mention: where links to the mention (#mention-<id>) land
 
 
 def _evidence_label(e: Evidence) -> tuple[str, int, str]:
@@ -441,18 +443,16 @@ def _evidence_label(e: Evidence) -> tuple[str, int, str]:
 
 
 def highlight(body: str, evidence: list[Evidence]) -> list[Segment]:
-    """Split `body` at the mentions of live records; overlapping or out-of-range spans are skipped."""
-    segments, cursor = [], 0
-    for e in sorted(evidence, key=lambda e: (e.start, -e.end)):
-        if e.start < cursor or e.end > len(body) or e.start >= e.end:
+    """`body` cut at the mentions of live records by the rule every page marks mentions with
+    (`archive.mentions`: nested spans each keep their own piece; spans outside the text are clipped)."""
+    segments, seen = [], set()
+    for text, e in mention_pieces(body, evidence):
+        if e is None:
+            segments.append(Segment(text))
             continue
         kind, record_id, label = _evidence_label(e)
-        if e.start > cursor:
-            segments.append(Segment(body[cursor:e.start]))
-        segments.append(Segment(body[e.start:e.end], kind, record_id, label, e.id))
-        cursor = e.end
-    if cursor < len(body):
-        segments.append(Segment(body[cursor:]))
+        segments.append(Segment(text, kind, record_id, label, e.id, first=e.id not in seen))
+        seen.add(e.id)
     return segments
 
 

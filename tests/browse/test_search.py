@@ -169,7 +169,7 @@ def test_a_ranked_search_says_how_it_is_ordered(client, corpus):
 
 
 def test_the_article_count_stops_at_the_cap_and_says_more_than(client, corpus, monkeypatch):
-    from archive.views import CappedPaginator
+    from archive.paging import CappedPaginator
 
     monkeypatch.setattr(CappedPaginator, "cap", 2)
     response = client.get("/articles/")
