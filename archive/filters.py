@@ -121,6 +121,17 @@ def date_filter(field: str, lookup: str, label: str):
     return df.DateFilter(field_name=field, lookup_expr=lookup, label=label, widget=forms.DateInput(attrs=DATE_INPUT))
 
 
+def confidence_filter(lookup: str, label: str):
+    """The extractor's confidence, 0 to 1: `?confidence_min=0.8` (at least) and `?confidence_below=0.5`."""
+    return df.NumberFilter(field_name="confidence", lookup_expr=lookup, label=label, min_value=0, max_value=1,
+                           max_digits=4, decimal_places=3,
+                           widget=forms.NumberInput(attrs={"step": "0.05", "min": "0", "max": "1"}),
+                           help_text="The extractor's confidence, from 0 to 1." if lookup == "gte" else "")
+
+
+CONFIDENCE_RANGE = ("confidence_min", "confidence_below", "No record is at least that confident and below it.")
+
+
 class UndatedFilter(df.BooleanFilter):
     """`?undated=on`: only the records without a date; the date range is then set aside."""
 
@@ -175,14 +186,18 @@ class BrowseFilterSet(df.FilterSet):
 
 
 class RangeCheckedForm(forms.Form):
-    """Rejects a range whose start is after its end, naming the end field."""
+    """Rejects a range whose start is after its end (or, for a range that excludes its end, not before
+    it), naming the end field."""
 
-    ranges: tuple = (("date_from", "date_to", "The end date is before the start date."),)
+    ranges: tuple = (("date_from", "date_to", "The end date is before the start date."), CONFIDENCE_RANGE)
+    open_ended = ("confidence_below",)  # `lt`: the start must be below it
 
     def clean(self):
         data = super().clean()
         for low, high, message in self.ranges:
-            if low in data and high in data and data[low] is not None and data[high] is not None and data[low] > data[high]:
+            if data.get(low) is None or data.get(high) is None:
+                continue
+            if data[low] > data[high] or (high in self.open_ended and data[low] == data[high]):
                 self.add_error(high, message)
         return data
 
@@ -201,6 +216,8 @@ class MeetingFilter(BrowseFilterSet):
     person = id_filter(Person, "participants__person", "archive:person-suggest", "person")
     organization = id_filter(Organization, "participants__organization", "archive:organization-suggest", "organization")
     location = df.CharFilter(field_name="location", lookup_expr="icontains", label="Place", max_length=200)
+    confidence_min = confidence_filter("gte", "Confidence at least")
+    confidence_below = confidence_filter("lt", "Confidence below")
     sort = SortFilter(
         fields={"date": "date", "location": "location"},
         labels={"-date": "newest first", "date": "oldest first", "location": "place A–Z", "-location": "place Z–A"},
@@ -235,6 +252,8 @@ class AgreementFilter(BrowseFilterSet):
                                 min_value=0, max_digits=20, decimal_places=2)
     value_max = df.NumberFilter(field_name="value_usd", lookup_expr="lte", label="Value to (USD)",
                                 min_value=0, max_digits=20, decimal_places=2)
+    confidence_min = confidence_filter("gte", "Confidence at least")
+    confidence_below = confidence_filter("lt", "Confidence below")
     sort = SortFilter(
         fields={"date": "date", "title": "title", "value": "value_usd", "status": "status"},
         labels={"-date": "newest first", "date": "oldest first", "title": "title A–Z", "-value": "largest value",
@@ -255,11 +274,13 @@ class PersonFilter(BrowseFilterSet):
     organization = id_filter(Organization, "roles__organization", "archive:organization-suggest", "organization")
     role = RelatedCharFilter(field_name="roles__title", lookup_expr="icontains", label="Role", max_length=200,
                              help_text="A title held, e.g. Foreign Minister.")
+    confidence_min = confidence_filter("gte", "Confidence at least")
+    confidence_below = confidence_filter("lt", "Confidence below")
     sort = SortFilter(fields={"name": "name", "country": "country__name"},
                       labels={"name": "name A–Z", "-name": "name Z–A", "country": "country"})
 
     class Meta:
-        form = forms.Form
+        form = RangeCheckedForm
         fields = []
 
     def filter_name(self, queryset, name, value):
@@ -271,11 +292,13 @@ class OrganizationFilter(BrowseFilterSet):
     type = df.ChoiceFilter(field_name="org_type", lookup_expr="exact", choices=OrganizationType.choices,
                            label="Type", empty_label="any type")
     country = country_filter("country", related=False)
+    confidence_min = confidence_filter("gte", "Confidence at least")
+    confidence_below = confidence_filter("lt", "Confidence below")
     sort = SortFilter(fields={"name": "name", "type": "org_type", "country": "country__name"},
                       labels={"name": "name A–Z", "-name": "name Z–A", "type": "type", "country": "country"})
 
     class Meta:
-        form = forms.Form
+        form = RangeCheckedForm
         fields = []
 
     def filter_name(self, queryset, name, value):

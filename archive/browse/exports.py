@@ -183,7 +183,9 @@ def load_people(ids: list[int], paths: dict) -> dict[int, dict]:
     return {p["id"]: {
         "id": p["id"], "url": path.format(p["id"]), "name": p["name"],
         "title": p["title"] or None, "country": p["country__name"], "review_status": p["review_status"],
-    } for p in Person.objects.filter(pk__in=ids).values("id", "name", "title", "country__name", "review_status")}
+        "confidence": p["confidence"],
+    } for p in Person.objects.filter(pk__in=ids).values(
+        "id", "name", "title", "country__name", "review_status", "confidence")}
 
 
 def load_organizations(ids: list[int], paths: dict) -> dict[int, dict]:
@@ -191,9 +193,9 @@ def load_organizations(ids: list[int], paths: dict) -> dict[int, dict]:
     return {o["id"]: {
         "id": o["id"], "url": path.format(o["id"]), "name": o["name"],
         "acronym": o["acronym"] or None, "type": o["org_type"], "country": o["country__name"],
-        "review_status": o["review_status"],
+        "review_status": o["review_status"], "confidence": o["confidence"],
     } for o in Organization.objects.filter(pk__in=ids).values(
-        "id", "name", "acronym", "org_type", "country__name", "review_status")}
+        "id", "name", "acronym", "org_type", "country__name", "review_status", "confidence")}
 
 
 def load_articles(ids: list[int], paths: dict) -> dict[int, dict]:
@@ -413,8 +415,8 @@ AGREEMENT_PARTIES = Export("agreement-parties", load_agreements, (
     "party_kind", "party_id", "party_key", "party_name", "written_name", "party_role", "role", "party_date",
     "signed_by_id", "signed_by_name",
     "country_code", "country", "party_url", "source_count", "source_urls"), agreement_party_rows)
-PEOPLE = Export("people", load_people, ("id", "url", "name", "title", "country", "review_status"))
+PEOPLE = Export("people", load_people, ("id", "url", "name", "title", "country", "review_status", "confidence"))
 ORGANIZATIONS = Export("organizations", load_organizations, (
-    "id", "url", "name", "acronym", "type", "country", "review_status"))
+    "id", "url", "name", "acronym", "type", "country", "review_status", "confidence"))
 ARTICLES = Export("articles", load_articles, (
     "id", "url", "title", "outlet", "published", "dateline", "byline", "source"))
