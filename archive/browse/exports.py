@@ -148,9 +148,10 @@ def load_meetings(ids: list[int], paths: dict) -> dict[int, dict]:
 
 def _parties(ids: list[int], paths: dict) -> dict[int, list[dict]]:
     parties = defaultdict(list)
-    for agreement_id, role, date, signer_shown, *member in (
-            selectors.visible_parties().filter(agreement_id__in=_among(ids)).annotate(signer_shown=selectors.signer_shown())
-            .order_by("id").values_list("agreement_id", "role", "date", "signer_shown", *MEMBER_VALUES)):
+    rows = (selectors.visible_parties().filter(agreement_id__in=_among(ids))
+            .annotate(signer_shown=selectors.signer_shown()).order_by("id")
+            .values_list("agreement_id", "role", "date", "signer_shown", *MEMBER_VALUES))
+    for agreement_id, role, date, signer_shown, *member in rows:
         party = _member(member, paths, party=True)
         party["party_role"] = role
         party["date"] = _iso(date)
@@ -180,7 +181,8 @@ def load_agreements(ids: list[int], paths: dict) -> dict[int, dict]:
             "value_usd": _decimal(a["value_usd"]), "amount": _decimal(a["amount"]), "currency": a["currency"] or None,
             "parties": members,
             "party_countries": sorted({p["country"] for p in members} - {None}),
-            "signed_by": [{"id": p["signed_by_id"], "name": p["signed_by_name"]} for p in members if p["signed_by_id"]],
+            "signed_by": [{"id": p["signed_by_id"], "name": p["signed_by_name"]}
+                          for p in members if p["signed_by_id"]],
             "sectors": sectors[a["id"]],
             "review_status": a["review_status"], "confidence": a["confidence"],
             "sources": sources[a["id"]],

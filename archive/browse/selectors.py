@@ -121,7 +121,8 @@ def people_named(queryset: QuerySet, text: str) -> QuerySet:
 
 
 def organizations_named(queryset: QuerySet, text: str) -> QuerySet:
-    return queryset.filter(name_condition(text, Organization, ("name", "acronym"), OrganizationAlias.objects.all(), "organization_id"))
+    return queryset.filter(name_condition(text, Organization, ("name", "acronym"), OrganizationAlias.objects.all(),
+                                          "organization_id"))
 
 
 def meetings_matching(queryset: QuerySet, text: str) -> QuerySet:
@@ -265,7 +266,8 @@ class Counterpart:
 
 
 def counterparts(person: Person, limit: int = 12) -> list[Counterpart]:
-    """Whom `person` met, most meetings first: linked people and organizations a reader sees (`visible_participants`)."""
+    """Whom `person` met, most meetings first: linked people and organizations a reader sees
+    (`visible_participants`)."""
     met = MeetingParticipant.objects.filter(person=person, meeting__in=Meeting.objects.live()).values("meeting_id")
     rows = (
         visible_participants().filter(meeting_id__in=met)
