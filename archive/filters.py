@@ -18,6 +18,7 @@ from archive.browse.widgets import PlainSelect, SuggestWidget
 from archive.models import (
     AgreementKind, AgreementStatus, Country, Organization, OrganizationType, Person, Sector,
 )
+from archive.models.base import MAX_ID
 
 DATE_INPUT = {"type": "date"}
 
@@ -26,7 +27,9 @@ class RelatedExistsMixin:
     """Filter on `<relation>__<field>__<lookup>` with EXISTS instead of a JOIN.
 
     `field_name` starts with a to-many relation of the FilterSet's model, e.g.
-    `participants__country` on Meeting: one row per meeting, whatever matches.
+    `participants__country` on Meeting: one row per meeting, whatever matches. Participants and
+    parties are those a reader sees (`selectors.visible_rows`): a rejected participant from
+    Kazakhstan does not make a meeting one "with Kazakhstan".
     """
 
     def filter(self, qs, value):
@@ -34,7 +37,7 @@ class RelatedExistsMixin:
             return qs
         relation, _, rest = self.field_name.partition("__")
         rel = qs.model._meta.get_field(relation)  # a reverse foreign key, e.g. Meeting.participants
-        related = rel.related_model._default_manager.filter(
+        related = selectors.visible_rows(rel.related_model).filter(
             **{rel.field.name: OuterRef("pk"), f"{rest}__{self.lookup_expr}": value})
         condition = Exists(related)
         return qs.exclude(condition) if self.exclude else qs.filter(condition)
@@ -43,13 +46,11 @@ class RelatedExistsMixin:
 class RecordChoiceField(forms.ModelChoiceField):
     """A record by id; an id no database column can hold (10**30, -1, 1e5) is simply not found."""
 
-    MAX_ID = 2**63 - 1
-
     def to_python(self, value):
         if value in self.empty_values:
             return None
         text = str(value).strip()
-        if not (text.isascii() and text.isdigit() and len(text) <= 19 and 0 < int(text) <= self.MAX_ID):
+        if not (text.isascii() and text.isdigit() and len(text) <= 19 and 0 < int(text) <= MAX_ID):
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(text)
 
@@ -120,6 +121,17 @@ def date_filter(field: str, lookup: str, label: str):
     return df.DateFilter(field_name=field, lookup_expr=lookup, label=label, widget=forms.DateInput(attrs=DATE_INPUT))
 
 
+def confidence_filter(lookup: str, label: str):
+    """The extractor's confidence, 0 to 1: `?confidence_min=0.8` (at least) and `?confidence_below=0.5`."""
+    return df.NumberFilter(field_name="confidence", lookup_expr=lookup, label=label, min_value=0, max_value=1,
+                           max_digits=4, decimal_places=3,
+                           widget=forms.NumberInput(attrs={"step": "0.05", "min": "0", "max": "1"}),
+                           help_text="The extractor's confidence, from 0 to 1." if lookup == "gte" else "")
+
+
+CONFIDENCE_RANGE = ("confidence_min", "confidence_below", "No record is at least that confident and below it.")
+
+
 class UndatedFilter(df.BooleanFilter):
     """`?undated=on`: only the records without a date; the date range is then set aside."""
 
@@ -174,14 +186,18 @@ class BrowseFilterSet(df.FilterSet):
 
 
 class RangeCheckedForm(forms.Form):
-    """Rejects a range whose start is after its end, naming the end field."""
+    """Rejects a range whose start is after its end (or, for a range that excludes its end, not before
+    it), naming the end field."""
 
-    ranges: tuple = (("date_from", "date_to", "The end date is before the start date."),)
+    ranges: tuple = (("date_from", "date_to", "The end date is before the start date."), CONFIDENCE_RANGE)
+    open_ended = ("confidence_below",)  # `lt`: the start must be below it
 
     def clean(self):
         data = super().clean()
         for low, high, message in self.ranges:
-            if low in data and high in data and data[low] is not None and data[high] is not None and data[low] > data[high]:
+            if data.get(low) is None or data.get(high) is None:
+                continue
+            if data[low] > data[high] or (high in self.open_ended and data[low] == data[high]):
                 self.add_error(high, message)
         return data
 
@@ -200,6 +216,8 @@ class MeetingFilter(BrowseFilterSet):
     person = id_filter(Person, "participants__person", "archive:person-suggest", "person")
     organization = id_filter(Organization, "participants__organization", "archive:organization-suggest", "organization")
     location = df.CharFilter(field_name="location", lookup_expr="icontains", label="Place", max_length=200)
+    confidence_min = confidence_filter("gte", "Confidence at least")
+    confidence_below = confidence_filter("lt", "Confidence below")
     sort = SortFilter(
         fields={"date": "date", "location": "location"},
         labels={"-date": "newest first", "date": "oldest first", "location": "place A–Z", "-location": "place Z–A"},
@@ -234,6 +252,8 @@ class AgreementFilter(BrowseFilterSet):
                                 min_value=0, max_digits=20, decimal_places=2)
     value_max = df.NumberFilter(field_name="value_usd", lookup_expr="lte", label="Value to (USD)",
                                 min_value=0, max_digits=20, decimal_places=2)
+    confidence_min = confidence_filter("gte", "Confidence at least")
+    confidence_below = confidence_filter("lt", "Confidence below")
     sort = SortFilter(
         fields={"date": "date", "title": "title", "value": "value_usd", "status": "status"},
         labels={"-date": "newest first", "date": "oldest first", "title": "title A–Z", "-value": "largest value",
@@ -254,11 +274,13 @@ class PersonFilter(BrowseFilterSet):
     organization = id_filter(Organization, "roles__organization", "archive:organization-suggest", "organization")
     role = RelatedCharFilter(field_name="roles__title", lookup_expr="icontains", label="Role", max_length=200,
                              help_text="A title held, e.g. Foreign Minister.")
+    confidence_min = confidence_filter("gte", "Confidence at least")
+    confidence_below = confidence_filter("lt", "Confidence below")
     sort = SortFilter(fields={"name": "name", "country": "country__name"},
                       labels={"name": "name A–Z", "-name": "name Z–A", "country": "country"})
 
     class Meta:
-        form = forms.Form
+        form = RangeCheckedForm
         fields = []
 
     def filter_name(self, queryset, name, value):
@@ -270,11 +292,13 @@ class OrganizationFilter(BrowseFilterSet):
     type = df.ChoiceFilter(field_name="org_type", lookup_expr="exact", choices=OrganizationType.choices,
                            label="Type", empty_label="any type")
     country = country_filter("country", related=False)
+    confidence_min = confidence_filter("gte", "Confidence at least")
+    confidence_below = confidence_filter("lt", "Confidence below")
     sort = SortFilter(fields={"name": "name", "type": "org_type", "country": "country__name"},
                       labels={"name": "name A–Z", "-name": "name Z–A", "type": "type", "country": "country"})
 
     class Meta:
-        form = forms.Form
+        form = RangeCheckedForm
         fields = []
 
     def filter_name(self, queryset, name, value):

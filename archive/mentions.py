@@ -1,5 +1,5 @@
-"""Where mentions sit in a text: one rule for every page that marks them (the admin's article page; the reading
-pages can use it too).
+"""Where mentions sit in a text: one rule for every page that marks them (the admin's evidence and article
+pages, the reading pages' quotes and article text).
 
 Spans may nest (a meeting's sentence holds a person's name) or overlap: the text is
 cut at every span boundary and each piece belongs to the narrowest span covering it,
@@ -31,3 +31,14 @@ def mention_pieces(text: str, spans: Iterable[S]) -> list[tuple[str, S | None]]:
         covering = [(end - start, i, s) for i, (start, end, s) in enumerate(clipped) if start <= left and right <= end]
         pieces.append((text[left:right], min(covering, key=lambda c: c[:2])[2] if covering else None))
     return pieces
+
+
+def sentence_parts(sentence: str, sentence_start: int, start: int, end: int) -> tuple[str, str, str]:
+    """(before, mention, after) of a quoted sentence beginning at `sentence_start` in the text, for a mention
+    at `start`..`end` of the text; the part of the mention outside the sentence is left out, and a mention
+    wholly outside it leaves the sentence unmarked: (sentence, "", "")."""
+    left = max(0, start - sentence_start)
+    right = min(len(sentence), end - sentence_start)
+    if left >= right:
+        return sentence, "", ""
+    return sentence[:left], sentence[left:right], sentence[right:]

@@ -3,7 +3,8 @@
 An exact COUNT of a large table (or of 90,000 search matches) is the slowest part of
 a page. Lists count at most COUNT_CAP + 1 rows; past the cap they say "more than
 COUNT_CAP" and offer the pages up to the cap; filters and search narrow a list to an
-exact count.
+exact count. The admin's changelists and the reading pages' lists both page with
+`CappedPaginator`; the review queue counts with `capped_count`.
 """
 
 from __future__ import annotations
@@ -24,18 +25,29 @@ def capped_count(rows, cap: int = COUNT_CAP) -> int:
 
 
 class CappedPaginator(Paginator):
-    """A paginator whose count stops at the cap: `count` is at most `cap`, `capped` says whether more exist."""
+    """A paginator whose count stops at the cap: `count` is at most `cap`, `capped` says whether more exist.
+
+    A caller that already knows the exact number of rows (the meetings list reads it with its
+    timeline, in the same grouped query) passes it as `known_count`: nothing is counted, and
+    the list shows that number whole.
+    """
 
     cap = COUNT_CAP
 
+    def __init__(self, object_list, per_page, *args, known_count: int | None = None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.known_count = known_count
+
     @cached_property
     def counted(self) -> int:
+        if self.known_count is not None:
+            return self.known_count
         return capped_count(self.object_list, self.cap)
 
     @cached_property
     def count(self) -> int:
-        return min(self.counted, self.cap)
+        return self.counted if self.known_count is not None else min(self.counted, self.cap)
 
     @property
     def capped(self) -> bool:
-        return self.counted > self.cap
+        return self.known_count is None and self.counted > self.cap

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.mixins import AccessMixin
-from django.core.paginator import Paginator
-from django.utils.functional import cached_property
 from django.http import Http404, HttpResponseBadRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
@@ -16,8 +14,8 @@ from archive import filters
 from archive.browse import charts, exports, network, selectors
 from archive.browse.search import clean_query, is_postgresql
 from archive.models import Agreement, Article, Meeting, Organization, Person
-
-MAX_ID = 2**63 - 1
+from archive.models.base import MAX_ID
+from archive.paging import CappedPaginator
 
 
 class ReaderAccessMixin(AccessMixin):
@@ -30,7 +28,9 @@ class ReaderAccessMixin(AccessMixin):
 
 
 class StablePaginationMixin:
-    """`?page=` and `?per_page=` that never fail: nonsense gives page 1, past the end gives the last page."""
+    """`?page=` and `?per_page=` that never fail: nonsense gives page 1, past the end gives the last page.
+
+    Every list counts at most COUNT_CAP rows (`archive.paging`), unless it knows its exact count."""
 
     paginate_by = 25
     page_sizes = (10, 25, 50, 100)
@@ -39,33 +39,16 @@ class StablePaginationMixin:
         size = self.request.GET.get("per_page", "")
         return int(size) if size.isdigit() and int(size) in self.page_sizes else self.paginate_by
 
+    paginator_class = CappedPaginator
+
     def known_count(self, queryset):
-        """The number of rows when the view has it already (saves the paginator a COUNT)."""
+        """The exact number of rows when the view has it already (saves the paginator a COUNT)."""
         return None
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        count = self.known_count(queryset)
-        if count is not None:
-            paginator.count = count  # a cached_property: the instance value wins
+        paginator = self.get_paginator(queryset, page_size, known_count=self.known_count(queryset))
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
-
-
-class CappedPaginator(Paginator):
-    """Counts up to `cap` rows and no further: counting 90,000 search matches costs more than showing them.
-
-    Past the cap the page says "more than"; readers narrow the filters to reach the rest.
-    """
-
-    cap = 10_000
-    capped = False
-
-    @cached_property
-    def count(self):
-        n = self.object_list.order_by()[: self.cap + 1].count()
-        self.capped = n > self.cap
-        return min(n, self.cap)
 
 
 class ExportMixin:
@@ -207,7 +190,6 @@ class ArticleListView(BrowseListView):
     filterset_class = filters.ArticleFilter
     export = exports.ARTICLES
     template_name = "archive/article_list.html"
-    paginator_class = CappedPaginator
 
     def show_facets(self) -> bool:
         # Counting by outlet and year would run the full-text match over every hit a second time.

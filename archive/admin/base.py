@@ -20,6 +20,7 @@ from archive.curation.review import (
     decision_read, records_decide, records_reject, records_verify,
 )
 from archive.models import Country, Evidence, RejectReason
+from archive.models.base import MAX_ID
 
 from .history import HistoryMixin
 from .highlight import EVIDENCE_SHOWN, evidence_panel, record_url
@@ -104,7 +105,7 @@ class ArticleFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value()
-        if value and value.isascii() and value.isdigit() and int(value) < 2**63:
+        if value and value.isascii() and value.isdigit() and int(value) <= MAX_ID:
             target = queryset.model._meta.model_name
             return queryset.filter(Exists(Evidence.objects.filter(article_id=value, **{target: OuterRef("pk")})))
         return queryset

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from archive.mentions import mention_pieces
+from archive.mentions import mention_pieces, sentence_parts
 from archive.models import Evidence
 
 EVIDENCE_SHOWN = 50
@@ -23,10 +23,10 @@ def record_url(record) -> str:
 
 def quoted_sentence(evidence: Evidence) -> SafeString:
     """The evidence sentence with the mention wrapped in <mark>."""
-    sentence = evidence.sentence
-    start = max(0, min(len(sentence), evidence.start - evidence.sentence_start))
-    end = max(start, min(len(sentence), evidence.end - evidence.sentence_start))
-    return format_html("{}<mark>{}</mark>{}", sentence[:start], sentence[start:end], sentence[end:])
+    before, mention, after = sentence_parts(evidence.sentence, evidence.sentence_start, evidence.start, evidence.end)
+    if not mention:
+        return format_html("{}", before)
+    return format_html("{}<mark>{}</mark>{}", before, mention, after)
 
 
 def evidence_panel(evidence: list[Evidence], total: int) -> SafeString:

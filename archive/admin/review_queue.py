@@ -21,6 +21,7 @@ from archive.curation.queue import (
 )
 from archive.curation.review import decision_read, last_batch, records_decide, review_undo
 from archive.models import Country, RejectReason
+from archive.models.base import MAX_ID
 from archive.paging import COUNT_CAP
 
 from .base import writes
@@ -38,7 +39,7 @@ class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(choices=[(s, "to review" if s == "unreviewed" else s) for s in STATUSES],
                                required=False)
     country = forms.ChoiceField(required=False)
-    article = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1, label="article id")
+    article = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID, label="article id")
     published_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
     published_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 

@@ -21,16 +21,20 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
+from operator import itemgetter
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection
 from django.db.models import F, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
-from archive.models import (
-    Agreement, AgreementParty, Article, Evidence, Meeting, MeetingParticipant, Organization, Person,
-)
+from archive.models import Agreement, Article, Evidence, Meeting, Organization, Person
+
+from . import selectors
 
 CHUNK = 1000
 # One download holds at most this many records; a longer list continues at `?offset=` (the `Link` header).
@@ -42,19 +46,16 @@ _PK = 987654321
 
 
 @lru_cache(maxsize=8)
-def _path_patterns(prefix: str) -> dict[str, str]:
-    return {kind: reverse(f"archive:{kind}-detail", args=[_PK]).replace(str(_PK), "{}")
+def _path_patterns(prefix: str, base_url: str) -> dict[str, str]:
+    return {kind: base_url + reverse(f"archive:{kind}-detail", args=[_PK]).replace(str(_PK), "{}")
             for kind in ("person", "organization", "meeting", "agreement", "article")}
 
 
-def path_patterns() -> dict[str, str]:
-    """{kind: "/people/{}/"}: the reading pages' paths, `reverse`d once (reversing per row was half
-    the time of a 10,000-row export). Read once per chunk: the script prefix lives in a thread local."""
-    return _path_patterns(get_script_prefix())
-
-
-def detail_path(kind: str, pk: int) -> str:
-    return path_patterns()[kind].format(pk)
+def path_patterns(base_url: str = "") -> dict[str, str]:
+    """{kind: "/people/{}/"}: the reading pages' paths (after `base_url`, scheme and host, when given),
+    `reverse`d once (reversing per row was half the time of a 10,000-row export). Read once per
+    download: the script prefix lives in a thread local."""
+    return _path_patterns(get_script_prefix(), base_url)
 
 
 def _iso(value):
@@ -72,146 +73,155 @@ def _grouped(rows) -> dict[int, list]:
     return out
 
 
-def _live(review_status, merged_into_id) -> bool:
-    return review_status != "rejected" and merged_into_id is None
+def _among(ids: list[int]):
+    """What `…__in=` a chunk of ids is given: on PostgreSQL one array parameter, since Django prepares
+    an IN list value by value (a tenth of an export's time) and PostgreSQL plans 1,000 literals."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return ids
 
 
-def _participant(row: dict, paths: dict, party: bool = False) -> dict:
-    """One participant or party as an analyst cites it: the linked record (live only) or the written name.
+# What a participant or party row is read as: a tuple in this order (see `_member`).
+MEMBER_VALUES = ("name", "person_id", "person__name", "person__title", "organization_id", "organization__name",
+                 "organization__org_type", "country__code", "country__name")
+
+
+def _member(row: tuple, paths: dict, party: bool = False) -> dict:
+    """One participant or party as an analyst cites it: the record it links, or the state, or the written name.
 
     A meeting's participant is its person, else its organization; an agreement's party is its
-    organization, else the state it names (its `person` is who signed for it, listed apart).
+    organization, else the state it names, else the person (its `person` is otherwise who signed
+    for it, listed apart). Rows are those a reader sees (`selectors.visible_participants`, `visible_parties`).
     """
-    person = row["person_id"] if _live(row["person__review_status"], row["person__merged_into_id"]) else None
-    org = row["organization_id"] if _live(row["organization__review_status"], row["organization__merged_into_id"]) else None
-    state = row["country__code"] if not row["organization_id"] and (party or not row["person_id"]) else None
+    written, person, person_name, title, org, org_name, org_type, code, country = row
     if person and not party:
-        kind, pk, name, role = "person", person, row["person__name"], row["person__title"]
+        kind, pk, name, role = "person", person, person_name, title
     elif org:
-        kind, pk, name, role = "organization", org, row["organization__name"], row["organization__org_type"]
-    elif state:
-        kind, pk, name, role = "country", None, row["country__name"], ""
+        kind, pk, name, role = "organization", org, org_name, org_type
+    elif code:
+        kind, pk, name, role = "country", None, country, ""
     elif person:
-        kind, pk, name, role = "person", person, row["person__name"], row["person__title"]
+        kind, pk, name, role = "person", person, person_name, title
     else:
-        kind, pk, name, role = "unlinked", None, row["name"], ""
-    url = paths[kind].format(pk) if pk else None
-    return {"kind": kind, "id": pk, "name": name, "written_name": row["name"], "role": role or None,
-            "country_code": row["country__code"], "country": row["country__name"], "url": url}
-
-
-PARTICIPANT_VALUES = (
-    "name", "person_id", "person__name", "person__title", "person__review_status", "person__merged_into_id",
-    "organization_id", "organization__name", "organization__org_type", "organization__review_status",
-    "organization__merged_into_id", "country__code", "country__name")
+        kind, pk, name, role = "unlinked", None, written, ""
+    return {"kind": kind, "id": pk, "name": name, "written_name": written, "role": role or None,
+            "country_code": code, "country": country, "url": paths[kind].format(pk) if pk else None}
 
 
 def _sources(target: str, ids: list[int], paths: dict) -> dict[int, list[dict]]:
     """{record id: [source article with its quoted sentence and confidence]}, oldest article first, one query."""
-    rows = (Evidence.objects.filter(**{f"{target}_id__in": ids}).order_by(
+    rows = (Evidence.objects.filter(**{f"{target}_id__in": _among(ids)}).order_by(
         F("article__published").asc(nulls_last=True), "article_id", "start", "id")
         .values_list(f"{target}_id", "article_id", "article__title", "article__outlet", "article__published",
                      "sentence", "confidence"))
+    article_path = paths["article"]
     out = defaultdict(list)
     for record_id, article_id, title, outlet, published, sentence, confidence in rows:
         out[record_id].append({
-            "article_id": article_id, "title": title, "outlet": outlet or None, "published": _iso(published),
-            "url": paths["article"].format(article_id), "quote": sentence,
-            "confidence": confidence})
+            "article_id": article_id, "title": title, "outlet": outlet or None,
+            "published": published.isoformat() if published else None,
+            "url": article_path.format(article_id), "quote": sentence, "confidence": confidence})
     return out
 
 
-def load_meetings(ids: list[int]) -> dict[int, dict]:
-    paths = path_patterns()
+def load_meetings(ids: list[int], paths: dict) -> dict[int, dict]:
+    """The meetings of `ids` with their visible participants and their sources: three queries."""
     people = defaultdict(list)
-    for row in MeetingParticipant.objects.filter(meeting_id__in=ids).order_by("id").values(
-            "meeting_id", *PARTICIPANT_VALUES):
-        people[row["meeting_id"]].append(_participant(row, paths))
+    for meeting_id, *member in (selectors.visible_participants().filter(meeting_id__in=_among(ids)).order_by("id")
+                                .values_list("meeting_id", *MEMBER_VALUES)):
+        people[meeting_id].append(_member(member, paths))
     sources = _sources("meeting", ids, paths)
-    return {m["id"]: {
-        "id": m["id"], "url": paths["meeting"].format(m["id"]),
-        "date": _iso(m["date"]), "date_precision": m["date_precision"] or None, "date_text": m["date_text"] or None,
-        "location": m["location"] or None, "topic": m["topic"] or None,
-        "participants": people[m["id"]],
-        "countries": sorted({p["country"] for p in people[m["id"]] if p["country"]}),
-        "review_status": m["review_status"], "confidence": m["confidence"],
-        "sources": sources[m["id"]],
-    } for m in Meeting.objects.filter(pk__in=ids).values(
-        "id", "date", "date_precision", "date_text", "location", "topic", "review_status", "confidence")}
+    path = paths["meeting"]
+    out = {}
+    for pk, date, precision, date_text, location, topic, status, confidence in Meeting.objects.filter(
+            pk__in=_among(ids)).values_list("id", "date", "date_precision", "date_text", "location", "topic",
+                                    "review_status", "confidence"):
+        members = people[pk]
+        out[pk] = {
+            "id": pk, "url": path.format(pk), "date": _iso(date), "date_precision": precision or None,
+            "date_text": date_text or None, "location": location or None, "topic": topic or None,
+            "participants": members, "countries": sorted({p["country"] for p in members} - {None}),
+            "review_status": status, "confidence": confidence, "sources": sources[pk],
+        }
+    return out
 
 
-def load_agreements(ids: list[int]) -> dict[int, dict]:
-    paths = path_patterns()
+def _parties(ids: list[int], paths: dict) -> dict[int, list[dict]]:
     parties = defaultdict(list)
-    for row in AgreementParty.objects.filter(agreement_id__in=ids).order_by("id").values(
-            "agreement_id", "role", "date", "date_precision", *PARTICIPANT_VALUES):
-        party = _participant(row, paths, party=True)
-        party["party_role"] = row["role"]
-        party["date"] = _iso(row["date"])
-        signer = row["person_id"] and _live(row["person__review_status"], row["person__merged_into_id"])
-        party["signed_by_id"] = row["person_id"] if signer else None
-        party["signed_by_name"] = row["person__name"] if signer else None
-        parties[row["agreement_id"]].append(party)
-    sectors = _grouped(Agreement.sectors.through.objects.filter(agreement_id__in=ids).order_by("sector__name")
+    rows = (selectors.visible_parties().filter(agreement_id__in=_among(ids))
+            .annotate(signer_shown=selectors.signer_shown()).order_by("id")
+            .values_list("agreement_id", "role", "date", "signer_shown", *MEMBER_VALUES))
+    for agreement_id, role, date, signer_shown, *member in rows:
+        party = _member(member, paths, party=True)
+        party["party_role"] = role
+        party["date"] = _iso(date)
+        party["signed_by_id"] = member[1] if signer_shown else None
+        party["signed_by_name"] = member[2] if signer_shown else None
+        parties[agreement_id].append(party)
+    return parties
+
+
+def load_agreements(ids: list[int], paths: dict) -> dict[int, dict]:
+    """The agreements of `ids` with their visible parties, sectors and sources: four queries."""
+    parties = _parties(ids, paths)
+    sectors = _grouped(Agreement.sectors.through.objects.filter(agreement_id__in=_among(ids)).order_by("sector__name")
                        .values_list("agreement_id", "sector__name"))
     sources = _sources("agreement", ids, paths)
-    return {a["id"]: {
-        "id": a["id"], "url": paths["agreement"].format(a["id"]),
-        "title": a["title"], "kind": a["kind"], "status": a["status"],
-        "date": _iso(a["date"]), "date_precision": a["date_precision"] or None, "date_text": a["date_text"] or None,
-        "value_usd": _decimal(a["value_usd"]), "amount": _decimal(a["amount"]), "currency": a["currency"] or None,
-        "parties": parties[a["id"]],
-        "party_countries": sorted({p["country"] for p in parties[a["id"]] if p["country"]}),
-        "signed_by": [{"id": p["signed_by_id"], "name": p["signed_by_name"]}
-                      for p in parties[a["id"]] if p["signed_by_id"]],
-        "sectors": sectors[a["id"]],
-        "review_status": a["review_status"], "confidence": a["confidence"],
-        "sources": sources[a["id"]],
-    } for a in Agreement.objects.filter(pk__in=ids).values(
-        "id", "title", "kind", "status", "date", "date_precision", "date_text", "value_usd", "amount", "currency",
-        "review_status", "confidence")}
+    path = paths["agreement"]
+    out = {}
+    for a in Agreement.objects.filter(pk__in=_among(ids)).values(
+            "id", "title", "kind", "status", "date", "date_precision", "date_text", "value_usd", "amount",
+            "currency", "review_status", "confidence"):
+        members = parties[a["id"]]
+        out[a["id"]] = {
+            "id": a["id"], "url": path.format(a["id"]),
+            "title": a["title"], "kind": a["kind"], "status": a["status"],
+            "date": _iso(a["date"]), "date_precision": a["date_precision"] or None,
+            "date_text": a["date_text"] or None,
+            "value_usd": _decimal(a["value_usd"]), "amount": _decimal(a["amount"]), "currency": a["currency"] or None,
+            "parties": members,
+            "party_countries": sorted({p["country"] for p in members} - {None}),
+            "signed_by": [{"id": p["signed_by_id"], "name": p["signed_by_name"]}
+                          for p in members if p["signed_by_id"]],
+            "sectors": sectors[a["id"]],
+            "review_status": a["review_status"], "confidence": a["confidence"],
+            "sources": sources[a["id"]],
+        }
+    return out
 
 
-def load_people(ids: list[int]) -> dict[int, dict]:
-    path = path_patterns()["person"]
+def load_people(ids: list[int], paths: dict) -> dict[int, dict]:
+    path = paths["person"]
     return {p["id"]: {
         "id": p["id"], "url": path.format(p["id"]), "name": p["name"],
         "title": p["title"] or None, "country": p["country__name"], "review_status": p["review_status"],
-    } for p in Person.objects.filter(pk__in=ids).values("id", "name", "title", "country__name", "review_status")}
+        "confidence": p["confidence"],
+    } for p in Person.objects.filter(pk__in=_among(ids)).values(
+        "id", "name", "title", "country__name", "review_status", "confidence")}
 
 
-def load_organizations(ids: list[int]) -> dict[int, dict]:
-    path = path_patterns()["organization"]
+def load_organizations(ids: list[int], paths: dict) -> dict[int, dict]:
+    path = paths["organization"]
     return {o["id"]: {
         "id": o["id"], "url": path.format(o["id"]), "name": o["name"],
         "acronym": o["acronym"] or None, "type": o["org_type"], "country": o["country__name"],
-        "review_status": o["review_status"],
-    } for o in Organization.objects.filter(pk__in=ids).values(
-        "id", "name", "acronym", "org_type", "country__name", "review_status")}
+        "review_status": o["review_status"], "confidence": o["confidence"],
+    } for o in Organization.objects.filter(pk__in=_among(ids)).values(
+        "id", "name", "acronym", "org_type", "country__name", "review_status", "confidence")}
 
 
-def load_articles(ids: list[int]) -> dict[int, dict]:
-    path = path_patterns()["article"]
+def load_articles(ids: list[int], paths: dict) -> dict[int, dict]:
+    path = paths["article"]
     return {a["id"]: {
         "id": a["id"], "url": path.format(a["id"]), "title": a["title"],
         "outlet": a["outlet"] or None, "published": _iso(a["published"]), "dateline": a["dateline"] or None,
         "byline": a["byline"] or None, "source": a["source_name"],
-    } for a in Article.objects.filter(pk__in=ids).values(
+    } for a in Article.objects.filter(pk__in=_among(ids)).values(
         "id", "title", "outlet", "published", "dateline", "byline", "source_name")}
 
 
-def _absolute(row: dict, base_url: str) -> dict:
-    """Every `url` of a row (its own, its participants', parties' and sources') made absolute in place."""
-    row["url"] = base_url + row["url"]
-    for key in ("participants", "parties", "sources"):
-        for item in row.get(key, ()):
-            if item["url"]:
-                item["url"] = base_url + item["url"]
-    return row
-
-
-def _joined(items, key) -> str:
-    return "; ".join("" if i.get(key) is None else str(i[key]) for i in items)
+def _joined(items: list[dict], key: str) -> str:
+    return "; ".join(["" if item[key] is None else str(item[key]) for item in items])
 
 
 def record_key(item: dict) -> str:
@@ -233,20 +243,21 @@ def _source_columns(row: dict) -> dict:
 
 def _people_columns(people: list[dict], prefix: str, plural: str) -> dict:
     return {
-        plural: _joined(people, "name"), f"{prefix}_ids": "; ".join(record_key(p) for p in people),
+        plural: _joined(people, "name"), f"{prefix}_ids": "; ".join([record_key(p) for p in people]),
         f"{prefix}_kinds": _joined(people, "kind"), f"{prefix}_roles": _joined(people, "role"),
         f"{prefix}_countries": _joined(people, "country_code"),
     }
 
 
 def flat_meeting(row: dict) -> Iterator[dict]:
-    yield {**row, **_people_columns(row["participants"], "participant", "participants"), **_source_columns(row)}
+    yield {**row, **_people_columns(row["participants"], "participant", "participants"), **_source_columns(row),
+           "countries": "; ".join(row["countries"])}
 
 
 def flat_agreement(row: dict) -> Iterator[dict]:
     yield {**row, **_people_columns(row["parties"], "party", "parties"), "party_roles": _joined(row["parties"], "party_role"),
-           "party_record_roles": _joined(row["parties"], "role"),
-           "signed_by": _joined(row["signed_by"], "name"), **_source_columns(row)}
+           "party_record_roles": _joined(row["parties"], "role"), "party_countries": "; ".join(row["party_countries"]),
+           "sectors": "; ".join(row["sectors"]), "signed_by": _joined(row["signed_by"], "name"), **_source_columns(row)}
 
 
 def _long_row(record: dict, item: dict, prefix: str) -> dict:
@@ -285,18 +296,20 @@ class Export:
     """One downloadable shape of a list: how a chunk of ids is read, and the CSV rows each record gives."""
 
     name: str
-    load: Callable[[list[int]], dict[int, dict]]
+    load: Callable[[list[int], dict], dict[int, dict]]  # (ids, path_patterns) -> {id: record}
     columns: tuple[str, ...]
     flatten: Callable[[dict], Iterator[dict]] = _one  # record -> CSV rows (one, or one per participant)
 
     def rows(self, ids: list[int], base_url: str = "") -> Iterator[dict]:
-        """Records of `ids` in that order, read a chunk of CHUNK at a time with one query per relation;
-        `base_url` (scheme and host) makes every `url` absolute."""
+        """Records of `ids` in that order (those still there), read a chunk of CHUNK at a time with one
+        query per relation; `base_url` (scheme and host) makes every `url` absolute."""
+        paths = path_patterns(base_url)
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
-            rows = self.load(chunk)
+            rows = self.load(chunk, paths)
             for pk in chunk:
-                yield _absolute(rows[pk], base_url)
+                if pk in rows:
+                    yield rows[pk]
 
 
 class _Echo:
@@ -318,29 +331,35 @@ def looks_like_a_formula(text: str) -> bool:
 _RISKY_FIRST = frozenset("=+-@\t\r\n ")
 
 
-def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        value = "; ".join(str(v) for v in value)
-    if isinstance(value, str) and value and value[0] in _RISKY_FIRST and looks_like_a_formula(value):
-        return "'" + value  # a spreadsheet must not run a title as a formula
-    return value
+def _defused(values) -> list:
+    """The cells of a CSV row, every text a spreadsheet would run as a formula quoted (None is written empty)."""
+    return [("'" + v) if v.__class__ is str and v[:1] in _RISKY_FIRST and looks_like_a_formula(v) else v
+            for v in values]
 
 
 def csv_lines(records: Iterable[dict], export: Export) -> Iterator[str]:
     writer = csv.writer(_Echo())
+    cells = itemgetter(*export.columns)
     yield writer.writerow(export.columns)
     for record in records:
         for row in export.flatten(record):
-            yield writer.writerow([_cell(row[k]) for k in export.columns])
+            yield writer.writerow(_defused(cells(row)))
 
 
-def json_chunks(rows: Iterable[dict], head: dict) -> Iterator[str]:
+def json_lines(rows: Iterable[dict], head: dict) -> Iterator[str]:
     yield json.dumps(head, cls=DjangoJSONEncoder)[:-1] + ', "results": ['
-    for i, row in enumerate(rows):
-        yield ("," if i else "") + "\n" + json.dumps(row, cls=DjangoJSONEncoder)
+    separator = "\n"
+    for row in rows:
+        yield separator + json.dumps(row, cls=DjangoJSONEncoder)
+        separator = ",\n"
     yield "\n]}\n"
+
+
+def batched(lines: Iterable[str], size: int = 500) -> Iterator[str]:
+    """A few hundred lines per write: one write per line costs more than the writing."""
+    lines = iter(lines)
+    while batch := list(islice(lines, size)):
+        yield "".join(batch)
 
 
 @dataclass(frozen=True)
@@ -379,9 +398,9 @@ def export_response(export: Export, part: Window, fmt: str, query: dict, base_ur
         head = {"format": FORMAT, "list": export.name, "query": query, "exported_at": timezone.now().isoformat(),
                 "offset": part.offset, "limit": EXPORT_LIMIT,
                 "next": next_url if part.next_offset is not None else None}
-        response = StreamingHttpResponse(json_chunks(rows, head), content_type="application/json")
+        response = StreamingHttpResponse(batched(json_lines(rows, head)), content_type="application/json")
         return attach(response, export.name, "json", part, next_url)
-    response = StreamingHttpResponse(csv_lines(rows, export), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(batched(csv_lines(rows, export)), content_type="text/csv; charset=utf-8")
     return attach(response, export.name, "csv", part, next_url)
 
 
@@ -408,8 +427,8 @@ AGREEMENT_PARTIES = Export("agreement-parties", load_agreements, (
     "party_kind", "party_id", "party_key", "party_name", "written_name", "party_role", "role", "party_date",
     "signed_by_id", "signed_by_name",
     "country_code", "country", "party_url", "source_count", "source_urls"), agreement_party_rows)
-PEOPLE = Export("people", load_people, ("id", "url", "name", "title", "country", "review_status"))
+PEOPLE = Export("people", load_people, ("id", "url", "name", "title", "country", "review_status", "confidence"))
 ORGANIZATIONS = Export("organizations", load_organizations, (
-    "id", "url", "name", "acronym", "type", "country", "review_status"))
+    "id", "url", "name", "acronym", "type", "country", "review_status", "confidence"))
 ARTICLES = Export("articles", load_articles, (
     "id", "url", "title", "outlet", "published", "dateline", "byline", "source"))

@@ -130,21 +130,9 @@ def gexf(network: Network, what: str) -> Iterator[str]:
 WRITERS = {"graphml": (graphml, "application/graphml+xml"), "gexf": (gexf, "application/gexf+xml")}
 
 
-def _batched(lines: Iterator[str], size: int = 500) -> Iterator[str]:
-    """A few hundred lines per write: one write per line costs more than the writing."""
-    batch = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) >= size:
-            yield "".join(batch)
-            batch = []
-    if batch:
-        yield "".join(batch)
-
-
 def network_response(export: exports.Export, members: str, part: exports.Window, fmt: str, what: str,
                      base_url: str = "", next_url: str = ""):
     write, content_type = WRITERS[fmt]
     network = build(export, part.ids, members, base_url)
-    response = StreamingHttpResponse(_batched(write(network, what)), content_type=f"{content_type}; charset=utf-8")
+    response = StreamingHttpResponse(exports.batched(write(network, what)), content_type=f"{content_type}; charset=utf-8")
     return exports.attach(response, f"{export.name}-network", fmt, part, next_url)

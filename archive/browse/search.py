@@ -134,12 +134,14 @@ def search_articles(queryset: QuerySet, text: str) -> QuerySet:
     return queryset.filter(condition).order_by(F("published").desc(nulls_last=True), "-id")
 
 
-def name_condition(text: str, model, fields: tuple[str, ...], aliases=None, alias_key: str = "") -> Q:
+def name_condition(text: str, model, fields: tuple[str, ...], aliases: QuerySet | None = None,
+                   alias_key: str = "") -> Q:
     """Every word of `text` occurs in one of `fields` of `model`, or in an alias's `name` (case-insensitive).
 
     Each word is an `id IN (...)` over the table that holds the text, so on PostgreSQL
     every sub-select is served by its trigram index and a record matching twice is
-    still one row. `aliases` is the alias model, `alias_key` its column naming the record.
+    still one row. `aliases` are the rows holding other names (aliases, written names of participants),
+    `alias_key` their column naming the record.
     Text with no searchable word ("%_%") matches nothing, not everything.
     """
     words = query_words(text)
@@ -152,7 +154,7 @@ def name_condition(text: str, model, fields: tuple[str, ...], aliases=None, alia
             direct |= Q(**{f"{field}__icontains": word})
         any_place = Q(pk__in=model._default_manager.filter(direct).values("pk"))
         if aliases is not None:
-            any_place |= Q(pk__in=aliases._default_manager.filter(name__icontains=word).values(alias_key))
+            any_place |= Q(pk__in=aliases.filter(name__icontains=word).values(alias_key))
         condition &= any_place
     return condition
 

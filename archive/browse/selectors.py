@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, When
 from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
 
+from archive.mentions import mention_pieces
 from archive.models import (
     Agreement, AgreementParty, AgreementStatusChange, Article, Country, DatePrecision, Evidence, Meeting,
     MeetingParticipant, Organization, OrganizationAlias, Person, PersonAlias, ReviewStatus, Role,
@@ -49,12 +50,51 @@ def organization_list() -> QuerySet:
     return Organization.objects.live().select_related("country").order_by("name", "id")
 
 
+# ---------------------------------------------------------------- who took part, as readers see it
+#
+# The one rule for participants and parties, used by every page, filter, facet, chart, search and
+# export: a curator who rejects a person or an organization ("not a person", "a place") takes it out
+# of every meeting and agreement it was linked to, for readers; the row and its written name stay in
+# the admin. An unlinked written name is still a participant. A merged-away record holds no links
+# (a merge moves them to the kept record), so the kept record stands in its place.
+
+def _rejected(relation: str) -> Q:
+    return Q(**{f"{relation}__review_status": ReviewStatus.REJECTED})
+
+
+def visible_participants() -> QuerySet:
+    """Meeting participants a reader sees: none linked to a rejected person or organization."""
+    return MeetingParticipant.objects.exclude(_rejected("person")).exclude(_rejected("organization"))
+
+
+def visible_parties() -> QuerySet:
+    """Agreement parties a reader sees: none that is a rejected organization, or a rejected person standing
+    alone. A rejected signer leaves the party (a state, an organization) in place, unsigned: `signer_shown`."""
+    return (AgreementParty.objects.exclude(_rejected("organization"))
+            .exclude(_rejected("person"), organization__isnull=True, country__isnull=True))
+
+
+def signer_shown() -> Case:
+    """Whether a party's `person` (who signed for it) is shown: linked and not rejected."""
+    return Case(When(_rejected("person"), then=False), When(person__isnull=False, then=True), default=False,
+                output_field=BooleanField())
+
+
+VISIBLE_ROWS = {MeetingParticipant: visible_participants, AgreementParty: visible_parties}
+
+
+def visible_rows(model) -> QuerySet:
+    """The rows of `model` a reader's filter may match: the rule above for participants and parties."""
+    return VISIBLE_ROWS[model]() if model in VISIBLE_ROWS else model._default_manager.all()
+
+
 def participants() -> QuerySet:
-    return MeetingParticipant.objects.select_related("person", "organization", "country").order_by("id")
+    return visible_participants().select_related("person", "organization", "country").order_by("id")
 
 
 def parties() -> QuerySet:
-    return AgreementParty.objects.select_related("country", "organization", "person").order_by("id")
+    return (visible_parties().select_related("country", "organization", "person").annotate(signer_shown=signer_shown())
+            .order_by("id"))
 
 
 def meeting_list() -> QuerySet:
@@ -77,21 +117,22 @@ def agreement_list() -> QuerySet:
 
 def people_named(queryset: QuerySet, text: str) -> QuerySet:
     """Name or any other spelling seen in the texts."""
-    return queryset.filter(name_condition(text, Person, ("name",), PersonAlias, "person_id"))
+    return queryset.filter(name_condition(text, Person, ("name",), PersonAlias.objects.all(), "person_id"))
 
 
 def organizations_named(queryset: QuerySet, text: str) -> QuerySet:
-    return queryset.filter(name_condition(text, Organization, ("name", "acronym"), OrganizationAlias, "organization_id"))
+    return queryset.filter(name_condition(text, Organization, ("name", "acronym"), OrganizationAlias.objects.all(),
+                                          "organization_id"))
 
 
 def meetings_matching(queryset: QuerySet, text: str) -> QuerySet:
-    """Every word in the topic, the place or a participant's written name."""
-    return queryset.filter(name_condition(text, Meeting, ("topic", "location"), MeetingParticipant, "meeting_id"))
+    """Every word in the topic, the place or a (visible) participant's written name."""
+    return queryset.filter(name_condition(text, Meeting, ("topic", "location"), visible_participants(), "meeting_id"))
 
 
 def agreements_matching(queryset: QuerySet, text: str) -> QuerySet:
     """Every word in the title or a party's written name."""
-    return queryset.filter(name_condition(text, Agreement, ("title",), AgreementParty, "agreement_id"))
+    return queryset.filter(name_condition(text, Agreement, ("title",), visible_parties(), "agreement_id"))
 
 
 def articles_matching(queryset: QuerySet, text: str) -> QuerySet:
@@ -161,14 +202,14 @@ def _field_facet(queryset: QuerySet, field: str, name: str, label: str, choices=
 
 
 def _country_facet(queryset: QuerySet, related=None, key: str = "") -> Facet:
-    """Countries by how many records of `queryset` they appear in; through `related` (participants,
+    """Countries by how many records of `queryset` they appear in; through `related` (visible participants,
     parties) the count is of distinct records, read from the related table in one grouped query."""
     if related is None:
         rows = (queryset.prefetch_related(None).order_by().filter(country__isnull=False)
                 .values("country__code", "country__name").annotate(n=Count("id")))
     else:
-        rows = (related.objects.filter(**{f"{key}__in": queryset.prefetch_related(None).order_by().values("pk")},
-                                       country__isnull=False)
+        rows = (related.filter(**{f"{key}__in": queryset.prefetch_related(None).order_by().values("pk")},
+                               country__isnull=False)
                 .values("country__code", "country__name").annotate(n=Count(key, distinct=True)))
     rows = rows.order_by("-n", "country__name")[:FACET_LIMIT]
     return Facet("country", "Country", [FacetOption(r["country__name"], r["n"], {"country": r["country__code"]})
@@ -180,11 +221,11 @@ def facets(kind: str, queryset: QuerySet) -> list[Facet]:
     from archive.models import AgreementKind, AgreementStatus, OrganizationType
 
     if kind == "meeting":
-        return [_country_facet(queryset, MeetingParticipant, "meeting_id"), _year_facet(queryset, "date")]
+        return [_country_facet(queryset, visible_participants(), "meeting_id"), _year_facet(queryset, "date")]
     if kind == "agreement":
         return [_field_facet(queryset, "status", "status", "Status", AgreementStatus.choices),
                 _field_facet(queryset, "kind", "kind", "Kind", AgreementKind.choices),
-                _country_facet(queryset, AgreementParty, "agreement_id"), _year_facet(queryset, "date")]
+                _country_facet(queryset, visible_parties(), "agreement_id"), _year_facet(queryset, "date")]
     if kind == "person":
         return [_country_facet(queryset)]
     if kind == "organization":
@@ -225,14 +266,13 @@ class Counterpart:
 
 
 def counterparts(person: Person, limit: int = 12) -> list[Counterpart]:
-    """Whom `person` met, most meetings first: linked people and organizations, live only."""
+    """Whom `person` met, most meetings first: linked people and organizations a reader sees
+    (`visible_participants`)."""
     met = MeetingParticipant.objects.filter(person=person, meeting__in=Meeting.objects.live()).values("meeting_id")
     rows = (
-        MeetingParticipant.objects.filter(meeting_id__in=met)
+        visible_participants().filter(meeting_id__in=met)
         .exclude(person=person)
         .filter(Q(person__isnull=False) | Q(organization__isnull=False))
-        .exclude(person__review_status=ReviewStatus.REJECTED)
-        .exclude(organization__review_status=ReviewStatus.REJECTED)
         .values("person_id", "person__name", "organization_id", "organization__name")
         .annotate(n=Count("meeting_id", distinct=True))
         .order_by("-n", Coalesce("person__name", "organization__name"), "person_id", "organization_id")[:limit]
@@ -385,12 +425,13 @@ def agreement_page(agreement: Agreement) -> dict:
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of an article body: plain text, or the mention of a record (kind and id)."""
+    """A run of an article body: plain text, or (part of) the mention of a record (kind and id)."""
     text: str
     kind: str = ""
     record_id: int | None = None
     label: str = ""
     evidence_id: int | None = None
+    first: bool = False  # the first piece of its mention: where links to the mention (#mention-<id>) land
 
 
 def _evidence_label(e: Evidence) -> tuple[str, int, str]:
@@ -404,18 +445,16 @@ def _evidence_label(e: Evidence) -> tuple[str, int, str]:
 
 
 def highlight(body: str, evidence: list[Evidence]) -> list[Segment]:
-    """Split `body` at the mentions of live records; overlapping or out-of-range spans are skipped."""
-    segments, cursor = [], 0
-    for e in sorted(evidence, key=lambda e: (e.start, -e.end)):
-        if e.start < cursor or e.end > len(body) or e.start >= e.end:
+    """`body` cut at the mentions of live records by the rule every page marks mentions with
+    (`archive.mentions`: nested spans each keep their own piece; spans outside the text are clipped)."""
+    segments, seen = [], set()
+    for text, e in mention_pieces(body, evidence):
+        if e is None:
+            segments.append(Segment(text))
             continue
         kind, record_id, label = _evidence_label(e)
-        if e.start > cursor:
-            segments.append(Segment(body[cursor:e.start]))
-        segments.append(Segment(body[e.start:e.end], kind, record_id, label, e.id))
-        cursor = e.end
-    if cursor < len(body):
-        segments.append(Segment(body[cursor:]))
+        segments.append(Segment(text, kind, record_id, label, e.id, first=e.id not in seen))
+        seen.add(e.id)
     return segments
 
 

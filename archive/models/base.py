@@ -7,6 +7,10 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 
+# The largest id a record's column holds (BigAutoField): pages and filters treat a larger one as not found.
+MAX_ID = 2**63 - 1
+
+
 class TimeStamped(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, help_text="When the row was first written.")
     updated_at = models.DateTimeField(auto_now=True, help_text="When the row was last written.")

@@ -3,6 +3,7 @@
 from django import template
 from django.urls import reverse
 
+from archive.mentions import sentence_parts
 from archive.models import DatePrecision, ReviewStatus
 
 register = template.Library()
@@ -41,12 +42,8 @@ def kind_url(record_id, kind):
 
 @register.filter
 def quote_parts(evidence):
-    """(before, mention, after) of an evidence sentence, when the mention lies inside it."""
-    sentence = evidence.sentence
-    start, end = evidence.start - evidence.sentence_start, evidence.end - evidence.sentence_start
-    if 0 <= start < end <= len(sentence):
-        return sentence[:start], sentence[start:end], sentence[end:]
-    return sentence, "", ""
+    """(before, mention, after) of an evidence sentence (`archive.mentions.sentence_parts`)."""
+    return sentence_parts(evidence.sentence, evidence.sentence_start, evidence.start, evidence.end)
 
 
 @register.filter

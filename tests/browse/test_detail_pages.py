@@ -118,14 +118,20 @@ def test_an_articles_text_with_its_records_highlighted(client, archive):
     assert f'href="/people/{archive.amina.pk}/" title="person: Amina Rahman">Amina Rahman</a>' in html
 
 
-def test_overlapping_or_broken_spans_are_skipped_not_fatal(client, archive):
+def test_nested_or_broken_spans_keep_the_text_whole_and_every_mention_marked(client, archive):
     body = archive.dawn.body
-    f.EvidenceFactory(article=archive.dawn, person=archive.sardor, start=21, end=25, sentence=body, sentence_start=0,
-                      sentence_end=len(body))  # inside "Amina Rahman"
+    amina = body.index("Amina Rahman")
+    f.EvidenceFactory(article=archive.dawn, person=archive.sardor, start=amina + 6, end=amina + 12, sentence=body,
+                      sentence_start=0, sentence_end=len(body))  # "Rahman", inside "Amina Rahman"
     f.EvidenceFactory(article=archive.dawn, person=archive.sardor, start=5000, end=5010, sentence=body,
                       sentence_start=0, sentence_end=len(body))
-    segments = client.get(f"/articles/{archive.dawn.pk}/").context["segments"]
+    response = client.get(f"/articles/{archive.dawn.pk}/")
+    segments = response.context["segments"]
     assert "".join(s.text for s in segments) == body
+    marked = [(s.text, s.record_id) for s in segments if s.kind == "person"][:2]
+    assert marked == [("Amina ", archive.amina.pk), ("Rahman", archive.sardor.pk)]
+    html = response.content.decode()
+    assert all(html.count(f'id="mention-{s.evidence_id}"') == 1 for s in segments if s.kind)
 
 
 def test_an_organization_page_lists_its_people_meetings_and_agreements(client, archive):

@@ -27,11 +27,6 @@ def test_a_rejected_records_page_is_not_found(client, archive, kind, name):
     assert client.get(f"/{kind}/{getattr(archive, name).pk}/").status_code == 404
 
 
-def test_a_rejected_participant_is_named_but_not_linked(client, archive):
-    html = client.get(f"/meetings/{archive.m_nov.pk}/").content.decode()
-    assert "Ghost Rejected" in html and f"/people/{archive.ghost.pk}/" not in html
-
-
 def test_a_rejected_persons_mention_is_not_highlighted_in_the_article(client, archive):
     response = client.get(f"/articles/{archive.dawn.pk}/")
     assert all(s.record_id != archive.ghost.pk or s.kind != "person" for s in response.context["segments"])

@@ -143,3 +143,52 @@ def test_meetings_of_a_country_in_a_year_offer_the_undated_ones_and_download_as_
 
 def test_countries_are_back_for_the_next_transactional_test():
     assert Country.objects.filter(code__in=["KZ", "PK", "UZ"]).count() == 3
+
+
+def test_a_participant_a_curator_rejects_leaves_the_meeting_who_they_met_the_csv_and_the_counts(
+        page, live_server, meetings):
+    meeting, envoy = meetings["in_range"][0], meetings["envoy"]
+    airbase = f.PersonFactory(name="Incirlik Airbase", title="", country=f.country("TR"))
+    f.MeetingParticipantFactory(meeting=meeting, person=airbase, name=airbase.name, country=airbase.country)
+    f.curator("carla")
+
+    def reader_sees_it() -> None:
+        page.goto(f"{live_server.url}/meetings/{meeting.pk}/")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Incirlik Airbase")
+        page.goto(f"{live_server.url}/people/{envoy.pk}/")
+        expect(page.locator("section[aria-labelledby=met-title]")).to_contain_text("Incirlik Airbase")
+        page.goto(f"{live_server.url}/meetings/")
+        expect(page.locator(".facets")).to_contain_text("Turkey")
+
+    reader_sees_it()
+    page.goto(f"{live_server.url}/admin/archive/person/{airbase.pk}/change/")
+    page.fill("#id_username", "carla")
+    page.fill("#id_password", "correct horse battery staple")
+    page.click("input[type=submit]")
+    page.select_option("#reject-code", "not_person")
+    page.fill("#reject-reason", "an airbase, not a person")
+    page.click("#reject-record")
+    expect(page.locator("#review-box")).to_contain_text("rejected")
+    airbase.refresh_from_db()
+    assert airbase.review_status == "rejected" and airbase.reviewed_by.username == "carla"
+
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Amina Rahman and Nurlan Bekov met in Islamabad")
+    expect(page.locator("#participants-title + ul.records > li")).to_have_count(2)
+    expect(page.locator("main")).not_to_contain_text("Incirlik")
+    page.goto(f"{live_server.url}/people/{envoy.pk}/")
+    expect(page.locator("section[aria-labelledby=met-title]")).not_to_contain_text("Incirlik")
+    expect(page.locator("figure.ego")).to_contain_text("Amina Rahman (3)")
+
+    page.goto(f"{live_server.url}/meetings/")
+    expect(page.locator(".facets")).not_to_contain_text("Turkey")
+    expect(page.get_by_role("status").first).to_contain_text("4 meetings")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="CSV", exact=True).click()
+    with open(download_info.value.path(), newline="", encoding="utf-8") as fh:
+        exported = {int(r["id"]): r for r in csv.DictReader(fh)}
+    assert exported[meeting.pk]["participants"] == "Amina Rahman; Nurlan Bekov"
+    assert all("Incirlik" not in r["participants"] and "Turkey" not in r["countries"] for r in exported.values())
+    assert MeetingParticipant.objects.filter(meeting=meeting, person=airbase).exists()  # the admin keeps the row
+    page.goto(f"{live_server.url}/meetings/?country=TR")
+    expect(page.get_by_role("status").first).to_contain_text("No meetings")
