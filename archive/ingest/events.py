@@ -68,7 +68,7 @@ def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, 
         conflicts = [] if created or own else disagreements(meeting, values)
         if not created and not own:
             values = keep_first_values(meeting, values)
-        save_extracted(meeting, values, ext.confidence)
+        save_extracted(meeting, values, ext.confidence, ext.features)
         add_evidence(article, ext.evidence, meeting=meeting)
         flag_conflicts(meeting, conflicts, article, first_evidence(article, ext.evidence, meeting=meeting), report)
         write_participants(meeting, ext, persons, orgs, known_people)
@@ -182,7 +182,7 @@ def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, 
         agreement = agreement or Agreement()
         newest = created or is_newest_source(agreement, article)
         values = agreement_values(ext, agreement, created=created, newest=newest)
-        save_extracted(agreement, values, ext.confidence)
+        save_extracted(agreement, values, ext.confidence, ext.features)
         add_evidence(article, ext.evidence, agreement=agreement)
         write_parties(agreement, ext, orgs)
         add_sectors(agreement, ext.sectors)

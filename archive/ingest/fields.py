@@ -79,9 +79,16 @@ def apply_extracted(record: models.Model, values: dict) -> bool:
     return changed
 
 
-def save_extracted(record: models.Model, values: dict, confidence: float) -> None:
-    """Apply the extractor's values and confidence; write the row (and a history entry) only on change."""
+def save_extracted(record: models.Model, values: dict, confidence: float, features: dict | None = None) -> None:
+    """Apply the extractor's values and confidence; write the row (and a history entry) only on change.
+
+    The record keeps its highest confidence, and the features that confidence was computed from;
+    a decided record keeps the features it was decided on (they are its training example)."""
     changed = apply_extracted(record, fitted(type(record), values))
+    rising = record.pk is None or (not record.is_locked and confidence >= record.confidence)
+    if features and rising and features != record.features:
+        record.features = features
+        changed = True
     confidence = confidence if record.pk is None else max(record.confidence, confidence)
     if confidence != record.confidence:
         record.confidence = confidence

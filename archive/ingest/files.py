@@ -15,6 +15,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 
+from archive.curation.confidence import active_model
+from archive.extraction.scoring import use_model
+
 from .articles import save_article
 from .countries import forget_rows
 from .reading import FileRead, iter_files
@@ -52,6 +55,7 @@ def ingest_paths(
     report = IngestReport(dry_run=dry_run)
     forget_rows()
     wait_for_other_writers()
+    use_model(active_model())  # before workers fork: they score with the archive's active model too
     for read in extracted_files(iter_files(paths), workers=workers):
         write_file(read, report, dry_run=dry_run)
         if on_file:

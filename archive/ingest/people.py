@@ -43,7 +43,7 @@ def write_organizations(extracted: ExtractedArticle, article: Article, report: I
             "acronym": ext.acronym or org.acronym or "",
             "org_type": ext.type if created or org.org_type == "other" else org.org_type,
             "country": org.country if not created and org.country_id else country_for(ext.country),
-        }, ext.confidence)
+        }, ext.confidence, ext.features)
         add_aliases(OrganizationAlias, org, "organization", [ext.name, *ext.aliases, ext.acronym])
         add_evidence(article, ext.evidence, organization=org)
         report.count("organizations created" if created else "organizations linked")
@@ -71,7 +71,7 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
             "name": fuller_name(person.name, ext.name),
             "title": (ext.title or person.title) if newest else (person.title or ext.title or ""),
             "country": country if created else most_cited_country(person, article, country),
-        }, ext.confidence)
+        }, ext.confidence, ext.features)
         add_aliases(PersonAlias, person, "person", [ext.name, *ext.aliases])
         if ext.title and not curator_owns_roles(person, article, previous_people):
             Role.objects.bulk_create(fit_rows([Role(
