@@ -40,8 +40,8 @@ def start_django(database: Path) -> None:
     django.setup()
 
 
-def labelled(texts: Path, gold: Path, score) -> dict:
-    """{type: Examples} of every record of a fresh archive of `texts`."""
+def labelled(texts: Path, gold: Path, score) -> tuple[dict, dict]:
+    """{type: Examples} of every record of a fresh archive of `texts`, and {type: matched labels}."""
     from django.core.management import call_command
 
     from archive.curation.confidence import MODELS
@@ -53,12 +53,18 @@ def labelled(texts: Path, gold: Path, score) -> dict:
     call_command("migrate", verbosity=0)
     ingest_paths([texts])
     labels = record_labels(export_archive(), gold, score)
-    examples = {}
+    examples, matched = {}, {}
     for kind, model in MODELS.items():
         features = dict(model.objects.values_list("id", "features"))
-        rows = [(features[i], right, source) for i, (right, source) in sorted(labels[kind].items()) if features.get(i)]
-        examples[kind] = Examples(*map(list, zip(*rows))) if rows else Examples([], [], [])
-    return examples
+        rows = [(features[i], right, source, found) for i, (right, found, source) in sorted(labels[kind].items())
+                if features.get(i)]
+        examples[kind] = Examples([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+        matched[kind] = [r[3] for r in rows]
+    return examples, matched
+
+
+def shown(auc: float | None) -> str:
+    return "n/a" if auc is None else f"{auc:.3f}"
 
 
 def main() -> None:
@@ -74,15 +80,21 @@ def main() -> None:
         from archive.extraction.scoring import training
         from archive.extraction.scoring.model import DEFAULT_MODEL_PATH
 
-        examples = labelled(args.texts, args.gold, score)
+        import numpy as np
+
+        examples, matched = labelled(args.texts, args.gold, score)
         metrics, types = {}, {}
-        print(f"{'type':<14}{'records':>8}{'wrong':>7}{'AUC':>7}{'ECE':>7}   5-fold cross-validation grouped by file")
+        print("5-fold cross-validation grouped by file; right = matched with its key fields right,"
+              " found = matched by score.py (fields aside)")
+        print(f"{'type':<14}{'records':>8}{'wrong':>7}{'AUC':>7}{'ECE':>7}{'spurious':>10}{'AUC found':>11}")
         for kind, rows in examples.items():
-            metrics[kind] = training.cross_validated(rows)
-            types[kind] = training.fit_examples(rows)
-            m = metrics[kind]
-            auc = "n/a" if m["auc"] is None else f"{m['auc']:.3f}"
-            print(f"{kind:<14}{m['records']:>8}{m['wrong']:>7}{auc:>7}{m['ece']:>7.3f}")
+            y, p = training.out_of_fold(kind, rows)
+            metrics[kind] = training.figures(y, p)
+            metrics[kind]["found"] = training.figures(np.array(matched[kind]), p)
+            types[kind] = training.fit_examples(kind, rows)
+            m, f = metrics[kind], metrics[kind]["found"]
+            print(f"{kind:<14}{m['records']:>8}{m['wrong']:>7}{shown(m['auc']):>7}{m['ece']:>7.3f}"
+                  f"{f['wrong']:>10}{shown(f['auc']):>11}")
         if args.write:
             model = {"source": f"gold of {args.texts.name} ({args.gold}), by {Path(__file__).name}",
                      "metrics": metrics, "types": types}

@@ -114,10 +114,10 @@ def confidence_train(*, minimum: int = MINIMUM_DECISIONS) -> TrainingReport:
         if min(verified, rejected) < minimum:
             outcome.reason = f"too few decisions to learn from (need {minimum} verified and {minimum} rejected)"
             continue
-        outcome.new = training.cross_validated(examples, grouped=False)
+        outcome.new = training.cross_validated(kind, examples, grouped=False)
         outcome.previous_auc = previous_auc(previous, kind, examples, training)
         if outcome.previous_auc is None or (outcome.new["auc"] or 0) > outcome.previous_auc:
-            types[kind] = training.fit_examples(examples)
+            types[kind] = training.fit_examples(kind, examples)
             outcome.kept_previous, improved = False, True
     if improved:
         with transaction.atomic():

@@ -113,7 +113,7 @@ class Reviewable(TimeStamped):
 
     objects = ReviewableManager()
     # Who changed what and when, for every concrete record; curators can revert.
-    history = HistoricalRecords(inherit=True, bases=[LinkSnapshot], excluded_fields=["features"])
+    history = HistoricalRecords(inherit=True, bases=[LinkSnapshot])
 
     class Meta:
         abstract = True

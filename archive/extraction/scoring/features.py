@@ -13,8 +13,9 @@ import re
 
 from .. import lexicon as lx
 from ..entities.places import is_place
+from ..layout.clean import zipf
 from ..records import (
-    ExtractedAgreement, ExtractedArticle, ExtractedMeeting, ExtractedOrganization, ExtractedPerson,
+    ORGANIZATION_TYPES, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, ExtractedOrganization, ExtractedPerson,
 )
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
@@ -85,6 +86,7 @@ def person_features(person: ExtractedPerson, body: str, others: list[set[str]]) 
         "lower_case_title": float(bool(person.title) and person.title[:1].islower()),
         "aliases": counted(len(person.aliases)),
         "one_word_name": float(len(person.name.split()) <= 1),
+        "common_words_in_name": common_share(person.name),
         "name_words": float(len(person.name.split())),
         "org_word_in_name": org_word_in(person.name),
         "place_in_name": place_in(person.name),
@@ -94,10 +96,11 @@ def person_features(person: ExtractedPerson, body: str, others: list[set[str]]) 
     }
 
 
-ORG_TYPE_FEATURES = ("government", "agency", "company", "international", "media")
+ORG_TYPE_FEATURES = ORGANIZATION_TYPES
 
 
-def organization_features(org: ExtractedOrganization, body: str, others: list[set[str]]) -> dict[str, float]:
+def organization_features(org: ExtractedOrganization, body: str, others: list[set[str]],
+                          article_title: str = "") -> dict[str, float]:
     name_words = words(org.name)
     features = {
         **evidence_features(org), **context_flags(body, org),
@@ -108,6 +111,9 @@ def organization_features(org: ExtractedOrganization, body: str, others: list[se
         "name_words": counted(len(org.name.split())),
         "org_word_in_name": org_word_in(org.name),
         "head_word_first": float(org.name.split()[0].lower() in lx.HEAD_TYPES if org.name.split() else 0),
+        "common_words_in_name": common_share(org.name),
+        "type_agrees_with_head": _type_agrees(org),
+        "in_headline": _in_headline(org.name, article_title),
         "capitalized_share": _capitalized_share(org.name),
         "place_in_name": place_in(org.name),
         "all_capitals": float(org.name.isupper()),
@@ -151,6 +157,8 @@ def agreement_features(agreement: ExtractedAgreement, article: ExtractedArticle)
         "kind_word_in_title": float(any(w.startswith(k) for w in title_words for k in kind_words)),
         "title_words": counted(len(title_words)),
         "plural_or_counted_title": _plural_or_counted(agreement.title),
+        "in_headline": _in_headline(agreement.title, article.title),
+        "common_words_in_title": common_share(agreement.title),
         "capitalized_share": _capitalized_share(agreement.title),
         "parties": counted(len(agreement.parties)),
         "two_parties": float(len(agreement.parties) >= 2),
@@ -181,6 +189,27 @@ def _demonyms() -> dict[str, tuple[str, ...]]:
     for demonym, country in lx.DEMONYMS.items():
         by_country.setdefault(country, []).append(demonym.lower())
     return {country: tuple(forms) for country, forms in by_country.items()}
+
+
+COMMON_ZIPF = 3.5  # an English word seen at least three times in a million
+
+
+def common_share(text: str) -> float:
+    """Share of the content words that are common English words, not places: "Cabinet of
+    Ministers" is all common words, a proper name ("Halk Maslahaty", "Development Bank of X") is not."""
+    found = [w for w in _WORD.findall(text or "") if w.lower() not in _STOP]
+    common = [w for w in found if zipf(w.lower()) >= COMMON_ZIPF and not is_place(w)]
+    return round(len(common) / len(found), 4) if found else 0.0
+
+
+def _type_agrees(org: ExtractedOrganization) -> float:
+    """The type the name's last head word gives ("... Bank" a company) is the type the record has."""
+    heads = [lx.HEAD_TYPES[w] for w in (w.lower() for w in _WORD.findall(org.name)) if w in lx.HEAD_TYPES]
+    return float(bool(heads) and heads[-1] == org.type)
+
+
+def _in_headline(name: str, headline: str) -> float:
+    return float(bool(name) and name.lower() in (headline or "").lower())
 
 
 def _capitalized_share(text: str) -> float:
@@ -217,11 +246,26 @@ def article_features(article: ExtractedArticle) -> dict[str, list[dict[str, floa
 
     return {
         "person": [person_features(p, article.body, others(i)) for i, p in enumerate(article.people)],
-        "organization": [organization_features(o, article.body, others(people_count + i))
+        "organization": [organization_features(o, article.body, others(people_count + i), article.title)
                          for i, o in enumerate(article.organizations)],
         "meeting": [meeting_features(m, article) for m in article.meetings],
         "agreement": [agreement_features(a, article) for a in article.agreements],
     }
+
+
+# What each type's model reads: every feature above is stored with the record, but a few
+# hundred labelled records (a few dozen wrong) support only a few weights per type. Chosen
+# for what makes each type wrong (a person's missing title or country, an organization's
+# type, a meeting's date and place, an agreement's kind and date), then checked on the
+# development set's cross-validation, so its figures there are somewhat optimistic.
+MODEL_FEATURES = {
+    "person": ("cue_best", "has_title", "lower_case_title", "country_in_sentences", "mentions"),
+    "organization": ("cue_best", "type_agrees_with_head", "type_other", "head_word_first", "common_words_in_name",
+                     "acronym_only", "type_media"),
+    "meeting": ("has_date", "day_date", "place_is_dateline", "two_named_sides", "participants", "has_place"),
+    "agreement": ("has_date", "kind_known", "kind_word_in_title", "plural_or_counted_title", "two_parties",
+                  "cue_best"),
+}
 
 
 LABELS = {  # feature -> (in words when low, in words when high)
@@ -253,6 +297,13 @@ LABELS = {  # feature -> (in words when low, in words when high)
     "has_acronym": ("no acronym", "an acronym"),
     "acronym_only": ("a full name", "known only by an acronym"),
     "all_capitals": ("not in capitals", "written in capitals"),
+    "common_words_in_name": ("a proper name", "a name made of common English words"),
+    "common_words_in_title": ("a title with proper names", "a title made of common English words"),
+    "type_agrees_with_head": ("its kind word says another type", "its kind word agrees with its type"),
+    "in_headline": ("not in the headline", "taken from the headline"),
+    "type_other": ("a known type", "no known type"),
+    "type_think_tank": ("not a think tank", "a think tank"),
+    "type_association": ("not an association", "an association"),
     "type_government": ("not a government body", "a government body"),
     "type_agency": ("not an agency", "an agency"),
     "type_company": ("not a company", "a company"),

@@ -86,8 +86,9 @@ def judged(export: dict, gold: dict, score) -> dict[str, dict[int, tuple[bool, b
     return verdicts
 
 
-def record_labels(export: dict, gold_dir: Path, score) -> dict[str, dict[int, tuple[int, str]]]:
-    """For each type, {exported id: (1 right or 0 wrong, the first file it came from)}."""
+def record_labels(export: dict, gold_dir: Path, score) -> dict[str, dict[int, tuple[int, int, str]]]:
+    """For each type, {exported id: (right, matched, the first file it came from)}: right is 1 when a
+    curator would verify it unchanged, matched 1 when the scorer counts it found (fields aside)."""
     seen: dict[str, dict[int, list[tuple[bool, bool]]]] = {kind: {} for kind in TYPES}
     first_file: dict[str, dict[int, str]] = {kind: {} for kind in TYPES}
     for gold_file in sorted(Path(gold_dir).glob("*.json")):
@@ -100,7 +101,7 @@ def record_labels(export: dict, gold_dir: Path, score) -> dict[str, dict[int, tu
             for record_id, outcome in outcomes.items():
                 seen[kind].setdefault(record_id, []).append(outcome)
                 first_file[kind].setdefault(record_id, source)
-    return {kind: {record_id: (int(right(outcomes)), first_file[kind][record_id])
+    return {kind: {record_id: (int(right(outcomes)), int(any(m for m, _ in outcomes)), first_file[kind][record_id])
                    for record_id, outcomes in by_id.items()} for kind, by_id in seen.items()}
 
 

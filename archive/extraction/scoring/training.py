@@ -14,7 +14,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
-from .features import LABELS
+from .features import LABELS, MODEL_FEATURES
 
 REGULARIZATION = 0.3  # inverse strength (C): a few hundred examples, a few dozen wrong ones
 CALIBRATION_BINS = 10
@@ -36,8 +36,9 @@ class Examples:
         return np.array([[row.get(name, 0.0) for name in names] for row in self.features], dtype=float)
 
 
-def feature_names(examples: Examples) -> list[str]:
-    return sorted({name for row in examples.features for name in row})
+def feature_names(kind: str, examples: Examples) -> list[str]:
+    """The features the type's model reads (`MODEL_FEATURES`), or all those the examples have."""
+    return list(MODEL_FEATURES.get(kind) or sorted({name for row in examples.features for name in row}))
 
 
 def fit(x: np.ndarray, y: np.ndarray, names: list[str]) -> dict:
@@ -69,12 +70,15 @@ def calibration_error(y: np.ndarray, p: np.ndarray, bins: int = CALIBRATION_BINS
     return float(total / len(y))
 
 
-def out_of_fold(examples: Examples, folds: int = 5, grouped: bool = True) -> tuple[np.ndarray, np.ndarray]:
+def out_of_fold(kind: str, examples: Examples, folds: int = 5, grouped: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """Each record's probability from a model fitted without its fold (its file's fold, when grouped)."""
-    names = feature_names(examples)
+    names = feature_names(kind, examples)
     x, y = examples.matrix(names), np.array(examples.labels)
     p = np.zeros(len(y))
-    splitter = GroupKFold(folds) if grouped else StratifiedKFold(folds, shuffle=True, random_state=0)
+    if grouped:
+        splitter = GroupKFold(min(folds, len(set(examples.groups))))
+    else:  # every fold needs records of both kinds
+        splitter = StratifiedKFold(max(2, min(folds, int(np.bincount(y).min()))), shuffle=True, random_state=0)
     for train, test in splitter.split(x, y, examples.groups if grouped else None):
         if len(set(y[train])) < 2:
             p[test] = y[train].mean()
@@ -90,10 +94,10 @@ def figures(y: np.ndarray, p: np.ndarray) -> dict:
             "auc": round(auc, 3) if auc is not None else None, "ece": round(calibration_error(y, p), 3)}
 
 
-def cross_validated(examples: Examples, folds: int = 5, grouped: bool = True) -> dict:
-    return figures(*out_of_fold(examples, folds, grouped))
+def cross_validated(kind: str, examples: Examples, folds: int = 5, grouped: bool = True) -> dict:
+    return figures(*out_of_fold(kind, examples, folds, grouped))
 
 
-def fit_examples(examples: Examples) -> dict:
-    names = feature_names(examples)
+def fit_examples(kind: str, examples: Examples) -> dict:
+    names = feature_names(kind, examples)
     return fit(examples.matrix(names), np.array(examples.labels), names)
