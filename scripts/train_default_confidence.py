@@ -85,16 +85,19 @@ def main() -> None:
         examples, matched = labelled(args.texts, args.gold, score)
         metrics, types = {}, {}
         print("5-fold cross-validation grouped by file; right = matched with its key fields right,"
-              " found = matched by score.py (fields aside)")
-        print(f"{'type':<14}{'records':>8}{'wrong':>7}{'AUC':>7}{'ECE':>7}{'spurious':>10}{'AUC found':>11}")
+              " found = matched by score.py (fields aside); before = the evidence's own confidence")
+        print(f"{'type':<14}{'records':>8}{'wrong':>7}{'AUC':>7}{'ECE':>7}{'before':>8}"
+              f"{'spurious':>10}{'AUC found':>11}{'before':>8}")
         for kind, rows in examples.items():
             y, p = training.out_of_fold(kind, rows)
             metrics[kind] = training.figures(y, p)
             metrics[kind]["found"] = training.figures(np.array(matched[kind]), p)
+            evidence = np.array([row["cue_best"] for row in rows.features])  # what the confidence was before
+            before = training.figures(y, evidence)["auc"], training.figures(np.array(matched[kind]), evidence)["auc"]
             types[kind] = training.fit_examples(kind, rows)
             m, f = metrics[kind], metrics[kind]["found"]
             print(f"{kind:<14}{m['records']:>8}{m['wrong']:>7}{shown(m['auc']):>7}{m['ece']:>7.3f}"
-                  f"{f['wrong']:>10}{shown(f['auc']):>11}")
+                  f"{shown(before[0]):>8}{f['wrong']:>10}{shown(f['auc']):>11}{shown(before[1]):>8}")
         if args.write:
             model = {"source": f"gold of {args.texts.name} ({args.gold}), by {Path(__file__).name}",
                      "metrics": metrics, "types": types}

@@ -24,6 +24,7 @@ _HONORIFIC_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(sorted(map(re.escap
                                re.IGNORECASE)
 _STOP = frozenset({"the", "of", "and", "for", "on", "in", "de", "al", "el", "bin", "ibn"})
 _WINDOW = 40  # characters looked at on either side of a mention
+_is_place = functools.lru_cache(maxsize=16384)(is_place)  # names and their words recur across records
 
 
 def words(text: str | None) -> set[str]:
@@ -69,7 +70,7 @@ def org_word_in(name: str) -> float:
 def place_in(name: str) -> float:
     """The name, or one of its words, is a country, region or city."""
     parts = [name, *name.split()]
-    return float(any(len(p) > 2 and is_place(p) for p in parts))
+    return float(any(len(p) > 2 and _is_place(p) for p in parts))
 
 
 def person_features(person: ExtractedPerson, body: str, others: list[set[str]]) -> dict[str, float]:
@@ -198,7 +199,7 @@ def common_share(text: str) -> float:
     """Share of the content words that are common English words, not places: "Cabinet of
     Ministers" is all common words, a proper name ("Halk Maslahaty", "Development Bank of X") is not."""
     found = [w for w in _WORD.findall(text or "") if w.lower() not in _STOP]
-    common = [w for w in found if zipf(w.lower()) >= COMMON_ZIPF and not is_place(w)]
+    common = [w for w in found if zipf(w.lower()) >= COMMON_ZIPF and not _is_place(w)]
     return round(len(common) / len(found), 4) if found else 0.0
 
 
