@@ -150,3 +150,20 @@ def test_the_record_page_shows_the_confidence_and_what_lowered_it(client):
     assert page.status_code == 200
     html = page.content.decode()
     assert "Lowered by" in html and escape(expected) in html
+
+
+def constant_model(probability: float) -> dict:
+    """A person model that gives every person `probability`, whatever its features."""
+    import math
+
+    return {"person": {"features": ["has_title"], "coefficients": [0.0], "means": [0.0], "scales": [1.0],
+                       "intercept": math.log(probability / (1 - probability)), "labels": {}}}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ingest_and_its_worker_processes_score_with_the_archives_active_model(tmp_path, workers):
+    TrainedConfidenceModel.objects.create(coefficients=constant_model(0.3141), active=True)
+    for i in range(4):
+        (tmp_path / f"{i}.txt").write_text(STORY.replace("Nurlanov", f"Nurlanov{'ev' * i}"), encoding="utf-8")
+    ingest_paths([tmp_path], workers=workers)
+    assert set(Person.objects.values_list("confidence", flat=True)) == {0.3141}

@@ -2,11 +2,12 @@
 
 `score_article` gives every record of an article its features and its confidence under
 the model in use. The model in use is the shipped default until ingest sets the
-archive's active one with `use_model` (before worker processes fork, so they use it too).
+archive's active one with `using_model` (before worker processes fork, so they use it too).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 
 from ..records import ExtractedArticle
@@ -21,10 +22,15 @@ def default_model() -> ConfidenceModel:
     return load_default()
 
 
-def use_model(model: ConfidenceModel | None) -> None:
-    """Score with `model` from now on; None goes back to the default."""
+@contextlib.contextmanager
+def using_model(model: ConfidenceModel | None):
+    """Score with `model` (None: the default) inside the block; worker processes forked in it too."""
     global _in_use
-    _in_use = model
+    previous, _in_use = _in_use, model
+    try:
+        yield
+    finally:
+        _in_use = previous
 
 
 def model_in_use() -> ConfidenceModel:
