@@ -42,9 +42,11 @@ def contrary_feature() -> tuple[str, float, float]:
 def decided(count: int, status: str, **features) -> list[Person]:
     user = factories.UserFactory()
     people = [factories.PersonFactory(features=person_features(**features)) for _ in range(count)]
-    decide = record_verify if status == ReviewStatus.VERIFIED else record_reject
     for person in people:
-        decide(record=person, user=user) if decide is record_verify else decide(record=person, user=user, reason="wrong")
+        if status == ReviewStatus.VERIFIED:
+            record_verify(record=person, user=user)
+        else:
+            record_reject(record=person, user=user, reason="wrong")
     return people
 
 
