@@ -6,7 +6,7 @@ Dump with natural keys, leaving out the history tables:
         --exclude archive.HistoricalAgreement --exclude archive.HistoricalMeeting \\
         --exclude archive.HistoricalOrganization --exclude archive.HistoricalPerson \\
         --exclude archive.MergeRecord --exclude archive.DuplicateDecision --exclude archive.ReviewDecision \\
-        --indent 2 --output archive.json
+        --exclude archive.TrainedConfidenceModel --indent 2 --output archive.json
 
 and load with `manage.py loaddata archive.json`.
 
@@ -18,6 +18,9 @@ and load with `manage.py loaddata archive.json`.
   changes nothing, and dumping the loaded archive gives the same file.
 - The curation log (`MergeRecord`, `DuplicateDecision`, `ReviewDecision`) is left out too: it names
   records by database id, so it holds only in the database it was made in.
+- Trained confidence models (`TrainedConfidenceModel`) are left out: learned from one archive's
+  decisions, they are retrained where the fixture is loaded (`manage.py train_confidence`);
+  each record's stored features are in the fixture.
 - The simple-history tables (`Historical*`) are left out: they have no natural
   key, and a fixture is a state, not a history. loaddata writes no history rows.
 - `reviewed_by` is written as the curator's username. Those accounts are not in
@@ -34,7 +37,7 @@ from django.apps import apps
 HISTORY_MODELS = ("HistoricalAgreement", "HistoricalMeeting", "HistoricalOrganization", "HistoricalPerson")
 # Curators' merge log (for undo) and duplicate verdicts name records by database id: they belong to
 # one database, like the history. A merge's result is in the fixture all the same (`merged_into`).
-CURATION_MODELS = ("MergeRecord", "DuplicateDecision", "ReviewDecision")
+CURATION_MODELS = ("MergeRecord", "DuplicateDecision", "ReviewDecision", "TrainedConfidenceModel")
 
 
 def dumpdata_options() -> tuple[list[str], dict]:

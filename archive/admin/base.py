@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.curation import CurationError
+from archive.curation.confidence import confidence_explained
 from archive.curation.review import (
     decision_read, records_decide, records_reject, records_verify,
 )
@@ -29,7 +30,7 @@ from archive.paging import CappedPaginator
 from .widgets import KnownLabelAutocomplete, LabelledInlineFormSet
 
 REVIEW_FIELDS = ["review_status", "reviewed_by", "reviewed_at", "review_note", "is_curated", "confidence",
-                 "merged_into_link", "uid"]
+                 "confidence_lowered_by", "merged_into_link", "uid"]
 
 
 def writes(request) -> bool:
@@ -235,6 +236,10 @@ class ReviewableAdmin(HistoryMixin, BoundedAdminMixin, SimpleHistoryAdmin):
         elif obj.is_curated:
             state += " · edited"
         return state
+
+    @admin.display(description="lowered by")
+    def confidence_lowered_by(self, obj):
+        return confidence_explained(obj) or "—"
 
     @admin.display(description="confidence", ordering="confidence")
     def confidence_shown(self, obj):

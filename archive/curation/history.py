@@ -194,7 +194,7 @@ def versions_with_previous(versions: Iterable) -> list[tuple]:
     return [(v, versions[i + 1] if i + 1 < len(versions) else None) for i, v in enumerate(versions)]
 
 
-SKIPPED_FIELDS = {"id", "uid", "created_at", "updated_at", "extracted"}
+SKIPPED_FIELDS = {"id", "uid", "created_at", "updated_at", "extracted", "features"}
 
 
 def field_label(model, name: str) -> str:

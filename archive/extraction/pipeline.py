@@ -15,6 +15,7 @@ Stages, grouped in packages with no Django import:
     entities/  people and organizations with evidence (within one article)
     events/    meetings and agreements with evidence, their dates and money
     lexicon/   general knowledge the stages read by (countries, titles, ...)
+    scoring/   each record's features and its confidence under the model in use
 
 Resolution across articles (one minister in four articles is one Person)
 needs the database and lives in `archive.ingest`, using `names` for matching.
@@ -28,6 +29,7 @@ from .entities import extract_entities
 from .events import extract_events
 from .layout import clean, decode, html, metadata, reflow, repair, sentences, split
 from .records import ExtractedArticle
+from .scoring import score_article
 
 
 def extract_file(data: bytes, source_name: str) -> list[ExtractedArticle]:
@@ -62,6 +64,7 @@ def extract_text(text: str, source_name: str) -> list[ExtractedArticle]:
         sents = sentences.split_sentences(article.body)
         article.people, article.organizations = extract_entities(article, sents)
         article.meetings, article.agreements = extract_events(article, sents)
+        score_article(article)
         articles.append(article)
     return articles
 

@@ -50,12 +50,20 @@ class Evidence:
 
 
 class Supported:
-    """A record backed by evidence; as sure as its surest piece of evidence."""
+    """A record backed by evidence, with the features the confidence model reads (`scoring`).
+
+    Its confidence is the model's probability that the record is right, once scored;
+    before that, as sure as its surest piece of evidence.
+    """
 
     evidence: list[Evidence]
+    features: dict[str, float]
+    scored: float | None
 
     @property
     def confidence(self) -> float:
+        if self.scored is not None:
+            return self.scored
         return max((e.confidence for e in self.evidence), default=0.5)
 
 
@@ -67,6 +75,8 @@ class ExtractedPerson(Supported):
     organization: str | None = None  # organization the title belongs to, if stated
     country: str | None = None  # country name they act for, as in `lexicon` (e.g. "Kazakhstan")
     evidence: list[Evidence] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)  # see archive.extraction.scoring.features
+    scored: float | None = None  # the confidence model's probability that the record is right
 
 
 ORGANIZATION_TYPES = (
@@ -83,6 +93,8 @@ class ExtractedOrganization(Supported):
     country: str | None = None
     aliases: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)  # see archive.extraction.scoring.features
+    scored: float | None = None  # the confidence model's probability that the record is right
 
 
 @dataclass
@@ -93,6 +105,8 @@ class ExtractedMeeting(Supported):
     location: str | None = None  # city
     topic: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)  # see archive.extraction.scoring.features
+    scored: float | None = None  # the confidence model's probability that the record is right
 
 
 AGREEMENT_KINDS = ("mou", "agreement", "action_plan", "declaration", "treaty", "other")
@@ -112,6 +126,8 @@ class ExtractedAgreement(Supported):
     count: int | None = None  # "37 MoUs" -> 37
     sectors: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)  # see archive.extraction.scoring.features
+    scored: float | None = None  # the confidence model's probability that the record is right
 
 
 @dataclass

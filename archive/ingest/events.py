@@ -71,7 +71,8 @@ def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, 
         conflicts = [] if created or own else disagreements(meeting, values)
         if not created and not own:
             values = keep_first_values(meeting, values)
-        touched.append((meeting, apply_record_values(meeting, values, ext.confidence), ext, persons, conflicts))
+        written = apply_record_values(meeting, values, ext.confidence, ext.features)
+        touched.append((meeting, written, ext, persons, conflicts))
         seen.add(meeting.pk)
         report.count("meetings created" if created else "meetings linked")
     save_records(touched)
@@ -188,7 +189,7 @@ def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, 
         dates = [latest_source_date(agreement)] if agreement.pk else []
         newest = created or is_newest_source(article.published, dates)
         values = agreement_values(ext, agreement, created=created, newest=newest)
-        touched.append((agreement, apply_record_values(agreement, values, ext.confidence), ext))
+        touched.append((agreement, apply_record_values(agreement, values, ext.confidence, ext.features), ext))
         mine.add(agreement, ext)
         report.count("agreements created" if created else "agreements linked")
     save_records(touched)

@@ -79,11 +79,18 @@ def apply_extracted(record: models.Model, values: dict) -> bool:
     return changed
 
 
-def apply_record_values(record: models.Model, values: dict, confidence: float) -> bool:
+def apply_record_values(record: models.Model, values: dict, confidence: float,
+                        features: dict | None = None) -> bool:
     """The one place the extractor's values and confidence reach a record (in memory); returns
-    whether the row must be written. A new record takes the confidence; a known one keeps the higher."""
+    whether the row must be written. A new record takes the confidence; a known one keeps the higher,
+    and the features that confidence was computed from; a decided record keeps the features it was
+    decided on (they are its training example)."""
     known = record.pk is not None or bool(record.extracted)  # saved, or already given values by this article
     changed = apply_extracted(record, fitted(type(record), values))
+    rising = not known or (not record.is_locked and confidence >= record.confidence)
+    if features and rising and features != record.features:
+        record.features = features
+        changed = True
     confidence = max(record.confidence, confidence) if known else confidence
     if confidence != record.confidence:
         record.confidence = confidence

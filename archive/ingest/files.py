@@ -15,6 +15,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 
+from archive.curation.confidence import active_model
+from archive.extraction.scoring import using_model
+
 from .articles import save_article
 from .countries import forget_rows
 from .events import forget_sectors
@@ -54,10 +57,11 @@ def ingest_paths(
     forget_rows()
     forget_sectors()
     wait_for_other_writers()
-    for read in extracted_files(iter_files(paths), workers=workers):
-        write_file(read, report, dry_run=dry_run)
-        if on_file:
-            on_file(read.path)
+    with using_model(active_model()):  # workers fork inside: they score with the archive's active model too
+        for read in extracted_files(iter_files(paths), workers=workers):
+            write_file(read, report, dry_run=dry_run)
+            if on_file:
+                on_file(read.path)
     return report
 
 

@@ -45,7 +45,7 @@ def write_organizations(extracted: ExtractedArticle, article: Article, report: I
             "acronym": ext.acronym or org.acronym or "",
             "org_type": ext.type if created or org.org_type == "other" else org.org_type,
             "country": org.country if not created and org.country_id else country_for(ext.country),
-        }, ext.confidence), ext))
+        }, ext.confidence, ext.features), ext))
         pool.add(org, [ext.name, *ext.aliases, ext.acronym])
         report.count("organizations created" if created else "organizations linked")
         linked[ext.name] = org
@@ -79,7 +79,7 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
             "name": fuller_name(person.name, ext.name),
             "title": (ext.title or person.title) if newest else (person.title or ext.title or ""),
             "country": country if created else most_cited_country(person, stats, country),
-        }, ext.confidence), ext))
+        }, ext.confidence, ext.features), ext))
         if created:
             pool.create(person, [ext.name, *ext.aliases])
         else:

@@ -2,6 +2,7 @@
 
 from .articles import Article
 from .base import DatePrecision, ReviewStatus
+from .confidence import TrainedConfidenceModel
 from .curation import CURATED_MODELS, DuplicateDecision, MergeRecord, RejectReason, ReviewDecision, Verdict
 from .events import (
     Agreement, AgreementKind, AgreementParty, AgreementStatus, AgreementStatusChange, Meeting,
@@ -16,5 +17,5 @@ __all__ = [
     "Agreement", "AgreementKind", "AgreementParty", "AgreementStatus", "AgreementStatusChange",
     "Article", "Country", "DatePrecision", "Evidence", "FieldConflict", "Meeting", "MeetingParticipant",
     "Organization", "OrganizationAlias", "OrganizationType", "PartyRole", "Person", "PersonAlias",
-    "ReviewStatus", "Role", "Sector",
+    "ReviewStatus", "Role", "Sector", "TrainedConfidenceModel",
 ]

@@ -103,6 +103,11 @@ class Reviewable(TimeStamped):
     confidence = models.FloatField(
         default=0.5, db_index=True, help_text="The extractor's confidence, 0 to 1.",
     )
+    features = models.JSONField(
+        "confidence features", default=dict, blank=True,
+        help_text="What the extractor knew of the record, as the confidence model reads it "
+                  "(archive.extraction.scoring.features).",
+    )
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, related_name="merged_records",
         # A tombstone must keep pointing at the record it was merged into.
