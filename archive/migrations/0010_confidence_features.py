@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0008_european_union'),
+        ('archive', '0009_surname_keys'),
     ]
 
     operations = [
