@@ -2,7 +2,10 @@
 
 from .articles import Article
 from .base import DatePrecision, ReviewStatus
-from .curation import CURATED_MODELS, DuplicateDecision, MergeRecord, RejectReason, ReviewDecision, Verdict
+from .curation import (
+    CURATED_MODELS, ConversionKind, ConversionRecord, DuplicateDecision, MergeRecord, RejectReason, ReviewDecision,
+    Verdict,
+)
 from .events import (
     Agreement, AgreementKind, AgreementParty, AgreementStatus, AgreementStatusChange, Meeting,
     MeetingParticipant, PartyRole, Sector,
@@ -12,7 +15,7 @@ from .geo import Country
 from .people import Organization, OrganizationAlias, OrganizationType, Person, PersonAlias, Role
 
 __all__ = [
-    "CURATED_MODELS", "DuplicateDecision", "MergeRecord", "RejectReason", "ReviewDecision", "Verdict",
+    "CURATED_MODELS", "ConversionKind", "ConversionRecord", "DuplicateDecision", "MergeRecord", "RejectReason", "ReviewDecision", "Verdict",
     "Agreement", "AgreementKind", "AgreementParty", "AgreementStatus", "AgreementStatusChange",
     "Article", "Country", "DatePrecision", "Evidence", "FieldConflict", "Meeting", "MeetingParticipant",
     "Organization", "OrganizationAlias", "OrganizationType", "PartyRole", "Person", "PersonAlias",
