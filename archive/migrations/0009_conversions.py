@@ -1,6 +1,7 @@
 """Conversions ("this is a place / an organization / a person") with undo; "a place" as a reject reason.
 
-Curators and viewers may view the conversions (made from a record's page, as merges are).
+Curators and viewers may view the conversions (made from a record's page, as merges are) and the review
+decisions (the audit list; 0007 added the table without granting it).
 """
 
 import django.db.models.deletion
@@ -14,7 +15,7 @@ def grant_view(apps, schema_editor):
     archive.models_module = True  # create_permissions skips app configs without a models module
     create_permissions(archive, apps=apps, verbosity=0, using=schema_editor.connection.alias)
     Permission = apps.get_model("auth", "Permission")
-    view = Permission.objects.filter(content_type__app_label="archive", codename="view_conversionrecord")
+    view = Permission.objects.filter(content_type__app_label="archive", codename__in=["view_conversionrecord", "view_reviewdecision"])
     for group in apps.get_model("auth", "Group").objects.filter(name__in=["Curator", "Viewer"]):
         group.permissions.add(*view)
 
