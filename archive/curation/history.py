@@ -268,6 +268,18 @@ def revert_fields(obj, editable: Iterable[str]) -> None:
             setattr(obj, field.attname, getattr(current, field.attname))
 
 
+def record_revert(*, record: Reviewable, version, editable: Iterable[str], user) -> list[str]:
+    """Make `record` what `version` holds: the fields a curator edits and its links (refused after a merge into
+    it). The record becomes edited by a person; the caller saves it (the admin's form does, in its transaction).
+    Returns what changed in its links, in words."""
+    revert_fields(record, editable)
+    record.is_curated = True
+    changed = links_restore(record=record, version=version)
+    record._change_reason = f"reverted to the version of {version.history_date:%Y-%m-%d %H:%M}"
+    record._history_user = user
+    return changed
+
+
 def record_links_edited(*, record: Reviewable, user, reason: str) -> None:
     """A person changed the record's links on a row's own page: a new version shows them, the record is edited."""
     record.is_curated = True

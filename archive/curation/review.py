@@ -27,6 +27,9 @@ from archive.models.base import Reviewable
 
 from .errors import CurationError
 
+# The reasons a curator picks when rejecting; "a place" is given by "this is a place" (`convert`), which also
+# takes the record out of its meetings.
+SHORT_LIST = [(code, label) for code, label in RejectReason.choices if code != RejectReason.PLACE]
 DECISIONS = (ReviewStatus.VERIFIED, ReviewStatus.REJECTED, ReviewStatus.UNSURE)
 DECISION_WORDS = {"verify": ReviewStatus.VERIFIED, "reject": ReviewStatus.REJECTED, "unsure": ReviewStatus.UNSURE}
 REVIEW_STATE = ("review_status", "reviewed_by_id", "reviewed_at", "review_note")
@@ -67,6 +70,13 @@ def decision_read(data) -> Decision:
     if reason and reason not in RejectReason.values:
         reason, note = RejectReason.OTHER, f"{reason} {note}".strip()
     return Decision(status=DECISION_WORDS[word], reason=reason, note=note)
+
+
+def records_decide_posted(*, records: Iterable[Reviewable], user: AbstractBaseUser, data) -> tuple[Decision, list]:
+    """The decision a review form posted (see `decision_read`), taken on `records` as one batch."""
+    choice = decision_read(data)
+    return choice, records_decide(records=records, user=user, decision=choice.status, reason=choice.reason,
+                                  note=choice.note)
 
 
 def records_decide(*, records: Iterable[Reviewable], user: AbstractBaseUser, decision: str, reason: str = "",
