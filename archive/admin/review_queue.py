@@ -16,9 +16,12 @@ from django.urls import reverse
 
 from archive.curation import CurationError
 from archive.curation.queue import (
-    QUEUE_MODELS, STATUSES, QueueFilters, queue_page_at, queue_records, review_progress,
+    QUEUE_MODELS, STATUSES, QueueFilters, is_likely_right, likely_right_threshold, queue_page_at, queue_records,
+    review_progress,
 )
-from archive.curation.review import SHORT_LIST, last_batch, records_decide_posted, review_undo
+from archive.curation.review import (
+    SHORT_LIST, last_batch, records_decide_posted, records_verify_likely_right, review_undo,
+)
 from archive.models import Country
 from archive.paging import COUNT_CAP
 
@@ -88,6 +91,8 @@ def decide(request):
     if not records:
         messages.warning(request, "Select records first.")
         return HttpResponseRedirect(back)
+    if request.POST.get("likely_right"):
+        return verify_likely_right(request, records, back)
     try:
         choice, done = records_decide_posted(records=records, user=request.user, data=request.POST)
     except CurationError as exc:
@@ -95,6 +100,18 @@ def decide(request):
     else:
         names = ", ".join(str(r) for r in records[:3]) + ("…" if len(records) > 3 else "")
         messages.success(request, f"{choice.done} {len(done)} record(s): {names}. Undo with z.")
+    return HttpResponseRedirect(back)
+
+
+def verify_likely_right(request, records, back):
+    try:
+        done = records_verify_likely_right(records=records, user=request.user)
+    except CurationError as exc:
+        messages.error(request, str(exc))
+    else:
+        left = len(records) - len(done)
+        messages.success(request, f"Verified {len(done)} likely-right record(s)" + (
+            f"; {left} no longer likely right were left as they are" if left else "") + ". Undo with z.")
     return HttpResponseRedirect(back)
 
 
@@ -124,7 +141,8 @@ def queue_page(request, kinds):
     filters = QueueFilters(**{**filters.__dict__, "types": tuple(k for k in filters.types if k in kinds)})
     focus = request.GET.get("layout") == "one"
     page = queue_page_at(filters=filters, number=request.GET.get("p", "1"), one_at_a_time=focus)
-    rows = [queue_row(item) for item in page.items]
+    threshold = likely_right_threshold()
+    rows = [queue_row(item) | {"likely_right": is_likely_right(item.record, threshold)} for item in page.items]
     if focus and rows:  # one record at a time: more of its evidence, and the facts a merge page compares
         rows[0]["quotes"] = focus_quotes(rows[0]["record"])
         rows[0]["facts"] = focus_facts(rows[0]["record"])
@@ -145,6 +163,7 @@ def queue_page(request, kinds):
         "progress": review_progress(tuple(kinds)), "here": request.get_full_path(),
         "filtering": any(request.GET.get(name) for name in form.fields),
         "undo_url": reverse("admin:review_undo"),
+        "likely_keys": [row["key"] for row in rows if row["likely_right"]], "likely_threshold": threshold,
     }
     return TemplateResponse(request, "admin/archive/review_queue.html", context)
 

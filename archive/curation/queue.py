@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 
@@ -138,6 +139,16 @@ def load_items(page_keys: list) -> list[QueueItem]:
             evidence[evidence_ids[row.pk]] = row
     return [QueueItem(kind=kind, record=records[(kind, pk)], evidence=evidence.get((kind, pk)))
             for _, _, kind, pk in page_keys if (kind, pk) in records]
+
+
+def likely_right_threshold() -> float | None:
+    """The confidence at or above which an unreviewed record is "likely right" (ARCHIVE_LIKELY_RIGHT); None: off."""
+    return getattr(settings, "ARCHIVE_LIKELY_RIGHT", None)
+
+
+def is_likely_right(record, threshold: float | None) -> bool:
+    return (threshold is not None and record.review_status == ReviewStatus.UNREVIEWED
+            and record.merged_into_id is None and record.confidence >= threshold)
 
 
 def queue_records(keys: list[str]) -> list:

@@ -94,6 +94,22 @@ def records_decide(*, records: Iterable[Reviewable], user: AbstractBaseUser, dec
                 for record in records]
 
 
+def records_verify_likely_right(*, records: Iterable[Reviewable], user: AbstractBaseUser) -> list[ReviewDecision]:
+    """A curator's click on "verify the likely-right records shown": those of `records` still unreviewed at or
+    above the threshold are verified as that curator's decisions, one batch (undone together). Nothing is ever
+    verified this way without a person's request; with the threshold off, nothing is."""
+    from .queue import is_likely_right, likely_right_threshold
+
+    threshold = likely_right_threshold()
+    if threshold is None:
+        raise CurationError("No likely-right threshold is set (ARCHIVE_LIKELY_RIGHT).")
+    chosen = [record for record in records if is_likely_right(record, threshold)]
+    if not chosen:
+        raise CurationError("None of those records is likely right any more.")
+    return records_decide(records=chosen, user=user, decision=ReviewStatus.VERIFIED,
+                          note=f"likely right: confidence at or above {threshold:.2f}")
+
+
 def record_verify(*, record: Reviewable, user: AbstractBaseUser, note: str = "") -> Reviewable:
     """Mark one record verified by `user` now."""
     records_decide(records=[record], user=user, decision=ReviewStatus.VERIFIED, note=note)
