@@ -23,13 +23,11 @@ Rules:
 from __future__ import annotations
 
 import datetime
-import json
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.core import serializers
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -43,7 +41,7 @@ from archive.models.base import Reviewable
 from .aliases import alias_fill_keys
 from .errors import CurationError
 from .history import links_refresh_latest
-from .merge import repoint_references, save_with_history, serialized
+from .merge import repoint_references, restore_kept_aside, save_with_history, serialized
 
 KINDS = {ConversionKind.PERSON: Person, ConversionKind.ORGANIZATION: Organization}
 OWNER = {Person: "person", Organization: "organization"}
@@ -293,13 +291,7 @@ def conversion_undo(*, conversion: ConversionRecord, user: AbstractBaseUser) -> 
 
 
 def restore_rows(changes: dict) -> None:
-    for item in changes["created"]:
-        apps.get_model(item["model"]).objects.filter(pk__in=item["pks"]).delete()
-    for obj in serializers.deserialize("json", json.dumps(changes["deleted"])):
-        obj.save()
-    for item in changes["repointed"]:
-        apps.get_model(item["model"]).objects.filter(pk=item["pk"], **{item["field"]: item["new"]}).update(
-            **{item["field"]: item["old"]})
+    restore_kept_aside(changes)
     for item in reversed(changes["updated"]):
         apps.get_model(item["model"]).objects.filter(pk=item["pk"], **item["new"]).update(**item["old"])
 

@@ -157,13 +157,7 @@ def merge_undo(*, merge: MergeRecord, user: AbstractBaseUser) -> MergeRecord:
     if merged.merged_into_id != kept.pk:
         raise CurationError(f"{merged} no longer points at {kept}; this merge cannot be undone.")
     changes = merge.changes
-    for item in changes["created"]:
-        apps.get_model(item["model"]).objects.filter(pk__in=item["pks"]).delete()
-    for obj in serializers.deserialize("json", json.dumps(changes["deleted"])):
-        obj.save()
-    for item in changes["repointed"]:
-        apps.get_model(item["model"]).objects.filter(pk=item["pk"], **{item["field"]: item["new"]}).update(
-            **{item["field"]: item["old"]})
+    restore_kept_aside(changes)
     for item in changes["moved"]:
         apps.get_model(item["model"]).objects.filter(pk__in=item["pks"], **{item["field"]: kept.pk}).update(
             **{item["field"]: merged.pk})
@@ -178,6 +172,18 @@ def merge_undo(*, merge: MergeRecord, user: AbstractBaseUser) -> MergeRecord:
     merge.undone_by = user
     merge.save(update_fields=["undone_at", "undone_by"])
     return merge
+
+
+def restore_kept_aside(changes: dict) -> None:
+    """Undo's first steps, for a merge or a conversion: rows created go, rows deleted come back with their
+    ids, references re-pointed to a twin point at the restored row again."""
+    for item in changes["created"]:
+        apps.get_model(item["model"]).objects.filter(pk__in=item["pks"]).delete()
+    for obj in serializers.deserialize("json", json.dumps(changes["deleted"])):
+        obj.save()
+    for item in changes["repointed"]:
+        apps.get_model(item["model"]).objects.filter(pk=item["pk"], **{item["field"]: item["new"]}).update(
+            **{item["field"]: item["old"]})
 
 
 def move_rows(move: Move, kept: Reviewable, merged: Reviewable, changes: dict) -> None:
