@@ -254,6 +254,16 @@ def reject(record: Reviewable, user, reason: str, note: str) -> None:
                       review_note=review_note(reason, note), is_curated=True)
 
 
+def converted_into(record: Reviewable, model: type[Reviewable]) -> Reviewable | None:
+    """The live record of `model` a curator converted `record` into, or None: where ingest sends its name."""
+    conversion = ConversionRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(record), record_id=record.pk, undone_at__isnull=True,
+        target_type=ContentType.objects.get_for_model(model)).first()
+    target = conversion and model.objects.filter(pk=conversion.target_id).first()
+    target = target and target.resolved()
+    return target if target is not None and target.review_status != ReviewStatus.REJECTED else None
+
+
 @transaction.atomic
 def conversion_undo(*, conversion: ConversionRecord, user: AbstractBaseUser) -> ConversionRecord:
     """Restore the converted record, its links and the record of the right kind exactly as before."""

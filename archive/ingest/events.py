@@ -81,8 +81,9 @@ def write_participants(meeting: Meeting, ext: ExtractedMeeting, persons: list, o
             for p in persons]
     rows += [MeetingParticipant(meeting=meeting, name=name) for name in ext.participants
              if name not in known_people]
+    named = [*ext.organizations, *ext.participants]  # a participant's name may stand for an organization now
     rows += [MeetingParticipant(meeting=meeting, organization=org, name=org.name, country_id=org.country_id)
-             for org in filter(None, map(orgs.get, ext.organizations))]
+             for org in dict.fromkeys(filter(None, map(orgs.get, named)))]
     MeetingParticipant.objects.bulk_create(fit_rows(rows), ignore_conflicts=True)  # links already there stay as they are
 
 

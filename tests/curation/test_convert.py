@@ -189,12 +189,22 @@ def test_reingest_after_conversion_to_an_organization_never_recreates_the_person
     assert models.Person.objects.get(pk=record.pk).review_status == "rejected"
     assert not models.MeetingParticipant.objects.filter(person=record).exists()
     org = conversion.target
-    assert org.meeting_participations.count() == 1 and org.evidence.count() == 1
-    body = "Steppe Grain Board signed a deal."  # read as an organization now: links to the converted record
+    # The name read as a person again is routed to the organization: its evidence and the meeting of b.txt.
+    assert org.meeting_participations.count() == 2 and org.evidence.count() == 2
+    body = "Steppe Grain Board signed a deal."  # read as an organization: links to the converted record
     extracted = article(body, source="c.txt", organizations=[organization(body, "Steppe Grain Board",
                                                                           country="Kazakhstan")])
     save_article(extracted, source_path="c.txt", report=IngestReport())
-    assert models.Organization.objects.count() == 1 and org.evidence.count() == 2
+    assert models.Organization.objects.count() == 1 and org.evidence.count() == 3
+
+
+def test_after_undo_ingest_reads_the_name_as_a_person_again(user):
+    ingest()
+    record = models.Person.objects.get(name="Steppe Grain Board")
+    conversion_undo(conversion=record_convert(record=record, into="organization", user=user), user=user)
+    ingest("b.txt", BODY + " Later that day, Steppe Grain Board spoke again.")
+    assert record.meeting_participations.count() == 2 and record.evidence.count() == 2
+    assert not models.Organization.objects.exists()
 
 
 def test_reingest_after_conversion_to_a_place_never_brings_it_back_as_a_participant(user):
