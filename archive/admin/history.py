@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 
 from archive.curation.history import (
     links_in_words, links_refresh_latest, record_revert, revert_refusal, version_changes,
@@ -96,8 +95,3 @@ class HistoryMixin:
             obj._history_user = request.user
             obj._change_reason = "edited" if change else "added with its rows"
             obj.save(update_fields=["is_curated", "updated_at"])
-
-
-def history_url(record) -> str:
-    opts = record._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[record.pk])

@@ -38,10 +38,9 @@ from archive.models import (
 )
 from archive.models.base import Reviewable
 
-from .aliases import alias_fill_keys
 from .errors import CurationError
 from .history import links_refresh_latest
-from .merge import repoint_references, restore_kept_aside, save_with_history, serialized
+from .merge import aliases_add, repoint_references, restore_kept_aside, save_with_history, serialized
 
 KINDS = {ConversionKind.PERSON: Person, ConversionKind.ORGANIZATION: Organization}
 OWNER = {Person: "person", Organization: "organization"}
@@ -218,19 +217,7 @@ def other_owner(owner: str) -> str:
 
 
 def add_names(record: Reviewable, target: Reviewable, changes: dict) -> None:
-    alias_model = ALIASES[type(target)]
-    owner = OWNER[type(target)]
-    existing = set(alias_model.objects.filter(**{owner: target}).values_list("normalized", flat=True))
-    created = []
-    for form in record_names(record):
-        alias = alias_model(**{owner: target}, name=form[:200])
-        alias_fill_keys(alias=alias)
-        if alias.normalized and alias.normalized not in existing:
-            alias.save()
-            created.append(alias.pk)
-            existing.add(alias.normalized)
-    if created:
-        changes["created"].append({"model": alias_model._meta.label_lower, "pks": created})
+    aliases_add(ALIASES[type(target)], OWNER[type(target)], target, record_names(record), changes)
 
 
 def update(row: models.Model, changes: dict, **values) -> None:

@@ -188,12 +188,6 @@ def existing_targets(model, fields: dict) -> dict:
     return values
 
 
-def versions_with_previous(versions: Iterable) -> list[tuple]:
-    """Each version (newest first) with the one before it (or None for the oldest shown)."""
-    versions = list(versions)
-    return [(v, versions[i + 1] if i + 1 < len(versions) else None) for i, v in enumerate(versions)]
-
-
 SKIPPED_FIELDS = {"id", "uid", "created_at", "updated_at", "extracted"}
 
 

@@ -227,10 +227,15 @@ def add_names_as_aliases(kept: Reviewable, merged: Reviewable, changes: dict) ->
         alias_model, owner, forms = OrganizationAlias, "organization", [merged.name, merged.acronym]
     else:
         return
-    existing = set(alias_model.objects.filter(**{owner: kept}).values_list("normalized", flat=True))
+    aliases_add(alias_model, owner, kept, forms, changes)
+
+
+def aliases_add(alias_model, owner: str, record: Reviewable, forms, changes: dict) -> None:
+    """The forms `record` lacks become its aliases, as ingest writes them; listed in `changes` for undo."""
+    existing = set(alias_model.objects.filter(**{owner: record}).values_list("normalized", flat=True))
     created = []
     for form in filter(None, forms):
-        alias = alias_model(**{owner: kept}, name=form[:200])
+        alias = alias_model(**{owner: record}, name=form[:200])
         alias_fill_keys(alias=alias)
         if alias.normalized and alias.normalized not in existing:
             alias.save()
