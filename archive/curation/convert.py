@@ -33,7 +33,7 @@ from django.utils import timezone
 
 from archive.extraction.entities import names
 from archive.models import (
-    AgreementParty, ConversionKind, ConversionRecord, Evidence, Meeting, MeetingParticipant, Organization,
+    Agreement, AgreementParty, ConversionKind, ConversionRecord, Evidence, Meeting, MeetingParticipant, Organization,
     OrganizationAlias, Person, PersonAlias, RejectReason, ReviewStatus,
 )
 from archive.models.base import Reviewable
@@ -70,7 +70,7 @@ def conversion_kinds(record: Reviewable) -> list[str]:
 
 def may_convert(user: AbstractBaseUser, model: type[Reviewable], into: str) -> bool:
     """A conversion reviews the record and changes the records its links move to (or are removed from)."""
-    touched = [KINDS[into]] if into in KINDS else [Meeting, apps.get_model("archive", "Agreement")]
+    touched = [KINDS[into]] if into in KINDS else [Meeting, Agreement]
     return user.has_perm("archive.review_records") and all(
         user.has_perm(f"archive.change_{m._meta.model_name}") for m in [model, *touched])
 
@@ -96,7 +96,7 @@ def record_convert(*, record: Reviewable, into: str, user: AbstractBaseUser) -> 
     label = str(record)[:500]
     target = None
     if into in KINDS:
-        target, created = target_for(record, into)
+        target, created = target_for(record, into, user)
         changes["target"] = {"created": created, **({} if created else state_of(target))}
         move_links(record, target, changes)
         add_names(record, target, changes)
@@ -147,13 +147,13 @@ def existing_target(record: Reviewable, into: str) -> Reviewable | None:
     return live[0] if len(live) == 1 else None
 
 
-def target_for(record: Reviewable, into: str) -> tuple[Reviewable, bool]:
+def target_for(record: Reviewable, into: str, user) -> tuple[Reviewable, bool]:
     found = existing_target(record, into)
     if found is not None:
         return type(found).objects.select_for_update().get(pk=found.pk), False
     model = KINDS[into]
     target = model(name=record.name[:200], country_id=record.country_id, is_curated=True, confidence=record.confidence)
-    target.save()
+    save_with_history(target, user, f"created by converting {record._meta.verbose_name} #{record.pk}")
     return target, True
 
 
