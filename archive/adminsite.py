@@ -91,7 +91,8 @@ ROWS = ("PersonAlias", "OrganizationAlias", "Role", "MeetingParticipant", "Agree
         "Evidence", "FieldConflict")
 INDEX_GROUPS = [
     ("Review and correct", ("ReviewQueue", "Person", "Organization", "Meeting", "Agreement", "Article")),
-    ("Duplicates and merges", ("DuplicateDecision", "MergeRecord")),
+    ("Duplicates and merges", ("DuplicateDecision", "MergeRecord", "ConversionRecord")),
+    ("Curators' decisions", ("ReviewDecision",)),
     ("Reference data", ("Country", "Sector")),
     ("Rows of records (each record's page edits them)", ROWS),
 ]

@@ -35,9 +35,9 @@ from __future__ import annotations
 from django.apps import apps
 
 HISTORY_MODELS = ("HistoricalAgreement", "HistoricalMeeting", "HistoricalOrganization", "HistoricalPerson")
-# Curators' merge log (for undo) and duplicate verdicts name records by database id: they belong to
+# Curators' merge and conversion logs (for undo) and duplicate verdicts name records by database id: they belong to
 # one database, like the history. A merge's result is in the fixture all the same (`merged_into`).
-CURATION_MODELS = ("MergeRecord", "DuplicateDecision", "ReviewDecision", "TrainedConfidenceModel")
+CURATION_MODELS = ("MergeRecord", "DuplicateDecision", "ReviewDecision", "ConversionRecord", "TrainedConfidenceModel")
 
 
 def dumpdata_options() -> tuple[list[str], dict]:

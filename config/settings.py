@@ -27,6 +27,20 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be a boolean (true/false), not {value!r}")
 
 
+def env_fraction(name: str) -> float | None:
+    """A number between 0 and 1, or None when the variable is unset, empty or "off"."""
+    value = os.environ.get(name, "").strip()
+    if value.lower() in {"", "off", "none"}:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if 0 <= number <= 1:
+        return number
+    raise ImproperlyConfigured(f"{name} must be a number from 0 to 1, or off; not {value!r}")
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if not value:
@@ -149,6 +163,10 @@ LOGIN_URL = "admin:login"
 
 # Public pages are readable by anyone unless this is turned off.
 ARCHIVE_PUBLIC_READ = env_bool("ARCHIVE_PUBLIC_READ", True)
+
+# The review queue marks unreviewed records at or above this confidence "likely right", for a curator to verify
+# them in one click (never without a person). Off by default: set it once the confidence is calibrated.
+ARCHIVE_LIKELY_RIGHT = env_fraction("ARCHIVE_LIKELY_RIGHT")
 
 # Security settings that matter once DEBUG is off (check --deploy clean).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

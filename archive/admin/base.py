@@ -17,9 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from archive.curation import CurationError
 from archive.curation.confidence import confidence_explained
-from archive.curation.review import (
-    decision_read, records_decide, records_reject, records_verify,
-)
+from archive.curation.review import SHORT_LIST, records_decide_posted, records_reject, records_verify
 from archive.models import Country, Evidence, RejectReason
 from archive.models.base import MAX_ID
 
@@ -36,6 +34,14 @@ REVIEW_FIELDS = ["review_status", "reviewed_by", "reviewed_at", "review_note", "
 def writes(request) -> bool:
     """Whether a request may write: anything but a read (GET, HEAD) is checked as a change."""
     return request.method not in ("GET", "HEAD")
+
+
+def next_url(request, fallback: str) -> str:
+    """Where a form asked to go back to (`next`), if it is on this site; else `fallback`."""
+    url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+        return url
+    return fallback
 
 
 def can_merge(user, model) -> bool:
@@ -169,7 +175,7 @@ class ConfidenceFilter(admin.SimpleListFilter):
 
 
 class RejectForm(forms.Form):
-    code = forms.ChoiceField(label="reason", choices=RejectReason.choices, initial=RejectReason.OTHER, required=False)
+    code = forms.ChoiceField(label="reason", choices=SHORT_LIST, initial=RejectReason.OTHER, required=False)
     reason = forms.CharField(label="in words", required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
                              help_text="Optional: why these records are wrong.")
 
@@ -321,20 +327,15 @@ class ReviewableAdmin(HistoryMixin, BoundedAdminMixin, SimpleHistoryAdmin):
         if not self.has_review_permission(request):
             raise PermissionDenied
         try:
-            choice = decision_read(request.POST)
-            records_decide(records=[obj], user=request.user, decision=choice.status, reason=choice.reason,
-                           note=choice.note)
+            records_decide_posted(records=[obj], user=request.user, data=request.POST)
             self.message_user(request, f"{obj} is now {obj.get_review_status_display()}.", messages.SUCCESS)
         except CurationError as exc:
             self.message_user(request, str(exc), messages.ERROR)
-        next_url = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-            next_url = record_url(obj)
-        return HttpResponseRedirect(next_url)
+        return HttpResponseRedirect(next_url(request, record_url(obj)))
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_review"] = obj is not None and self.has_review_permission(request)
-        context["reject_reasons"] = RejectReason.choices
+        context["reject_reasons"] = SHORT_LIST
         context["can_merge"] = obj is not None and self.has_merge_permission(request)
         if obj is not None and obj.merged_into_id:
             context["kept"] = obj.merged_into

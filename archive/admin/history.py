@@ -11,10 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 
 from archive.curation.history import (
-    links_in_words, links_refresh_latest, links_restore, revert_fields, revert_refusal, version_changes,
+    links_in_words, links_refresh_latest, record_revert, revert_refusal, version_changes,
 )
 
 
@@ -76,11 +75,7 @@ class HistoryMixin:
 
     def save_model(self, request, obj, form, change):
         if change and self.is_revert(request):
-            revert_fields(obj, form.fields)
-            obj.is_curated = True
-            links_restore(record=obj, version=request._reverting_to)
-            obj._change_reason = f"reverted to the version of {request._reverting_to.history_date:%Y-%m-%d %H:%M}"
-            obj._history_user = request.user
+            record_revert(record=obj, version=request._reverting_to, editable=form.fields, user=request.user)
             return super().save_model(request, obj, form, change)
         if change:
             links_refresh_latest(obj)  # the version before this edit shows the links as the curator found them
@@ -100,8 +95,3 @@ class HistoryMixin:
             obj._history_user = request.user
             obj._change_reason = "edited" if change else "added with its rows"
             obj.save(update_fields=["is_curated", "updated_at"])
-
-
-def history_url(record) -> str:
-    opts = record._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[record.pk])

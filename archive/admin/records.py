@@ -11,6 +11,7 @@ from archive import models
 from archive.curation.aliases import alias_fill_keys
 
 from .base import CountryFilter, LabelledInline, ReviewableAdmin
+from .conversions import ConvertibleAdmin
 from .highlight import quoted_sentence, record_url
 
 
@@ -126,7 +127,7 @@ class StatusChangeInline(LabelledInline, admin.TabularInline):
 
 
 @admin.register(models.Person)
-class PersonAdmin(ReviewableAdmin):
+class PersonAdmin(ConvertibleAdmin, ReviewableAdmin):
     main_fields = ["name", "title", "country"]
     list_display = ["name", "title", "country", "review_state", "confidence_shown", "updated_at"]
     list_select_related = ["country"]
@@ -137,7 +138,7 @@ class PersonAdmin(ReviewableAdmin):
 
 
 @admin.register(models.Organization)
-class OrganizationAdmin(ReviewableAdmin):
+class OrganizationAdmin(ConvertibleAdmin, ReviewableAdmin):
     main_fields = ["name", "acronym", "org_type", "country"]
     list_display = ["name", "acronym", "org_type", "country", "review_state", "confidence_shown", "updated_at"]
     list_select_related = ["country"]

@@ -13,24 +13,24 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from archive.curation import CurationError
 from archive.curation.queue import (
-    QUEUE_MODELS, STATUSES, QueueFilters, queue_records, review_progress, review_queue,
+    QUEUE_MODELS, STATUSES, QueueFilters, is_likely_right, likely_right_threshold, queue_page_at, queue_records,
+    review_progress,
 )
-from archive.curation.review import decision_read, last_batch, records_decide, review_undo
-from archive.models import Country, RejectReason
+from archive.curation.review import (
+    SHORT_LIST, last_batch, records_decide_posted, records_verify_likely_right, review_undo,
+)
+from archive.models import Country
 from archive.models.base import MAX_ID
 from archive.paging import COUNT_CAP
 
-from .base import writes
+from .base import next_url, writes
 from .highlight import quoted_sentence, record_url
 
-PAGE_SIZE = 50
-MAX_PAGE = 200
 EVIDENCE_IN_FOCUS = 5
-REASON_KEYS = [(str(i), code, label) for i, (code, label) in enumerate(RejectReason.choices, start=1)]
+REASON_KEYS = [(str(i), code, label) for i, (code, label) in enumerate(SHORT_LIST, start=1)]
 
 
 class QueueFilterForm(forms.Form):
@@ -72,13 +72,6 @@ def may_review(request, records) -> bool:
     return request.user.has_perm("archive.review_records") and all(type(r) in changeable for r in records)
 
 
-def next_url(request, fallback: str) -> str:
-    url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
-        return url
-    return fallback
-
-
 def review_queue_view(request):
     """GET: the queue. POST: decide on the records named (`record` = "kind:id", one or many)."""
     kinds = visible_types(request)
@@ -99,15 +92,27 @@ def decide(request):
     if not records:
         messages.warning(request, "Select records first.")
         return HttpResponseRedirect(back)
+    if request.POST.get("likely_right"):
+        return verify_likely_right(request, records, back)
     try:
-        choice = decision_read(request.POST)
-        done = records_decide(records=records, user=request.user, decision=choice.status, reason=choice.reason,
-                              note=choice.note)
+        choice, done = records_decide_posted(records=records, user=request.user, data=request.POST)
     except CurationError as exc:
         messages.error(request, str(exc))
     else:
         names = ", ".join(str(r) for r in records[:3]) + ("…" if len(records) > 3 else "")
         messages.success(request, f"{choice.done} {len(done)} record(s): {names}. Undo with z.")
+    return HttpResponseRedirect(back)
+
+
+def verify_likely_right(request, records, back):
+    try:
+        done = records_verify_likely_right(records=records, user=request.user)
+    except CurationError as exc:
+        messages.error(request, str(exc))
+    else:
+        left = len(records) - len(done)
+        messages.success(request, f"Verified {len(done)} likely-right record(s)" + (
+            f"; {left} no longer likely right were left as they are" if left else "") + ". Undo with z.")
     return HttpResponseRedirect(back)
 
 
@@ -136,12 +141,9 @@ def queue_page(request, kinds):
     filters = form.filters()
     filters = QueueFilters(**{**filters.__dict__, "types": tuple(k for k in filters.types if k in kinds)})
     focus = request.GET.get("layout") == "one"
-    size = 1 if focus else PAGE_SIZE
-    number = request.GET.get("p", "1")
-    max_page = MAX_PAGE * (PAGE_SIZE if focus else 1)  # the same rows either way
-    page_number = min(max(int(number) if number.isdigit() else 1, 1), max_page)
-    page = review_queue(filters=filters, offset=(page_number - 1) * size, limit=size)
-    rows = [queue_row(item) for item in page.items]
+    page = queue_page_at(filters=filters, number=request.GET.get("p", "1"), one_at_a_time=focus)
+    threshold = likely_right_threshold()
+    rows = [queue_row(item) | {"likely_right": is_likely_right(item.record, threshold)} for item in page.items]
     if focus and rows:  # one record at a time: more of its evidence, and the facts a merge page compares
         rows[0]["quotes"] = focus_quotes(rows[0]["record"])
         rows[0]["facts"] = focus_facts(rows[0]["record"])
@@ -156,12 +158,13 @@ def queue_page(request, kinds):
     last = last_batch(request.user) if can_review else []
     context = {
         **admin.site.each_context(request), "title": "Review queue", "form": form, "rows": rows,
-        "counts": page.counts, "page_number": page_number, "has_more": page.has_more and page_number < max_page,
+        "counts": page.counts, "page_number": page.number, "has_more": page.has_more,
         "query": query.urlencode(), "other_layout": other_layout.urlencode(), "focus": focus,
         "can_review": can_review, "cap": COUNT_CAP, "reasons": REASON_KEYS, "last": last,
         "progress": review_progress(tuple(kinds)), "here": request.get_full_path(),
         "filtering": any(request.GET.get(name) for name in form.fields),
         "undo_url": reverse("admin:review_undo"),
+        "likely_keys": [row["key"] for row in rows if row["likely_right"]], "likely_threshold": threshold,
     }
     return TemplateResponse(request, "admin/archive/review_queue.html", context)
 

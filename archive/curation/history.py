@@ -188,12 +188,6 @@ def existing_targets(model, fields: dict) -> dict:
     return values
 
 
-def versions_with_previous(versions: Iterable) -> list[tuple]:
-    """Each version (newest first) with the one before it (or None for the oldest shown)."""
-    versions = list(versions)
-    return [(v, versions[i + 1] if i + 1 < len(versions) else None) for i, v in enumerate(versions)]
-
-
 SKIPPED_FIELDS = {"id", "uid", "created_at", "updated_at", "extracted", "features"}
 
 
@@ -266,6 +260,18 @@ def revert_fields(obj, editable: Iterable[str]) -> None:
     for field in obj._meta.concrete_fields:
         if field.name not in editable:
             setattr(obj, field.attname, getattr(current, field.attname))
+
+
+def record_revert(*, record: Reviewable, version, editable: Iterable[str], user) -> list[str]:
+    """Make `record` what `version` holds: the fields a curator edits and its links (refused after a merge into
+    it). The record becomes edited by a person; the caller saves it (the admin's form does, in its transaction).
+    Returns what changed in its links, in words."""
+    revert_fields(record, editable)
+    record.is_curated = True
+    changed = links_restore(record=record, version=version)
+    record._change_reason = f"reverted to the version of {version.history_date:%Y-%m-%d %H:%M}"
+    record._history_user = user
+    return changed
 
 
 def record_links_edited(*, record: Reviewable, user, reason: str) -> None:

@@ -157,13 +157,7 @@ def merge_undo(*, merge: MergeRecord, user: AbstractBaseUser) -> MergeRecord:
     if merged.merged_into_id != kept.pk:
         raise CurationError(f"{merged} no longer points at {kept}; this merge cannot be undone.")
     changes = merge.changes
-    for item in changes["created"]:
-        apps.get_model(item["model"]).objects.filter(pk__in=item["pks"]).delete()
-    for obj in serializers.deserialize("json", json.dumps(changes["deleted"])):
-        obj.save()
-    for item in changes["repointed"]:
-        apps.get_model(item["model"]).objects.filter(pk=item["pk"], **{item["field"]: item["new"]}).update(
-            **{item["field"]: item["old"]})
+    restore_kept_aside(changes)
     for item in changes["moved"]:
         apps.get_model(item["model"]).objects.filter(pk__in=item["pks"], **{item["field"]: kept.pk}).update(
             **{item["field"]: merged.pk})
@@ -178,6 +172,18 @@ def merge_undo(*, merge: MergeRecord, user: AbstractBaseUser) -> MergeRecord:
     merge.undone_by = user
     merge.save(update_fields=["undone_at", "undone_by"])
     return merge
+
+
+def restore_kept_aside(changes: dict) -> None:
+    """Undo's first steps, for a merge or a conversion: rows created go, rows deleted come back with their
+    ids, references re-pointed to a twin point at the restored row again."""
+    for item in changes["created"]:
+        apps.get_model(item["model"]).objects.filter(pk__in=item["pks"]).delete()
+    for obj in serializers.deserialize("json", json.dumps(changes["deleted"])):
+        obj.save()
+    for item in changes["repointed"]:
+        apps.get_model(item["model"]).objects.filter(pk=item["pk"], **{item["field"]: item["new"]}).update(
+            **{item["field"]: item["old"]})
 
 
 def move_rows(move: Move, kept: Reviewable, merged: Reviewable, changes: dict) -> None:
@@ -221,10 +227,15 @@ def add_names_as_aliases(kept: Reviewable, merged: Reviewable, changes: dict) ->
         alias_model, owner, forms = OrganizationAlias, "organization", [merged.name, merged.acronym]
     else:
         return
-    existing = set(alias_model.objects.filter(**{owner: kept}).values_list("normalized", flat=True))
+    aliases_add(alias_model, owner, kept, forms, changes)
+
+
+def aliases_add(alias_model, owner: str, record: Reviewable, forms, changes: dict) -> None:
+    """The forms `record` lacks become its aliases, as ingest writes them; listed in `changes` for undo."""
+    existing = set(alias_model.objects.filter(**{owner: record}).values_list("normalized", flat=True))
     created = []
     for form in filter(None, forms):
-        alias = alias_model(**{owner: kept}, name=form[:200])
+        alias = alias_model(**{owner: record}, name=form[:200])
         alias_fill_keys(alias=alias)
         if alias.normalized and alias.normalized not in existing:
             alias.save()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 
@@ -19,6 +20,8 @@ from archive.models import (
 )
 from archive.paging import capped_count
 
+PAGE_SIZE = 50
+MAX_PAGE = 200  # pages of PAGE_SIZE: deeper than a curator reads, and every page stays an indexed read
 QUEUE_MODELS = {"person": Person, "organization": Organization, "meeting": Meeting, "agreement": Agreement}
 STATUSES = ("unreviewed", "unsure", "all", "verified", "rejected")
 
@@ -45,6 +48,7 @@ class QueuePage:
     items: list[QueueItem]
     has_more: bool
     counts: dict[str, int] = field(default_factory=dict)
+    number: int = 1
 
 
 def queue_queryset(kind: str, filters: QueueFilters) -> QuerySet:
@@ -99,6 +103,18 @@ def review_queue(*, filters: QueueFilters, offset: int = 0, limit: int = 50) -> 
     return QueuePage(items=items, has_more=len(keys) > offset + limit, counts=counts)
 
 
+def queue_page_at(*, filters: QueueFilters, number: str, one_at_a_time: bool = False) -> QueuePage:
+    """Page `number` as the request gives it (anything but a number is page 1), within the first MAX_PAGE
+    pages; one record at a time reaches the same rows, one per page."""
+    size = 1 if one_at_a_time else PAGE_SIZE
+    last = MAX_PAGE * (PAGE_SIZE if one_at_a_time else 1)
+    page_number = min(max(int(number) if number.isascii() and number.isdigit() else 1, 1), last)
+    page = review_queue(filters=filters, offset=(page_number - 1) * size, limit=size)
+    page.number = page_number
+    page.has_more = page.has_more and page_number < last
+    return page
+
+
 def load_items(page_keys: list) -> list[QueueItem]:
     by_kind: dict[str, list[int]] = {}
     for _, _, kind, pk in page_keys:
@@ -123,6 +139,16 @@ def load_items(page_keys: list) -> list[QueueItem]:
             evidence[evidence_ids[row.pk]] = row
     return [QueueItem(kind=kind, record=records[(kind, pk)], evidence=evidence.get((kind, pk)))
             for _, _, kind, pk in page_keys if (kind, pk) in records]
+
+
+def likely_right_threshold() -> float | None:
+    """The confidence at or above which an unreviewed record is "likely right" (ARCHIVE_LIKELY_RIGHT); None: off."""
+    return getattr(settings, "ARCHIVE_LIKELY_RIGHT", None)
+
+
+def is_likely_right(record, threshold: float | None) -> bool:
+    return (threshold is not None and record.review_status == ReviewStatus.UNREVIEWED
+            and record.merged_into_id is None and record.confidence >= threshold)
 
 
 def queue_records(keys: list[str]) -> list:

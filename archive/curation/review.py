@@ -27,6 +27,9 @@ from archive.models.base import Reviewable
 
 from .errors import CurationError
 
+# The reasons a curator picks when rejecting; "a place" is given by "this is a place" (`convert`), which also
+# takes the record out of its meetings.
+SHORT_LIST = [(code, label) for code, label in RejectReason.choices if code != RejectReason.PLACE]
 DECISIONS = (ReviewStatus.VERIFIED, ReviewStatus.REJECTED, ReviewStatus.UNSURE)
 DECISION_WORDS = {"verify": ReviewStatus.VERIFIED, "reject": ReviewStatus.REJECTED, "unsure": ReviewStatus.UNSURE}
 REVIEW_STATE = ("review_status", "reviewed_by_id", "reviewed_at", "review_note")
@@ -69,6 +72,13 @@ def decision_read(data) -> Decision:
     return Decision(status=DECISION_WORDS[word], reason=reason, note=note)
 
 
+def records_decide_posted(*, records: Iterable[Reviewable], user: AbstractBaseUser, data) -> tuple[Decision, list]:
+    """The decision a review form posted (see `decision_read`), taken on `records` as one batch."""
+    choice = decision_read(data)
+    return choice, records_decide(records=records, user=user, decision=choice.status, reason=choice.reason,
+                                  note=choice.note)
+
+
 def records_decide(*, records: Iterable[Reviewable], user: AbstractBaseUser, decision: str, reason: str = "",
                    note: str = "") -> list[ReviewDecision]:
     """Set one review state on several records in one transaction, as one batch; tombstones are refused."""
@@ -82,6 +92,22 @@ def records_decide(*, records: Iterable[Reviewable], user: AbstractBaseUser, dec
     with transaction.atomic():
         return [_decide(record, user=user, decision=decision, reason=reason, note=note, batch=batch, now=now)
                 for record in records]
+
+
+def records_verify_likely_right(*, records: Iterable[Reviewable], user: AbstractBaseUser) -> list[ReviewDecision]:
+    """A curator's click on "verify the likely-right records shown": those of `records` still unreviewed at or
+    above the threshold are verified as that curator's decisions, one batch (undone together). Nothing is ever
+    verified this way without a person's request; with the threshold off, nothing is."""
+    from .queue import is_likely_right, likely_right_threshold
+
+    threshold = likely_right_threshold()
+    if threshold is None:
+        raise CurationError("No likely-right threshold is set (ARCHIVE_LIKELY_RIGHT).")
+    chosen = [record for record in records if is_likely_right(record, threshold)]
+    if not chosen:
+        raise CurationError("None of those records is likely right any more.")
+    return records_decide(records=chosen, user=user, decision=ReviewStatus.VERIFIED,
+                          note=f"likely right: confidence at or above {threshold:.2f}")
 
 
 def record_verify(*, record: Reviewable, user: AbstractBaseUser, note: str = "") -> Reviewable:

@@ -90,8 +90,9 @@ def participant_rows(meeting: Meeting, ext: ExtractedMeeting, persons: list, org
             for p in persons]
     rows += [MeetingParticipant(meeting=meeting, name=name) for name in ext.participants
              if name not in known_people]
+    named = [*ext.organizations, *ext.participants]  # a participant's name may stand for an organization now
     rows += [MeetingParticipant(meeting=meeting, organization=org, name=org.name, country_id=org.country_id)
-             for org in filter(None, map(orgs.get, ext.organizations))]
+             for org in dict.fromkeys(filter(None, map(orgs.get, named)))]
     return rows
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 
 from archive.curation.aliases import alias_keys
+from archive.curation.convert import converted_into
 from archive.curation.duplicates import judged_different
 from archive.extraction.entities import names
 from archive.extraction.records import ExtractedArticle, ExtractedOrganization, ExtractedPerson
@@ -67,6 +68,11 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
     linked, touched = {}, []
     for ext in extracted.people:
         person = resolve_person(ext, pool, report)
+        if isinstance(person, Organization):  # a curator converted this person into an organization
+            rows.add_evidence(ext.evidence, organization=person)
+            orgs.setdefault(ext.name, person)  # the meetings it takes part in link the organization
+            report.count("people routed to organizations by a curator")
+            continue
         if person is REJECTED:
             report.count("records skipped as rejected")
             continue
@@ -131,7 +137,8 @@ def most_cited_country(person: Person, stats, country):
 
 
 def resolve_person(ext: ExtractedPerson, pool: PeoplePool, report: IngestReport):
-    """The existing person `ext` names, REJECTED, or None for a new one.
+    """The existing person `ext` names, REJECTED, or None for a new one; or the organization a curator
+    converted that person into (`archive.curation.convert`).
 
     A country that contradicts the record's rules a candidate out, except for
     the same full name (in any transliteration): a misread country is likelier
@@ -162,7 +169,8 @@ def pick_unless_judged_apart(chosen: Person, candidates: list, forms: list, name
     if chosen.pk is not None and judged_different(chosen, rivals):
         report.count("ambiguous names left for curators")
         return None
-    return pick([chosen], name, report)
+    found = pick([chosen], name, report)
+    return (converted_into(chosen, Organization) or REJECTED) if found is REJECTED else found
 
 
 def resolve_organization(ext: ExtractedOrganization, pool: OrganizationPool, report: IngestReport):

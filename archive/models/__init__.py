@@ -3,7 +3,10 @@
 from .articles import Article
 from .base import DatePrecision, ReviewStatus
 from .confidence import TrainedConfidenceModel
-from .curation import CURATED_MODELS, DuplicateDecision, MergeRecord, RejectReason, ReviewDecision, Verdict
+from .curation import (
+    CURATED_MODELS, ConversionKind, ConversionRecord, DuplicateDecision, MergeRecord, RejectReason, ReviewDecision,
+    Verdict,
+)
 from .events import (
     Agreement, AgreementKind, AgreementParty, AgreementStatus, AgreementStatusChange, Meeting,
     MeetingParticipant, PartyRole, Sector,
@@ -13,7 +16,7 @@ from .geo import Country
 from .people import Organization, OrganizationAlias, OrganizationType, Person, PersonAlias, Role
 
 __all__ = [
-    "CURATED_MODELS", "DuplicateDecision", "MergeRecord", "RejectReason", "ReviewDecision", "Verdict",
+    "CURATED_MODELS", "ConversionKind", "ConversionRecord", "DuplicateDecision", "MergeRecord", "RejectReason", "ReviewDecision", "Verdict",
     "Agreement", "AgreementKind", "AgreementParty", "AgreementStatus", "AgreementStatusChange",
     "Article", "Country", "DatePrecision", "Evidence", "FieldConflict", "Meeting", "MeetingParticipant",
     "Organization", "OrganizationAlias", "OrganizationType", "PartyRole", "Person", "PersonAlias",

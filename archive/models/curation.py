@@ -109,6 +109,7 @@ class RejectReason(models.TextChoices):
     NOT_MEETING = "not_meeting", "not a meeting"
     DUPLICATE = "duplicate", "duplicate"
     OTHER = "other", "other"
+    PLACE = "place", "a place"  # set by "this is a place" (archive.curation.convert)
 
 
 class ReviewDecision(models.Model):
@@ -145,3 +146,53 @@ class ReviewDecision(models.Model):
 
     def __str__(self):
         return f"{self.content_type.model} #{self.record_id}: {self.decision}"
+
+
+class ConversionKind(models.TextChoices):
+    """What a curator says a person or organization really is."""
+
+    ORGANIZATION = "organization", "an organization"
+    PERSON = "person", "a person"
+    PLACE = "place", "a place"
+
+
+class ConversionRecord(models.Model):
+    """One "this is a place / an organization / a person": what moved, so undo restores it exactly.
+
+    The converted record stays, rejected, with its own names, so ingest resolves
+    them to it and skips it (see `archive.curation.convert`). `changes` holds the
+    rows moved (their fields before and after), rows deleted (serialized in full),
+    rows created, meetings given a location, and both records' earlier state.
+    """
+
+    content_type = models.ForeignKey(ContentType, related_name="+", on_delete=models.PROTECT,
+                                     help_text="The converted record's type.")
+    record_id = models.BigIntegerField(help_text="The converted record.")
+    record = GenericForeignKey("content_type", "record_id")
+    record_label = models.CharField(max_length=500, help_text="The converted record as it read then.")
+    into = models.CharField(max_length=12, choices=ConversionKind.choices)
+    target_type = models.ForeignKey(ContentType, null=True, blank=True, related_name="+",
+                                    on_delete=models.PROTECT, help_text="The new record's type (none for a place).")
+    target_id = models.BigIntegerField(null=True, blank=True, help_text="The record of the right kind.")
+    target = GenericForeignKey("target_type", "target_id")
+    target_label = models.CharField(max_length=500, blank=True)
+    changes = models.JSONField(default=dict, help_text="Everything the conversion changed, for undo.")
+    converted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+",
+        # The conversion stays recorded when the curator's account goes.
+        on_delete=models.SET_NULL,
+    )
+    converted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL,
+    )
+    undone_at = models.DateTimeField(null=True, blank=True, help_text="Set when the conversion was undone.")
+
+    class Meta:
+        ordering = ["-converted_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "record_id"], name="conversion_record")]
+
+    def __str__(self):
+        into = self.target_label or ConversionKind(self.into).label
+        state = " (undone)" if self.undone_at else ""
+        return f"{self.record_label} → {into}{state}"

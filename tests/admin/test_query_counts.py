@@ -45,6 +45,10 @@ def fill(n: int):
     for curator in curators:
         records_decide(records=people[1:n // 2], user=curator, decision="verified")
         records_decide(records=orgs[: n // 2], user=curator, decision="unsure")
+    from archive.curation.convert import record_convert
+
+    record_convert(record=people[1], into="organization", user=user)
+    record_convert(record=orgs[-1], into="place", user=user)
 
 
 def one_of_each(n: int) -> dict:
@@ -80,6 +84,8 @@ CHANGELISTS = [
     "/admin/archive/mergerecord/", "/admin/archive/duplicatedecision/", "/admin/review/",
     "/admin/review/?status=all&country=PK", "/admin/archive/person/?state=merged", "/admin/review/?layout=one",
     "/admin/review/?layout=one&p=3&status=all", "/admin/",
+    "/admin/archive/reviewdecision/", "/admin/archive/reviewdecision/?decision=verified&type=person",
+    "/admin/archive/conversionrecord/",
 ]
 
 
@@ -121,6 +127,9 @@ def test_the_merge_record_and_duplicate_pages_are_bounded_too(admin_client, djan
         assert admin_client.get(f"/admin/archive/mergerecord/{merge.pk}/change/").status_code == 200
     with django_assert_max_num_queries(ABSOLUTE_MAX):
         assert admin_client.get(f"/admin/archive/duplicatedecision/{decision.pk}/change/").status_code == 200
+    for conversion in models.ConversionRecord.objects.all():
+        with django_assert_max_num_queries(ABSOLUTE_MAX):
+            assert admin_client.get(f"/admin/archive/conversionrecord/{conversion.pk}/change/").status_code == 200
 
 
 def person_with_versions(n: int):

@@ -14,6 +14,7 @@ from django.contrib.admin.models import LogEntry
 from django.test import Client
 
 from archive import models
+from archive.curation.convert import record_convert
 from archive.curation.merge import record_merge
 from tests import factories
 
@@ -50,7 +51,8 @@ def world(db):
     absorber = factories.PersonFactory(name="Arman Tulegen", country=kz)
     merge = record_merge(kept=absorber, merged=absorbed, user=owner)
     decision = factories.DuplicateDecisionFactory(first=pair[0], second=pair[1])
-    return SimpleNamespace(person=person, organization=organization, meeting=meeting, agreement=agreement,
+    conversion = record_convert(record=factories.PersonFactory(name="Bagram Airfield"), into="place", user=owner)
+    return SimpleNamespace(conversion=conversion, person=person, organization=organization, meeting=meeting, agreement=agreement,
                            article=article, alias=alias, role=role, participant=participant, source=source,
                            party=party, step=step, twins=twins, pair=pair, absorbed=absorbed, merge=merge,
                            decision=decision)
@@ -234,6 +236,17 @@ WRITE_PATHS = [
         lambda w: fresh(w.decision).verdict == models.Verdict.NOT_SAME),
     WritePath("duplicates: look for duplicates", lambda c, w: c.post("/admin/archive/duplicatedecision/suggest/"),
               verdict_is(models.Verdict.PENDING)),
+    WritePath("record page: this is an organization", lambda c, w: c.post(
+        f"/admin/archive/person/{w.person.pk}/convert/organization/"),
+        lambda w: models.Organization.objects.filter(name=w.person.name).exists()),
+    WritePath("record page: this is a person", lambda c, w: c.post(
+        f"/admin/archive/organization/{w.organization.pk}/convert/person/"),
+        lambda w: models.Person.objects.filter(name=w.organization.name).exists()),
+    WritePath("record page: this is a place", lambda c, w: c.post(f"/admin/archive/person/{w.person.pk}/convert/place/"),
+              lambda w: not models.MeetingParticipant.objects.filter(pk=w.participant.pk).exists()),
+    WritePath("undo a conversion from its page", lambda c, w: c.post(
+        f"/admin/archive/conversionrecord/{w.conversion.pk}/undo/"),
+        lambda w: fresh(w.conversion).undone_at is not None),
     inline_delete("person", "alias", models.PersonAlias),
     inline_delete("person", "role", models.Role),
     inline_delete("meeting", "participant", models.MeetingParticipant),
@@ -292,6 +305,8 @@ def test_a_viewer_is_refused_the_archives_own_write_views_whatever_the_method(vi
     person = world.person
     urls = [f"/admin/archive/person/{person.pk}/history/{person.history.earliest().history_id}/",
             f"/admin/archive/person/{person.pk}/review/", f"/admin/archive/mergerecord/{world.merge.pk}/undo/",
+            f"/admin/archive/person/{person.pk}/convert/place/",
+            f"/admin/archive/conversionrecord/{world.conversion.pk}/undo/",
             "/admin/archive/duplicatedecision/suggest/", "/admin/review/", "/admin/review/undo/",
             "/admin/archive/person/",
             f"/admin/merge/person/?ids={world.twins[0].pk},{world.twins[1].pk}"]

@@ -74,3 +74,25 @@ def test_a_curator_reviews_rejects_merges_and_reads_the_history(page: Page, live
                                                                       "an airport, not a person")
     assert Person.objects.get(pk=archive["twin"].pk).merged_into == archive["minister"]
     assert MergeRecord.objects.get().merged_by == archive["user"]
+
+
+def test_a_curator_says_a_person_is_a_place_and_undoes_it(page: Page, live_server, archive):
+    """The airport read as a person, in a meeting without a location: one click and a confirmation make it
+    the meeting's location; the conversion's page undoes it."""
+    airport = archive["false"]
+    undated = factories.MeetingFactory(location="", topic="cargo flights")
+    factories.MeetingParticipantFactory(meeting=undated, person=airport, name=airport.name)
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/archive/person/{airport.pk}/change/")
+    page.click("text=This is a place…")
+    expect(page.locator("#conversion-plan")).to_contain_text("Taken out of 1 meeting(s)")
+    page.click("#confirm-convert")
+    expect(page.locator(".messagelist")).to_contain_text("Tashkent International Airport → a place")
+    undated.refresh_from_db()
+    assert undated.location == "Tashkent International Airport" and not undated.participants.exists()
+    page.click(".messagelist a:text('Undo')")
+    page.click("#undo-conversion")
+    expect(page.locator(".messagelist")).to_contain_text("Undone")
+    undated.refresh_from_db()
+    assert undated.location == "" and undated.participants.get().person_id == airport.pk
+    assert Person.objects.get(pk=airport.pk).review_status == ReviewStatus.UNREVIEWED

@@ -120,3 +120,17 @@ def test_verifying_the_ten_least_confident_records_takes_ten_key_presses(page: P
     verified = [r for r in [*queue["people"], *queue["orgs"], *queue["meetings"]]
                 if type(r).objects.get(pk=r.pk).review_status == ReviewStatus.VERIFIED]
     assert verified == queue["people"]  # the ten least confident, in the order they came up
+
+
+def test_verifying_ten_records_a_filter_shows_takes_two_key_presses(page: Page, live_server, queue):
+    """Select all (*), accept (a): the ten people of a list filtered to people, verified as one undoable batch."""
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/review/?type=person")
+    presses = ["*", "a"]
+    keys(page, *presses)
+    expect(page.locator(".messagelist")).to_contain_text("Verified 10 record(s)")
+    assert len(presses) == 2
+    assert {type(r).objects.get(pk=r.pk).review_status for r in queue["people"]} == {ReviewStatus.VERIFIED}
+    assert {type(r).objects.get(pk=r.pk).review_status for r in [*queue["orgs"], *queue["meetings"]]} == {
+        ReviewStatus.UNREVIEWED}
+    assert ReviewDecision.objects.values("batch").distinct().count() == 1

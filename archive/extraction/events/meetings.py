@@ -20,7 +20,7 @@ from ..lexicon.events import COURTESY_PURPOSE_VERBS, TIME_SHIFT_MARKERS
 from ..records import Evidence, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
 from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bounds, date_is_for_travel, event_dates,
                            find_cues, is_principal)
-from .meeting_places import city, foreign_venue, one_place, place, place_of_sidelines, visit_city
+from .meeting_places import city, foreign_venue, place, place_of_sidelines
 from .meeting_topics import event_topic, topic
 from .mentions import ArticleMentions
 from .occasions import MIN_GROUP, joint_participants, occasion_before, occasion_day
@@ -76,13 +76,6 @@ class Draft:
         self.principal = self.principal or other.principal
         self.call = self.call and other.call
         self.cue_kinds |= other.cue_kinds
-
-
-def extract_meetings(article: ExtractedArticle, sentences: list[Sentence],
-                     mentions: ArticleMentions) -> list[ExtractedMeeting]:
-    drafts = draft_meetings(article, sentences, mentions)
-    city = visit_city(sentences) or one_place(drafts)
-    return [finish(d, article, city) for d in drafts]
 
 
 def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
