@@ -116,6 +116,39 @@ def surname_key(form: str) -> str:
     return skeleton(surname(words))[:100] if words else ""
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def spelling_key(word: str) -> str:
+    """`skeleton(word)` with any first vowel written "a": one key for "Usmonov" / "Osmonov" and
+    "Ergashev" / "Irgashev" too. For blocking candidates only; `sounds_alike` decides."""
+    key = skeleton(word)
+    return "a" + key[1:] if key[:1] in ("a", "e", "i", "o", "u", "y") else key
+
+
+def person_keys(form: str) -> tuple[set[str], set[str]]:
+    """Spelling-independent keys of one name form that any spelling of the same person shares with it:
+    (keys of a full name, keys of a one-word form).
+
+    A full name gives its surname with the first letter of each given name ("Mohammad Ishaq Dar" and
+    "Ishaq Dar" share "dr|a"), and its first two words ("Rana Tanveer" / "Rana Tanveer Hussain"). A
+    one-word form gives its own key, to be compared with full names whose surname or first given name
+    has that key (see `_partial_similarity`).
+    """
+    words = name_words(form)
+    if len(words) < 2:
+        return set(), {spelling_key(w) for w in words}
+    sur = surname(words)
+    given = words[:words.index(sur)] if sur in words[:-1] else words[:-1]
+    full = {f"{spelling_key(sur)}|{spelling_key(w)[:1]}" for w in given}
+    full.add(f"{spelling_key(words[0])}+{spelling_key(words[1])}")
+    return full, set()
+
+
+def partial_keys(form: str) -> set[str]:
+    """The keys a one-word form of the same person would have: the surname's and the first given name's."""
+    words = name_words(form)
+    return {spelling_key(surname(words)), spelling_key(words[0])} if len(words) > 1 else set()
+
+
 def surname(words: Sequence[str]) -> str:
     """The last word, or the father's name before a patronymic suffix ("Asanbek" in "Nurlan Asanbek uulu")."""
     return words[-2] if len(words) > 2 and words[-1] in PATRONYMIC_SUFFIXES else words[-1]
