@@ -303,6 +303,7 @@ def organization_pairs(among: list[int] | None = None, anchor: int | None = None
     for org_id, name in OrganizationAlias.objects.filter(
             organization__in=list(orgs) if among else live(Organization)).values_list("organization_id", "name"):
         written[org_id].add(name)
+    written = {pk: without_acronym(org_names, orgs[pk][1]) for pk, org_names in written.items()}
     forms = {pk: {organization_form(name) for name in org_names} for pk, org_names in written.items()}
     found = {}
     for low, high in organization_blocks(orgs, forms) if anchor is None else anchored(anchor, orgs):
@@ -319,6 +320,12 @@ def organization_pairs(among: list[int] | None = None, anchor: int | None = None
 def organization_form(name: str) -> str:
     """A name's words, folded and transliterated: "Temir Zholu" and "Temir Jolu" read alike."""
     return " ".join(names.translit(word) for word in names.normalize(name).split())
+
+
+def without_acronym(org_names: set, acronym: str) -> set[str]:
+    """An organization's names to compare, without its bare acronym (two bodies may share one: the acronym
+    has its own rule) unless the acronym is all it has."""
+    return {name for name in org_names if name.upper() != acronym} or org_names
 
 
 def compact_form(form: str) -> str:
@@ -347,7 +354,7 @@ def organization_blocks(orgs: dict, forms: dict) -> set[tuple[int, int]]:
 def organization_similarity(forms_a: set, forms_b: set, same_acronym: str, written_a: set,
                             written_b: set) -> float | None:
     """How alike two organizations' names are, in [0, 1], or None when not enough."""
-    ratio = max(fuzz.token_set_ratio(a, b) for a in forms_a for b in forms_b) / 100
+    ratio = max(name_ratio(a, b) for a in forms_a for b in forms_b) / 100
     if ratio * 100 >= ORGANIZATION_SIMILARITY:
         return ratio
     acronym = same_acronym.lower()
@@ -355,6 +362,12 @@ def organization_similarity(forms_a: set, forms_b: set, same_acronym: str, writt
                     or any(contains_compact(a, b) for a in written_a for b in written_b)):
         return max(ratio, ACRONYM_SCORE)
     return None
+
+
+def name_ratio(a: str, b: str) -> float:
+    """Token-set similarity tempered by token order: "China Railway" is within "China-Kyrgyzstan Railway
+    Company" but not the same name, "Ministry of Trade" and "Afghan Ministry of Trade" are."""
+    return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
 
 
 def contains_compact(a: str, b: str) -> bool:
