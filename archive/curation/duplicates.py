@@ -52,6 +52,7 @@ PERSON_SIMILARITY = names.DEFAULT_THRESHOLD  # the threshold ingest links at
 ORGANIZATION_SIMILARITY = 88
 ACRONYM_NAME_SIMILARITY = 60  # names this close suffice when the acronym is the same
 ACRONYM_SCORE = 0.9
+SAME_WORD = 80  # two words this alike (transliterated) are one word written two ways
 AGREEMENT_SIMILARITY = 80
 DATE_WINDOW = datetime.timedelta(days=3)
 MEETING_OVERLAP = 0.5  # Jaccard of the participants (people and organizations)
@@ -354,14 +355,29 @@ def organization_blocks(orgs: dict, forms: dict) -> set[tuple[int, int]]:
 def organization_similarity(forms_a: set, forms_b: set, same_acronym: str, written_a: set,
                             written_b: set) -> float | None:
     """How alike two organizations' names are, in [0, 1], or None when not enough."""
-    ratio = max(name_ratio(a, b) for a in forms_a for b in forms_b) / 100
+    acronym = same_acronym.lower()
+    if acronym and (acronym in forms_a | forms_b
+                    or any(contains_compact(a, b) for a in written_a for b in written_b)):
+        return ACRONYM_SCORE  # one is known by the acronym alone, or its name is within the other's
+    pairs = [(a, b) for a in forms_a for b in forms_b if not words_conflict(a, b)]
+    if not pairs:
+        return None
+    ratio = max(name_ratio(a, b) for a, b in pairs) / 100
     if ratio * 100 >= ORGANIZATION_SIMILARITY:
         return ratio
-    acronym = same_acronym.lower()
-    if acronym and (acronym in forms_a | forms_b or ratio * 100 >= ACRONYM_NAME_SIMILARITY
-                    or any(contains_compact(a, b) for a in written_a for b in written_b)):
+    if acronym and ratio * 100 >= ACRONYM_NAME_SIMILARITY:
         return max(ratio, ACRONYM_SCORE)
     return None
+
+
+def words_conflict(a: str, b: str) -> bool:
+    """Whether each name has a word the other lacks under any spelling: "Ministry of Transport" and
+    "Ministry of Trade" are two bodies, "Ministry of Trade" and "Afghan Ministry of Trade" may be one."""
+    words_a, words_b = set(a.split()), set(b.split())
+    only_a, only_b = words_a - words_b, words_b - words_a
+    unmatched_a = {w for w in only_a if not any(fuzz.ratio(w, v) >= SAME_WORD for v in only_b)}
+    unmatched_b = {w for w in only_b if not any(fuzz.ratio(w, v) >= SAME_WORD for v in only_a)}
+    return bool(unmatched_a) and bool(unmatched_b)
 
 
 def name_ratio(a: str, b: str) -> float:

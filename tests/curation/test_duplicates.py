@@ -287,7 +287,10 @@ def test_agreements_with_agreeing_dates_or_a_distinctive_title_and_the_same_part
 def test_organizations_are_compared_transliterated_and_an_acronym_alone_is_not_enough():
     railways = (factories.OrganizationFactory(name="Kyrgyz Temir Zholu", country=factories.country("KG")),
                 factories.OrganizationFactory(name="Kyrgyz Temir Jolu", country=factories.country("KG")))
-    factories.OrganizationFactory(name="Caspian Shipping Company", acronym="CSC", country=None)
-    factories.OrganizationFactory(name="Central Statistics Committee", acronym="CSC", country=None)
+    for name in ("Caspian Shipping Company", "Central Statistics Committee"):  # one acronym, two bodies
+        org = factories.OrganizationFactory(name=name, acronym="CSC", country=None)
+        factories.OrganizationAliasFactory(organization=org, name="CSC", normalized="csc")
+    factories.OrganizationFactory(name="Ministry of Transport of Ruritania", acronym="MTR", country=None)
+    factories.OrganizationFactory(name="Ministry of Trade of Ruritania", acronym="MTR", country=None)
     duplicates_suggest(model=models.Organization)
     assert suggested_pairs() == {tuple(sorted(o.pk for o in railways))}
