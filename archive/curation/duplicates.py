@@ -3,7 +3,8 @@
 Candidates are found by blocking, never by comparing every pair of a table: records
 that share a spelling-independent key (`names.person_keys`: "Zhaparov" and "Japarov"
 share one) are compared, with the comparison ingest uses (`names.person_similarity`,
-transliteration folded). A pair is suggested when
+transliteration folded), or failing it with every word alike under the spelling key
+(`names.variant_similarity`: "Ilyos Zokirov" / "Ilyas Zakirov"). A pair is suggested when
 - people: the name forms match and the countries do not contradict;
 - organizations: the names (transliterated) are close, or the acronym is the same and
   one name is the acronym or close to the other;
@@ -216,7 +217,8 @@ def person_pairs(among: list[int] | None = None, anchor: int | None = None) -> d
     for low, high in person_blocks(forms) if anchor is None else anchored(anchor, people):
         if contradicts(people[low][1], people[high][1]):
             continue  # ingest keeps these apart too
-        similarity = names.person_similarity(forms[low], forms[high])
+        similarity = (names.person_similarity(forms[low], forms[high])
+                      or names.variant_similarity(forms[low], forms[high]))
         if similarity >= PERSON_SIMILARITY:
             alike[(low, high)] = similarity
     return score_people(alike, people)

@@ -294,3 +294,17 @@ def test_organizations_are_compared_transliterated_and_an_acronym_alone_is_not_e
     factories.OrganizationFactory(name="Ministry of Trade of Ruritania", acronym="MTR", country=None)
     duplicates_suggest(model=models.Organization)
     assert suggested_pairs() == {tuple(sorted(o.pk for o in railways))}
+
+
+def test_variants_beyond_the_ingest_comparison_are_suggested_below_the_names_ingest_would_match():
+    """Ingest does not link "Ulugbek Kadyrov" and "Ulughbek Qodirov" (o/a, gh/g, q/k at once); a curator may."""
+    close = written("Dilshod Zhuraev", "UZ"), written("Dilshod Dzhurayev", "UZ")
+    loose = [(written("Ulugbek Kadyrov", "UZ"), written("Ulughbek Qodirov", "UZ")),
+             (written("Bakhodir Yuldashev", "UZ"), written("Bahodir Yo'ldoshev", "UZ")),
+             (written("Yusuf Raza", "PK"), written("Yousaf Raza", "PK"))]
+    written("Ulugbek Nazarov", "UZ"), written("Bakhodir Nazarov", "UZ")  # namesakes, given names apart
+    duplicates_suggest(model=models.Person)
+    ranked = ranked_pairs()
+    assert ranked[0] == tuple(sorted(p.pk for p in close))
+    assert set(ranked[1:]) == {tuple(sorted(p.pk for p in pair)) for pair in loose}
+    assert "names alike (0.80)" in models.DuplicateDecision.objects.order_by("score").first().reasons

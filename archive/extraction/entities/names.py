@@ -32,6 +32,7 @@ FULL = 1.0  # same full name
 SUBSET = 0.95  # one full name contains the other's words
 FUZZY_FLOOR = 0.85  # close spellings of full names score from here up
 PARTIAL = 0.75  # a single word matching a full name's surname or given name
+VARIANT = 0.8  # full names alike under `spelling_key` only (suggestions, not linking)
 DEFAULT_THRESHOLD = 0.7
 
 _DASHES = re.compile(r"[-\u2010-\u2015_/]+")
@@ -238,6 +239,25 @@ def person_similarity(forms_a: Iterable[str], forms_b: Iterable[str]) -> float:
         return max((_partial_similarity(s, f) for s in singles for f in fulls), default=0.0)
     keys_a = {translit(name_key(s)) for s in single_a}
     return PARTIAL if keys_a & {translit(name_key(s)) for s in single_b} else 0.0
+
+
+def variant_similarity(forms_a: Iterable[str], forms_b: Iterable[str]) -> float:
+    """`VARIANT` when two full names have the same words under `spelling_key`, in order (one may have
+    more words): "Ulugbek Kadyrov" / "Ulughbek Qodirov", "Yusuf Raza" / "Yousaf Raza". Looser than
+    `person_similarity`: for suggestions a curator judges, never for linking."""
+    keyed_a = [[spelling_key(w) for w in name_words(f)] for f in forms_a if len(name_words(f)) > 1]
+    keyed_b = [[spelling_key(w) for w in name_words(f)] for f in forms_b if len(name_words(f)) > 1]
+    for a in keyed_a:
+        for b in keyed_b:
+            short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+            if short[-1] == long_[-1] and _in_order(short[:-1], long_[:-1]):
+                return VARIANT
+    return 0.0
+
+
+def _in_order(short: Sequence[str], long_: Sequence[str]) -> bool:
+    words = iter(long_)
+    return all(any(key == word for word in words) for key in short)
 
 
 def is_same_person(forms_a: Iterable[str], forms_b: Iterable[str],
