@@ -38,7 +38,8 @@ def setup(database_url: str) -> None:
 def measure(articles: int) -> None:
     from django.core.management import call_command
 
-    from archive.curation.duplicates import FINDERS, duplicates_suggest, person_blocks
+    from archive.curation.duplicates import FINDERS, duplicates_suggest
+    from archive.curation.duplicates.people import person_blocks
     from archive.models import Person, PersonAlias
 
     call_command("generate_demo", "--articles", str(articles), verbosity=0)

@@ -193,7 +193,7 @@ def test_people_who_met_the_same_counterparts_or_held_the_same_post_rank_higher(
 
 def test_suggestions_compare_records_within_blocks_not_every_pair():
     """Blocking by spelling-independent keys: 300 unrelated names lead to few comparisons, not 44,850."""
-    from archive.curation.duplicates import person_blocks
+    from archive.curation.duplicates.people import person_blocks
 
     given = ["Aibek", "Bolat", "Chingiz", "Daniyar", "Erzhan", "Farrukh", "Gulnara", "Hamid", "Ilyas", "Jasur"]
     family = [f"{stem}{end}" for stem in ("Tok", "Ser", "Mak", "Bek", "Kar", "Nur", "Dos", "Zhan", "Ras", "Tur")
@@ -245,7 +245,7 @@ def test_meetings_need_agreeing_dates_or_places_beside_their_participants():
 
 
 def test_month_and_year_precisions_agree_with_the_days_they_cover():
-    from archive.curation.duplicates import date_span, dates_agree
+    from archive.curation.duplicates.events import date_span, dates_agree
 
     day, month, year = (date_span(datetime.date(*d), p) for d, p in
                         (((2025, 3, 31), "day"), ((2025, 3, 1), "month"), ((2025, 1, 1), "year")))
