@@ -58,9 +58,9 @@ def record_facts(record) -> list[str]:
     kind = record._meta.model_name
     facts = []
     if kind == "person":
-        facts = [record.title, str(record.country or "no country")]
+        facts = [record.title, "" if record.country else "no country"]
     elif kind == "organization":
-        facts = [record.acronym, str(record.country or "no country")]
+        facts = [record.acronym, "" if record.country else "no country"]
     elif kind == "meeting":
         facts = [f"{record.date or 'undated'}" + (f" ({record.date_precision})" if record.date else ""),
                  record.location or "no place", ", ".join(p.name for p in record.participants.all())]
@@ -68,8 +68,8 @@ def record_facts(record) -> list[str]:
         facts = [record.get_kind_display(), f"{record.date or 'undated'}",
                  ", ".join(p.name for p in record.parties.all())]
     facts.append(f"{getattr(record, 'article_count', 0)} article(s)")
-    if aliases := getattr(record, "some_aliases", None):
-        facts.append("also: " + ", ".join(a.name for a in aliases))
+    if aliases := [a.name for a in getattr(record, "some_aliases", []) if a.name != record.name]:
+        facts.append("also: " + ", ".join(aliases))
     return [fact for fact in facts if fact]
 
 
@@ -219,7 +219,7 @@ class PendingFirst(admin.SimpleListFilter):
 
 @admin.register(models.DuplicateDecision)
 class DuplicateDecisionAdmin(BoundedAdminMixin, admin.ModelAdmin):
-    list_display = ["first", "second", "kind", "score", "reasons", "verdict", "decided_by", "merge_link"]
+    list_display = ["first", "second", "why", "judged"]
     list_filter = [PendingFirst, RecordTypeFilter]
     list_select_related = ["content_type", "decided_by"]
     actions = ["judge_not_same", "judge_unsure", "judge_same"]
@@ -256,10 +256,16 @@ class DuplicateDecisionAdmin(BoundedAdminMixin, admin.ModelAdmin):
     def second(self, obj):
         return record_card(obj.high, obj.high_id)
 
-    @admin.display(description="")
-    def merge_link(self, obj):
+    @admin.display(description="why", ordering="-score")
+    def why(self, obj):
+        return format_html("<strong>{}</strong> {}<br>{}", f"{obj.score:.2f}", obj.content_type.model, obj.reasons)
+
+    @admin.display(description="verdict", ordering="verdict")
+    def judged(self, obj):
         url = reverse("admin:archive_merge", args=[obj.content_type.model])
-        return format_html('<a href="{}?ids={},{}">compare / merge</a>', url, obj.low_id, obj.high_id)
+        by = format_html("<br>by {}", obj.decided_by) if obj.decided_by else ""
+        return format_html('{}{}<br><a href="{}?ids={},{}">compare / merge</a>', obj.get_verdict_display(), by,
+                           url, obj.low_id, obj.high_id)
 
     def judge(self, request, queryset, verdict):
         for decision in queryset:
