@@ -118,6 +118,18 @@ def test_find_duplicates_is_for_curators_who_may_merge(viewer_client):
     assert b"find-duplicates" not in viewer_client.get(f"/admin/archive/person/{person.pk}/change/").content
 
 
+def test_find_duplicates_of_a_merged_or_rejected_record_lists_none(curator_client, curator):
+    from archive.curation.merge import record_merge
+
+    kept, merged = written("Timur Zhaksybekov"), written("Timur Jaksybekov")
+    rejected = written("Timur Zhaksybekov", quote="Timur Zhaksybekov was named.")
+    record_merge(kept=kept, merged=merged, user=curator)
+    models.Person.objects.filter(pk=rejected.pk).update(review_status="rejected")
+    for record in (merged, rejected):
+        page = curator_client.get(f"/admin/archive/duplicatedecision/of/person/{record.pk}/")
+        assert page.status_code == 200 and b'id="no-duplicates"' in page.content
+
+
 def test_find_duplicates_only_reads_and_answers_unknown_records_with_404(curator_client):
     person = written("Timur Zhaksybekov")
     assert curator_client.post(f"/admin/archive/duplicatedecision/of/person/{person.pk}/").status_code == 405

@@ -31,7 +31,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from archive.models import Agreement, DuplicateDecision, Meeting, Organization, Person, Verdict
+from archive.models import Agreement, DuplicateDecision, Meeting, Organization, Person, ReviewStatus, Verdict
 from archive.models.base import Reviewable
 
 from ..errors import CurationError
@@ -115,8 +115,11 @@ def duplicates_suggest(*, model: type[Reviewable], limit: int = 5000) -> int:
 
 def duplicates_of(record: Reviewable, limit: int = 50) -> list[tuple[Reviewable, float, list[str]]]:
     """The records that may be `record` under another spelling, best first, with score and reasons:
-    the same comparison as the suggestions, against the candidates an indexed look-up finds."""
+    the same comparison as the suggestions, against the candidates an indexed look-up finds. A merged-away
+    or rejected record has none: it is out of the comparison."""
     model = type(record)
+    if record.merged_into_id or record.review_status == ReviewStatus.REJECTED:
+        return []
     others = CANDIDATES[model](record)[:MAX_BLOCK]
     found = FINDERS[model](among=[record.pk, *others], anchor=record.pk)
     judged_apart = set(DuplicateDecision.objects.filter(
