@@ -214,6 +214,8 @@ def test_one_records_duplicates_are_found_across_spellings_best_first():
     found = duplicates_of(me)
     assert [record for record, _, _ in found] == [same, shorter]
     assert found[0][1] > found[1][1] and "names alike" in found[0][2][0]
+    first_vowel = written("Rustam Usmonov", "UZ"), written("Rustam Osmonov", "UZ")
+    assert [record for record, _, _ in duplicates_of(first_vowel[0])] == [first_vowel[1]]
 
 
 # --- meetings and agreements: dates, places, parties ----------------------------------------------------

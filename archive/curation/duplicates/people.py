@@ -12,6 +12,7 @@ from .blocking import (
 )
 
 PERSON_SIMILARITY = names.DEFAULT_THRESHOLD  # the threshold ingest links at
+VOWELS = "aeiouy"
 
 
 def person_pairs(among: list[int] | None = None, anchor: int | None = None) -> dict:
@@ -101,5 +102,6 @@ def person_candidates(person: Person) -> list[int]:
     forms = [person.name, *person.aliases.values_list("name", flat=True)]
     words = {word for form in forms for word in names.name_words(form)}
     keys = words | {names.skeleton(word) for word in words}  # raw last words: keys written before folding
+    keys |= {vowel + key[1:] for key in keys if key[:1] in VOWELS for vowel in VOWELS}  # Usmonov / Osmonov
     return list(live(Person).filter(aliases__surname_key__in=keys).exclude(pk=person.pk)
                 .values_list("pk", flat=True).distinct().order_by("pk")[:MAX_BLOCK])
