@@ -8,7 +8,8 @@ from archive.extraction.entities import names
 from archive.models import MeetingParticipant, Person, PersonAlias, Role
 
 from .blocking import (
-    MAX_BLOCK, anchored, articles_of, contradicts, linked_sets, live, pair_of, pairs_in_blocks, records_among, scored,
+    MAX_BLOCK, SHARED_WEIGHT, anchored, articles_of, contradicts, linked_sets, live, pair_of, pairs_in_blocks,
+    records_among, scored,
 )
 
 PERSON_SIMILARITY = names.DEFAULT_THRESHOLD  # the threshold ingest links at
@@ -27,13 +28,22 @@ def person_pairs(among: list[int] | None = None, anchor: int | None = None) -> d
         forms[pk].append(name)
     alike = {}
     for low, high in person_blocks(forms) if anchor is None else anchored(anchor, people):
-        if contradicts(people[low][1], people[high][1]):
-            continue  # ingest keeps these apart too
         similarity = (names.person_similarity(forms[low], forms[high])
                       or names.variant_similarity(forms[low], forms[high]))
+        if contradicts(people[low][1], people[high][1]) and not same_full_name(people[low][0], people[high][0],
+                                                                              similarity):
+            continue  # ingest keeps these apart too
         if similarity >= PERSON_SIMILARITY:
             alike[(low, high)] = similarity
     return score_people(alike, people)
+
+
+def same_full_name(a: str, b: str, similarity: float) -> bool:
+    """Ingest's exception to contradicting countries: the same full name in any transliteration (a misread
+    country is likelier than a namesake). Here both full names have as many words: "Ali Hassan" is no full name
+    of "Ali Hassan Zaidi" across two countries."""
+    words_a, words_b = len(names.name_words(a)), len(names.name_words(b))
+    return similarity >= names.FUZZY_FLOOR and words_a == words_b > 1
 
 
 def person_blocks(forms: dict[int, list[str]]) -> set[tuple[int, int]]:
@@ -76,7 +86,10 @@ def score_people(alike: dict, people: dict) -> dict:
             "same organization": bool(posts[low] & posts[high]),
             "same title": bool(titles[low] & titles[high]),
         }
-        found[(low, high)] = scored(similarity, f"names alike ({similarity:.2f})", shared)
+        score, reasons = scored(similarity, f"names alike ({similarity:.2f})", shared)
+        if contradicts(people[low][1], people[high][1]):
+            score, reasons = max(score - SHARED_WEIGHT, 0.0), [*reasons, "countries differ"]
+        found[(low, high)] = score, reasons
     return found
 
 
