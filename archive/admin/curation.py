@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from archive import models
 from archive.curation import CurationError
@@ -17,7 +18,10 @@ from archive.curation.merge import merge_undo
 from archive.curation.queue import QUEUE_MODELS
 
 from .base import BoundedAdminMixin, can_merge, writes
-from .highlight import record_url
+from .highlight import quoted_sentence, record_url
+
+QUOTES_SHOWN = 2  # per record on the suggestions page
+ALIASES_SHOWN = 5
 
 
 def labelled_records():
@@ -26,6 +30,58 @@ def labelled_records():
     return [model.objects.prefetch_related("participants") if model is models.Meeting
             else model.objects.select_related("country") if model in (models.Person, models.Organization)
             else model.objects.all() for model in QUEUE_MODELS.values()]
+
+
+def compared_records(model=None):
+    """The record types as a curator compares two of them: country, count of articles, a few aliases,
+    participants or parties, and the best quotes (sliced prefetches: a fixed number of queries per page)."""
+    quotes = Prefetch("evidence", to_attr="quotes", queryset=models.Evidence.objects.select_related("article")
+                      .order_by("-confidence", "pk")[:QUOTES_SHOWN])
+    querysets = []
+    for kind, record_model in QUEUE_MODELS.items():
+        queryset = record_model.objects.annotate(article_count=Count("evidence__article", distinct=True))
+        queryset = queryset.prefetch_related(quotes)
+        if kind in ("person", "organization"):
+            alias_model = models.PersonAlias if kind == "person" else models.OrganizationAlias
+            queryset = queryset.select_related("country").prefetch_related(Prefetch(
+                "aliases", to_attr="some_aliases", queryset=alias_model.objects.order_by("name")[:ALIASES_SHOWN]))
+        else:
+            queryset = queryset.prefetch_related("participants" if kind == "meeting" else "parties")
+        querysets.append(queryset)
+    if model is not None:
+        return querysets[list(QUEUE_MODELS.values()).index(model)]
+    return querysets
+
+
+def record_facts(record) -> list[str]:
+    """What tells two records apart at a glance, in the order a curator reads it."""
+    kind = record._meta.model_name
+    facts = []
+    if kind == "person":
+        facts = [record.title, "" if record.country else "no country"]
+    elif kind == "organization":
+        facts = [record.acronym, "" if record.country else "no country"]
+    elif kind == "meeting":
+        facts = [f"{record.date or 'undated'}" + (f" ({record.date_precision})" if record.date else ""),
+                 record.location or "no place", ", ".join(p.name for p in record.participants.all())]
+    elif kind == "agreement":
+        facts = [record.get_kind_display(), f"{record.date or 'undated'}",
+                 ", ".join(p.name for p in record.parties.all())]
+    facts.append(f"{getattr(record, 'article_count', 0)} article(s)")
+    if aliases := [a.name for a in getattr(record, "some_aliases", []) if a.name != record.name]:
+        facts.append("also: " + ", ".join(aliases))
+    return [fact for fact in facts if fact]
+
+
+def record_card(record, fallback_id):
+    """A record as the suggestions page shows it beside its maybe-twin: link, facts and best quotes."""
+    if record is None:
+        return record_link(None, fallback_id)
+    quotes = format_html_join("", '<li><q>{}</q> <a href="{}">{}</a></li>', (
+        (quoted_sentence(e), record_url(e.article), e.article.title[:60]) for e in getattr(record, "quotes", [])))
+    return format_html('<div class="dup-card">{}<div class="dup-facts">{}</div><ul class="dup-quotes">{}</ul></div>',
+                       record_link(record, fallback_id), " · ".join(record_facts(record)),
+                       quotes or format_html("<li>{}</li>", "no evidence"))
 
 
 def record_label(record, fallback_id, fallback_label="") -> str:
@@ -163,7 +219,7 @@ class PendingFirst(admin.SimpleListFilter):
 
 @admin.register(models.DuplicateDecision)
 class DuplicateDecisionAdmin(BoundedAdminMixin, admin.ModelAdmin):
-    list_display = ["first", "second", "kind", "score", "reasons", "verdict", "decided_by", "merge_link"]
+    list_display = ["first", "second", "why", "judged"]
     list_filter = [PendingFirst, RecordTypeFilter]
     list_select_related = ["content_type", "decided_by"]
     actions = ["judge_not_same", "judge_unsure", "judge_same"]
@@ -173,7 +229,7 @@ class DuplicateDecisionAdmin(BoundedAdminMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related(
-            GenericPrefetch("low", labelled_records()), GenericPrefetch("high", labelled_records()))
+            GenericPrefetch("low", compared_records()), GenericPrefetch("high", compared_records()))
 
     def has_add_permission(self, request):
         return False
@@ -194,16 +250,22 @@ class DuplicateDecisionAdmin(BoundedAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="record")
     def first(self, obj):
-        return record_link(obj.low, obj.low_id)
+        return record_card(obj.low, obj.low_id)
 
     @admin.display(description="maybe the same as")
     def second(self, obj):
-        return record_link(obj.high, obj.high_id)
+        return record_card(obj.high, obj.high_id)
 
-    @admin.display(description="")
-    def merge_link(self, obj):
+    @admin.display(description="why", ordering="-score")
+    def why(self, obj):
+        return format_html("<strong>{}</strong> {}<br>{}", f"{obj.score:.2f}", obj.content_type.model, obj.reasons)
+
+    @admin.display(description="verdict", ordering="verdict")
+    def judged(self, obj):
         url = reverse("admin:archive_merge", args=[obj.content_type.model])
-        return format_html('<a href="{}?ids={},{}">compare / merge</a>', url, obj.low_id, obj.high_id)
+        by = format_html("<br>by {}", obj.decided_by) if obj.decided_by else ""
+        return format_html('{}{}<br><a href="{}?ids={},{}">compare / merge</a>', obj.get_verdict_display(), by,
+                           url, obj.low_id, obj.high_id)
 
     def judge(self, request, queryset, verdict):
         for decision in queryset:
@@ -226,7 +288,11 @@ class DuplicateDecisionAdmin(BoundedAdminMixin, admin.ModelAdmin):
         return HttpResponseRedirect(f"{url}?ids={decision.low_id},{decision.high_id}")
 
     def get_urls(self):
+        from .views import duplicates_of_view
+
         return [path("suggest/", self.admin_site.admin_view(self.suggest_view), name="archive_duplicates_suggest"),
+                path("of/<str:model_name>/<int:pk>/", self.admin_site.admin_view(duplicates_of_view),
+                     name="archive_duplicates_of"),
                 *super().get_urls()]
 
     def suggest_view(self, request):

@@ -1,4 +1,5 @@
-"""The merge page: pick the record to keep among duplicates (the review queue is in `review_queue`).
+"""The merge page: pick the record to keep among duplicates, and one record's likely duplicates (the review
+queue is in `review_queue`).
 
 Thin: it reads the request, calls `archive.curation`, and renders.
 """
@@ -7,19 +8,20 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
 from archive.curation import CurationError
-from archive.curation.duplicates import duplicate_judge
+from archive.curation.duplicates import duplicate_judge, duplicates_of
 from archive.curation.merge import records_merge
 from archive.curation.queue import QUEUE_MODELS
 from archive.models import Verdict
 
 from .base import can_merge
-from .curation import record_label
+from .curation import compared_records, record_card, record_label
 from .highlight import record_url
 
 
@@ -30,7 +32,7 @@ def merge_view(request, model_name):
         raise Http404
     if not can_merge(request.user, model):
         raise PermissionDenied
-    ids = [int(i) for i in request.GET.get("ids", "").split(",") if i.strip().isdigit()][:20]
+    ids = [int(i) for i in ",".join(request.GET.getlist("ids")).split(",") if i.strip().isdigit()][:20]
     records = list(model.objects.filter(pk__in=ids))
     if len(records) < 2:
         messages.warning(request, "Select at least two records to merge.")
@@ -42,6 +44,28 @@ def merge_view(request, model_name):
         "opts": model._meta, "records": [summary(r) for r in records], "verdicts": Verdict,
     }
     return TemplateResponse(request, "admin/archive/merge.html", context)
+
+
+def duplicates_of_view(request, model_name, pk):
+    """The records that may be this one under another spelling, best first, to compare and merge."""
+    model = QUEUE_MODELS.get(model_name)
+    if model is None:
+        raise Http404
+    if not can_merge(request.user, model):
+        raise PermissionDenied
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])
+    record = get_object_or_404(model, pk=pk)
+    found = duplicates_of(record)
+    cards = compared_records(model).in_bulk([record.pk, *(other.pk for other, _, _ in found)])
+    rows = [{"card": record_card(cards.get(other.pk), other.pk), "pk": other.pk, "score": score,
+             "reasons": ", ".join(reasons)} for other, score, reasons in found]
+    context = {
+        **admin.site.each_context(request), "title": f"Possible duplicates of {record_label(record, record.pk)}",
+        "opts": model._meta, "record": record, "card": record_card(cards.get(record.pk), record.pk), "rows": rows,
+        "merge_url": reverse("admin:archive_merge", args=[model_name]),
+    }
+    return TemplateResponse(request, "admin/archive/duplicates_of.html", context)
 
 
 def merge_post(request, model_name, records):

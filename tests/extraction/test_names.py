@@ -1,3 +1,5 @@
+import pytest
+
 from archive.extraction.entities import names
 
 
@@ -79,3 +81,31 @@ def test_a_patronymic_suffix_leaves_the_fathers_name_as_the_surname():
     assert names.surname_key("Nurlan Asanbek uulu") == names.surname_key("Asanbek")
     assert names.is_same_person(["Asanbek"], ["Nurlan Asanbek uulu"])
     assert not names.is_same_person(["Daniyar Asanbek uulu"], ["Nurlan Asanbek uulu"])
+
+
+# --- keys and variants for duplicate suggestions ----------------------------------------------------------
+
+@pytest.mark.parametrize("a, b", [
+    ("Muhammad Ishaq Dar", "Mohammad Ishaq Dar"), ("Ishaq Dar", "Mohammad Ishaq Dar"),
+    ("Timur Shakkaliyev", "Timur Shaqqaliev"), ("Nurbek Zhaksylykov", "Nurbek Jaksylykov"),
+    ("Bakhtiyor Kholmatov", "Baxtiyor Holmatov"), ("Yerlan Dzhumabayev", "Erlan Djumabaev"),
+    ("Rustam Usmonov", "Rustam Osmonov"), ("Rana Tanveer", "Rana Tanveer Hussain"),
+])
+def test_spellings_of_one_name_share_a_blocking_key(a, b):
+    assert names.person_keys(a)[0] & names.person_keys(b)[0]
+
+
+def test_a_one_word_form_keys_the_surname_and_the_given_name_of_full_names():
+    assert names.person_keys("Zhaparov") == (set(), {names.spelling_key("Japarov")})
+    assert names.spelling_key("Japarov") in names.partial_keys("Sadyr Zhaparov")
+    assert names.person_keys("Imran Tariq")[0] & names.person_keys("Ilyas Tariq")[0]  # a block, not a match
+    assert names.person_keys("Imran Tariq")[0].isdisjoint(names.person_keys("Bilal Tariq")[0])
+
+
+@pytest.mark.parametrize("a, b, alike", [
+    ("Ulugbek Kadyrov", "Ulughbek Qodirov", True), ("Yusuf Raza", "Yousaf Raza", True),
+    ("Bakhodir Yuldashev", "Bahodir Yo'ldoshev", True), ("Imran Tariq", "Bilal Tariq", False),
+    ("Ali Khan", "Alim Khan", False), ("Nurlan Asanov", "Asanov", False),
+])
+def test_variant_similarity_is_a_looser_match_for_suggestions_only(a, b, alike):
+    assert (names.variant_similarity([a], [b]) == names.VARIANT) is alike

@@ -32,6 +32,7 @@ FULL = 1.0  # same full name
 SUBSET = 0.95  # one full name contains the other's words
 FUZZY_FLOOR = 0.85  # close spellings of full names score from here up
 PARTIAL = 0.75  # a single word matching a full name's surname or given name
+VARIANT = 0.8  # full names alike under `spelling_key` only (suggestions, not linking)
 DEFAULT_THRESHOLD = 0.7
 
 _DASHES = re.compile(r"[-\u2010-\u2015_/]+")
@@ -114,6 +115,39 @@ def surname_key(form: str) -> str:
     """Key that finds a person's record by surname whatever its spelling ("Japarov", "Zhaparov")."""
     words = name_words(form)
     return skeleton(surname(words))[:100] if words else ""
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def spelling_key(word: str) -> str:
+    """`skeleton(word)` with any first vowel written "a": one key for "Usmonov" / "Osmonov" and
+    "Ergashev" / "Irgashev" too. For blocking candidates only; `sounds_alike` decides."""
+    key = skeleton(word)
+    return "a" + key[1:] if key[:1] in ("a", "e", "i", "o", "u", "y") else key
+
+
+def person_keys(form: str) -> tuple[set[str], set[str]]:
+    """Spelling-independent keys of one name form that any spelling of the same person shares with it:
+    (keys of a full name, keys of a one-word form).
+
+    A full name gives its surname with the first letter of each given name ("Mohammad Ishaq Dar" and
+    "Ishaq Dar" share "dr|a"), and its first two words ("Rana Tanveer" / "Rana Tanveer Hussain"). A
+    one-word form gives its own key, to be compared with full names whose surname or first given name
+    has that key (see `_partial_similarity`).
+    """
+    words = name_words(form)
+    if len(words) < 2:
+        return set(), {spelling_key(w) for w in words}
+    sur = surname(words)
+    given = words[:words.index(sur)] if sur in words[:-1] else words[:-1]
+    full = {f"{spelling_key(sur)}|{spelling_key(w)[:1]}" for w in given}
+    full.add(f"{spelling_key(words[0])}+{spelling_key(words[1])}")
+    return full, set()
+
+
+def partial_keys(form: str) -> set[str]:
+    """The keys a one-word form of the same person would have: the surname's and the first given name's."""
+    words = name_words(form)
+    return {spelling_key(surname(words)), spelling_key(words[0])} if len(words) > 1 else set()
 
 
 def surname(words: Sequence[str]) -> str:
@@ -205,6 +239,25 @@ def person_similarity(forms_a: Iterable[str], forms_b: Iterable[str]) -> float:
         return max((_partial_similarity(s, f) for s in singles for f in fulls), default=0.0)
     keys_a = {translit(name_key(s)) for s in single_a}
     return PARTIAL if keys_a & {translit(name_key(s)) for s in single_b} else 0.0
+
+
+def variant_similarity(forms_a: Iterable[str], forms_b: Iterable[str]) -> float:
+    """`VARIANT` when two full names have the same words under `spelling_key`, in order (one may have
+    more words): "Ulugbek Kadyrov" / "Ulughbek Qodirov", "Yusuf Raza" / "Yousaf Raza". Looser than
+    `person_similarity`: for suggestions a curator judges, never for linking."""
+    keyed_a = [[spelling_key(w) for w in name_words(f)] for f in forms_a if len(name_words(f)) > 1]
+    keyed_b = [[spelling_key(w) for w in name_words(f)] for f in forms_b if len(name_words(f)) > 1]
+    for a in keyed_a:
+        for b in keyed_b:
+            short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+            if short[-1] == long_[-1] and _in_order(short[:-1], long_[:-1]):
+                return VARIANT
+    return 0.0
+
+
+def _in_order(short: Sequence[str], long_: Sequence[str]) -> bool:
+    words = iter(long_)
+    return all(any(key == word for word in words) for key in short)
 
 
 def is_same_person(forms_a: Iterable[str], forms_b: Iterable[str],
