@@ -194,7 +194,7 @@ def pick(matches: list, name: str, report: IngestReport):
 
 
 def fuller_name(current: str, new: str) -> str:
-    """The fuller of two forms of one name: "Rana Tanveer Hussain" over "Rana Tanveer"."""
+    """The fuller of two forms of one name: "Rana Akbar Jamil" over "Rana Akbar"."""
     return new if len(new.split()) > len(current.split()) else current
 
 

@@ -32,7 +32,7 @@ class PersonAliasManager(models.Manager):
 
 
 class PersonAlias(models.Model):
-    """Another form of a person's name seen in text: a spelling, `Mr Nurtleu`, a bare surname.
+    """Another form of a person's name seen in text: a spelling, `Mr Seitkali`, a bare surname.
 
     Natural key: (person uid, normalized form), unique by `person_alias_unique`.
     """

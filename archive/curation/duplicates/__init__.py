@@ -1,7 +1,7 @@
 """Likely duplicates for a curator to judge, and the judgements themselves.
 
 Candidates are found by blocking, never by comparing every pair of a table: records
-that share a spelling-independent key (`names.person_keys`: "Zhaparov" and "Japarov"
+that share a spelling-independent key (`names.person_keys`: "Zhumabekov" and "Jumabekov"
 share one) are compared, with the comparison ingest uses (`names.person_similarity`,
 transliteration folded), or failing it with every word alike under the spelling key
 (`names.variant_similarity`: "Ilyos Zokirov" / "Ilyas Zakirov"). A pair is suggested when

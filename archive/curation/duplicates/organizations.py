@@ -105,7 +105,7 @@ def words_conflict(a: str, b: str) -> bool:
 
 
 def name_ratio(a: str, b: str) -> float:
-    """Token-set similarity tempered by token order: "China Railway" is within "China-Kyrgyzstan Railway
+    """Token-set similarity tempered by token order: "Steppe Railway" is within "Steppe-Caspian Railway
     Company" but not the same name, "Ministry of Trade" and "Afghan Ministry of Trade" are."""
     return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
 

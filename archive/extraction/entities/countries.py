@@ -2,11 +2,11 @@
 
 A person's country comes from what is attached to them: a possessive or demonym on their
 title ("Pakistan's ambassador to China", "the Kyrgyz president"; see `people._read_title`),
-"of <country>" right after the name ("Sadyr Japarov of Kyrgyzstan"), the title in apposition
+"of <country>" right after the name ("Almaz Jumabekov of Kyrgyzstan"), the title in apposition
 ("X, Speaker of the Senate of Kazakhstan,"; "X, Pakistan's ambassador to China,"), the
-organization they work for, or the person whose aide they are ("Mirziyoyev's press
+organization they work for, or the person whose aide they are ("Nazarboyev's press
 secretary, X"). A country after "to"/"for"/"with" is where they are posted or whom they
-deal with, not theirs; a country in another conjunct ("Rahmon of Tajikistan and X") is
+deal with, not theirs; a country in another conjunct ("Davlatov of Tajikistan and X") is
 someone else's.
 """
 
@@ -21,7 +21,7 @@ _MAX_APPOSITIVE = 14
 
 
 def postposed_country(doc: Doc, last: int) -> str | None:
-    """"Sadyr Japarov of Kyrgyzstan": the country named by "of" right after the name."""
+    """"Almaz Jumabekov of Kyrgyzstan": the country named by "of" right after the name."""
     toks = doc.tokens
     if last + 2 >= len(toks) or toks[last].possessive or toks[last + 1].key != "of":
         return None
@@ -41,7 +41,7 @@ def appositive_country(doc: Doc, last: int) -> str | None:
     if i >= len(toks) or toks[i].text != "," or toks[last].possessive:
         return None
     if i + 1 >= len(toks) or not _opens_a_title(toks[i + 1]):
-        return None  # "Tokayev, Japarov of Kyrgyzstan, ...", "X, which was attended by ..."
+        return None  # "Dosmayev, Jumabekov of Kyrgyzstan, ...", "X, which was attended by ..."
     country, titled = None, False
     for k in range(i + 1, min(len(toks), i + 1 + _MAX_APPOSITIVE)):
         tok = toks[k]
@@ -61,7 +61,7 @@ def _opens_a_title(tok: Token) -> bool:
 
 
 def possessor_before(doc: Doc, k: int) -> str | None:
-    """"Mirziyoyev's press secretary, X": the possessive name before the title words ending at k."""
+    """"Nazarboyev's press secretary, X": the possessive name before the title words ending at k."""
     toks = doc.tokens
     while k >= 0 and toks[k].is_word and not toks[k].possessive and not toks[k].is_cap and k > 0:
         k -= 1

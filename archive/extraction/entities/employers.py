@@ -35,7 +35,7 @@ def employer_mentions(doc: Doc, taken: set[int]) -> list:
         country = toks[first].country if toks[first].is_cap and not toks[first].possessive else None
         run = toks[first:last + 1]
         if country and (len(run) == 1 or toks[first].key in lx.COUNTRIES and _reads_as_a_name(run[1:], 1)):
-            continue  # "President of Kyrgyzstan", "President of Kyrgyzstan Sadyr Japarov"
+            continue  # "President of Kyrgyzstan", "President of Kyrgyzstan Almaz Jumabekov"
         if not country and (_is_place(run) or run[0].key in _NOT_A_BODY or _reads_as_a_name(run)
                             or lx.place_country(run[0].clean) or lx.region_country(run[0].clean)
                             or len(run) == 1 and _common_word(run[0])):

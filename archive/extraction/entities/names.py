@@ -1,17 +1,17 @@
 """Personal-name normalization and matching, within an article and across the archive.
 
-A person is described by the set of forms a text uses ("Kassym-Jomart Tokayev",
-"Mr Tokayev", "Tokayev"). Matching rules, in order:
+A person is described by the set of forms a text uses ("Arman-Bolat Dosmayev",
+"Mr Dosmayev", "Dosmayev"). Matching rules, in order:
 
 1. Two full names (two words or more) match when their compact keys are equal
    (case, accents, hyphens and honorifics folded), when one's words contain the
    other's ("Rana Saleem" / "Rana Saleem Qadir"), or when the surname and the
-   given names are both close spellings ("Tokayev" / "Tokaev"). Spellings are
+   given names are both close spellings ("Dosmayev" / "Dosmaev"). Spellings are
    compared after transliteration folding (`translit`): the same Cyrillic, Arabic
    or Persian letter written "zh" or "j", "q" or "k", "-yev" or "-ev" is one letter
-   ("Zhaparov" / "Japarov", "Qohir" / "Kokhir", "Mohammad" / "Muhammad"). A shared
+   ("Zhumabekov" / "Jumabekov", "Qohir" / "Kokhir", "Mohammad" / "Muhammad"). A shared
    surname alone never matches: Imran Qadir is not Bilal Qadir.
-2. When one side only has a single word ("Tokayev", "Mr Tokayev", "Shehbaz"), it
+2. When one side only has a single word ("Dosmayev", "Mr Dosmayev", "Farhan"), it
    matches a full name whose surname or first given name it equals, with the lower
    score `PARTIAL`: callers resolving across articles should accept such a match
    only when it is the only candidate (see `resolve`).
@@ -50,7 +50,7 @@ def fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 15)
 def normalize(name: str) -> str:
-    """Folded words of a name without honorifics or possessive: "Mr Kassym-Jomart Tokayev's" -> "kassym jomart tokayev"."""
+    """Folded words of a name without honorifics or possessive: "Mr Arman-Bolat Dosmayev's" -> "arman bolat dosmayev"."""
     text = re.sub(r"'s\b", "", fold(name))
     text = _NOT_WORD.sub("", _DASHES.sub(" ", text))
     return " ".join(w for w in text.split() if w not in _HONORIFIC_WORDS)
@@ -58,7 +58,7 @@ def normalize(name: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 15)
 def name_key(name: str) -> str:
-    """Compact key, equal for "Kassym-Jomart Tokayev" and "Kassym Jomart-Tokayev"."""
+    """Compact key, equal for "Arman-Bolat Dosmayev" and "Arman Bolat-Dosmayev"."""
     return normalize(name).replace(" ", "")
 
 
@@ -96,8 +96,8 @@ _VOWEL_PAIRS = str.maketrans("oe", "ua")  # vowels transliterations swap: Mohamm
 
 @functools.lru_cache(maxsize=1 << 15)
 def translit(word: str) -> str:
-    """A folded word with transliteration variants written one way: "Zhaparov" -> "japarov",
-    "Mirziyoyev" and "Mirziyoev" -> "mirziev", "Rakhimbayev" and "Rakhimbaev" -> "rahimbaev"."""
+    """A folded word with transliteration variants written one way: "Zhumabekov" -> "jumabekov",
+    "Nazarboyev" and "Nazarboev" -> "nazarboev", "Rakhimbayev" and "Rakhimbaev" -> "rahimbaev"."""
     word = _NOT_WORD.sub("", fold(word))
     word = _DOUBLED.sub(r"\1", word)
     word = _TRANSLIT.sub(lambda m: _TRANSLIT_MAP[m.group()], word)
@@ -112,7 +112,7 @@ def skeleton(word: str) -> str:
 
 
 def surname_key(form: str) -> str:
-    """Key that finds a person's record by surname whatever its spelling ("Japarov", "Zhaparov")."""
+    """Key that finds a person's record by surname whatever its spelling ("Jumabekov", "Zhumabekov")."""
     words = name_words(form)
     return skeleton(surname(words))[:100] if words else ""
 
@@ -129,8 +129,8 @@ def person_keys(form: str) -> tuple[set[str], set[str]]:
     """Spelling-independent keys of one name form that any spelling of the same person shares with it:
     (keys of a full name, keys of a one-word form).
 
-    A full name gives its surname with the first letter of each given name ("Mohammad Ishaq Dar" and
-    "Ishaq Dar" share "dr|a"), and its first two words ("Rana Tanveer" / "Rana Tanveer Hussain"). A
+    A full name gives its surname with the first letter of each given name ("Mohammad Yusuf Baig" and
+    "Yusuf Baig" share "bg|a"), and its first two words ("Rana Akbar" / "Rana Akbar Jamil"). A
     one-word form gives its own key, to be compared with full names whose surname or first given name
     has that key (see `_partial_similarity`).
     """

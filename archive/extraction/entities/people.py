@@ -51,7 +51,7 @@ class PersonMention:
     definite: bool = False  # "the" right before the span: "across the Amu Darya"
     counterpart: bool = False  # "his Turkmen counterpart X": X may take the other side's title
     visitor: bool = False  # "the visit of President X", "a visit by X"
-    principal: str | None = None  # "Mirziyoyev's press secretary, X": whose aide X is
+    principal: str | None = None  # "Nazarboyev's press secretary, X": whose aide X is
     single: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -178,7 +178,7 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
         if not tok.is_word or tok.key not in _TITLE_WORDS_AND_LINKS and not tok.country:
             break
         if tok.key == "and" and not out:
-            break  # "Rahmon of Tajikistan and Japarov ...": the country is the other conjunct's
+            break  # "Davlatov of Tajikistan and Jumabekov ...": the country is the other conjunct's
         if tok.possessive and not tok.country:
             break
         out.insert(0, tok)
@@ -555,7 +555,7 @@ def _attach_single(m: PersonMention, clusters: list[Cluster], words: dict[int, s
             clusters.append(new := Cluster([m]))
             words[id(new)] = new.words()
         return
-    if len(fits) > 1:  # "Sharif" with two Sharifs: the one mentioned last before, else the next after
+    if len(fits) > 1:  # "Hameed" with two Hameeds: the one mentioned last before, else the next after
         fits = [max(fits, key=lambda c: _recency(c, m.first))]
         m.signal = "bare" if m.signal == "verb" else m.signal
     fits[0].mentions.append(m)

@@ -116,7 +116,7 @@ def tokenize(text: str) -> list[Token]:
 
 def _join_line_break_hyphens(tokens: list[Token], text: str) -> list[Token]:
     """"Sadyr Japa- rov": a word cut by a hyphen at a line end, whose tail starts in lower
-    case, is one word again ("Japarov", "investment"); "Pakistan- and India-based" is not."""
+    case, is one word again ("Jumabekov", "investment"); "Pakistan- and India-based" is not."""
     if not _CUT_WORD.search(text):
         return tokens
     out: list[Token] = []

@@ -241,7 +241,7 @@ class SlotFinder:
 
     def _in_title(self, end: int) -> bool:
         """An organization named in a person's title ("Chairman of the Cabinet of Ministers of
-        the Kyrgyz Republic Akylbek Japarov"): the person takes part, not the body."""
+        the Kyrgyz Republic Almaz Jumabekov"): the person takes part, not the body."""
         person = next(iter(self.mentions.persons_between(self.offset + end, self.offset + end + 60)), None)
         return bool(person) and bool(_TITLE_TAIL.fullmatch(self.text[end:person.start - self.offset]))
 

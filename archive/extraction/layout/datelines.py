@@ -75,7 +75,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
     if match.group("dotted") is not None and not match.group("when"):
         return None  # `Tashkent, 5 September 2031. The …`, but not `Officials. The …`
     if match.group("bare") is not None and not (match.group("caps") or _is_known_place(place)):
-        return None  # `Tashkent, 5 September (UzA). The …`, but not `Aliyev (L) and …`
+        return None  # `Tashkent, 5 September (UzA). The …`, but not `Nurlanov (L) and …`
     return Dateline(place.upper(), agency.strip() if agency else None, match.group("when"), match.end())
 
 
