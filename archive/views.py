@@ -47,7 +47,9 @@ class StablePaginationMixin:
         paginator = self.get_paginator(queryset, page_size)
         count = self.known_count(queryset)
         if count is not None:
-            paginator.count = count  # a cached_property: the instance value wins
+            cap = getattr(paginator, "cap", None)
+            paginator.capped = cap is not None and count > cap
+            paginator.count = min(count, cap) if paginator.capped else count  # a cached_property: this wins
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
 
@@ -120,6 +122,7 @@ class BrowseListView(ReaderAccessMixin, ExportMixin, StablePaginationMixin, Filt
     selector = None  # () -> the list's base queryset, in its default order
     default_sort = ""  # the `sort` value that order corresponds to, for the column headings
     facet_kind = ""  # which counts to show beside the filters (selectors.facets)
+    paginator_class = CappedPaginator  # a list of a million rows is not counted in full
 
     def get_queryset(self):
         return self.selector()
@@ -207,7 +210,6 @@ class ArticleListView(BrowseListView):
     filterset_class = filters.ArticleFilter
     export = exports.ARTICLES
     template_name = "archive/article_list.html"
-    paginator_class = CappedPaginator
 
     def show_facets(self) -> bool:
         # Counting by outlet and year would run the full-text match over every hit a second time.

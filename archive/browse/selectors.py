@@ -21,6 +21,7 @@ from archive.models import (
     Agreement, AgreementParty, AgreementStatusChange, Article, Country, DatePrecision, Evidence, Meeting,
     MeetingParticipant, Organization, OrganizationAlias, Person, PersonAlias, ReviewStatus, Role,
 )
+from archive.paging import within_cap
 
 from .search import headlines, name_condition, search_articles
 
@@ -176,9 +177,10 @@ def _country_facet(queryset: QuerySet, related=None, key: str = "") -> Facet:
 
 
 def facets(kind: str, queryset: QuerySet) -> list[Facet]:
-    """The most common values of the filtered list, with counts, one grouped query each."""
+    """The most common values of the filtered list (its first 10,001 rows: `within_cap`), one grouped query each."""
     from archive.models import AgreementKind, AgreementStatus, OrganizationType
 
+    queryset = within_cap(queryset)
     if kind == "meeting":
         return [_country_facet(queryset, MeetingParticipant, "meeting_id"), _year_facet(queryset, "date")]
     if kind == "agreement":
@@ -197,13 +199,14 @@ def facets(kind: str, queryset: QuerySet) -> list[Facet]:
 # ---------------------------------------------------------------- pictures
 
 def meetings_by_month(queryset: QuerySet) -> tuple[list[tuple[date, int]], int]:
-    """([(first of month, meetings)], total) for `queryset` in one pass over the table.
+    """([(first of month, meetings)], total) for `queryset` in one pass over its first 10,001 rows.
 
     The months leave out undated meetings and those dated only by year; the total
-    counts every meeting, so the list's paginator needs no COUNT of its own.
+    counts every meeting up to the cap (`within_cap`: past it, the newest), so the
+    list's paginator needs no COUNT of its own.
     """
     rows = (
-        queryset.prefetch_related(None).order_by()
+        within_cap(queryset).order_by()
         .annotate(month=TruncMonth("date"), yearly=Q(date_precision=DatePrecision.YEAR))
         .values("month", "yearly").annotate(n=Count("id"))
     )

@@ -168,7 +168,7 @@ class Batch:
 
     def build(self) -> "Batch":
         merge_into = list(self.w.people)
-        for _ in range(max(4, self.size // 5)):
+        for _ in range(max(6, self.size // 5)):
             self.new_person(merge_into)
         for _ in range(max(2, self.size // 20)):
             self.new_organization()
@@ -219,7 +219,7 @@ class Batch:
         published = self.w.day()
         body, story = Body(), self.rng.random()
         self.roles, self.steps, self.conflicts = {}, [], []
-        people = self.rng.sample(self.people, self.rng.randint(3, 5))
+        people = self.rng.sample(self.people, min(len(self.people), self.rng.randint(3, 5)))
         if story < 0.45:
             title, city = self.meeting_story(body, people, published)
         elif story < 0.70:
