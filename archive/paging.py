@@ -8,6 +8,7 @@ exact count.
 
 from __future__ import annotations
 
+import weakref
 from functools import cached_property
 
 from django.core.paginator import Paginator
@@ -41,13 +42,22 @@ class CappedPaginator(Paginator):
         return self.counted > self.cap
 
 
-def within_cap(queryset: QuerySet, cap: int = COUNT_CAP) -> QuerySet:
+def within_cap(queryset: QuerySet, cap: int | None = None) -> QuerySet:
     """The list's first cap + 1 rows, in its order, as a queryset to aggregate over.
 
     Facets and charts beside a list longer than the cap count these rows (the
     newest, in a list's default order) rather than the whole table, so a page
     costs the same on a million rows as on ten thousand; a list the filters
-    narrow to the cap or fewer is counted exactly, as before.
+    narrow to the cap or fewer is counted exactly, as before. The ids are read
+    once per list (one query, down the list's order index) and looked up by
+    primary key: PostgreSQL would otherwise join them to a scan of the table.
     """
-    first = queryset.prefetch_related(None).values("pk")[: cap + 1]
-    return queryset.model._default_manager.filter(pk__in=first)
+    ids = _FIRST_IDS.get(queryset)
+    if ids is None:
+        first = queryset.prefetch_related(None).values_list("pk", flat=True)[: (cap or COUNT_CAP) + 1]
+        ids = _FIRST_IDS[queryset] = list(first)
+    return queryset.model._default_manager.filter(pk__in=ids)
+
+
+# The first ids of each list being shown, while its queryset lives (a page asks for them several times).
+_FIRST_IDS: "weakref.WeakKeyDictionary[QuerySet, list]" = weakref.WeakKeyDictionary()

@@ -78,7 +78,7 @@ def pages(k) -> list[str]:
 
     evidence = models.Evidence.objects.filter(article_id=k.article).order_by("pk").values_list("pk", flat=True).first()
     role = models.Role.objects.filter(article_id=k.article).order_by("pk").values_list("pk", flat=True).first()
-    alias = models.PersonAlias.objects.filter(person_id=k.person).order_by("pk").values_list("pk", flat=True).first()
+    alias = models.PersonAlias.objects.filter(person_id=k.middle_person).order_by("pk").values_list("pk", flat=True).first()
     return [
         "/admin/archive/person/",
         f"/admin/archive/person/?country=PK&q={k.surname}",
@@ -106,7 +106,8 @@ def pages(k) -> list[str]:
         "/admin/archive/duplicatedecision/",
         "/admin/review/",
         "/admin/review/?type=person&country=PK",
-        f"/admin/archive/person/{k.person}/change/",
+        f"/admin/archive/person/{k.middle_person}/change/",
+        f"/admin/archive/person/{k.person}/change/",  # the busiest of a sample: every role of theirs is a row
         f"/admin/archive/organization/{k.organization}/change/",
         f"/admin/archive/meeting/{k.meeting}/change/",
         f"/admin/archive/agreement/{k.agreement}/change/",

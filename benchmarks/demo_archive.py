@@ -71,7 +71,8 @@ def clear() -> None:
 class Keys:
     """Records of the generated archive that pages are measured on: the busiest, and ones in the middle."""
 
-    person: int
+    person: int  # the busiest in a sample: the most meetings
+    middle_person: int
     organization: int
     meeting: int
     agreement: int
@@ -97,7 +98,7 @@ def keys() -> Keys:
                .annotate(n=Count("id")).order_by("-n").first()["person_id"])
     name = m.Person.objects.get(pk=busiest).name
     outlet = m.Article.objects.exclude(outlet="").order_by("pk").values_list("outlet", flat=True).first()
-    return Keys(person=busiest, organization=middle(m.Organization.objects.live()), meeting=middle(m.Meeting.objects.live()),
+    return Keys(person=busiest, middle_person=middle_person, organization=middle(m.Organization.objects.live()), meeting=middle(m.Meeting.objects.live()),
                 agreement=middle(m.Agreement.objects.live()), article=middle(m.Article.objects.all()),
                 surname=name.split()[-1], outlet=outlet, articles=m.Article.objects.count())
 
