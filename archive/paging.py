@@ -8,11 +8,11 @@ exact count.
 
 from __future__ import annotations
 
-import weakref
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db import connections
+from django.db.models import BooleanField, F, Func, QuerySet
 
 COUNT_CAP = 10_000
 
@@ -42,22 +42,23 @@ class CappedPaginator(Paginator):
         return self.counted > self.cap
 
 
-def within_cap(queryset: QuerySet, cap: int | None = None) -> QuerySet:
-    """The list's first cap + 1 rows, in its order, as a queryset to aggregate over.
+def within_cap(queryset: QuerySet, cap: int | None = None, rows: QuerySet | None = None, key: str = "pk") -> QuerySet:
+    """The list's first cap + 1 rows, in its order, as a queryset to aggregate over
+    (or the `rows` of a related table whose `key` is one of them).
 
     Facets and charts beside a list longer than the cap count these rows (the
     newest, in a list's default order) rather than the whole table, so a page
     costs the same on a million rows as on ten thousand; a list the filters
-    narrow to the cap or fewer is counted exactly, as before. The ids are read
-    once per list (one query, down the list's order index) and looked up by
-    primary key: PostgreSQL would otherwise join them to a scan of the table.
+    narrow to the cap or fewer is counted exactly, as before. On PostgreSQL the
+    ids are matched with `= ANY(ARRAY(...))`, read once down the list's order
+    index and then looked up by key: `IN (subquery)` is planned as a join with a
+    scan of the whole table.
     """
-    ids = _FIRST_IDS.get(queryset)
-    if ids is None:
-        first = queryset.prefetch_related(None).values_list("pk", flat=True)[: (cap or COUNT_CAP) + 1]
-        ids = _FIRST_IDS[queryset] = list(first)
-    return queryset.model._default_manager.filter(pk__in=ids)
+    first = queryset.prefetch_related(None).values("pk")[: (cap or COUNT_CAP) + 1]
+    rows = queryset.model._default_manager.all() if rows is None else rows
+    if connections[queryset.db].vendor == "postgresql":
+        from django.contrib.postgres.expressions import ArraySubquery
 
-
-# The first ids of each list being shown, while its queryset lives (a page asks for them several times).
-_FIRST_IDS: "weakref.WeakKeyDictionary[QuerySet, list]" = weakref.WeakKeyDictionary()
+        return rows.filter(Func(F(key), ArraySubquery(first), arg_joiner=" = ANY(", template="%(expressions)s)",
+                                output_field=BooleanField()))
+    return rows.filter(**{f"{key}__in": first})

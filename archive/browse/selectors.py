@@ -168,8 +168,7 @@ def _country_facet(queryset: QuerySet, related=None, key: str = "") -> Facet:
         rows = (queryset.prefetch_related(None).order_by().filter(country__isnull=False)
                 .values("country__code", "country__name").annotate(n=Count("id")))
     else:
-        rows = (related.objects.filter(**{f"{key}__in": queryset.prefetch_related(None).order_by().values("pk")},
-                                       country__isnull=False)
+        rows = (within_cap(queryset, rows=related.objects.filter(country__isnull=False), key=key)
                 .values("country__code", "country__name").annotate(n=Count(key, distinct=True)))
     rows = rows.order_by("-n", "country__name")[:FACET_LIMIT]
     return Facet("country", "Country", [FacetOption(r["country__name"], r["n"], {"country": r["country__code"]})
@@ -180,19 +179,19 @@ def facets(kind: str, queryset: QuerySet) -> list[Facet]:
     """The most common values of the filtered list (its first 10,001 rows: `within_cap`), one grouped query each."""
     from archive.models import AgreementKind, AgreementStatus, OrganizationType
 
-    queryset = within_cap(queryset)
+    bounded = within_cap(queryset)
     if kind == "meeting":
-        return [_country_facet(queryset, MeetingParticipant, "meeting_id"), _year_facet(queryset, "date")]
+        return [_country_facet(queryset, MeetingParticipant, "meeting_id"), _year_facet(bounded, "date")]
     if kind == "agreement":
-        return [_field_facet(queryset, "status", "status", "Status", AgreementStatus.choices),
-                _field_facet(queryset, "kind", "kind", "Kind", AgreementKind.choices),
-                _country_facet(queryset, AgreementParty, "agreement_id"), _year_facet(queryset, "date")]
+        return [_field_facet(bounded, "status", "status", "Status", AgreementStatus.choices),
+                _field_facet(bounded, "kind", "kind", "Kind", AgreementKind.choices),
+                _country_facet(queryset, AgreementParty, "agreement_id"), _year_facet(bounded, "date")]
     if kind == "person":
-        return [_country_facet(queryset)]
+        return [_country_facet(bounded)]
     if kind == "organization":
-        return [_field_facet(queryset, "org_type", "type", "Type", OrganizationType.choices), _country_facet(queryset)]
+        return [_field_facet(bounded, "org_type", "type", "Type", OrganizationType.choices), _country_facet(bounded)]
     if kind == "article":
-        return [_field_facet(queryset, "outlet", "outlet", "Outlet"), _year_facet(queryset, "published")]
+        return [_field_facet(bounded, "outlet", "outlet", "Outlet"), _year_facet(bounded, "published")]
     return []
 
 
