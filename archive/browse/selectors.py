@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
 
@@ -99,8 +100,24 @@ def articles_matching(queryset: QuerySet, text: str) -> QuerySet:
     return search_articles(queryset, text)
 
 
+# Each step asks the outlet index for the next name after the last one: a handful of look-ups
+# for a handful of outlets, where SELECT DISTINCT reads every article (150 ms at 600,000).
+OUTLETS_SQL = """
+WITH RECURSIVE named(outlet) AS (
+    SELECT MIN(outlet) FROM archive_article WHERE outlet > ''
+    UNION ALL
+    SELECT (SELECT MIN(outlet) FROM archive_article WHERE outlet > named.outlet) FROM named
+    WHERE named.outlet IS NOT NULL
+)
+SELECT outlet FROM named WHERE outlet IS NOT NULL
+"""
+
+
 def outlets() -> list[str]:
-    return list(Article.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct())
+    """Every outlet named by an article, in order."""
+    with connection.cursor() as cursor:
+        cursor.execute(OUTLETS_SQL)
+        return [row[0] for row in cursor.fetchall()]
 
 
 # ---------------------------------------------------------------- suggestions (autocomplete)

@@ -28,6 +28,11 @@ SORT_INDEXES = [
     ("organization_by_type", "archive_organization", "org_type", False),
 ]
 
+# A filter with the list's default order after it: the filtered rows come out of one index range.
+FILTER_ORDER_INDEXES = [
+    ("article_outlet_newest_first", "archive_article", "outlet, published DESC NULLS LAST, id DESC"),
+]
+
 # The review queue's progress ("reviewed of total", per type) counts every record that is not a
 # tombstone by review state: an index of just that is read without visiting the table.
 STATE_INDEXES = [
@@ -44,6 +49,8 @@ def add_scale_indexes(apps, schema_editor):
     for name, table, column, descending in SORT_INDEXES:
         order = "DESC NULLS LAST, id DESC" if descending else "ASC NULLS LAST, id ASC"
         schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({column} {order})")
+    for name, table, columns in FILTER_ORDER_INDEXES:
+        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})")
     for name, table in STATE_INDEXES:
         schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} (review_status) "
                               f"WHERE merged_into_id IS NULL")
@@ -52,7 +59,7 @@ def add_scale_indexes(apps, schema_editor):
 def drop_scale_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    for name, *_ in SORT_INDEXES + STATE_INDEXES:
+    for name, *_ in SORT_INDEXES + FILTER_ORDER_INDEXES + STATE_INDEXES:
         schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
 
