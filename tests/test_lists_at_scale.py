@@ -68,3 +68,11 @@ def test_every_reading_list_stops_counting_at_the_cap(client, small_cap, url):
     response = client.get(url)
     assert response.status_code == 200
     assert response.context["paginator"].capped and response.context["paginator"].count == CAP
+
+
+def test_the_outlet_choices_name_each_outlet_once_in_order():
+    from archive.browse import selectors
+
+    for outlet in ["Zeta Daily", "", "Alpha News", "Zeta Daily", "Mid Times", "Alpha News", ""]:
+        f.ArticleFactory(outlet=outlet)
+    assert selectors.outlets() == ["Alpha News", "Mid Times", "Zeta Daily"]
