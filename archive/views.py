@@ -103,6 +103,7 @@ class BrowseListView(ReaderAccessMixin, ExportMixin, StablePaginationMixin, Filt
     selector = None  # () -> the list's base queryset, in its default order
     default_sort = ""  # the `sort` value that order corresponds to, for the column headings
     facet_kind = ""  # which counts to show beside the filters (selectors.facets)
+    paginator_class = CappedPaginator  # a list of a million rows is not counted in full
 
     def get_queryset(self):
         return self.selector()

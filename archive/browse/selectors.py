@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import connection
 from django.db.models import BooleanField, Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, When
 from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
 
@@ -22,6 +23,7 @@ from archive.models import (
     Agreement, AgreementParty, AgreementStatusChange, Article, Country, DatePrecision, Evidence, Meeting,
     MeetingParticipant, Organization, OrganizationAlias, Person, PersonAlias, ReviewStatus, Role,
 )
+from archive.paging import within_cap
 
 from .search import headlines, name_condition, search_articles
 
@@ -139,8 +141,24 @@ def articles_matching(queryset: QuerySet, text: str) -> QuerySet:
     return search_articles(queryset, text)
 
 
+# Each step asks the outlet index for the next name after the last one: a handful of look-ups
+# for a handful of outlets, where SELECT DISTINCT reads every article (150 ms at 600,000).
+OUTLETS_SQL = """
+WITH RECURSIVE named(outlet) AS (
+    SELECT MIN(outlet) FROM archive_article WHERE outlet > ''
+    UNION ALL
+    SELECT (SELECT MIN(outlet) FROM archive_article WHERE outlet > named.outlet) FROM named
+    WHERE named.outlet IS NOT NULL
+)
+SELECT outlet FROM named WHERE outlet IS NOT NULL
+"""
+
+
 def outlets() -> list[str]:
-    return list(Article.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct())
+    """Every outlet named by an article, in order."""
+    with connection.cursor() as cursor:
+        cursor.execute(OUTLETS_SQL)
+        return [row[0] for row in cursor.fetchall()]
 
 
 # ---------------------------------------------------------------- suggestions (autocomplete)
@@ -208,8 +226,7 @@ def _country_facet(queryset: QuerySet, related=None, key: str = "") -> Facet:
         rows = (queryset.prefetch_related(None).order_by().filter(country__isnull=False)
                 .values("country__code", "country__name").annotate(n=Count("id")))
     else:
-        rows = (related.filter(**{f"{key}__in": queryset.prefetch_related(None).order_by().values("pk")},
-                               country__isnull=False)
+        rows = (within_cap(queryset, rows=related.filter(country__isnull=False), key=key)
                 .values("country__code", "country__name").annotate(n=Count(key, distinct=True)))
     rows = rows.order_by("-n", "country__name")[:FACET_LIMIT]
     return Facet("country", "Country", [FacetOption(r["country__name"], r["n"], {"country": r["country__code"]})
@@ -217,34 +234,36 @@ def _country_facet(queryset: QuerySet, related=None, key: str = "") -> Facet:
 
 
 def facets(kind: str, queryset: QuerySet) -> list[Facet]:
-    """The most common values of the filtered list, with counts, one grouped query each."""
+    """The most common values of the filtered list (its first 10,001 rows: `within_cap`), one grouped query each."""
     from archive.models import AgreementKind, AgreementStatus, OrganizationType
 
+    bounded = within_cap(queryset)
     if kind == "meeting":
-        return [_country_facet(queryset, visible_participants(), "meeting_id"), _year_facet(queryset, "date")]
+        return [_country_facet(queryset, visible_participants(), "meeting_id"), _year_facet(bounded, "date")]
     if kind == "agreement":
-        return [_field_facet(queryset, "status", "status", "Status", AgreementStatus.choices),
-                _field_facet(queryset, "kind", "kind", "Kind", AgreementKind.choices),
-                _country_facet(queryset, visible_parties(), "agreement_id"), _year_facet(queryset, "date")]
+        return [_field_facet(bounded, "status", "status", "Status", AgreementStatus.choices),
+                _field_facet(bounded, "kind", "kind", "Kind", AgreementKind.choices),
+                _country_facet(queryset, visible_parties(), "agreement_id"), _year_facet(bounded, "date")]
     if kind == "person":
-        return [_country_facet(queryset)]
+        return [_country_facet(bounded)]
     if kind == "organization":
-        return [_field_facet(queryset, "org_type", "type", "Type", OrganizationType.choices), _country_facet(queryset)]
+        return [_field_facet(bounded, "org_type", "type", "Type", OrganizationType.choices), _country_facet(bounded)]
     if kind == "article":
-        return [_field_facet(queryset, "outlet", "outlet", "Outlet"), _year_facet(queryset, "published")]
+        return [_field_facet(bounded, "outlet", "outlet", "Outlet"), _year_facet(bounded, "published")]
     return []
 
 
 # ---------------------------------------------------------------- pictures
 
 def meetings_by_month(queryset: QuerySet) -> tuple[list[tuple[date, int]], int]:
-    """([(first of month, meetings)], total) for `queryset` in one pass over the table.
+    """([(first of month, meetings)], total) for `queryset` in one pass over its first 10,001 rows.
 
     The months leave out undated meetings and those dated only by year; the total
-    counts every meeting, so the list's paginator needs no COUNT of its own.
+    counts every meeting up to the cap (`within_cap`: past it, the newest), so the
+    list's paginator needs no COUNT of its own.
     """
     rows = (
-        queryset.prefetch_related(None).order_by()
+        within_cap(queryset).order_by()
         .annotate(month=TruncMonth("date"), yearly=Q(date_precision=DatePrecision.YEAR))
         .values("month", "yearly").annotate(n=Count("id"))
     )
