@@ -28,9 +28,9 @@ def capped_count(rows, cap: int = COUNT_CAP) -> int:
 class CappedPaginator(Paginator):
     """A paginator whose count stops at the cap: `count` is at most `cap`, `capped` says whether more exist.
 
-    A caller that already knows the exact number of rows (the meetings list reads it with its
-    timeline, in the same grouped query) passes it as `known_count`: nothing is counted, and
-    the list shows that number whole.
+    A caller that has already counted the rows, no further than cap + 1 (the meetings list
+    counts them with its timeline, in the same grouped query, `within_cap`), passes the number
+    as `known_count`: nothing is counted again, and the cap applies to it as to any count.
     """
 
     cap = COUNT_CAP
@@ -47,11 +47,11 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.counted if self.known_count is not None else min(self.counted, self.cap)
+        return min(self.counted, self.cap)
 
     @property
     def capped(self) -> bool:
-        return self.known_count is None and self.counted > self.cap
+        return self.counted > self.cap
 
 
 def within_cap(queryset: QuerySet, cap: int | None = None, rows: QuerySet | None = None, key: str = "pk") -> QuerySet:

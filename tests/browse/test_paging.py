@@ -1,5 +1,5 @@
-"""One paginator for every list (`archive.paging`): a count that stops at the cap, unless the list already
-knows its exact count; the cap and the largest id are each defined once."""
+"""One paginator for every list (`archive.paging`): a count that stops at the cap, also when the list has
+counted its rows already; the cap and the largest id are each defined once."""
 
 import re
 from pathlib import Path
@@ -15,12 +15,16 @@ pytestmark = pytest.mark.django_db
 ARCHIVE = Path(__file__).resolve().parents[2] / "archive"
 
 
-def test_a_known_count_is_shown_whole_and_never_counted_again(django_assert_num_queries):
+def test_a_known_count_is_never_counted_again_and_the_cap_applies_to_it(django_assert_num_queries):
     f.MeetingFactory.create_batch(3)
     paginator = CappedPaginator(Meeting.objects.order_by("id"), 2, known_count=3)
-    paginator.cap = 1
+    paginator.cap = 5
     with django_assert_num_queries(0):
         assert (paginator.count, paginator.capped, paginator.num_pages) == (3, False, 2)
+    paginator = CappedPaginator(Meeting.objects.order_by("id"), 1, known_count=3)
+    paginator.cap = 2
+    with django_assert_num_queries(0):
+        assert (paginator.count, paginator.capped, paginator.num_pages) == (2, True, 2)
 
 
 def test_without_a_known_count_the_count_stops_at_the_cap():
@@ -30,8 +34,8 @@ def test_without_a_known_count_the_count_stops_at_the_cap():
     assert (paginator.count, paginator.capped, paginator.num_pages) == (2, True, 2)
 
 
-def test_the_meetings_list_shows_its_exact_count_past_the_cap(client, monkeypatch):
-    monkeypatch.setattr(CappedPaginator, "cap", 2)
+def test_the_meetings_list_counts_with_its_timeline_in_one_query_under_the_cap(client, monkeypatch):
+    monkeypatch.setattr(CappedPaginator, "cap", 5)
     f.MeetingFactory.create_batch(3)
     response = client.get("/meetings/")
     assert response.context["paginator"].count == 3 and not response.context["paginator"].capped
