@@ -39,6 +39,7 @@ from django.db import transaction
 from faker import Faker
 
 from archive import models
+from archive.curation.aliases import alias_keys
 
 from .tables import Ids, Writer
 from .text import (
@@ -187,8 +188,7 @@ class Batch:
         first, *_, surname = name.split()
         person["surname"] = surname  # not a column: how later sentences name them
         for alias in dict.fromkeys([name, surname, f"{first[0]}. {surname}"]):
-            self.add(models.PersonAlias, person_id=person["id"], name=alias, normalized=alias.casefold(),
-                     surname_key=surname.casefold())
+            self.add(models.PersonAlias, person_id=person["id"], name=alias, **alias_keys(alias, models.PersonAlias))
         if merged is None:
             self.w.people.append(person)
 
@@ -207,7 +207,8 @@ class Batch:
         org = self.add(models.Organization, uid=self.w.uid(), name=name, acronym=acronym, org_type=org_type,
                        country_id=country.pk, **self.w.review())
         short = acronym or name.split(",")[0]
-        self.add(models.OrganizationAlias, organization_id=org["id"], name=short, normalized=short.casefold())
+        self.add(models.OrganizationAlias, organization_id=org["id"], name=short,
+                 **alias_keys(short, models.OrganizationAlias))
         self.w.orgs.append(org)
 
     def country_of(self, record: dict):
