@@ -33,7 +33,9 @@ def log_in(page: Page, live_server):
 
 
 def keys(page: Page, *presses: str):
-    """Press keys; the last one submits a form, so wait for the page it leads to."""
+    """Press keys once the page's script listens (the deferred script may run after the page shows);
+    the last key submits a form, so wait for the page it leads to."""
+    page.wait_for_selector("html[data-review-keys=ready]", state="attached")
     for key in presses[:-1]:
         page.keyboard.press(key)
     with page.expect_navigation():

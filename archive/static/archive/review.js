@@ -113,4 +113,5 @@
     menu.addEventListener("toggle", function () { if (menu.open) { openMenu = menu; } else if (openMenu === menu) { openMenu = null; } });
   });
   show(startAt());
+  document.documentElement.setAttribute("data-review-keys", "ready");  // the keys work from here on
 })();
