@@ -101,9 +101,6 @@ def pipeline_only(files: list[Path]) -> float:
 
 
 def ingest_run(files: list[Path], words: int, *, workers: int, batches: int, engine: str) -> None:
-    from django.db import connection
-
-    from archive.ingest import ingest_paths
     from archive.models import Agreement, Article, Meeting, Person
 
     empty_archive()
@@ -112,17 +109,12 @@ def ingest_run(files: list[Path], words: int, *, workers: int, batches: int, eng
     total_time = total_queries = 0.0
     for first in range(0, len(files), size):
         batch = files[first:first + size]
-        counter = QueryCounter()
-        reset_peak_rss()
-        start = time.perf_counter()
-        with connection.execute_wrapper(counter):
-            report = ingest_paths(batch, workers=workers)
-        elapsed = time.perf_counter() - start
+        report, elapsed, queries = timed_ingest(batch, workers=workers)
         total_time += elapsed
-        total_queries += counter.count
+        total_queries += queries
         batch_words = words * len(batch) / len(files)
         print(f"  {first + len(batch):>6} articles  {len(batch) / elapsed:6.1f} articles/s  "
-              f"{batch_words / elapsed:8.0f} words/s  {counter.count / len(batch):5.1f} queries/article  "
+              f"{batch_words / elapsed:8.0f} words/s  {queries / len(batch):5.1f} queries/article  "
               f"peak writer {peak_rss_mb():5.0f} MB, worker {worker_peak_mb():5.0f} MB  errors {len(report.errors)}")
     print(f"{engine}, {workers} worker(s): {len(files) / total_time:.1f} articles/s, {words / total_time:.0f} words/s, "
           f"{total_queries / len(files):.1f} queries/article overall ({total_time:.1f} s); "
@@ -130,22 +122,27 @@ def ingest_run(files: list[Path], words: int, *, workers: int, batches: int, eng
           f"{Agreement.objects.count()} agreements")
 
 
-def update_run(files: list[Path], *, workers: int, engine: str) -> None:
-    """Change the files (one word each) and ingest them again: every article is updated in place."""
+def timed_ingest(files: list[Path], *, workers: int):
+    """Ingest `files`, counting queries and the writer's peak memory: (report, seconds, queries)."""
     from django.db import connection
 
     from archive.ingest import ingest_paths
 
-    for path in files:
-        path.write_text(path.read_text(encoding="utf-8").replace(" the ", " this ", 1), encoding="utf-8")
     counter = QueryCounter()
     reset_peak_rss()
     start = time.perf_counter()
     with connection.execute_wrapper(counter):
         report = ingest_paths(files, workers=workers)
-    elapsed = time.perf_counter() - start
+    return report, time.perf_counter() - start, counter.count
+
+
+def update_run(files: list[Path], *, workers: int, engine: str) -> None:
+    """Change the files (one word each) and ingest them again: every article is updated in place."""
+    for path in files:
+        path.write_text(path.read_text(encoding="utf-8").replace(" the ", " this ", 1), encoding="utf-8")
+    report, elapsed, queries = timed_ingest(files, workers=workers)
     print(f"{engine}, {workers} worker(s), {len(files)} changed files: {len(files) / elapsed:.1f} articles/s, "
-          f"{counter.count / len(files):.1f} queries/article, {report.counts['articles updated']} updated, "
+          f"{queries / len(files):.1f} queries/article, {report.counts['articles updated']} updated, "
           f"peak writer {peak_rss_mb():.0f} MB, errors {len(report.errors)}")
 
 
