@@ -2,13 +2,16 @@
 """Train the shipped confidence model from the development set's gold, and say how well it does.
 
     .venv/bin/python scripts/train_default_confidence.py ../shared/eval/score.py \\
-        ../shared/eval/dev ../shared/eval/gold/dev [--write]
+        ../shared/eval/dev ../shared/eval/gold/dev [--write] [--select-inside-folds]
 
 Ingests the texts into a throwaway SQLite archive (as `scripts/score` does), exports it,
 labels every record right or wrong against the gold with the scorer's own matching
 (`archive.extraction.scoring.gold_labels`), and reports per record type the AUC and the
-expected calibration error (10 bins) of a 5-fold cross-validation grouped by file.
-`--write` then fits on all records and writes `archive/extraction/scoring/default_model.json`.
+expected calibration error (10 bins) of a 5-fold cross-validation grouped by file, each
+training part choosing its own regularization (nested). `--select-inside-folds` also
+measures a procedure that picks its features by forward selection inside each training
+part (slow: minutes). `--write` then fits on all records and writes
+`archive/extraction/scoring/default_model.json`.
 """
 
 from __future__ import annotations
@@ -73,6 +76,8 @@ def main() -> None:
     parser.add_argument("texts", type=Path)
     parser.add_argument("gold", type=Path)
     parser.add_argument("--write", action="store_true", help="write the fitted model as the shipped default")
+    parser.add_argument("--select-inside-folds", dest="select", action="store_true",
+                        help="also measure features chosen by forward selection inside each training part (slow)")
     args = parser.parse_args()
     score = load_scorer(args.score)
     with tempfile.TemporaryDirectory() as folder:
@@ -84,10 +89,11 @@ def main() -> None:
 
         examples, matched = labelled(args.texts, args.gold, score)
         metrics, types = {}, {}
-        print("5-fold cross-validation grouped by file; right = matched with its key fields right,"
-              " found = matched by score.py (fields aside); before = the evidence's own confidence")
+        print("5-fold cross-validation grouped by file, regularization chosen inside each training part;"
+              " right = matched with its key fields right, found = matched by score.py (fields aside);"
+              " before = the evidence's own confidence; selected = features also chosen inside each training part")
         print(f"{'type':<14}{'records':>8}{'wrong':>7}{'AUC':>7}{'ECE':>7}{'before':>8}"
-              f"{'spurious':>10}{'AUC found':>11}{'before':>8}")
+              f"{'spurious':>10}{'AUC found':>11}{'before':>8}" + (f"{'selected AUC':>14}{'ECE':>7}" if args.select else ""))
         for kind, rows in examples.items():
             y, p = training.out_of_fold(kind, rows)
             metrics[kind] = training.figures(y, p)
@@ -96,8 +102,12 @@ def main() -> None:
             before = training.figures(y, evidence)["auc"], training.figures(np.array(matched[kind]), evidence)["auc"]
             types[kind] = training.fit_examples(kind, rows)
             m, f = metrics[kind], metrics[kind]["found"]
-            print(f"{kind:<14}{m['records']:>8}{m['wrong']:>7}{shown(m['auc']):>7}{m['ece']:>7.3f}"
-                  f"{shown(before[0]):>8}{f['wrong']:>10}{shown(f['auc']):>11}{shown(before[1]):>8}")
+            line = (f"{kind:<14}{m['records']:>8}{m['wrong']:>7}{shown(m['auc']):>7}{m['ece']:>7.3f}"
+                    f"{shown(before[0]):>8}{f['wrong']:>10}{shown(f['auc']):>11}{shown(before[1]):>8}")
+            if args.select:
+                metrics[kind]["selected"] = training.figures(*training.selected_out_of_fold(rows))
+                line += f"{shown(metrics[kind]['selected']['auc']):>14}{metrics[kind]['selected']['ece']:>7.3f}"
+            print(line, flush=True)
         if args.write:
             model = {"source": f"gold of {args.texts.name} ({args.gold}), by {Path(__file__).name}",
                      "metrics": metrics, "types": types}

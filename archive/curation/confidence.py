@@ -117,7 +117,7 @@ def confidence_train(*, minimum: int = MINIMUM_DECISIONS) -> TrainingReport:
         outcome.new = training.cross_validated(kind, examples, grouped=False)
         outcome.previous_auc = previous_auc(previous, kind, examples, training)
         if outcome.previous_auc is None or (outcome.new["auc"] or 0) > outcome.previous_auc:
-            types[kind] = training.fit_examples(kind, examples)
+            types[kind] = training.fit_examples(kind, examples, grouped=False)
             outcome.kept_previous, improved = False, True
     if improved:
         with transaction.atomic():
