@@ -2,7 +2,8 @@
 
 from archive.extraction.pipeline import extract_text
 from archive.extraction.scoring import default_model
-from archive.extraction.scoring.features import LABELS, MODEL_FEATURES
+from archive.extraction.records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedOrganization
+from archive.extraction.scoring.features import LABELS, MODEL_FEATURES, agreement_features, organization_features
 
 STORY = """Ministers agree on rail link
 TASHKENT, March 3, 2025 - Foreign Minister Aibek Nurlanov met Sardor Umarov in Tashkent on Monday.
@@ -33,3 +34,84 @@ def test_every_feature_a_model_reads_has_words_for_the_record_page():
         for name in names:
             low, high = LABELS[name]
             assert low and high and low != high
+
+
+WATER_STORY = """Ministers sign water accords in Dushanbe
+DUSHANBE, May 12, 2025 - Foreign Minister Aibek Nurlanov of Kyrgyzstan met Rustam Saidov, Deputy Chairman of the Supreme Council, in Dushanbe on Monday.
+Kyrgyzstan and Tajikistan signed an Agreement on Water Sharing in Dushanbe on May 12, 2025.
+They also signed a Memorandum on Fisheries Research.
+Officials also praised the Joint Action Programme drawn up by the ministries.
+The Tajik Ministry of Energy and Water Resources said the two sides would sign a transit agreement next year.
+"""
+
+
+def water_story():
+    article, = extract_text(WATER_STORY, "water.txt")
+    return article
+
+
+def by_start(records, words: str):
+    return next(r for r in records if getattr(r, "name", None) == words or getattr(r, "title", "").startswith(words))
+
+
+def test_a_generic_body_named_only_in_someones_title_scores_below_a_named_ministry():
+    article = water_story()
+    post = by_start(article.organizations, "Supreme Council")
+    ministry = by_start(article.organizations, "Tajik Ministry of Energy and Water Resources")
+    assert post.features["generic_post"] == 1.0 and post.features["after_a_title"] == 1.0
+    assert ministry.features["generic_post"] == 0.0 and ministry.features["generic_name"] == 0.0
+    assert post.confidence < ministry.confidence
+
+
+def test_a_document_taken_for_an_organization_is_marked_by_its_head_word():
+    article = water_story()
+    assert by_start(article.organizations, "Joint Action Programme").features["document_head"] == 1.0
+    assert by_start(article.organizations, "Tajik Ministry of Energy and Water Resources").features["document_head"] == 0.0
+
+
+def test_a_signed_agreement_without_the_date_the_story_gives_its_others_scores_lower():
+    article = water_story()
+    dated = by_start(article.agreements, "Agreement on Water Sharing")
+    undated = by_start(article.agreements, "Memorandum on Fisheries Research")
+    assert dated.features["date_in_sentences"] == 1.0 and dated.features["undated_among_dated"] == 0.0
+    assert dated.features["parties_in_sentences"] == 1.0  # "Kyrgyzstan and Tajikistan signed"
+    assert undated.features["undated_among_dated"] == 1.0 and undated.features["parties_in_sentences"] == 0.0
+    assert undated.confidence < dated.confidence
+
+
+def test_a_hope_is_a_hedge_and_the_month_of_may_is_not():
+    article = water_story()
+    assert by_start(article.agreements, "Transit agreement").features["hedged"] == 1.0  # "would sign"
+    assert by_start(article.agreements, "Agreement on Water Sharing").features["hedged"] == 0.0  # "on May 12"
+
+
+def evidence_of(body: str, name: str) -> Evidence:
+    start = body.index(name)
+    return Evidence(sentence=body, sentence_start=0, sentence_end=len(body), start=start, end=start + len(name))
+
+
+def runs_on(body: str, name: str) -> float:
+    org = ExtractedOrganization(name=name, type="government", evidence=[evidence_of(body, name)])
+    return organization_features(org, body, [])["name_runs_on"]
+
+
+def test_a_name_cut_short_in_the_text_is_told_from_one_that_stands_whole():
+    assert runs_on("Experts of the Aral\u2013Caspian Joint Secretariat met.", "Caspian Joint Secretariat") == 1.0
+    assert runs_on("They met at the Directorate for the Building of a Dam.", "Directorate for the Building") == 1.0
+    assert runs_on("The Joint Secretariat met on Tuesday.", "Joint Secretariat") == 0.0  # "The", "on Tuesday"
+    assert runs_on("He spoke to the Chamber of Kyrgyzstan on Monday.", "Chamber") == 0.0  # its country follows
+
+
+def agreement_in_story(title: str, kind: str) -> dict:
+    body = f"The two countries signed the {title} last week."
+    agreement = ExtractedAgreement(title=title, kind=kind, status="signed", evidence=[evidence_of(body, title)])
+    article = ExtractedArticle(source_name="a.txt", position=0, title="", body=body, agreements=[agreement])
+    return agreement_features(agreement, article)
+
+
+def test_a_kind_other_than_the_title_names_and_a_title_of_several_kinds_are_marked():
+    assert agreement_in_story("Agreement on Green Energy", "other")["kind_differs_from_title"] == 1.0
+    assert agreement_in_story("Agreement on Green Energy", "agreement")["kind_differs_from_title"] == 0.0
+    several = agreement_in_story("Agreements and memoranda of understanding on trade", "agreement")
+    assert several["several_kinds_in_title"] == 1.0 and several["kind_differs_from_title"] == 0.0
+    assert agreement_in_story("Agreement on Green Energy", "agreement")["several_kinds_in_title"] == 0.0
