@@ -37,7 +37,7 @@ def test_every_feature_a_model_reads_has_words_for_the_record_page():
 
 
 WATER_STORY = """Ministers sign water accords in Dushanbe
-DUSHANBE, May 12, 2025 - Foreign Minister Aibek Nurlanov of Kyrgyzstan met Rustam Saidov, Deputy Chairman of the Supreme Council, in Dushanbe on Monday.
+DUSHANBE, May 12, 2025 - Foreign Minister Aibek Nurlanov of Kyrgyzstan met Rustam Saidov, Deputy Head of the Supreme Council, in Dushanbe on Monday.
 Kyrgyzstan and Tajikistan signed an Agreement on Water Sharing in Dushanbe on May 12, 2025.
 They also signed a Memorandum on Fisheries Research.
 Officials also praised the Joint Action Programme drawn up by the ministries.

@@ -158,7 +158,7 @@ DOCUMENT_WORDS = frozenset({
 
 @functools.lru_cache(maxsize=16384)  # names recur across records and articles
 def _document_head(name: str) -> bool:
-    """"Implementation Programme", "Programme of Cooperation": a document word opens or closes the name."""
+    """"Joint Action Programme", "Programme of Exchanges": a document word opens or closes the name."""
     found = [w.lower() for w in _WORD.findall(name or "") if w.lower() not in _STOP]
     return bool(found) and (found[0] in DOCUMENT_WORDS or found[-1] in DOCUMENT_WORDS)
 
@@ -183,15 +183,15 @@ def _known_body(org: ExtractedOrganization) -> float:
 
 @functools.lru_cache(maxsize=16384)  # names recur across records and articles
 def _generic_name(name: str) -> bool:
-    """"Cabinet of Ministers", "Security Council": every word a common noun, none a place or a
-    people ("Afghan"), no digits or dots ("24.kg"): nothing in the name says whose body it is."""
+    """"Supreme Council", "Executive Board": every word a common noun, none a place or a people
+    ("Afghan"), no digits or dots (a web address): nothing in the name says whose body it is."""
     found = [w for w in _WORD.findall(name or "") if w.lower() not in _STOP]
     if not found or re.search(r"[\d./]", name):
         return False
     return all(zipf(w.lower()) >= COMMON_ZIPF and not _is_place(w) and w.lower() not in lx.DEMONYMS for w in found)
 
 
-# "Deputy Chairman of the ", "chairman of China's ": a title whose body the name is.
+# "Deputy Head of the ", "chairman of Kenya's ": a title whose body the name is.
 _TITLE_OF_BEFORE = re.compile(r"\b(?P<head>[\w-]+)\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*['\u2019]s\s+)?$")
 
 
@@ -208,7 +208,7 @@ def _after_title(body: str, record) -> float:
 
 
 # A capitalized word or a hyphen right before the name, or "of/for (the) Capitalized" right after it:
-# the name in the text goes on beyond what the record kept ("China-Central Asia Secretariat").
+# the name in the text goes on beyond what the record kept ("Aral–Caspian Joint Secretariat").
 _RUNS_ON_BEFORE = re.compile(r"(?:(?<=[\s\-\u2013])|^)(?P<word>[A-Z][\w.]*)[ \-\u2013]$|\w[\-\u2013]$")
 _RUNS_ON_AFTER = re.compile(r"^(?:[\-\u2013][A-Z]|\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?(?P<next>[A-Z][\w-]*))")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
@@ -225,7 +225,7 @@ def _runs_on(body: str, record) -> float:
 
 
 def _cut_after(after: str) -> bool:
-    """A hyphen, or "of/for (the) Capitalized" that is not a country ("the Mazhilis of Kazakhstan")."""
+    """A hyphen, or "of/for (the) Capitalized" that is not a country ("the Chamber of Kyrgyzstan")."""
     m = _RUNS_ON_AFTER.search(after)
     if not m:
         return False
@@ -243,7 +243,7 @@ def _cut_before(before: str) -> bool:
 
 
 def _near_duplicate(name: str, other: str) -> bool:
-    """"KAZINFORM" and "Kazinform News": the whole name, in any case, is part of another record's name."""
+    """"NORDPRESS" and "Nordpress Agency": the whole name, in any case, is part of another record's name."""
     low, other_low = name.lower(), other.lower()
     if low == other_low or low not in other_low:
         return False
@@ -314,7 +314,7 @@ def agreement_features(agreement: ExtractedAgreement, article: ExtractedArticle)
 
 @functools.lru_cache(maxsize=16384)  # names recur across records and articles
 def _kinds_named(title: str) -> frozenset[str]:
-    """The kinds of agreement the title's head words name ("Agreements and memoranda": agreement, mou)."""
+    """The kinds of agreement the title's head words name ("Treaties and memoranda": treaty, mou)."""
     return frozenset(kind for w in _WORD.findall(title or "") if (kind := generic_kind(w)) != "other")
 
 
@@ -368,8 +368,8 @@ COMMON_ZIPF = 3.5  # an English word seen at least three times in a million
 
 
 def common_share(text: str) -> float:
-    """Share of the content words that are common English words, not places: "Cabinet of
-    Ministers" is all common words, a proper name ("Halk Maslahaty", "Development Bank of X") is not."""
+    """Share of the content words that are common English words, not places: "Supreme Council"
+    is all common words, a proper name ("Jatiya Sangsad", "Development Bank of X") is not."""
     found = [w for w in _WORD.findall(text or "") if w.lower() not in _STOP]
     common = [w for w in found if zipf(w.lower()) >= COMMON_ZIPF and not _is_place(w)]
     return round(len(common) / len(found), 4) if found else 0.0
@@ -516,15 +516,15 @@ LABELS = {  # feature -> (in words when low, in words when high)
     "known_body": ("not a body the lexicon knows", "a body the lexicon knows"),
     "document_head": ("no document word heads the name", "a document word heads the name (\"Programme\")"),
     "generic_post": ("not a generic body in someone's title", "a generic body named only in someone's title"),
-    "generic_name": ("a name of its own", "a generic name (\"Cabinet of Ministers\"): whose?"),
+    "generic_name": ("a name of its own", "a generic name (\"Supreme Council\"): whose?"),
     "name_runs_on": ("the name stands whole in the text", "the name seems cut short in the text"),
     "type_guessed": ("a type from its name or the lexicon", "no kind word, unknown: its type left open"),
     "head_of_many_kinds": ("a kind word of one type", "a kind word that names bodies of several types (\"Council\")"),
-    "after_a_title": ("named for itself", "named only as someone's post (\"Deputy Chairman of the ...\")"),
+    "after_a_title": ("named for itself", "named only as someone's post (\"Deputy Head of the ...\")"),
     "near_duplicate": ("no similar organization in the story", "its name is part of another organization's name in the story"),
     "head_word_missing": ("a kind word or a known name", "no kind word and not a known body: its type is a guess"),
     "kind_differs_from_title": ("its kind agrees with its title", "its kind is not the one its title names"),
-    "several_kinds_in_title": ("one kind in the title", "several kinds in the title (\"agreements and memoranda\")"),
+    "several_kinds_in_title": ("one kind in the title", "several kinds in the title (\"treaties and memoranda\")"),
     "same_title_in_article": ("a title of its own", "another agreement of the story has the same title"),
     "parties_in_sentences": ("parties not written beside it (inferred)", "its parties written beside it"),
     "party_in_title": ("no party in the title", "a party in the title"),
