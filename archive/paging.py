@@ -36,21 +36,22 @@ class CappedPaginator(Paginator):
     cap = COUNT_CAP
 
     def __init__(self, object_list, per_page, *args, known_count: int | None = None,
-                 known_ids: list | None = None, **kwargs):
+                 known_ids: list | None = None, rows: QuerySet | None = None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
-        self.known_ids = known_ids
+        self.known_ids, self.rows = known_ids, rows
         self.known_count = len(known_ids) if known_ids is not None and known_count is None else known_count
 
     def page(self, number):
-        """A page inside `known_ids` (the list's first rows, already read in its order) is fetched by id:
+        """A page inside `known_ids` (the list's first rows, already read in its order) is fetched by id
+        from `rows` (the list's unfiltered queryset, with its related rows) and put in that order:
         the filters and the sort are not worked out over every match a second time."""
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        if self.known_ids is not None and top <= len(self.known_ids):
-            return self._get_page(self.object_list.filter(pk__in=self.known_ids[bottom:top]), number, self)
+        if self.known_ids is not None and self.rows is not None and top <= len(self.known_ids):
+            return self._get_page(in_order(self.rows, self.known_ids[bottom:top]), number, self)
         return self._get_page(self.object_list[bottom:top], number, self)
 
     @cached_property
@@ -109,3 +110,9 @@ def among(rows: QuerySet, ids: list[int], key: str) -> QuerySet:
         return rows.filter(Func(F(key), Value(literal), arg_joiner=" = ANY(", template="%(expressions)s::bigint[])",
                                 output_field=BooleanField()))
     return rows.filter(**{f"{key}__in": ids})
+
+
+def in_order(rows: QuerySet, ids: list) -> list:
+    """The `rows` with these ids, in the order of `ids` (one query, and one per prefetched relation)."""
+    found = {row.pk: row for row in rows.filter(pk__in=ids)} if ids else {}
+    return [found[pk] for pk in ids if pk in found]

@@ -11,8 +11,8 @@ from django.views.generic import DetailView, TemplateView, View
 from django_filters.views import FilterView
 
 from archive import filters
-from archive.browse import charts, exports, network, selectors
-from archive.browse.search import MATCH_COUNT_CAP, clean_query, is_postgresql
+from archive.browse import charts, exports, network, search, selectors
+from archive.browse.search import clean_query, is_postgresql
 from archive.models import Agreement, Article, Meeting, Organization, Person
 from archive.models.base import MAX_ID
 from archive.paging import CappedPaginator
@@ -52,7 +52,7 @@ class StablePaginationMixin:
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size, known_count=self.known_count(queryset),
-                                       known_ids=self.known_ids())
+                                       known_ids=self.known_ids(), rows=self.get_queryset())
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
 
@@ -214,7 +214,7 @@ class ArticleListView(BrowseListView):
     def get_paginator(self, queryset, per_page, *args, **kwargs):
         paginator = super().get_paginator(queryset, per_page, *args, **kwargs)
         if self.filterset.match_count is not None:
-            paginator.cap = MATCH_COUNT_CAP
+            paginator.cap = search.MATCH_COUNT_CAP
         return paginator
 
     def show_facets(self) -> bool:

@@ -24,7 +24,7 @@ from archive.models import (
     Agreement, AgreementParty, AgreementStatusChange, Article, Country, DatePrecision, Evidence, Meeting,
     MeetingParticipant, Organization, OrganizationAlias, Person, PersonAlias, ReviewStatus, Role,
 )
-from archive.paging import among, first_rows
+from archive.paging import among, first_rows, in_order
 
 from .search import counted_search, headlines, name_condition
 
@@ -248,8 +248,9 @@ def _field_facet(rows: list[dict], field: str, name: str, label: str, choices=No
 def _country_facet(rows: list[dict]) -> Facet:
     """Countries by how many of the rows name them."""
     named = Counter((row["country__code"], row["country__name"]) for row in rows if row["country__code"])
+    most = _top(named, lambda item: (-item[1], item[0][1]))  # most rows first, then by name
     return Facet("country", "Country", [FacetOption(country_name, n, {"country": code})
-                                        for (code, country_name), n in _top(named, lambda item: (-item[1], item[0][1]))])
+                                        for (code, country_name), n in most])
 
 
 def _related_country_facet(rows: list[dict], related: QuerySet, key: str) -> Facet:
@@ -538,25 +539,31 @@ class Found:
     capped: bool  # more than SEARCH_COUNT_CAP match
 
 
-def _found(queryset: QuerySet, limit: int, counted: int | None = None) -> Found:
-    """`counted`: the matches already counted (at least SEARCH_COUNT_CAP + 1 when more), so no count is run."""
-    rows = list(queryset[:limit])
-    if len(rows) < limit:
-        return Found(rows, len(rows), False)  # all of them: no count needed
-    n = counted if counted is not None else queryset.order_by()[: SEARCH_COUNT_CAP + 1].count()
-    return Found(rows, min(n, SEARCH_COUNT_CAP), n > SEARCH_COUNT_CAP)
+def _found(matching: QuerySet, rows: QuerySet, limit: int) -> Found:
+    """The first `limit` of `matching` and how many match, from one read of their ids (up to
+    SEARCH_COUNT_CAP + 1); the rows themselves come from `rows` (the unfiltered list) by id, so the
+    search is not run a second time."""
+    ids = list(matching.prefetch_related(None).values_list("pk", flat=True)[: SEARCH_COUNT_CAP + 1])
+    return Found(in_order(rows, ids[:limit]), min(len(ids), SEARCH_COUNT_CAP), len(ids) > SEARCH_COUNT_CAP)
+
+
+def _found_articles(text: str, limit: int) -> Found:
+    """Articles: the search counted its matches when it chose their order."""
+    matches, counted = articles_matching(article_list(), text)
+    rows = list(matches[:limit])
+    counted = counted or 0
+    return Found(rows, min(counted, SEARCH_COUNT_CAP), counted > SEARCH_COUNT_CAP)
 
 
 def search_everything(text: str, limit: int = 10) -> dict:
     """The site-wide search page: for each record type its first matches and their count (counted up to
-    SEARCH_COUNT_CAP, only when a type fills its `limit`), and the matching passage of each article."""
-    articles, counted = articles_matching(article_list(), text)
+    SEARCH_COUNT_CAP), and the matching passage of each article."""
     found = {
-        "articles": _found(articles, limit, counted),
-        "people": _found(people_named(person_list(), text), limit),
-        "organizations": _found(organizations_named(organization_list(), text), limit),
-        "meetings": _found(meetings_matching(meeting_list(), text), limit),
-        "agreements": _found(agreements_matching(agreement_list(), text), limit),
+        "articles": _found_articles(text, limit),
+        "people": _found(people_named(person_list(), text), person_list(), limit),
+        "organizations": _found(organizations_named(organization_list(), text), organization_list(), limit),
+        "meetings": _found(meetings_matching(meeting_list(), text), meeting_list(), limit),
+        "agreements": _found(agreements_matching(agreement_list(), text), agreement_list(), limit),
     }
     return {
         **{kind: f.rows for kind, f in found.items()}, "found": found,
