@@ -28,9 +28,11 @@ def capped_count(rows, cap: int = COUNT_CAP) -> int:
 class CappedPaginator(Paginator):
     """A paginator whose count stops at the cap: `count` is at most `cap`, `capped` says whether more exist.
 
-    A caller that has already counted the rows, no further than cap + 1 (the meetings list
-    counts them with its timeline, in the same grouped query, `within_cap`), passes the number
-    as `known_count`: nothing is counted again, and the cap applies to it as to any count.
+    A caller that has already counted the rows, no further than cap + 1 (a text search counts
+    its matches as it orders them), passes the number as `known_count`: nothing is counted
+    again, and the cap applies to it as to any count. A reading list that has read the ids of
+    its first cap + 1 rows (`first_rows`, for its facets) passes them as `known_ids`, with `rows`,
+    the list's queryset before filters: they are counted, and a page within them is fetched by id.
     """
 
     cap = COUNT_CAP
@@ -67,28 +69,6 @@ class CappedPaginator(Paginator):
     @property
     def capped(self) -> bool:
         return self.counted > self.cap
-
-
-def within_cap(queryset: QuerySet, cap: int | None = None, rows: QuerySet | None = None, key: str = "pk") -> QuerySet:
-    """The list's first cap + 1 rows, in its order, as a queryset to aggregate over
-    (or the `rows` of a related table whose `key` is one of them).
-
-    Facets and charts beside a list longer than the cap count these rows (the
-    newest, in a list's default order) rather than the whole table, so a page
-    costs the same on a million rows as on ten thousand; a list the filters
-    narrow to the cap or fewer is counted exactly, as before. On PostgreSQL the
-    ids are matched with `= ANY(ARRAY(...))`, read once down the list's order
-    index and then looked up by key: `IN (subquery)` is planned as a join with a
-    scan of the whole table.
-    """
-    first = queryset.prefetch_related(None).values("pk")[: (cap or COUNT_CAP) + 1]
-    rows = queryset.model._default_manager.all() if rows is None else rows
-    if connections[queryset.db].vendor == "postgresql":
-        from django.contrib.postgres.expressions import ArraySubquery
-
-        return rows.filter(Func(F(key), ArraySubquery(first), arg_joiner=" = ANY(", template="%(expressions)s)",
-                                output_field=BooleanField()))
-    return rows.filter(**{f"{key}__in": first})
 
 
 def first_rows(queryset: QuerySet, fields: tuple[str, ...], cap: int | None = None) -> list[dict]:

@@ -12,6 +12,8 @@ from archive import models
 from archive.curation.aliases import alias_fill_keys
 
 from .base import CountryFilter, LabelledInline, ReviewableAdmin
+from .conversions import ConvertibleAdmin
+from .highlight import quoted_sentence, record_url
 from .widgets import LabelledInlineFormSet
 
 # A person's change page lists their latest roles, read-only, each linked to its own page, and links to
@@ -19,8 +21,6 @@ from .widgets import LabelledInlineFormSet
 # cost about 40 ms to render on a loaded machine (three autocompletes and a select), so a person
 # named in hundreds of articles took seconds to open.
 ROLES_SHOWN = 10
-from .conversions import ConvertibleAdmin
-from .highlight import quoted_sentence, record_url
 
 
 class AliasAdminForm(forms.ModelForm):
