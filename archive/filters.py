@@ -321,5 +321,8 @@ class ArticleFilter(BrowseFilterSet):
         form = RangeCheckedForm
         fields = []
 
+    match_count = None  # how many articles the text search matched, counted up to its cap
+
     def filter_text(self, queryset, name, value):
-        return selectors.articles_matching(queryset, value)
+        queryset, self.match_count = selectors.articles_matching(queryset, value)
+        return queryset

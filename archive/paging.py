@@ -13,7 +13,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import BooleanField, F, Func, QuerySet
+from django.db.models import BooleanField, F, Func, QuerySet, Value
 
 COUNT_CAP = 10_000
 
@@ -28,16 +28,33 @@ def capped_count(rows, cap: int = COUNT_CAP) -> int:
 class CappedPaginator(Paginator):
     """A paginator whose count stops at the cap: `count` is at most `cap`, `capped` says whether more exist.
 
-    A caller that has already counted the rows, no further than cap + 1 (the meetings list
-    counts them with its timeline, in the same grouped query, `within_cap`), passes the number
-    as `known_count`: nothing is counted again, and the cap applies to it as to any count.
+    A caller that has already counted the rows, no further than cap + 1 (a text search counts
+    its matches as it orders them), passes the number as `known_count`: nothing is counted
+    again, and the cap applies to it as to any count. A reading list that has read the ids of
+    its first cap + 1 rows (`first_rows`, for its facets) passes them as `known_ids`, with `rows`,
+    the list's queryset before filters: they are counted, and a page within them is fetched by id.
     """
 
     cap = COUNT_CAP
 
-    def __init__(self, object_list, per_page, *args, known_count: int | None = None, **kwargs):
+    def __init__(self, object_list, per_page, *args, known_count: int | None = None,
+                 known_ids: list | None = None, rows: QuerySet | None = None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
-        self.known_count = known_count
+        self.known_ids, self.rows = known_ids, rows
+        self.known_count = len(known_ids) if known_ids is not None and known_count is None else known_count
+
+    def page(self, number):
+        """A page inside `known_ids` (the list's first rows, already read in its order) is fetched by id
+        from `rows` (the list's unfiltered queryset, with its related rows) and put in that order:
+        the filters and the sort are not worked out over every match a second time."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        if self.known_ids is not None and self.rows is not None and top <= len(self.known_ids):
+            return self._get_page(in_order(self.rows, self.known_ids[bottom:top]), number, self)
+        return self._get_page(self.object_list[bottom:top], number, self)
 
     @cached_property
     def counted(self) -> int:
@@ -54,23 +71,28 @@ class CappedPaginator(Paginator):
         return self.counted > self.cap
 
 
-def within_cap(queryset: QuerySet, cap: int | None = None, rows: QuerySet | None = None, key: str = "pk") -> QuerySet:
-    """The list's first cap + 1 rows, in its order, as a queryset to aggregate over
-    (or the `rows` of a related table whose `key` is one of them).
+def first_rows(queryset: QuerySet, fields: tuple[str, ...], cap: int | None = None) -> list[dict]:
+    """The list's first cap + 1 rows, in its order, as {"pk": ..., field: ...}: one query.
 
-    Facets and charts beside a list longer than the cap count these rows (the
-    newest, in a list's default order) rather than the whole table, so a page
-    costs the same on a million rows as on ten thousand; a list the filters
-    narrow to the cap or fewer is counted exactly, as before. On PostgreSQL the
-    ids are matched with `= ANY(ARRAY(...))`, read once down the list's order
-    index and then looked up by key: `IN (subquery)` is planned as a join with a
-    scan of the whole table.
+    What a page counts beside a long list (its facets, the meetings' timeline, the
+    paginator's "more than") is counted in Python from these few columns, so the
+    filtered, ordered list is found once per page rather than once per count.
     """
-    first = queryset.prefetch_related(None).values("pk")[: (cap or COUNT_CAP) + 1]
-    rows = queryset.model._default_manager.all() if rows is None else rows
-    if connections[queryset.db].vendor == "postgresql":
-        from django.contrib.postgres.expressions import ArraySubquery
+    return list(queryset.prefetch_related(None).values("pk", *fields)[: (cap or COUNT_CAP) + 1])
 
-        return rows.filter(Func(F(key), ArraySubquery(first), arg_joiner=" = ANY(", template="%(expressions)s)",
+
+def among(rows: QuerySet, ids: list[int], key: str) -> QuerySet:
+    """The `rows` whose `key` is one of `ids` (at most cap + 1 of them): on PostgreSQL one array
+    parameter, `key = ANY(%s)`, looked up by key's index; elsewhere `IN (...)`."""
+    if connections[rows.db].vendor == "postgresql":
+        # One array literal ('{1,2,...}'), not ARRAY[1,2,...]: 10,001 constants took 20 ms to plan.
+        literal = "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+        return rows.filter(Func(F(key), Value(literal), arg_joiner=" = ANY(", template="%(expressions)s::bigint[])",
                                 output_field=BooleanField()))
-    return rows.filter(**{f"{key}__in": first})
+    return rows.filter(**{f"{key}__in": ids})
+
+
+def in_order(rows: QuerySet, ids: list) -> list:
+    """The `rows` with these ids, in the order of `ids` (one query, and one per prefetched relation)."""
+    found = {row.pk: row for row in rows.filter(pk__in=ids)} if ids else {}
+    return [found[pk] for pk in ids if pk in found]

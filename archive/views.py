@@ -11,7 +11,7 @@ from django.views.generic import DetailView, TemplateView, View
 from django_filters.views import FilterView
 
 from archive import filters
-from archive.browse import charts, exports, network, selectors
+from archive.browse import charts, exports, network, search, selectors
 from archive.browse.search import clean_query, is_postgresql
 from archive.models import Agreement, Article, Meeting, Organization, Person
 from archive.models.base import MAX_ID
@@ -45,8 +45,14 @@ class StablePaginationMixin:
         """The exact number of rows when the view has it already (saves the paginator a COUNT)."""
         return None
 
+    def known_ids(self):
+        """The ids of the list's first rows, in its order, when the view has read them already: the
+        paginator counts them and fetches a page among them by id."""
+        return None
+
     def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size, known_count=self.known_count(queryset))
+        paginator = self.get_paginator(queryset, page_size, known_count=self.known_count(queryset),
+                                       known_ids=self.known_ids(), rows=self.get_queryset())
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
 
@@ -111,6 +117,20 @@ class BrowseListView(ReaderAccessMixin, ExportMixin, StablePaginationMixin, Filt
     def show_facets(self) -> bool:
         return bool(self.facet_kind)
 
+    def facet_rows(self) -> list[dict] | None:
+        """The filtered list's first COUNT_CAP + 1 rows (`selectors.facet_rows`, one query), which its
+        count, facets and timeline are counted from; None when the list shows no facets or the filters
+        are invalid."""
+        if not hasattr(self, "_facet_rows"):
+            valid = not self.filterset.is_bound or self.filterset.is_valid()
+            self._facet_rows = (selectors.facet_rows(self.facet_kind, self.filterset.qs)
+                                if valid and self.show_facets() else None)
+        return self._facet_rows
+
+    def known_ids(self):
+        rows = self.facet_rows()
+        return None if rows is None else [row["pk"] for row in rows]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_filtered"] = any(
@@ -125,12 +145,12 @@ class BrowseListView(ReaderAccessMixin, ExportMixin, StablePaginationMixin, Filt
             if set_aside is not None:
                 context["undated_count"] = set_aside.order_by().count()
                 context["undated_url"] = query_with(self.request, self.filterset.undated_params())
-            if self.show_facets():
+            if self.facet_rows() is not None:
                 context["facets"] = [
                     (facet, [(option, query_with(self.request, option.params),
                               all(self.request.GET.get(k) == v for k, v in option.params.items() if v))
                              for option in facet.options])
-                    for facet in selectors.facets(self.facet_kind, self.filterset.qs) if facet.options]
+                    for facet in selectors.facets(self.facet_kind, self.facet_rows()) if facet.options]
         return context
 
 
@@ -144,14 +164,9 @@ class MeetingListView(BrowseListView):
     network_members = "participants"
     template_name = "archive/meeting_list.html"
 
-    def known_count(self, queryset):
-        # One grouped query gives both the timeline and the count.
-        self.per_month, total = selectors.meetings_by_month(queryset)
-        return total
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["timeline"] = charts.timeline(self.per_month)
+        context["timeline"] = charts.timeline(selectors.meetings_by_month(self.facet_rows() or []))
         return context
 
 
@@ -191,6 +206,16 @@ class ArticleListView(BrowseListView):
     filterset_class = filters.ArticleFilter
     export = exports.ARTICLES
     template_name = "archive/article_list.html"
+
+    def known_count(self, queryset):
+        # A text search counted its matches when it chose their order (up to MATCH_COUNT_CAP).
+        return self.filterset.match_count
+
+    def get_paginator(self, queryset, per_page, *args, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, *args, **kwargs)
+        if self.filterset.match_count is not None:
+            paginator.cap = search.MATCH_COUNT_CAP
+        return paginator
 
     def show_facets(self) -> bool:
         # Counting by outlet and year would run the full-text match over every hit a second time.

@@ -118,18 +118,18 @@ def pages(k) -> list[str]:
     ]
 
 
-def time_pages(pages: list[str], runs: int):
+def time_pages(pages: list[str], runs: int, explain: bool = False):
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from demo_archive import time_page
+    from demo_archive import explained_ms, time_page
 
     user, _ = get_user_model().objects.get_or_create(username="bench", defaults={"is_staff": True,
                                                                                 "is_superuser": True})
     client = Client()
     client.force_login(user)
     for url in pages:
-        yield url, time_page(client, url, runs)
+        yield url, time_page(client, url, runs), explained_ms(client, url) if explain else None
 
 
 def main() -> None:
@@ -140,6 +140,8 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
     parser.add_argument("--reuse", action="store_true", help="time pages on a database kept by --keep")
     parser.add_argument("--in-place", action="store_true", help="measure the named database itself")
+    parser.add_argument("--explain", action="store_true",
+                        help="also print each page's EXPLAIN ANALYZE execution time, summed over its queries")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         postgres = bool(args.database_url and args.database_url.startswith("postgres"))
@@ -156,9 +158,11 @@ def main() -> None:
         k = keys()
         print(f"{'PostgreSQL' if postgres else 'SQLite'}: {k.articles:,} articles"
               + ("" if args.reuse else f", ready in {time.perf_counter() - started:.0f} s"))
-        print(f"{'page':64} {'median ms':>10} {'of it SQL':>10} {'queries':>8}")
-        for page, t in time_pages(pages(k), args.runs):
-            print(f"{page:64} {t.median_ms:10.1f} {t.sql_ms:10.1f} {t.queries:8d}", flush=True)
+        explain_heading = " EXPLAIN ms" if args.explain else ""
+        print(f"{'page':64} {'median ms':>10} {'of it SQL':>10} {'queries':>8}{explain_heading}")
+        for page, t, explained in time_pages(pages(k), args.runs, args.explain and postgres):
+            extra = f" {explained:10.1f}" if explained is not None else ""
+            print(f"{page:64} {t.median_ms:10.1f} {t.sql_ms:10.1f} {t.queries:8d}{extra}", flush=True)
         if postgres and not (args.keep or args.reuse or args.in_place):
             drop_database(url)
 

@@ -38,7 +38,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from archive.browse import exports  # noqa: E402
-from demo_archive import Keys, keys, prepare, time_page  # noqa: E402
+from demo_archive import Keys, explained_ms, keys, prepare, time_page  # noqa: E402
 
 def cases(k: Keys) -> list[tuple[str, str]]:
     deep = 150  # a deep page inside the capped count (10,000 rows, 50 a page... or 20)
@@ -105,15 +105,20 @@ def main() -> None:
     parser.add_argument("--refill", action="store_true")
     parser.add_argument("--no-exports", action="store_true", help="skip the 10,000-row downloads")
     parser.add_argument("--downloads-only", action="store_true", help="time only the downloads of 10,000 rows")
+    parser.add_argument("--explain", action="store_true",
+                        help="also print each page's EXPLAIN ANALYZE execution time, summed over its queries")
     args = parser.parse_args()
     print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
     prepare(args.articles, args.refill)
     k = keys()
     client = Client()
-    print(f"\n{k.articles:,} articles\n{'page':40} {'median ms':>10} {'SQL ms':>8} {'queries':>8} {'bytes':>9}")
+    explain = f" {'EXPLAIN ms':>10}" if args.explain else ""
+    print(f"\n{k.articles:,} articles")
+    print(f"{'page':40} {'median ms':>10} {'SQL ms':>8} {'queries':>8} {'bytes':>9}{explain}")
     for label, url in ([] if args.downloads_only else cases(k)):
         t = time_page(client, url, args.repeat)
-        print(f"{label:40} {t.median_ms:10.1f} {t.sql_ms:8.1f} {t.queries:8d} {t.size:9d}", flush=True)
+        explained = f" {explained_ms(client, url):10.1f}" if args.explain else ""
+        print(f"{label:40} {t.median_ms:10.1f} {t.sql_ms:8.1f} {t.queries:8d} {t.size:9d}{explained}", flush=True)
     if args.no_exports:
         return
     exports.EXPORT_LIMIT = EXPORT_ROWS

@@ -11,21 +11,22 @@ Rules that hold everywhere here:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection
 from django.db.models import BooleanField, Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, When
-from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
+from django.db.models.functions import Coalesce
 
 from archive.mentions import mention_pieces
 from archive.models import (
     Agreement, AgreementParty, AgreementStatusChange, Article, Country, DatePrecision, Evidence, Meeting,
     MeetingParticipant, Organization, OrganizationAlias, Person, PersonAlias, ReviewStatus, Role,
 )
-from archive.paging import within_cap
+from archive.paging import among, first_rows, in_order
 
-from .search import headlines, name_condition, search_articles
+from .search import counted_search, headlines, name_condition
 
 # How many related rows a detail page shows before it links to the full, filtered list.
 DETAIL_LIMIT = 50
@@ -64,16 +65,24 @@ def _rejected(relation: str) -> Q:
     return Q(**{f"{relation}__review_status": ReviewStatus.REJECTED})
 
 
+def _links_rejected(relation: str, model) -> Q:
+    """The row links a rejected `model` record: `relation_id IN (the rejected ids)`. A filter, not a join:
+    PostgreSQL hashes the few rejected ids once (partial index `*_rejected`, migration 0013) instead of
+    looking up every row's person and organization."""
+    return Q(**{f"{relation}__in": model.objects.filter(review_status=ReviewStatus.REJECTED).values("pk")})
+
+
 def visible_participants() -> QuerySet:
     """Meeting participants a reader sees: none linked to a rejected person or organization."""
-    return MeetingParticipant.objects.exclude(_rejected("person")).exclude(_rejected("organization"))
+    return MeetingParticipant.objects.exclude(_links_rejected("person", Person)).exclude(
+        _links_rejected("organization", Organization))
 
 
 def visible_parties() -> QuerySet:
     """Agreement parties a reader sees: none that is a rejected organization, or a rejected person standing
     alone. A rejected signer leaves the party (a state, an organization) in place, unsigned: `signer_shown`."""
-    return (AgreementParty.objects.exclude(_rejected("organization"))
-            .exclude(_rejected("person"), organization__isnull=True, country__isnull=True))
+    return (AgreementParty.objects.exclude(_links_rejected("organization", Organization))
+            .exclude(_links_rejected("person", Person), organization__isnull=True, country__isnull=True))
 
 
 def signer_shown() -> Case:
@@ -137,8 +146,9 @@ def agreements_matching(queryset: QuerySet, text: str) -> QuerySet:
     return queryset.filter(name_condition(text, Agreement, ("title",), visible_parties(), "agreement_id"))
 
 
-def articles_matching(queryset: QuerySet, text: str) -> QuerySet:
-    return search_articles(queryset, text)
+def articles_matching(queryset: QuerySet, text: str) -> tuple[QuerySet, int | None]:
+    """The matches in the search's order, and how many (counted up to `search.MATCH_COUNT_CAP` + 1)."""
+    return counted_search(queryset, text)
 
 
 # Each step asks the outlet index for the next name after the last one: a handful of look-ups
@@ -202,78 +212,88 @@ class Facet:
 FACET_LIMIT = 8
 
 
-def _year_facet(queryset: QuerySet, field: str) -> Facet:
-    rows = (queryset.prefetch_related(None).order_by().filter(**{f"{field}__isnull": False})
-            .annotate(year=ExtractYear(field)).values("year").annotate(n=Count("id")).order_by("-year"))
+# The columns each list's facets (and the meetings' timeline) count, read with its first rows.
+FACET_FIELDS = {
+    "meeting": ("date", "date_precision"),
+    "agreement": ("status", "kind", "date"),
+    "person": ("country__code", "country__name"),
+    "organization": ("org_type", "country__code", "country__name"),
+    "article": ("outlet", "published"),
+}
+
+
+def facet_rows(kind: str, queryset: QuerySet) -> list[dict]:
+    """The filtered list's first COUNT_CAP + 1 rows, in its order, with the columns its facets count (one query)."""
+    return first_rows(queryset, FACET_FIELDS[kind])
+
+
+def _top(counts: Counter, order) -> list[tuple]:
+    return sorted(counts.items(), key=order)[:FACET_LIMIT]
+
+
+def _year_facet(rows: list[dict], field: str) -> Facet:
+    years = Counter(row[field].year for row in rows if row[field] is not None)
     return Facet("year", "Year", [
-        FacetOption(str(r["year"]), r["n"], {"date_from": f"{r['year']}-01-01", "date_to": f"{r['year']}-12-31",
-                                             "undated": None})
-        for r in rows[:FACET_LIMIT]])
+        FacetOption(str(year), n, {"date_from": f"{year}-01-01", "date_to": f"{year}-12-31", "undated": None})
+        for year, n in _top(years, lambda item: -item[0])])
 
 
-def _field_facet(queryset: QuerySet, field: str, name: str, label: str, choices=None) -> Facet:
-    rows = (queryset.prefetch_related(None).order_by().exclude(**{field: ""}).values(field)
-            .annotate(n=Count("id")).order_by("-n", field))
+def _field_facet(rows: list[dict], field: str, name: str, label: str, choices=None) -> Facet:
+    values = Counter(row[field] for row in rows if row[field] not in ("", None))
     labels = dict(choices or ())
-    return Facet(name, label, [FacetOption(str(labels.get(r[field], r[field])), r["n"], {name: r[field]})
-                               for r in rows[:FACET_LIMIT]])
+    return Facet(name, label, [FacetOption(str(labels.get(value, value)), n, {name: value})
+                               for value, n in _top(values, lambda item: (-item[1], item[0]))])
 
 
-def _country_facet(queryset: QuerySet, related=None, key: str = "") -> Facet:
-    """Countries by how many records of `queryset` they appear in; through `related` (visible participants,
-    parties) the count is of distinct records, read from the related table in one grouped query."""
-    if related is None:
-        rows = (queryset.prefetch_related(None).order_by().filter(country__isnull=False)
-                .values("country__code", "country__name").annotate(n=Count("id")))
-    else:
-        rows = (within_cap(queryset, rows=related.filter(country__isnull=False), key=key)
-                .values("country__code", "country__name").annotate(n=Count(key, distinct=True)))
-    rows = rows.order_by("-n", "country__name")[:FACET_LIMIT]
+def _country_facet(rows: list[dict]) -> Facet:
+    """Countries by how many of the rows name them."""
+    named = Counter((row["country__code"], row["country__name"]) for row in rows if row["country__code"])
+    most = _top(named, lambda item: (-item[1], item[0][1]))  # most rows first, then by name
+    return Facet("country", "Country", [FacetOption(country_name, n, {"country": code})
+                                        for (code, country_name), n in most])
+
+
+def _related_country_facet(rows: list[dict], related: QuerySet, key: str) -> Facet:
+    """Countries by how many of the rows they appear in through `related` (visible participants, parties):
+    distinct records, read from the related table in one grouped query."""
+    if not rows:
+        return Facet("country", "Country", [])
+    counted = (among(related.filter(country__isnull=False), [row["pk"] for row in rows], key)
+               .values("country__code", "country__name").annotate(n=Count(key, distinct=True))
+               .order_by("-n", "country__name")[:FACET_LIMIT])
     return Facet("country", "Country", [FacetOption(r["country__name"], r["n"], {"country": r["country__code"]})
-                                        for r in rows])
+                                        for r in counted])
 
 
-def facets(kind: str, queryset: QuerySet) -> list[Facet]:
-    """The most common values of the filtered list (its first 10,001 rows: `within_cap`), one grouped query each."""
+def facets(kind: str, rows: list[dict]) -> list[Facet]:
+    """The most common values of the filtered list's first rows (`facet_rows`: its first 10,001, or all of
+    a list the filters narrow further), counted from those rows; countries through participants or
+    parties in one grouped query."""
     from archive.models import AgreementKind, AgreementStatus, OrganizationType
 
-    bounded = within_cap(queryset)
     if kind == "meeting":
-        return [_country_facet(queryset, visible_participants(), "meeting_id"), _year_facet(bounded, "date")]
+        return [_related_country_facet(rows, visible_participants(), "meeting_id"), _year_facet(rows, "date")]
     if kind == "agreement":
-        return [_field_facet(bounded, "status", "status", "Status", AgreementStatus.choices),
-                _field_facet(bounded, "kind", "kind", "Kind", AgreementKind.choices),
-                _country_facet(queryset, visible_parties(), "agreement_id"), _year_facet(bounded, "date")]
+        return [_field_facet(rows, "status", "status", "Status", AgreementStatus.choices),
+                _field_facet(rows, "kind", "kind", "Kind", AgreementKind.choices),
+                _related_country_facet(rows, visible_parties(), "agreement_id"), _year_facet(rows, "date")]
     if kind == "person":
-        return [_country_facet(bounded)]
+        return [_country_facet(rows)]
     if kind == "organization":
-        return [_field_facet(bounded, "org_type", "type", "Type", OrganizationType.choices), _country_facet(bounded)]
+        return [_field_facet(rows, "org_type", "type", "Type", OrganizationType.choices), _country_facet(rows)]
     if kind == "article":
-        return [_field_facet(bounded, "outlet", "outlet", "Outlet"), _year_facet(bounded, "published")]
+        return [_field_facet(rows, "outlet", "outlet", "Outlet"), _year_facet(rows, "published")]
     return []
 
 
 # ---------------------------------------------------------------- pictures
 
-def meetings_by_month(queryset: QuerySet) -> tuple[list[tuple[date, int]], int]:
-    """([(first of month, meetings)], total) for `queryset` in one pass over its first 10,001 rows.
-
-    The months leave out undated meetings and those dated only by year; the total
-    counts every meeting up to the cap (`within_cap`: past it, the newest), so the
-    list's paginator needs no COUNT of its own.
-    """
-    rows = (
-        within_cap(queryset).order_by()
-        .annotate(month=TruncMonth("date"), yearly=Q(date_precision=DatePrecision.YEAR))
-        .values("month", "yearly").annotate(n=Count("id"))
-    )
-    months: dict[date, int] = {}
-    total = 0
-    for row in rows:
-        total += row["n"]
-        if row["month"] is not None and not row["yearly"]:
-            months[row["month"]] = months.get(row["month"], 0) + row["n"]
-    return sorted(months.items()), total
+def meetings_by_month(rows: list[dict]) -> list[tuple[date, int]]:
+    """[(first of month, meetings)] of the meetings' first rows (`facet_rows`), leaving out undated
+    meetings and those dated only by year."""
+    months = Counter(row["date"].replace(day=1) for row in rows
+                     if row["date"] is not None and row["date_precision"] != DatePrecision.YEAR)
+    return sorted(months.items())
 
 
 @dataclass(frozen=True)
@@ -519,23 +539,31 @@ class Found:
     capped: bool  # more than SEARCH_COUNT_CAP match
 
 
-def _found(queryset: QuerySet, limit: int) -> Found:
-    rows = list(queryset[:limit])
-    if len(rows) < limit:
-        return Found(rows, len(rows), False)  # all of them: no count needed
-    n = queryset.order_by()[: SEARCH_COUNT_CAP + 1].count()
-    return Found(rows, min(n, SEARCH_COUNT_CAP), n > SEARCH_COUNT_CAP)
+def _found(matching: QuerySet, rows: QuerySet, limit: int) -> Found:
+    """The first `limit` of `matching` and how many match, from one read of their ids (up to
+    SEARCH_COUNT_CAP + 1); the rows themselves come from `rows` (the unfiltered list) by id, so the
+    search is not run a second time."""
+    ids = list(matching.prefetch_related(None).values_list("pk", flat=True)[: SEARCH_COUNT_CAP + 1])
+    return Found(in_order(rows, ids[:limit]), min(len(ids), SEARCH_COUNT_CAP), len(ids) > SEARCH_COUNT_CAP)
+
+
+def _found_articles(text: str, limit: int) -> Found:
+    """Articles: the search counted its matches when it chose their order."""
+    matches, counted = articles_matching(article_list(), text)
+    rows = list(matches[:limit])
+    counted = counted or 0
+    return Found(rows, min(counted, SEARCH_COUNT_CAP), counted > SEARCH_COUNT_CAP)
 
 
 def search_everything(text: str, limit: int = 10) -> dict:
     """The site-wide search page: for each record type its first matches and their count (counted up to
-    SEARCH_COUNT_CAP, only when a type fills its `limit`), and the matching passage of each article."""
+    SEARCH_COUNT_CAP), and the matching passage of each article."""
     found = {
-        "articles": _found(articles_matching(article_list(), text), limit),
-        "people": _found(people_named(person_list(), text), limit),
-        "organizations": _found(organizations_named(organization_list(), text), limit),
-        "meetings": _found(meetings_matching(meeting_list(), text), limit),
-        "agreements": _found(agreements_matching(agreement_list(), text), limit),
+        "articles": _found_articles(text, limit),
+        "people": _found(people_named(person_list(), text), person_list(), limit),
+        "organizations": _found(organizations_named(organization_list(), text), organization_list(), limit),
+        "meetings": _found(meetings_matching(meeting_list(), text), meeting_list(), limit),
+        "agreements": _found(agreements_matching(agreement_list(), text), agreement_list(), limit),
     }
     return {
         **{kind: f.rows for kind, f in found.items()}, "found": found,

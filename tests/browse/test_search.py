@@ -176,3 +176,17 @@ def test_the_article_count_stops_at_the_cap_and_says_more_than(client, corpus, m
     assert response.context["paginator"].count == 2 and response.context["paginator"].capped
     assert "More than 2 articles" in response.content.decode()
     assert client.get("/articles/", {"q": "wheat"}).context["paginator"].capped is False
+
+
+def test_a_search_counts_its_matches_once_and_up_to_its_own_cap(client, corpus, monkeypatch):
+    from archive.browse import search
+
+    monkeypatch.setattr(search, "MATCH_COUNT_CAP", 1)
+    monkeypatch.setattr(search, "RANK_LIMIT", 1)
+    response = client.get("/articles/", {"q": "pipeline"})  # two articles match
+    paginator = response.context["paginator"]
+    assert paginator.capped and paginator.count == 1
+    assert "More than 1 articles" in response.content.decode()
+    monkeypatch.setattr(search, "MATCH_COUNT_CAP", 5)
+    paginator = client.get("/articles/", {"q": "pipeline"}).context["paginator"]
+    assert not paginator.capped and paginator.count == 2
