@@ -9,7 +9,6 @@ from archive.models import Article, Evidence, ReviewStatus
 
 from .events import write_agreements, write_meetings
 from .fields import fit_rows
-from .locks import lock_article
 from .people import write_organizations, write_people
 from .previous import PreviousRecords
 from .report import IngestReport
@@ -19,7 +18,8 @@ ARTICLE_FIELDS = ("title", "outlet", "published", "dateline", "byline", "source_
 
 
 def save_article(extracted: ExtractedArticle, *, source_path: str, report: IngestReport) -> Article:
-    """Insert, update or leave alone one article; call inside a transaction.
+    """Insert, update or leave alone one article; call inside a transaction that holds its locks
+    (`files.write_articles`).
 
     The same text (content hash) anywhere in the archive is a no-op. A story
     whose text changed (same file, same position) is updated in place: its old
@@ -27,7 +27,6 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     (see `previous`), and records left with no evidence that no person has
     touched are removed.
     """
-    lock_article(extracted, source_path)
     content_hash = extracted.content_hash
     same_text_or_place = Q(content_hash=content_hash) | Q(source_path=source_path, position=extracted.position)
     found = {a.content_hash == content_hash: a for a in Article.objects.filter(same_text_or_place)}
