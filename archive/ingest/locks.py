@@ -31,6 +31,7 @@ writers queue for the whole file (see `files.wait_for_other_writers`).
 
 from __future__ import annotations
 
+import threading
 import zlib
 from collections.abc import Iterable
 
@@ -71,13 +72,13 @@ class LocksBusy(Exception):
     """Another writer holds a second-round key this transaction may not wait for (see above)."""
 
 
-_meeting_keys_held: set[int] = set()  # second-round keys of the current transaction (see `lock_articles`)
+_transaction = threading.local()  # per thread, as Django's connections are: `meeting_keys` held (see `lock_articles`)
 
 
 def lock_articles(articles: Iterable[tuple[ExtractedArticle, str]]) -> None:
     """Wait for any other writer holding a key of the (article, source path) pairs; call first inside
     the transaction that writes them."""
-    _meeting_keys_held.clear()
+    _transaction.meeting_keys = set()
     take_locks(RECORD_KEYS, hashes(set().union(*(article_keys(extracted, path) for extracted, path in articles))))
 
 
@@ -86,14 +87,15 @@ def lock_meeting_people(person_ids: Iterable[int]) -> None:
     sort after those held, else only try (raising `LocksBusy`)."""
     if connection.vendor != "postgresql":
         return
-    new = hashes({str(pk) for pk in person_ids}) - _meeting_keys_held
+    held = vars(_transaction).setdefault("meeting_keys", set())
+    new = hashes({str(pk) for pk in person_ids}) - held
     if not new:
         return
-    if not _meeting_keys_held or min(new) > max(_meeting_keys_held):
+    if not held or min(new) > max(held):
         take_locks(MEETING_PEOPLE, new)
     elif not try_locks(MEETING_PEOPLE, new):
         raise LocksBusy
-    _meeting_keys_held.update(new)
+    held.update(new)
 
 
 def hashes(keys: set[str]) -> set[int]:
