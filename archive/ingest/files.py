@@ -21,6 +21,7 @@ from archive.extraction.records import ExtractedArticle
 from archive.extraction.scoring import using_model
 
 from .articles import save_article
+from .candidates import NamePools
 from .countries import forget_rows
 from .events import forget_sectors
 from .locks import lock_articles
@@ -147,8 +148,9 @@ class Batch:
 def write_articles(articles: list[Pending], counts: list[IngestReport]) -> None:
     """Write `articles` in the current transaction, counting each one's changes in its own report."""
     lock_articles([(pending.extracted, pending.source_path) for pending in articles])
+    pools = NamePools.load([pending.extracted for pending in articles])
     for pending, report in zip(articles, counts):
-        save_article(pending.extracted, source_path=pending.source_path, report=report)
+        save_article(pending.extracted, source_path=pending.source_path, report=report, pools=pools)
 
 
 def save_one(pending: Pending, report: IngestReport, *, dry_run: bool) -> None:
