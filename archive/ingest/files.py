@@ -125,7 +125,7 @@ class Batch:
 
     def write(self) -> None:
         articles, self.articles = self.articles, []
-        if len(articles) == 1 or not self.write_together(articles):
+        if len(articles) <= 1 or not self.write_together(articles):
             for pending in articles:
                 save_one(pending, self.report, dry_run=self.dry_run)
         files, self.files = self.files, []
@@ -138,7 +138,9 @@ class Batch:
         try:
             with transaction.atomic():
                 write_articles(articles, counts)
-        except Exception:  # noqa: BLE001 - each article is tried again alone, and reports its own error
+        except Exception as exc:  # noqa: BLE001 - each article is tried again alone, and reports its own error
+            log.info("a batch of %d articles failed (%s); writing them one per transaction", len(articles),
+                     one_line(exc))
             return False
         for one in counts:
             self.report.merge(one)

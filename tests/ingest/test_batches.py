@@ -19,10 +19,11 @@ from archive.ingest import ingest_paths
 from archive.ingest.articles import save_article
 from archive.ingest.report import IngestReport
 from archive.ingest.rows import links_snapshots
-from archive.models import Agreement, Evidence, Meeting, Organization, Person
+from archive.models import Agreement, Article, Evidence, Meeting, Organization, Person
 from tests.ingest.builders import article, person
 from tests.ingest.contents import archive_contents
 from tests.ingest.test_bad_input import GOOD
+from tests.ingest.test_database_limits import refusing_trigger  # noqa: F401 - a fixture
 from tests.ingest.test_many_writers import STORIES, story
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +142,14 @@ def test_a_changed_record_gets_a_version_with_its_links_as_they_stood_before_the
     assert [row["fields"]["article_id"] for row in changed.links["roles"]] == [first.pk]
     assert [row["label"] for row in changed.links["aliases"]] == ["Nurlan Abenov"]
     assert Person.objects.get().roles.count() == 2
+
+
+def test_a_batch_with_an_article_the_database_refuses_is_written_again_one_by_one(corpus, refusing_trigger):
+    """The refused article gets its one error line; every other article of its batch goes in."""
+    refused = corpus / "10a-refused.txt"
+    refused.write_text("Refused headline\n\n" + GOOD.split("\n", 2)[2], encoding="utf-8")
+    report = ingest_paths([corpus], batch_size=50)
+    assert [(path, reason.split(":")[0]) for path, reason in report.errors] == [
+        (str(refused), "story 1 ('Refused headline')")]
+    assert report.counts["articles new"] == STORIES + 2
+    assert Article.objects.count() == STORIES + 2 and Person.objects.count() == 6
