@@ -3,11 +3,13 @@
     python benchmarks/ingest_speed.py --articles 2000                       # embedded SQLite
     python benchmarks/ingest_speed.py --articles 2000 --database-url postgres://...
     python benchmarks/ingest_speed.py --articles 2000 --workers 1 2 4        # the runs to compare
+    python benchmarks/ingest_speed.py --articles 2000 --batch-size 1         # one article per transaction
 
 Writes the corpus (`benchmarks/corpus.py`) to a temporary folder, times the
 extraction pipeline alone over it (one core, no database), then for each number
-of workers empties the archive and ingests the corpus in equal batches, printing
-per batch: articles and words per second, database queries per article (the
+of workers empties the archive and ingests the corpus in equal parts (`--batches`,
+one `ingest_paths` each; within it ingest writes `--batch-size` articles per
+transaction), printing per part: articles and words per second, database queries per article (the
 writer's, counted with an execute wrapper), and the peak resident memory of the
 writer during the batch (and of the largest worker so far). Flat figures from
 batch to batch mean the ingest streams and does not slow down as the archive grows.
@@ -100,16 +102,17 @@ def pipeline_only(files: list[Path]) -> float:
     return articles / (time.perf_counter() - start)
 
 
-def ingest_run(files: list[Path], words: int, *, workers: int, batches: int, engine: str) -> None:
+def ingest_run(files: list[Path], words: int, *, workers: int, batches: int, batch_size: int, engine: str) -> None:
     from archive.models import Agreement, Article, Meeting, Person
 
     empty_archive()
     size = max(1, len(files) // batches)
-    print(f"{engine}, {workers} worker(s): {len(files)} articles in batches of {size}")
+    print(f"{engine}, {workers} worker(s), {batch_size} articles per transaction: {len(files)} articles, "
+          f"timed in parts of {size}")
     total_time = total_queries = 0.0
     for first in range(0, len(files), size):
         batch = files[first:first + size]
-        report, elapsed, queries = timed_ingest(batch, workers=workers)
+        report, elapsed, queries = timed_ingest(batch, workers=workers, batch_size=batch_size)
         total_time += elapsed
         total_queries += queries
         batch_words = words * len(batch) / len(files)
@@ -122,7 +125,7 @@ def ingest_run(files: list[Path], words: int, *, workers: int, batches: int, eng
           f"{Agreement.objects.count()} agreements")
 
 
-def timed_ingest(files: list[Path], *, workers: int):
+def timed_ingest(files: list[Path], *, workers: int, batch_size: int):
     """Ingest `files`, counting queries and the writer's peak memory: (report, seconds, queries)."""
     from django.db import connection
 
@@ -132,15 +135,15 @@ def timed_ingest(files: list[Path], *, workers: int):
     reset_peak_rss()
     start = time.perf_counter()
     with connection.execute_wrapper(counter):
-        report = ingest_paths(files, workers=workers)
+        report = ingest_paths(files, workers=workers, batch_size=batch_size)
     return report, time.perf_counter() - start, counter.count
 
 
-def update_run(files: list[Path], *, workers: int, engine: str) -> None:
+def update_run(files: list[Path], *, workers: int, batch_size: int, engine: str) -> None:
     """Change the files (one word each) and ingest them again: every article is updated in place."""
     for path in files:
         path.write_text(path.read_text(encoding="utf-8").replace(" the ", " this ", 1), encoding="utf-8")
-    report, elapsed, queries = timed_ingest(files, workers=workers)
+    report, elapsed, queries = timed_ingest(files, workers=workers, batch_size=batch_size)
     print(f"{engine}, {workers} worker(s), {len(files)} changed files: {len(files) / elapsed:.1f} articles/s, "
           f"{queries / len(files):.1f} queries/article, {report.counts['articles updated']} updated, "
           f"peak writer {peak_rss_mb():.0f} MB, errors {len(report.errors)}")
@@ -151,6 +154,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--batches", type=int, default=4)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="numbers of workers to run with")
+    parser.add_argument("--batch-size", type=int, default=None, help="articles per transaction (default: ingest's)")
     parser.add_argument("--changed", type=float, default=0.1, help="share of the files changed and ingested again")
     parser.add_argument("--database-url", help="PostgreSQL URL (its tables are emptied); default: temporary SQLite")
     args = parser.parse_args()
@@ -161,6 +165,9 @@ def main() -> None:
 
         files = write_corpus(Path(tmp) / "corpus", args.articles)
         words = sum(len(path.read_text(encoding="utf-8").split()) for path in files)
+        from archive.ingest import BATCH_SIZE
+
+        batch_size = args.batch_size or BATCH_SIZE
         engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
         print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; "
               f"corpus: {len(files)} files, {words / len(files):.0f} words each")
@@ -169,9 +176,9 @@ def main() -> None:
         for workers in args.workers:
             for path, data in originals.items():
                 path.write_bytes(data)
-            ingest_run(files, words, workers=workers, batches=args.batches, engine=engine)
+            ingest_run(files, words, workers=workers, batches=args.batches, batch_size=batch_size, engine=engine)
             if originals:
-                update_run(list(originals), workers=workers, engine=engine)
+                update_run(list(originals), workers=workers, batch_size=batch_size, engine=engine)
         print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 

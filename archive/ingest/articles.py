@@ -9,8 +9,8 @@ from archive.models import Article, Evidence, ReviewStatus
 
 from .events import write_agreements, write_meetings
 from .fields import fit_rows
-from .locks import lock_article
 from .people import write_organizations, write_people
+from .candidates import NamePools
 from .previous import PreviousRecords
 from .report import IngestReport
 from .rows import ArticleRows
@@ -18,8 +18,11 @@ from .rows import ArticleRows
 ARTICLE_FIELDS = ("title", "outlet", "published", "dateline", "byline", "source_name", "body")
 
 
-def save_article(extracted: ExtractedArticle, *, source_path: str, report: IngestReport) -> Article:
-    """Insert, update or leave alone one article; call inside a transaction.
+def save_article(extracted: ExtractedArticle, *, source_path: str, report: IngestReport,
+                 pools: NamePools | None = None) -> Article:
+    """Insert, update or leave alone one article; call inside a transaction that holds its locks
+    (`files.write_articles`). `pools`: the names of the batch it belongs to, read for all of its
+    articles (by default, for this article alone).
 
     The same text (content hash) anywhere in the archive is a no-op. A story
     whose text changed (same file, same position) is updated in place: its old
@@ -27,7 +30,6 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     (see `previous`), and records left with no evidence that no person has
     touched are removed.
     """
-    lock_article(extracted, source_path)
     content_hash = extracted.content_hash
     same_text_or_place = Q(content_hash=content_hash) | Q(source_path=source_path, position=extracted.position)
     found = {a.content_hash == content_hash: a for a in Article.objects.filter(same_text_or_place)}
@@ -48,17 +50,18 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     article.content_hash = content_hash
     fit_rows([article]).pop().save()
     previous.expect(extracted)
-    write_records(extracted, article, report, previous)
+    pools = pools or NamePools.load([extracted])
+    write_records(extracted, article, report, previous, pools)
     if updating:
-        remove_orphans(previous)
+        pools.forget(remove_orphans(previous))
     return article
 
 
 def write_records(extracted: ExtractedArticle, article: Article, report: IngestReport,
-                  previous: PreviousRecords) -> None:
+                  previous: PreviousRecords, pools: NamePools) -> None:
     rows = ArticleRows(article)
-    orgs = write_organizations(extracted, article, report, rows)
-    people = write_people(extracted, article, orgs, report, rows, previous.people)
+    orgs = write_organizations(extracted, article, report, rows, pools.organizations)
+    people = write_people(extracted, article, orgs, report, rows, pools.people, previous.people)
     write_meetings(extracted, article, people, orgs, report, previous, rows)
     write_agreements(extracted, article, orgs, report, previous, rows)
     rows.flush()
@@ -77,11 +80,15 @@ def forget_extraction(article: Article) -> PreviousRecords:
     return previous
 
 
-def remove_orphans(previous: PreviousRecords) -> None:
+def remove_orphans(previous: PreviousRecords) -> dict:
     """Delete the machine-made records the article's old text supported that no evidence supports
-    any more. Only those are looked at (not whole tables); a person's records always stay."""
+    any more. Only those are looked at (not whole tables); a person's records always stay.
+    Returns {model: ids deleted}."""
     untouched = Q(review_status=ReviewStatus.UNREVIEWED, is_curated=False, evidence__isnull=True,
                   merged_records__isnull=True)
+    deleted = {}
     for model, ids in previous.supported.items():
-        if ids:
-            model.objects.filter(untouched, pk__in=ids).delete()
+        if ids and (orphans := set(model.objects.filter(untouched, pk__in=ids).values_list("pk", flat=True))):
+            model.objects.filter(pk__in=orphans).delete()
+            deleted[model] = orphans
+    return deleted

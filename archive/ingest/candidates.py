@@ -1,20 +1,20 @@
-"""The records an article's names could stand for, read in one round of queries per kind.
+"""The records a batch of articles' names could stand for, read in one round of queries per kind.
 
 Resolving a name used to be a query per name (and one more per merged record
-followed, whose aliases were not prefetched). An article's people and
+followed, whose aliases were not prefetched). A batch's people and
 organizations are now looked up together, once its locks are held (see `locks`):
 every record any of its name keys finds, with its aliases, country and the
-records it was merged into, plus what the "newest source" and "most cited
-country" rules need of its roles. Resolution then runs in memory, name by name
-in the order of the text, against those records and the ones created earlier in
-the same article, exactly as it did against the database.
+records it was merged into. Resolution then runs in memory, name by name in the
+order of the texts, against those records and the ones created earlier in the
+same batch, exactly as it did against the database.
 
-Why per article rather than once per run: another writer (a second ingest, or a
+Why per batch rather than once per run: another writer (a second ingest, or a
 curator verifying, merging or editing in the admin) may change any of these
-records between two articles, and ingest must see their latest state before it
-writes, or it could overwrite a curator's decision. One fresh read per article,
-taken after its locks, is what makes that safe; it costs a handful of queries,
-not one per name.
+records between two batches, and ingest must see their latest state before it
+writes, or it could overwrite a curator's decision. One fresh read per batch of
+articles (`NamePools`), taken after its locks, is what makes that safe; it costs
+a handful of queries, not one per name. The roles the people rules read are
+still read per article (one query), as they stand after the articles before it.
 """
 
 from __future__ import annotations
@@ -86,8 +86,9 @@ class PeoplePool:
     stored: set = field(default_factory=set)  # (pk, normalized form) of the aliases in the archive
 
     @classmethod
-    def load(cls, extracted: ExtractedArticle, article: Article) -> PeoplePool:
-        keys = person_keys(form for p in extracted.people for form in (p.name, *p.aliases))
+    def load(cls, articles: Iterable[ExtractedArticle]) -> PeoplePool:
+        """The people any of `articles`' names could be (a batch's: see `NamePools`)."""
+        keys = person_keys(form for extracted in articles for p in extracted.people for form in (p.name, *p.aliases))
         pool = cls()
         if not keys:
             return pool
@@ -97,10 +98,15 @@ class PeoplePool:
             pool.keys[id(person)] = {a.surname_key for a in aliases}
             pool.forms[id(person)] = [person.name, *(a.name for a in aliases)]
             pool.stored |= {(person.pk, a.normalized) for a in aliases}
-        pool.load_roles({p.resolved().pk for p in pool.found}, article)
         return pool
 
-    def load_roles(self, person_ids: set[int], article: Article) -> None:
+    def load_roles(self, extracted: ExtractedArticle, article: Article) -> None:
+        """What the "newest source" and "most cited country" rules need of the roles, in other articles,
+        of the people `extracted` could name (created by an earlier article of the batch included)."""
+        self.roles.clear()
+        keys = person_keys(form for p in extracted.people for form in (p.name, *p.aliases))
+        person_ids = {p.resolved().pk for p in self.found if self.keys[id(p)] & keys}
+        person_ids |= {p.pk for p in self.created if self.keys[id(p)] & keys}
         if not person_ids:
             return
         rows = (Role.objects.filter(person__in=person_ids).exclude(article=article)
@@ -136,6 +142,11 @@ class PeoplePool:
         self.created.append(person)
         self.add_forms(person, forms)
 
+    def forget(self, person_ids: set[int]) -> None:
+        """Records deleted (orphaned by an updated article): later articles must not find them."""
+        self.found = [p for p in self.found if p.pk not in person_ids]
+        self.created = [p for p in self.created if p.pk not in person_ids]
+
 
 @dataclass
 class OrganizationPool:
@@ -146,10 +157,12 @@ class OrganizationPool:
     stored: set = field(default_factory=set)  # (pk, normalized form) of aliases known to be in the archive
 
     @classmethod
-    def load(cls, extracted: ExtractedArticle) -> OrganizationPool:
+    def load(cls, articles: Iterable[ExtractedArticle]) -> OrganizationPool:
+        """The organizations any of `articles`' names and acronyms could be (a batch's: see `NamePools`)."""
         pool = cls()
-        forms = org_forms(form for o in extracted.organizations for form in (o.name, *o.aliases))
-        acronyms = {o.acronym for o in extracted.organizations if o.acronym}
+        named = [o for extracted in articles for o in extracted.organizations]
+        forms = org_forms(form for o in named for form in (o.name, *o.aliases))
+        acronyms = {o.acronym for o in named if o.acronym}
         aliases = list(OrganizationAlias.objects.filter(normalized__in=forms)
                        .select_related("organization__country")) \
             if forms else []
@@ -166,7 +179,7 @@ class OrganizationPool:
         return [org for form in forms for org in self.by_form.get(form, ())]
 
     def with_acronym(self, acronym: str) -> list:
-        return list(self.by_acronym.get(acronym, ()))
+        return [org for org in self.by_acronym.get(acronym, ()) if org.acronym == acronym]  # it may have changed
 
     def add(self, org, forms: Iterable[str | None]) -> None:
         """Forms and acronym the article gives `org` (found by the next organization of the article too)."""
@@ -175,3 +188,28 @@ class OrganizationPool:
                 self.by_form[form].append(org)
         if org.acronym and org not in self.by_acronym[org.acronym]:
             self.by_acronym[org.acronym].append(org)
+
+    def forget(self, org_ids: set[int]) -> None:
+        """Records deleted (orphaned by an updated article): later articles must not find them."""
+        for table in (self.by_form, self.by_acronym):
+            for key, orgs in table.items():
+                table[key] = [org for org in orgs if org.pk not in org_ids]
+
+
+@dataclass
+class NamePools:
+    """The people and organizations a batch of articles could name: read once for the whole batch, once
+    its locks are held, and kept current as its articles create records and give them names, so an
+    article sees what the ones before it in the batch wrote, as if each had read the database."""
+
+    people: PeoplePool
+    organizations: OrganizationPool
+
+    @classmethod
+    def load(cls, articles: list[ExtractedArticle]) -> NamePools:
+        return cls(PeoplePool.load(articles), OrganizationPool.load(articles))
+
+    def forget(self, deleted: dict) -> None:
+        """{model: ids} deleted by `articles.remove_orphans`."""
+        self.people.forget(deleted.get(Person, set()))
+        self.organizations.forget(deleted.get(Organization, set()))

@@ -32,7 +32,7 @@ from archive.models import (
 )
 
 from .countries import country_for
-from .fields import apply_record_values, fit_rows, fit_value, is_newest_source
+from .fields import LATEST_SOURCE, apply_record_values, fit_rows, fit_value, is_newest_source
 from .locks import lock_meeting_people
 from .people import REJECTED
 from .previous import PreviousRecords
@@ -243,7 +243,10 @@ def agrees(ext: ExtractedAgreement, title: str, theirs: set) -> bool:
 
 
 def latest_source_date(agreement: Agreement):
-    """The publication date of the latest article that stated the agreement's status."""
+    """The publication date of the latest article that stated the agreement's status: annotated on the
+    candidates read (`LATEST_SOURCE`), read here for one reached otherwise (through a merge)."""
+    if hasattr(agreement, "latest_source"):
+        return agreement.latest_source
     return agreement.status_changes.aggregate(latest=Max("article__published"))["latest"]
 
 
@@ -294,7 +297,8 @@ def find_same_agreement(ext: ExtractedAgreement):
                if fuzz.token_set_ratio(title, names.fold(other)) >= TITLE_SIMILARITY]
     if not similar:
         return None
-    for agreement in Agreement.objects.filter(pk__in=similar).order_by("-id").prefetch_related("parties"):
+    found = Agreement.objects.filter(pk__in=similar).annotate(latest_source=LATEST_SOURCE).order_by("-id")
+    for agreement in found.prefetch_related("parties"):
         theirs = party_keys((p.country_id, p.name) for p in agreement.parties.all())
         if len(ours & theirs) / len(ours | theirs) >= 0.5:
             target = agreement.resolved()

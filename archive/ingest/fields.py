@@ -98,6 +98,10 @@ def apply_record_values(record: models.Model, values: dict, confidence: float,
     return record.pk is None or changed
 
 
+# An agreement's latest source date (`events.latest_source_date`), annotated on the candidates read.
+LATEST_SOURCE = models.Max("status_changes__article__published")
+
+
 def is_newest_source(published: datetime.date | None, source_dates) -> bool:
     """Whether an article published on `published` speaks for a record's latest state (its title, an
     agreement's status): it is at least as recent as every dated source before it. An undated

@@ -11,12 +11,19 @@ a sector, the article's own text and place. A second writer that shares a key
 waits until the first commits, then resolves in a fresh statement (READ
 COMMITTED) and finds the first writer's record.
 
+A transaction writes a batch of articles (`files.Batch`): it takes the first
+round for all of them at once, in sorted order (`lock_articles`), before it
+resolves anything.
+
 Meetings are found by the people who took part, whose ids are known only once
 the people are resolved: `lock_meeting_people` takes a second round of locks on
-those ids. Every transaction takes the first round in sorted order, then the
-second round in sorted order (a separate key space), so advisory locks alone can
-never deadlock; a deadlock on rows the database still detects is retried by
-`files.save_one` like any collision.
+those ids (a separate key space, after the first), article by article. It waits
+for a key only when the key sorts after every second-round key the transaction
+already holds; otherwise it only tries to take the keys, and when another writer
+holds one, `LocksBusy` ends the batch, whose articles are then written one per
+transaction (each of which waits in sorted order). Every wait is thus for a key
+above all the waiter holds, so advisory locks alone can never deadlock; a deadlock
+on rows the database still detects is retried by `files.save_one` like any collision.
 
 SQLite needs none of this: each article's transaction begins IMMEDIATE, so
 writers queue for the whole file (see `files.wait_for_other_writers`).
@@ -24,6 +31,7 @@ writers queue for the whole file (see `files.wait_for_other_writers`).
 
 from __future__ import annotations
 
+import threading
 import zlib
 from collections.abc import Iterable
 
@@ -60,24 +68,56 @@ def party_key(party: str) -> str:
     return code_for(party) or names.normalize(party)
 
 
-def lock_article(extracted: ExtractedArticle, source_path: str) -> None:
-    """Wait for any other writer holding one of the article's keys; call first inside its transaction."""
-    take_locks(RECORD_KEYS, article_keys(extracted, source_path))
+class LocksBusy(Exception):
+    """Another writer holds a second-round key this transaction may not wait for (see above)."""
+
+
+_transaction = threading.local()  # per thread, as Django's connections are: `meeting_keys` held (see `lock_articles`)
+
+
+def lock_articles(articles: Iterable[tuple[ExtractedArticle, str]]) -> None:
+    """Wait for any other writer holding a key of the (article, source path) pairs; call first inside
+    the transaction that writes them."""
+    _transaction.meeting_keys = set()
+    take_locks(RECORD_KEYS, hashes(set().union(*(article_keys(extracted, path) for extracted, path in articles))))
 
 
 def lock_meeting_people(person_ids: Iterable[int]) -> None:
-    """Serialize finding-or-creating meetings among writers that share a participant."""
-    take_locks(MEETING_PEOPLE, {str(pk) for pk in person_ids})
+    """Serialize finding-or-creating meetings among writers that share a participant: wait for keys that
+    sort after those held, else only try (raising `LocksBusy`)."""
+    if connection.vendor != "postgresql":
+        return
+    held = vars(_transaction).setdefault("meeting_keys", set())
+    new = hashes({str(pk) for pk in person_ids}) - held
+    if not new:
+        return
+    if not held or min(new) > max(held):
+        take_locks(MEETING_PEOPLE, new)
+    elif not try_locks(MEETING_PEOPLE, new):
+        raise LocksBusy
+    held.update(new)
 
 
-def take_locks(space: int, keys: set[str]) -> None:
-    """One query taking every lock of `keys`, in increasing order; held until the transaction ends."""
+def hashes(keys: set[str]) -> set[int]:
+    """The advisory lock key of each text key (its CRC-32, as a signed integer)."""
+    return {signed32(zlib.crc32(key.encode("utf-8"))) for key in keys}
+
+
+def take_locks(space: int, keys: set[int]) -> None:
+    """One query taking every lock of `keys` (`hashes`), in increasing order; held until the transaction ends."""
     if connection.vendor != "postgresql" or not keys:
         return
-    hashes = sorted({signed32(zlib.crc32(key.encode("utf-8"))) for key in keys})
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(pg_advisory_xact_lock(%s, k)) FROM unnest(%s::integer[]) AS k",
-                       [space, hashes])
+                       [space, sorted(keys)])
+
+
+def try_locks(space: int, keys: set[int]) -> bool:
+    """Take every lock of `keys` that is free, waiting for none; whether all of them were."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT bool_and(pg_try_advisory_xact_lock(%s, k)) FROM unnest(%s::integer[]) AS k",
+                       [space, sorted(keys)])
+        return bool(cursor.fetchone()[0])
 
 
 def signed32(value: int) -> int:

@@ -30,9 +30,8 @@ REJECTED = object()  # resolution outcome: a curator rejected this record
 
 
 def write_organizations(extracted: ExtractedArticle, article: Article, report: IngestReport,
-                        rows: ArticleRows) -> dict:
+                        rows: ArticleRows, pool: OrganizationPool) -> dict:
     """Write the article's organizations; returns {extracted name: Organization}."""
-    pool = OrganizationPool.load(extracted)
     linked, touched = {}, []
     for ext in extracted.organizations:
         org = resolve_organization(ext, pool, report)
@@ -59,12 +58,12 @@ def write_organizations(extracted: ExtractedArticle, article: Article, report: I
 
 
 def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, report: IngestReport,
-                 rows: ArticleRows, previous_people: frozenset = frozenset()) -> dict:
+                 rows: ArticleRows, pool: PeoplePool, previous_people: frozenset = frozenset()) -> dict:
     """Write the article's people with their roles; returns {extracted name: Person}.
 
     `previous_people`: ids of the people the article's earlier text named (see `previous`).
     """
-    pool = PeoplePool.load(extracted, article)
+    pool.load_roles(extracted, article)
     linked, touched = {}, []
     for ext in extracted.people:
         person = resolve_person(ext, pool, report)
@@ -206,7 +205,8 @@ def add_aliases(alias_model, owner_field: str, named: list, stored: set) -> None
         for form in filter(None, forms):
             key = names.normalize(form)
             if key and (record.pk, key[:200]) not in stored:
-                rows.setdefault((record.pk, key), alias_model(**{owner_field: record}, name=form,
-                                                              **alias_keys(form, alias_model)))
+                rows.setdefault((record.pk, key[:200]), alias_model(**{owner_field: record}, name=form,
+                                                                    **alias_keys(form, alias_model)))
     if rows:
         alias_model.objects.bulk_create(fit_rows(list(rows.values())), ignore_conflicts=True)
+        stored.update(rows)  # the next article of the batch knows they are there

@@ -27,6 +27,7 @@ from archive.extraction.records import ExtractedAgreement, ExtractedArticle, Ext
 from archive.models import Agreement, Article, Evidence, Meeting, Organization, Person
 
 from .countries import country_for
+from .fields import LATEST_SOURCE
 
 
 @dataclass
@@ -50,7 +51,8 @@ class PreviousRecords:
                 if pk:
                     supported[model].add(pk)
         meetings = Meeting.objects.filter(pk__in=supported[Meeting]).order_by("id").prefetch_related("participants")
-        agreements = Agreement.objects.filter(pk__in=supported[Agreement]).order_by("id").prefetch_related("parties")
+        agreements = (Agreement.objects.filter(pk__in=supported[Agreement]).annotate(latest_source=LATEST_SOURCE)
+                      .order_by("id").prefetch_related("parties"))
         return cls(list(meetings), list(agreements), frozenset(supported[Person]), supported=supported)
 
     def expect(self, extracted: ExtractedArticle) -> None:

@@ -8,7 +8,7 @@ from archive.models import (
 def archive_contents() -> dict:
     """What the archive holds, by names and texts rather than ids (which depend on who wrote first)."""
     def names(model, *fields):
-        return sorted(model.objects.values_list(*fields))
+        return sorted(model.objects.values_list(*fields), key=repr)  # repr: None beside dates and names
 
     def target(e):
         record = e.person or e.organization or e.meeting or e.agreement
@@ -19,8 +19,8 @@ def archive_contents() -> dict:
         "articles": names(Article, "content_hash", "title"),
         "people": names(Person, "name", "title", "country__code"),
         "organizations": names(Organization, "name", "country__code"),
-        "meetings": sorted((m.date, sorted(m.participants.values_list("name", flat=True)))
-                           for m in Meeting.objects.all()),
+        "meetings": sorted(((m.date, sorted(m.participants.values_list("name", flat=True)))
+                            for m in Meeting.objects.all()), key=repr),
         "agreements": sorted((a.title, a.status, sorted(a.parties.values_list("name", flat=True)))
                              for a in Agreement.objects.all()),
         "participants": names(MeetingParticipant, "meeting__date", "name", "person__name", "organization__name"),

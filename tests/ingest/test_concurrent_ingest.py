@@ -1,8 +1,9 @@
 """Two ingests at the same time: both finish with a summary, each article is written once.
 
 Two threads, each with its own database connection, run the real command on the same
-folder; a barrier makes them save their first article at the same moment, so both find
-it missing and both insert it: the second insert collides on the content hash.
+folder; a barrier makes them start their first batch's transaction at the same moment,
+so both look for the same articles together: one waits for the other's locks, then
+finds its articles written.
 
 PostgreSQL only: the SQLite test database is an in-memory shared cache, where a thread
 meets a locked table at once instead of waiting. On a SQLite file (what the archive
@@ -30,17 +31,17 @@ def folder(tmp_path):
 
 @pytest.fixture
 def first_saves_in_step(monkeypatch):
-    """Hold each thread before its first article is saved until the other one is there too."""
+    """Hold each thread before its first batch takes its locks until the other one is there too."""
     barrier, seen = threading.Barrier(2), threading.local()
-    save = files.save_article
+    lock = files.lock_articles
 
     def in_step(*args, **kwargs):
         if not getattr(seen, "waited", False):
             seen.waited = True
             barrier.wait(timeout=60)
-        return save(*args, **kwargs)
+        return lock(*args, **kwargs)
 
-    monkeypatch.setattr(files, "save_article", in_step)
+    monkeypatch.setattr(files, "lock_articles", in_step)
 
 
 def run_in_thread(folder, results, name):

@@ -1,7 +1,8 @@
 """An ingest with workers killed (SIGKILL) mid-run, then run again: nothing lost, nothing doubled.
 
 The real command runs in a subprocess on a SQLite file of its own, with two workers;
-it is killed once it has written a few articles, and run again to the end. The
+it is killed once it has written a few articles (in batches of four, one transaction
+each), and run again to the end. The
 archive then holds exactly what one uninterrupted run writes into another file.
 """
 
@@ -67,7 +68,7 @@ def test_an_ingest_with_workers_killed_mid_run_and_run_again_loses_nothing_and_d
     crashed, clean = tmp_path / "crashed.sqlite3", tmp_path / "clean.sqlite3"
     for db in (crashed, clean):
         assert finish(manage(db, "migrate", "--noinput"))[0] == 0
-    running = manage(crashed, "ingest", folder, "--workers", "2")
+    running = manage(crashed, "ingest", folder, "--workers", "2", "--batch-size", "4")
     deadline = time.monotonic() + 300
     while articles_written(crashed) < 3 and running.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -76,7 +77,7 @@ def test_an_ingest_with_workers_killed_mid_run_and_run_again_loses_nothing_and_d
     assert running.returncode == -signal.SIGKILL, "the run ended before it could be killed"
     assert articles_written(crashed) < FILES
 
-    code, out, err = finish(manage(crashed, "ingest", folder, "--workers", "2"))
+    code, out, err = finish(manage(crashed, "ingest", folder, "--workers", "2", "--batch-size", "4"))
     assert code == 0 and "Errors: 0" in out, err
     assert finish(manage(clean, "ingest", folder, "--workers", "2"))[0] == 0
     assert contents(crashed) == contents(clean)

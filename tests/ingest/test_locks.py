@@ -1,7 +1,10 @@
 """The keys two writers serialize on: any two articles whose records could be the same share one."""
 
+import pytest
+from django.db import connection, connections, transaction
+
 from archive.extraction.records import ExtractedAgreement, ExtractedArticle, ExtractedOrganization, ExtractedPerson
-from archive.ingest.locks import article_keys
+from archive.ingest.locks import MEETING_PEOPLE, LocksBusy, article_keys, hashes, lock_articles, lock_meeting_people
 
 
 def article(title, *, people=(), organizations=(), agreements=()):
@@ -41,3 +44,30 @@ def test_articles_with_no_record_in_common_share_no_key_and_wait_for_nobody():
 
 def test_the_same_text_in_two_files_shares_its_content_key():
     assert shared(article("One"), article("One"))
+
+
+def two_people_in_lock_order() -> tuple[int, int]:
+    """Two person ids whose second-round keys sort one before the other."""
+    low, high = sorted(range(1, 3), key=lambda pk: next(iter(hashes({str(pk)}))))
+    return low, high
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="advisory locks are PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_never_waits_for_a_meeting_key_below_one_it_holds_it_gives_up_instead():
+    """Waiting there could deadlock with a writer that holds the lower key and waits for the higher one."""
+    low, high = two_people_in_lock_order()
+    other = connections.create_connection("default")  # another writer's session
+    try:
+        other.cursor().execute("SELECT pg_advisory_lock(%s, %s)", [MEETING_PEOPLE, next(iter(hashes({str(low)})))])
+        with pytest.raises(LocksBusy), transaction.atomic():
+            connection.cursor().execute("SET LOCAL lock_timeout = '5s'")  # had it waited: an error, not LocksBusy
+            lock_articles([])
+            lock_meeting_people([high])  # above everything held: taken (it is free)
+            lock_meeting_people([low])  # below `high` and held by the other writer: not waited for
+        with transaction.atomic():  # a transaction of its own takes it in order, once the other lets go
+            other.cursor().execute("SELECT pg_advisory_unlock_all()")
+            lock_articles([])
+            lock_meeting_people([low])
+    finally:
+        other.close()

@@ -6,7 +6,7 @@ from argparse import ArgumentTypeError
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from archive.ingest import default_workers, ingest_paths, iter_files, workers_for
+from archive.ingest import BATCH_SIZE, default_workers, ingest_paths, iter_files, workers_for
 
 
 class Command(BaseCommand):
@@ -18,14 +18,17 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=positive, default=default_workers(), metavar="N",
                             help="Processes that extract while this one writes (default: one per core; 1: extract "
                                  "in this process, as a run of fewer than 8 files per worker does).")
+        parser.add_argument("--batch-size", type=positive, default=BATCH_SIZE, metavar="N",
+                            help=f"Articles written per transaction (default {BATCH_SIZE}); a batch that fails is "
+                                 "written again one article per transaction.")
 
-    def handle(self, *args, paths, dry_run, workers, **options):
+    def handle(self, *args, paths, dry_run, workers, batch_size, **options):
         total = sum(1 for _ in iter_files(paths))
         show_progress = self.stderr.isatty() and total > 1
         with tqdm(total=total, unit="file", disable=not show_progress, file=sys.stderr) as bar:
             try:
                 report = ingest_paths(paths, dry_run=dry_run, workers=workers_for(workers, total),
-                                      on_file=lambda path: bar.update())
+                                      batch_size=batch_size, on_file=lambda path: bar.update())
             except KeyboardInterrupt:
                 raise CommandError("Interrupted: articles written so far are complete; run again to finish.")
         for path, text in report.notes:
