@@ -388,7 +388,8 @@ def _in_caps_line(doc: Doc, tok: Token) -> bool:
 def _published_in_mentions(doc: Doc, outlet: str | None) -> list[OrgMention]:
     out = []
     names = {outlet} if outlet else set()
-    names |= {m.group(1) for m in re.finditer(r"\bPublished in ([A-Z][\w&. ]{1,40}?)(?=,|\.|\n|$)", doc.body)}
+    if "Published in " in doc.body:
+        names |= {m.group(1) for m in re.finditer(r"\bPublished in ([A-Z][\w&. ]{1,40}?)(?=,|\.|\n|$)", doc.body)}
     for name in filter(None, names):
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.body):
             first = doc._token_index(m.start())

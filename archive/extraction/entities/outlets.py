@@ -22,6 +22,7 @@ _CITING_NAME = re.compile(rf"(?:^|[,;]\s|\n)({_NAME})$")
 _SIGNS = re.compile(rf"(?:\u00a9|\(c\)|Copyright)\s*(?:\d{{4}}\s*)?({_NAME})")
 _FOLLOW = re.compile(rf"\bFollow ({_NAME})(?:'s|\u2019s) (?:official|social)")
 _DOMAIN = re.compile(r"\b([A-Za-z0-9][\w-]*\.(?:[a-z]{2}|com|net|org|info|news|asia))\b")
+_DOT_LETTER = re.compile(r"\.[a-z]")  # what every domain has: a text without it needs no `_DOMAIN` scan
 _GENERIC_TLDS = {"com", "net", "org", "info", "news", "asia"}
 _MAX_NAME = 60
 
@@ -54,7 +55,7 @@ def _candidates(body: str):
         if needle in body:
             for m in pattern.finditer(body):
                 yield "signs", m.start(1), m.group(1)
-    for m in _DOMAIN.finditer(body):
+    for m in _DOMAIN.finditer(body) if _DOT_LETTER.search(body) else ():
         before = body[m.start() - 1] if m.start() else " "
         after = body[m.end()] if m.end() < len(body) else " "
         if before not in "/@." and after not in "/.@-" and not after.isalnum():

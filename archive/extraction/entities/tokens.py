@@ -69,49 +69,59 @@ class Token:
                  "is_word", "is_cap", "is_upper", "clean", "key", "country")
 
     def __init__(self, text: str, start: int, end: int, possessive: bool = False, i: int = 0) -> None:
-        self.text, self.start, self.end, self.possessive, self.i = text, start, end, possessive, i
-        self.sentence_initial = self.headline = False
+        self.text = text  # one assignment a field: packing them in tuples costs a third of a token's making
+        self.start = start
+        self.end = end
+        self.possessive = possessive
+        self.i = i
+        self.sentence_initial = False
+        self.headline = False
         self.is_word, self.is_cap, self.is_upper, self.clean, self.key, self.country = _word_info(text)
 
 
 def tokenize(text: str) -> list[Token]:
-    """Tokens of `text`; a word after a line break is flagged sentence-initial on the way.
+    """Tokens of `text`; the first word after a line break is flagged sentence-initial.
 
-    Whitespace-separated chunks that are plain words (most of them) become one token
-    directly; only the others go through the token regex.
+    The text is read in whitespace-separated chunks, each split into tokens once per
+    distinct chunk (`_chunk_tokens`): most chunks are words the article repeats.
     """
     tokens: list[Token] = []
     append = tokens.append
     find = text.find
-    pos = prev_end = 0
+    pos = 0
     for chunk in text.split():
         start = find(chunk, pos)
+        after_break = "\n" in text[pos:start]
         pos = start + len(chunk)
-        if chunk.isalpha():
-            tok = Token(chunk, start, pos, False, len(tokens))
-            if start > prev_end and "\n" in text[prev_end:start]:
-                tok.sentence_initial = True
-            prev_end = pos
-            append(tok)
-            continue
-        for m in _TOKEN.finditer(chunk):
-            word = m.group()
-            s, e = m.span()
-            s += start
-            if "-" in word and word[0].islower():
-                split = _PREFIX_SPLIT.match(word)
-                if split:
-                    append(Token(split.group(1), s, s + len(split.group(1)), False, len(tokens)))
-                    word, s = word[split.end():], s + split.end()
-            possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'\u2019"
-            if possessive:
-                word = word[:-2]
+        for word, offset, possessive, may_open_line in _chunk_tokens(chunk):
+            s = start + offset
             tok = Token(word, s, s + len(word), possessive, len(tokens))
-            if s > prev_end and tok.is_word and "\n" in text[prev_end:s]:
+            if after_break and may_open_line and tok.is_word:
                 tok.sentence_initial = True
-            prev_end = start + e
             append(tok)
     return _join_line_break_hyphens(tokens, text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, bool, bool], ...]:
+    """(text, offset in the chunk, possessive, may open a line) of each token of a chunk with no
+    whitespace: a plain word is one token; "non-NATO" gives "non" and "NATO", "Kazakhstan's"
+    gives "Kazakhstan" with the possessive flag. Only the chunk's first word may open a line."""
+    if chunk.isalpha():
+        return ((chunk, 0, False, True),)
+    out = []
+    for m in _TOKEN.finditer(chunk):
+        word, s = m.group(), m.start()
+        if "-" in word and word[0].islower():
+            split = _PREFIX_SPLIT.match(word)
+            if split:
+                out.append((split.group(1), s, False, False))
+                word, s = word[split.end():], s + split.end()
+        possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'\u2019"
+        if possessive:
+            word = word[:-2]
+        out.append((word, s, possessive, m.start() == 0))
+    return tuple(out)
 
 
 def _join_line_break_hyphens(tokens: list[Token], text: str) -> list[Token]:

@@ -50,7 +50,8 @@ _MODIFIER_OK = {"trading", "shipping", "processing", "manufacturing", "banking",
 _SENTENCE_START_OK = re.compile(r"^(?:[A-Z]{2,}|[A-Z][a-z]+(?:[-\u2010][A-Z][\w]+)+)$")
 _ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Mr",
                   "Mrs", "Ms", "Dr", "St", "Gen", "Prof", "U.S", "U.N", "Co", "Inc", "Ltd")
-_BOUNDARY = re.compile(r"[;!?]|" + "".join(r"(?<!\b" + re.escape(a) + ")" for a in _ABBREVIATIONS) + r"\.(?!\d)|"
+# The full stop first, then what it must not close: looking behind at every character is slow.
+_BOUNDARY = re.compile(r"[;!?]|\." + "".join(r"(?<!\b" + re.escape(a + ".") + ")" for a in _ABBREVIATIONS) + r"(?!\d)|"
                        r",(?!\s+(?:which|that|expected|signed|inked|worth|valued|covering|to\s+be)\b)(?!\s+\d{4}\b)")
 _LIST_ITEM = r"(?!(?:on|in|at|by|for|with|during|to|from|and|the|a|an)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
 # The rest of a lower-case list from its first comma (", batteries and renewable hydrogen"):
@@ -65,9 +66,13 @@ _NOT_A_DOCUMENT = re.compile(r"\b(?:such\s+(?:a|an)?|(?:the|a)\s+number\s+of|(?:
 _TERMS_OF = re.compile(r"\b(?:(?:key|main|basic|principal|general)\s+)?terms\s+(?:and\s+conditions\s+)?of\s+$", _I)
 _STATUS = [(re.compile(p, _I), s) for p, s in STATUS_CUES]
 _VALUE_LINK = re.compile(r"^\s*(?:,\s*)?(?:worth|valued\s+at|amounting\s+to|totall?ing|of|for|with\s+a\s+value\s+of)\s+$", _I)
+# One to four words of a list item, written so that a failing search does not try every way
+# of cutting a word into pieces (`(?:[\w-]+\s*){1,4}` matches the same, exponentially slower).
+_SECTOR_ITEM = r"[\w-]+(?:\s+[\w-]+){0,3}\s*"
 _SECTOR_LIST = re.compile(
     r"\b(?:covering|including|in\s+the\s+(?:fields?|areas?|sectors?|spheres?)\s+of|in\s+areas\s+such\s+as|"
-    r"on\s+cooperation\s+in|in)\s+(?P<list>(?:[\w-]+\s*){1,4}(?:,\s*(?:[\w-]+\s*){1,4})*(?:,?\s+and\s+(?:[\w-]+\s*){1,4}))",
+    r"on\s+cooperation\s+in|in)\s+(?P<list>" + _SECTOR_ITEM + r"(?:,\s*" + _SECTOR_ITEM + r")*(?:,?\s+and\s+"
+    + _SECTOR_ITEM + r"))",
     _I)
 _PROPOSAL_VERB = r"(?:\w+ly\s+)?(?:" + "|".join(v.replace(" ", r"\s+") for v in PROPOSAL_VERBS) + r")\b"
 _PROPOSALS = [re.compile(p, _I) for p in [

@@ -46,6 +46,13 @@ PATTERNS: list[tuple[str, str]] = [
     ("year", rf"\b{YEAR_CONTEXT}{YEAR}\b(?![-–/]\d)"),
 ]
 COMPILED = [(kind, re.compile(pattern, re.I)) for kind, pattern in PATTERNS]
+# What each pattern cannot match without: a sentence lacking it skips the pattern's (slower) scan.
+_MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)  # every MONTHS key starts so
+_DIGIT_HINT = re.compile(r"\d")
+_DAY_HINT = re.compile(r"day|tomorrow", re.I)  # weekdays, today, yesterday
+HINTS = {"day_month_year": _MONTH_HINT, "month_day_year": _MONTH_HINT, "iso": _DIGIT_HINT, "month_year": _MONTH_HINT,
+         "month_day": _MONTH_HINT, "day_month": _MONTH_HINT, "weekday": _DAY_HINT, "relative_day": _DAY_HINT,
+         "month": _MONTH_HINT, "year": _DIGIT_HINT}
 BARE_FORMS = [(kind, re.compile(rf"^\s*(?:on\s+|in\s+)?(?:{pattern})\s*\.?\s*$", re.I)) for kind, pattern in PATTERNS]
 BARE_MONTH = re.compile(rf"^\s*(?:in\s+|of\s+)?{MONTH}\s*$", re.I)
 BARE_YEAR = re.compile(rf"^\s*(?:in\s+)?{YEAR}\s*$", re.I)
@@ -87,7 +94,10 @@ def find_dates(sentence: str, base: datetime.date | None = None) -> list[tuple[i
     """Every date expression of a sentence that can be resolved, as (start, end, date)."""
     taken: list[tuple[int, int]] = []
     found = []
+    hinted = {hint: bool(hint.search(sentence)) for hint in set(HINTS.values())}
     for kind, pattern in COMPILED:
+        if not hinted[HINTS[kind]]:
+            continue
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):

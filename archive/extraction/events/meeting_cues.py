@@ -128,10 +128,12 @@ class Slot:
     named: bool  # False when resolved from "he", "his delegation", "the two ministers"
 
 
-_ANY_CUE = re.compile(r"\b(?:met|meet|held|holds|co-?chair|confer|interact|exchanged|sat|attend|receiv|brief|host|"
-                      r"call|paid|discuss|spoke|speak|talk|telephon|phone|dial|meeting|session|consultation|"
-                      r"conversation|interaction|engagement|present|also|address|event|seminar|conference|"
-                      r"ceremony|launch|forum|summit|reception|dinner|symposium|webinar|workshop|roundtable)", _I)
+_ANY_CUE_WORDS = ("met|meet|held|holds|co-?chair|confer|interact|exchanged|sat|attend|receiv|brief|host|"
+                  "call|paid|discuss|spoke|speak|talk|telephon|phone|dial|meeting|session|consultation|"
+                  "conversation|interaction|engagement|present|also|address|event|seminar|conference|"
+                  "ceremony|launch|forum|summit|reception|dinner|symposium|webinar|workshop|roundtable").split("|")
+# The look-ahead for a first letter spares trying every word at each word start.
+_ANY_CUE = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in _ANY_CUE_WORDS})) + "])(?:" + "|".join(_ANY_CUE_WORDS) + ")", _I)
 
 
 def find_cues(text: str) -> list[Cue]:

@@ -19,7 +19,8 @@ A capitalised fragment after a hyphen starts a compound (`France-Germany`,
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from pathlib import Path
 
 WORDS_FILE = Path(__file__).parent.parent / "data" / "english_words.txt"
@@ -86,7 +87,9 @@ def clean_text(text: str) -> str:
 
 
 def repair_hyphenation(text: str) -> str:
-    vocabulary = _text_vocabulary(text)
+    if "-" not in text:
+        return text
+    vocabulary = cache(lambda: _text_vocabulary(text))  # read only when the dictionary must decide a chain
     return HYPHEN_CHAIN.sub(lambda m: _repair_chain(m.group(), vocabulary), text)
 
 
@@ -112,7 +115,7 @@ def _text_vocabulary(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in WORD.findall(plain))
 
 
-def _repair_chain(chain: str, vocabulary: frozenset[str]) -> str:
+def _repair_chain(chain: str, vocabulary: Callable[[], frozenset[str]]) -> str:
     parts = re.split(r"(-+)", chain)
     fragments, separators = parts[0::2], parts[1::2]
     joins = [_forced_join(fragments, separators, i) for i in range(len(separators))]
@@ -165,9 +168,9 @@ def _join_known_words(fragments, separators, joins, vocabulary) -> None:
         joins[k] = bool(join)
 
 
-def _is_known_word(fragments: list[str], joins: list[bool | None], vocabulary: frozenset[str]) -> bool:
+def _is_known_word(fragments: list[str], joins: list[bool | None], vocabulary: Callable[[], frozenset[str]]) -> bool:
     fused = "".join(fragments)
-    if fused.lower() in vocabulary:
+    if fused.lower() in vocabulary():
         return True
     pieces = [fragments[0]]
     for fragment, join in zip(fragments[1:], joins):

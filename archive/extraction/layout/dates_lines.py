@@ -67,6 +67,9 @@ def find_dates(line: str) -> list[FoundDate]:
 @lru_cache(maxsize=4096)
 def parse_full_date(text: str) -> datetime.date | None:
     """One full date expression read by dateparser; None when it is not a real date."""
+    named = named_month_date(text)
+    if named:
+        return named
     iso = re.match(r"(\d{4})[-/](\d\d)[-/](\d\d)", text)
     if iso:  # the date as the page wrote it: a timestamp's zone must not move it to another day
         text = iso.group()
@@ -77,6 +80,25 @@ def parse_full_date(text: str) -> datetime.date | None:
     except (ValueError, OverflowError, TypeError):
         return None
     return parsed.date() if parsed else None
+
+
+NAMED_MONTH_DATE = re.compile(
+    rf"(?:(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}),?\s+|(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+)(?P<year>{_YEAR})", re.I
+)
+
+
+def named_month_date(text: str) -> datetime.date | None:
+    """`17 June 2025`, `Jul 21, 2025`: the most common forms, read without dateparser (which reads
+    them the same, a hundred times slower); None when `text` is no such real date."""
+    match = NAMED_MONTH_DATE.fullmatch(text)
+    if not match:
+        return None
+    month = MONTH_NUMBERS[(match.group("m1") or match.group("m2")).lower()[:3]]
+    day = int(re.match(r"\d+", match.group("d1") or match.group("d2")).group())
+    try:
+        return datetime.date(int(match.group("year")), month, day)
+    except ValueError:
+        return None
 
 
 def partial_date(text: str) -> tuple[int, int] | None:

@@ -60,9 +60,11 @@ def split_sentences(body: str) -> list[Sentence]:
     lines = [m for m in PARAGRAPH.finditer(body) if m.group().strip()]
     pieces = [piece for line in lines for piece in _cut(body, line.start(), line.end(), MAX_PIECE_CHARS)]
     spans: list[tuple[int, int]] = []
+    letter_ends = LETTER_SENTENCE_END.search(body) is not None  # none in the body, none in a sentence
     for start, doc in zip((a for a, _ in pieces), _nlp().pipe(body[a:b] for a, b in pieces)):
         piece_spans = [(start + s.start_char, start + s.end_char) for s in doc.sents]
-        piece_spans = [part for a, b in piece_spans for part in _split_after_letter(body, a, b)]
+        if letter_ends:
+            piece_spans = [part for a, b in piece_spans for part in _split_after_letter(body, a, b)]
         spans.extend(_merge_abbreviations(body, piece_spans))
     spans = [part for a, b in spans for part in _cut(body, a, b, MAX_SENTENCE_CHARS)]
     return [Sentence(body[a:b], a, b) for a, b in (_trim(body, a, b) for a, b in spans) if a < b]

@@ -2,7 +2,8 @@ import datetime
 
 import pytest
 
-from archive.extraction.layout.dates_lines import date_line, find_dates, is_time_only, partial_date
+from archive.extraction.layout.dates_lines import (SETTINGS, date_line, find_dates, is_time_only, named_month_date,
+                                                   partial_date)
 
 D = datetime.date
 
@@ -24,6 +25,21 @@ D = datetime.date
 def test_it_reads_a_date_line_in_the_common_forms(line, expected):
     found = date_line(line, allowed_rest_words=1)
     assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "17 June 2031", "1st March 2032", "05 sept. 2031", "Jul 21, 2031", "SEPTEMBER 30 2031", "Feb 29, 2032",
+    "December 31st, 1999", "may 2nd 2031", "31 Jan. 2030",
+])
+def test_a_named_month_date_reads_as_dateparser_reads_it(text):
+    import dateparser
+
+    assert named_month_date(text) == dateparser.parse(text, languages=["en"], settings=SETTINGS).date()
+
+
+@pytest.mark.parametrize("text", ["31 April 2031", "Feb 29, 2031", "0 May 2031", "2031-04-17", "12.03.2031"])
+def test_a_date_that_is_not_real_or_not_named_is_left_to_dateparser(text):
+    assert named_month_date(text) is None
 
 
 def test_an_iso_timestamp_keeps_the_day_the_page_wrote_whatever_its_zone():
