@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .dates import find_dates
 from .money import parse_count
@@ -229,8 +229,13 @@ class SlotFinder:
 
     def slots(self, lo: int, hi: int) -> list[Slot]:
         """Participants between sentence offsets lo and hi, in order of appearance."""
-        slots = [s for s in self._named() + self._referred() if lo <= s.start < hi]
+        slots = [s for s in self._participants if lo <= s.start < hi]
         return sorted(slots, key=lambda s: s.start)
+
+    @cached_property
+    def _participants(self) -> tuple[Slot, ...]:
+        """Everyone the sentence names or refers to, read once for all the spans asked about."""
+        return tuple(self._named() + self._referred())
 
     def orgs(self, lo: int, hi: int, media: set[str]) -> list[str]:
         out = []

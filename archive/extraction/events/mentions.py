@@ -190,6 +190,7 @@ class ArticleMentions:
     persons: list[Mention] = field(default_factory=list)
     orgs: list[Mention] = field(default_factory=list)
     countries: list[Mention] = field(default_factory=list)
+    _groups: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)  # see named_as_group
 
     @classmethod
     def build(cls, article: ExtractedArticle) -> "ArticleMentions":
@@ -295,6 +296,11 @@ class ArticleMentions:
     def named_as_group(self, role: str) -> list[str]:
         """People the text lists right after "both/the two <role>s" ("Both foreign ministers —
         Mr X and Y — agreed"), so that "the two foreign ministers" elsewhere means them."""
+        if role not in self._groups:  # a scan of the whole body, asked for again by each sentence
+            self._groups[role] = self._listed_after_group(role)
+        return list(self._groups[role])
+
+    def _listed_after_group(self, role: str) -> list[str]:
         body, names = self.article.body, []
         plural = re.escape(role[:-1] + "ies" if role.endswith("y") else role + "s")
         for m in re.finditer(r"\b(?:both|the\s+two|two)\s+" + plural + r"\b", body, re.IGNORECASE):
