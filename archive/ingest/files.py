@@ -57,7 +57,8 @@ def ingest_paths(
     """Ingest every file under `paths`. Bad files are reported and skipped; the rest go in.
 
     `workers` > 1 extracts in that many processes while this one writes (see `workers`);
-    articles are written `batch_size` to a transaction (see `Batch`).
+    articles are written `batch_size` to a transaction (see `Batch`). Interrupted while
+    reading, the run writes the articles it has read before it stops.
     """
     report = IngestReport(dry_run=dry_run)
     forget_rows()
@@ -65,8 +66,12 @@ def ingest_paths(
     wait_for_other_writers()
     batch = Batch(1 if dry_run else batch_size, report, dry_run=dry_run, on_file=on_file)
     with using_model(active_model()):  # workers fork inside: they score with the archive's active model too
-        for read in extracted_files(iter_files(paths), workers=workers):
-            batch.add(read)
+        try:
+            for read in extracted_files(iter_files(paths), workers=workers):
+                batch.add(read)
+        except KeyboardInterrupt:
+            batch.write()
+            raise
         batch.write()
     return report
 

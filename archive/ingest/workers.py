@@ -53,8 +53,10 @@ def extracted_files(paths: Iterable[Path], *, workers: int = 1) -> Iterator[File
 
 def start_worker(writer: int) -> None:
     """Ignore Ctrl-C (the writer ends the run), and end with the writer: a writer killed outright
-    (SIGKILL) cannot stop its workers, which would otherwise wait for work forever."""
+    (SIGKILL) cannot stop its workers, which would otherwise wait for work forever. SIGTERM ends
+    a worker at once, whatever handler the writer set for itself."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=exit_when_orphaned, args=(writer,), daemon=True).start()
 
 

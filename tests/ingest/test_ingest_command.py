@@ -1,5 +1,8 @@
 """The ingest command end to end on files: idempotency, updates, bad input, transactions, dry runs."""
 
+import os
+import signal
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -139,6 +142,44 @@ def test_a_crash_inside_an_article_leaves_nothing_of_it(story, monkeypatch):
     monkeypatch.undo()
     code, out, _ = run(story)
     assert code == 0 and "1 new" in out
+
+
+def test_an_interrupt_while_reading_writes_the_articles_read_before_it(tmp_path, monkeypatch):
+    """Articles wait for their batch; Ctrl-C between files must not throw the read ones away."""
+    for n, topic in enumerate(("gas transit", "rail", "grain")):
+        (tmp_path / f"{n}.txt").write_text(STORY.replace("gas transit", topic), encoding="utf-8")
+    reading = ingest.files.extracted_files
+
+    def interrupted_after_two(paths, **kwargs):
+        for number, read in enumerate(reading(paths, **kwargs)):
+            if number == 2:
+                raise KeyboardInterrupt
+            yield read
+
+    monkeypatch.setattr(ingest.files, "extracted_files", interrupted_after_two)
+    code, _, err = run(tmp_path, batch_size=50)
+    assert code == 1 and "Interrupted" in err
+    assert sorted(Article.objects.values_list("title", flat=True)) == [
+        "Uzbekistan and Turkmenistan sign gas transit deal", "Uzbekistan and Turkmenistan sign rail deal"]
+
+
+def test_sigterm_stops_the_run_as_ctrl_c_does(tmp_path, monkeypatch):
+    for n, topic in enumerate(("gas transit", "rail", "grain")):
+        (tmp_path / f"{n}.txt").write_text(STORY.replace("gas transit", topic), encoding="utf-8")
+    reading = ingest.files.extracted_files
+
+    def terminated_after_one(paths, **kwargs):
+        for number, read in enumerate(reading(paths, **kwargs)):
+            if number == 1:
+                os.kill(os.getpid(), signal.SIGTERM)
+            yield read
+
+    monkeypatch.setattr(ingest.files, "extracted_files", terminated_after_one)
+    before = signal.getsignal(signal.SIGTERM)
+    code, _, err = run(tmp_path, batch_size=50)
+    assert code == 1 and "Interrupted" in err
+    assert Article.objects.count() == 1
+    assert signal.getsignal(signal.SIGTERM) is before
 
 
 def test_a_dry_run_reports_without_writing(story):

@@ -1,7 +1,9 @@
 """python manage.py ingest PATH [PATH ...]: read news files into the archive."""
 
+import signal
 import sys
 from argparse import ArgumentTypeError
+from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
@@ -25,7 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args, paths, dry_run, workers, batch_size, **options):
         total = sum(1 for _ in iter_files(paths))
         show_progress = self.stderr.isatty() and total > 1
-        with tqdm(total=total, unit="file", disable=not show_progress, file=sys.stderr) as bar:
+        with tqdm(total=total, unit="file", disable=not show_progress, file=sys.stderr) as bar, stop_as_ctrl_c():
             try:
                 report = ingest_paths(paths, dry_run=dry_run, workers=workers_for(workers, total),
                                       batch_size=batch_size, on_file=lambda path: bar.update())
@@ -45,3 +47,17 @@ def positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
     return int(value)
+
+
+@contextmanager
+def stop_as_ctrl_c():
+    """A polite stop (SIGTERM: `kill`, `timeout`, a service manager) ends the run as Ctrl-C does:
+    the articles already read are written, and the command says it was interrupted."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
