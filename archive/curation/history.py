@@ -42,9 +42,6 @@ class Link:
     fields: tuple[str, ...]
     labelled_by: tuple[str, ...] = ()  # foreign keys loaded with the rows, to label them
 
-    def rows(self, record) -> models.QuerySet:
-        return self.model.objects.filter(**{self.owner: record}).select_related(*self.labelled_by).order_by("pk")
-
 
 def participant_label(row) -> str:
     linked = row.person or row.organization
@@ -91,15 +88,25 @@ def plain(value):
 
 def links_snapshot(record: Reviewable) -> dict:
     """The record's links now: per kind, each row's id, label and fields. One query per kind of link."""
-    snapshot = {}
-    for link in LINKS[type(record)]:
+    return links_snapshots(type(record), [record.pk])[record.pk]
+
+
+def links_snapshots(model: type[Reviewable], pks: list[int]) -> dict[int, dict]:
+    """{pk: links snapshot} of many records of `model` at once (ingest saves them in bulk):
+    still one query per kind of link, however many records."""
+    snapshots = {pk: no_links(model) for pk in pks}
+    for link in LINKS[model]:
         label = LABELS.get(link.model, str)
-        snapshot[link.key] = [{"id": row.pk, "label": label(row),
-                               "fields": {f: plain(getattr(row, f)) for f in link.fields}}
-                              for row in link.rows(record)]
-    if isinstance(record, Agreement):
-        snapshot["sectors"] = [{"id": s.pk, "label": s.name, "fields": {}} for s in record.sectors.order_by("pk")]
-    return snapshot
+        rows = link.model.objects.filter(**{f"{link.owner}__in": pks}).select_related(*link.labelled_by)
+        for row in rows.order_by("pk"):
+            snapshots[getattr(row, f"{link.owner}_id")][link.key].append(
+                {"id": row.pk, "label": label(row), "fields": {f: plain(getattr(row, f)) for f in link.fields}})
+    if model is Agreement:
+        through = Agreement.sectors.through.objects.filter(agreement_id__in=pks).select_related("sector")
+        for row in through.order_by("sector_id"):
+            snapshots[row.agreement_id]["sectors"].append({"id": row.sector_id, "label": row.sector.name,
+                                                           "fields": {}})
+    return snapshots
 
 
 def snapshot_new_version(sender, instance, history_instance, **kwargs) -> None:

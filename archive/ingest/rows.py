@@ -12,8 +12,8 @@ from __future__ import annotations
 from django.db import connection, models
 from django.utils import timezone
 
-from archive.curation.history import LABELS, LINKS, no_links, plain
-from archive.models import Agreement, Article, Evidence
+from archive.curation.history import links_snapshots, no_links
+from archive.models import Article, Evidence
 
 from .fields import fit_rows
 
@@ -47,7 +47,7 @@ def save_records(touched: list) -> None:
 
 def update_with_history(records: list) -> None:
     """Save changed records of one model as `save()` would (every field, `updated_at` now), and give each
-    the history row `save()` gives it, with its links as they stand (`curation.history.links_snapshot`),
+    the history row `save()` gives it, with its links as they stand (`curation.history.links_snapshots`),
     read for all of them at once: a handful of queries for any number of records."""
     if not records:
         return
@@ -74,24 +74,6 @@ def update_rows(model, records: list) -> None:
     params = [[f.get_db_prep_save(getattr(r, f.attname), connection) for f in fields] + [r.pk] for r in records]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
-
-
-def links_snapshots(model, pks: list[int]) -> dict[int, dict]:
-    """{pk: the record's links snapshot}, as `curation.history.links_snapshot` takes it one record at a time:
-    one query per kind of link for all of `pks`."""
-    snapshots = {pk: no_links(model) for pk in pks}
-    for link in LINKS[model]:
-        label = LABELS.get(link.model, str)
-        rows = link.model.objects.filter(**{f"{link.owner}__in": pks}).select_related(*link.labelled_by)
-        for row in rows.order_by("pk"):
-            snapshots[getattr(row, f"{link.owner}_id")][link.key].append(
-                {"id": row.pk, "label": label(row), "fields": {f: plain(getattr(row, f)) for f in link.fields}})
-    if model is Agreement:
-        through = Agreement.sectors.through.objects.filter(agreement_id__in=pks).select_related("sector")
-        for row in through.order_by("sector_id"):
-            snapshots[row.agreement_id]["sectors"].append({"id": row.sector_id, "label": row.sector.name,
-                                                           "fields": {}})
-    return snapshots
 
 
 class ArticleRows:

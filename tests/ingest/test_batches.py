@@ -14,11 +14,10 @@ import json
 import pytest
 from django.db import transaction
 
-from archive.curation.history import links_snapshot
+from archive.curation.history import links_snapshot, links_snapshots
 from archive.ingest import ingest_paths
 from archive.ingest.articles import save_article
 from archive.ingest.report import IngestReport
-from archive.ingest.rows import links_snapshots
 from archive.models import Agreement, Article, Evidence, Meeting, Organization, Person
 from tests.ingest.builders import article, person
 from tests.ingest.contents import archive_contents
@@ -119,7 +118,8 @@ def test_a_dry_run_in_batches_writes_nothing_and_counts_as_one_article_at_a_time
 
 
 def test_the_links_snapshot_of_a_bulk_saved_version_is_the_one_a_saved_record_gets(corpus):
-    """`rows.links_snapshots` (all records at once) reads links as `curation.history.links_snapshot` does."""
+    """Links read for all records at once (`links_snapshots`, as bulk saves take them) are each record's own,
+    in the order a record read alone (`links_snapshot`) gets them."""
     assert ingest_paths([corpus], batch_size=50).errors == []
     for model in RECORDS:
         records = list(model.objects.order_by("pk"))
