@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from factory.django import DjangoModelFactory
 
 from archive import models
+from archive.curation.aliases import alias_keys
 
 
 def country(code: str) -> models.Country:
@@ -55,8 +56,8 @@ class PersonAliasFactory(DjangoModelFactory):
 
     person = factory.SubFactory(PersonFactory)
     name = factory.LazyAttribute(lambda a: a.person.name.split()[-1])
-    normalized = factory.LazyAttribute(lambda a: a.name.casefold())
-    surname_key = factory.LazyAttribute(lambda a: a.normalized.split()[-1])
+    normalized = factory.LazyAttribute(lambda a: alias_keys(a.name, models.PersonAlias)["normalized"])
+    surname_key = factory.LazyAttribute(lambda a: alias_keys(a.name, models.PersonAlias)["surname_key"])
 
 
 class OrganizationFactory(DjangoModelFactory):
@@ -74,7 +75,7 @@ class OrganizationAliasFactory(DjangoModelFactory):
 
     organization = factory.SubFactory(OrganizationFactory)
     name = factory.Faker("company")
-    normalized = factory.LazyAttribute(lambda a: a.name.casefold())
+    normalized = factory.LazyAttribute(lambda a: alias_keys(a.name, models.OrganizationAlias)["normalized"])
 
 
 class RoleFactory(DjangoModelFactory):
