@@ -4,9 +4,11 @@
 Counted from the records, that read every row of the four tables on every queue page and every
 admin index (an index-only scan of 450,000 meetings alone took 64 ms at a million articles).
 
-`archive_review_count` holds signed changes, (kind, review_status, n): statement triggers on the
-four tables add one row per state a statement changes (transition tables: a COPY or a bulk
-update of a million rows is one trigger call, not a million). Nothing is ever updated in place,
+`archive_review_count` holds signed changes, (kind, review_status, n), written by triggers on the
+four tables: inserts and deletes per statement (transition tables: a COPY of a million rows is one
+trigger call, not a million), updates per row, and only for a row whose review state or merged
+mark changed (the WHEN clause is tested without calling the function, so ingest's updates of
+other fields cost nothing). Nothing is ever updated in place,
 so concurrent writers (several ingests) never wait on a shared counter row and cannot
 deadlock on it; the database keeps the sum exact in every transaction's own view, whichever code
 path (ingest, review, merge, convert, delete, raw SQL) changed a record. A TRUNCATE of a table
@@ -46,11 +48,9 @@ END $$;
 CREATE OR REPLACE FUNCTION archive_review_count_{kind}_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO archive_review_count (kind, review_status, n)
-    SELECT '{kind}', review_status, sum(n) FROM (
-        SELECT review_status, -1 AS n FROM old_rows WHERE merged_into_id IS NULL
-        UNION ALL
-        SELECT review_status, 1 AS n FROM new_rows WHERE merged_into_id IS NULL
-    ) AS changed GROUP BY review_status HAVING sum(n) <> 0;
+    SELECT '{kind}', OLD.review_status, -1 WHERE OLD.merged_into_id IS NULL
+    UNION ALL
+    SELECT '{kind}', NEW.review_status, 1 WHERE NEW.merged_into_id IS NULL;
     RETURN NULL;
 END $$;
 
@@ -69,9 +69,9 @@ DROP TRIGGER IF EXISTS review_count_delete ON archive_{kind};
 CREATE TRIGGER review_count_delete AFTER DELETE ON archive_{kind}
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION archive_review_count_{kind}_delete();
 DROP TRIGGER IF EXISTS review_count_update ON archive_{kind};
-CREATE TRIGGER review_count_update AFTER UPDATE ON archive_{kind}
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION archive_review_count_{kind}_update();
+CREATE TRIGGER review_count_update AFTER UPDATE OF review_status, merged_into_id ON archive_{kind} FOR EACH ROW
+    WHEN (OLD.review_status IS DISTINCT FROM NEW.review_status OR OLD.merged_into_id IS DISTINCT FROM NEW.merged_into_id)
+    EXECUTE FUNCTION archive_review_count_{kind}_update();
 DROP TRIGGER IF EXISTS review_count_truncate ON archive_{kind};
 CREATE TRIGGER review_count_truncate AFTER TRUNCATE ON archive_{kind}
     FOR EACH STATEMENT EXECUTE FUNCTION archive_review_count_{kind}_truncate();

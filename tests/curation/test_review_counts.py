@@ -76,10 +76,15 @@ def test_folding_the_signed_changes_keeps_the_counts(monkeypatch):
 
 
 @postgresql_only
-def test_a_bulk_insert_and_a_truncate_are_counted():
+def test_a_bulk_insert_and_a_truncate_are_counted_and_other_updates_write_nothing():
     Person.objects.bulk_create([Person(name=f"Person {i}", review_status=ReviewStatus.VERIFIED) for i in range(5)])
     assert review_counts(("person",)) == {"person": {ReviewStatus.VERIFIED: 5}}
     with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM archive_review_count")
+        rows = cursor.fetchone()[0]
+        Person.objects.update(title="Minister")  # no review state changes: no signed change is written
+        cursor.execute("SELECT count(*) FROM archive_review_count")
+        assert cursor.fetchone()[0] == rows
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no deferred check may be pending on a TRUNCATE
         cursor.execute("TRUNCATE archive_person CASCADE")
     assert review_counts(("person",)) == {"person": {}}
