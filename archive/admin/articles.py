@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from archive import models
+from archive.browse.selectors import outlets
 
 from .base import BoundedAdminMixin
 from .highlight import highlighted_body, record_url
@@ -14,11 +15,25 @@ from .highlight import highlighted_body, record_url
 TARGETS = ("person", "organization", "meeting", "agreement")
 
 
+class OutletFilter(admin.SimpleListFilter):
+    """`?outlet=<name>`: the outlets listed from the outlet index, a look-up per outlet (`selectors.outlets`),
+    where the admin's own filter read the distinct values of every article (150 ms at a million)."""
+
+    title = "outlet"
+    parameter_name = "outlet"
+
+    def lookups(self, request, model_admin):
+        return [(outlet, outlet) for outlet in outlets()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(outlet=self.value()) if self.value() else queryset
+
+
 @admin.register(models.Article)
 class ArticleAdmin(BoundedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "outlet", "published", "source_name"]
     # A date filter without queries: date_hierarchy lists the years with a scan of every article.
-    list_filter = [("published", admin.DateFieldListFilter), "outlet"]
+    list_filter = [("published", admin.DateFieldListFilter), OutletFilter]
     search_fields = ["title", "source_name"]
     fields = ["title", "outlet", "published", "dateline", "byline", "text_with_mentions", "records",
               "source_name", "source_path", "position", "content_hash", "created_at", "updated_at"]

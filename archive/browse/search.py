@@ -21,7 +21,7 @@ import re
 import unicodedata
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -167,14 +167,17 @@ def _count_matches(matches: QuerySet) -> int:
     if not is_postgresql():
         return capped.count()
     from_index = _estimated_share(matches) <= INDEX_COUNT_SHARE
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', %s, false)",
-                       ["off" if from_index else "on"])
+    if not from_index:
+        return capped.count()
+    # A local setting inside its own transaction, or a savepoint of the caller's: a failed count rolls
+    # the setting back with the savepoint (no reset runs in an aborted transaction), and a count that
+    # succeeds puts it back before the savepoint is released, so the caller's later queries keep it.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
         before = cursor.fetchone()[0]
-        try:
-            return capped.count()
-        finally:
-            cursor.execute("SELECT set_config('enable_seqscan', %s, false)", [before])
+        found = capped.count()
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
+        return found
 
 
 def _estimated_share(matches: QuerySet) -> float:
@@ -202,17 +205,25 @@ def name_condition(text: str, model, fields: tuple[str, ...], aliases: QuerySet 
     words = query_words(text)
     if not words:
         return Q(pk__in=[]) if text.strip() else Q()
-    condition = Q()
+    each_word = []
     for word in words:
         direct = Q()
         for field in fields:
             direct |= Q(**{f"{field}__icontains": word})
-        holders = model._default_manager.filter(direct).values("pk")
+        holders = model._default_manager.filter(direct).order_by().values("pk")
         if aliases is not None:
             # One `IN (... UNION ...)`, not two INs joined by OR: PostgreSQL then estimates the
             # matches from both trigram look-ups (a thousand people, not half the table) and sorts
             # those few, instead of walking the whole list in order testing each row.
-            holders = holders.order_by().union(aliases.filter(name__icontains=word).order_by().values(alias_key))
+            holders = holders.union(aliases.filter(name__icontains=word).order_by().values(alias_key))
+        each_word.append(holders)
+    if is_postgresql() and len(each_word) > 1:
+        # Several words: one `IN ((word 1) INTERSECT (word 2) ...)`. Two INs made PostgreSQL join each
+        # word's matches (26,000 and 44,000 meetings) with the whole live list; their intersection is
+        # the few records holding both, looked up by id.
+        return Q(pk__in=each_word[0].intersection(*each_word[1:]))
+    condition = Q()
+    for holders in each_word:
         condition &= Q(pk__in=holders)
     return condition
 

@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 
@@ -192,12 +193,11 @@ class Progress:
 
 
 def review_progress(kinds: tuple[str, ...] = tuple(QUEUE_MODELS)) -> Progress:
-    """How much is decided: live records per type by review state (one grouped query per type on its
-    indexed status), and each curator's decisions since midnight."""
+    """How much is decided: live records per type by review state, and each curator's decisions since midnight."""
+    counts = review_counts(kinds)
     types = []
     for kind in kinds:
-        by_status = dict(QUEUE_MODELS[kind].objects.filter(merged_into__isnull=True).order_by()
-                         .values_list("review_status").annotate(n=Count("pk")).values_list("review_status", "n"))
+        by_status = counts.get(kind, {})
         types.append(TypeProgress(
             kind=kind, total=sum(by_status.values()),
             reviewed=by_status.get(ReviewStatus.VERIFIED, 0) + by_status.get(ReviewStatus.REJECTED, 0),
@@ -206,3 +206,38 @@ def review_progress(kinds: tuple[str, ...] = tuple(QUEUE_MODELS)) -> Progress:
     today = (ReviewDecision.objects.filter(decided_at__gte=midnight, undone_at__isnull=True, decided_by__isnull=False)
              .order_by().values_list("decided_by__username").annotate(n=Count("pk")).order_by("-n"))
     return Progress(types=types, today=list(today))
+
+
+# Folded into one row per (kind, state) once the table holds more signed changes than this.
+COUNT_ROWS_KEPT = 500
+
+SUM_COUNTS_SQL = """
+SELECT kind, review_status, sum(n), count(*) FROM archive_review_count WHERE kind = ANY(%s) GROUP BY kind, review_status
+"""
+# One statement: the rows it deletes are those it sums, so a writer's change committed meanwhile is kept.
+FOLD_COUNTS_SQL = """
+WITH gone AS (DELETE FROM archive_review_count RETURNING kind, review_status, n)
+INSERT INTO archive_review_count (kind, review_status, n)
+SELECT kind, review_status, sum(n) FROM gone GROUP BY kind, review_status HAVING sum(n) <> 0
+"""
+
+
+def review_counts(kinds: tuple[str, ...]) -> dict[str, dict[str, int]]:
+    """{kind: {review state: live records}}. PostgreSQL: the sums of `archive_review_count`, which
+    triggers keep exact (migration 0014), one small query whatever the archive's size; SQLite
+    (small archives) counts the records, one grouped query per type."""
+    if connection.vendor != "postgresql":
+        return {kind: dict(QUEUE_MODELS[kind].objects.filter(merged_into__isnull=True).order_by()
+                           .values_list("review_status").annotate(n=Count("pk")).values_list("review_status", "n"))
+                for kind in kinds}
+    counts: dict[str, dict[str, int]] = {kind: {} for kind in kinds}
+    rows_kept = 0
+    with connection.cursor() as cursor:
+        cursor.execute(SUM_COUNTS_SQL, [list(kinds)])
+        for kind, status, n, rows in cursor.fetchall():
+            rows_kept += rows
+            if n:
+                counts[kind][status] = int(n)
+        if rows_kept > COUNT_ROWS_KEPT:
+            cursor.execute(FOLD_COUNTS_SQL)
+    return counts

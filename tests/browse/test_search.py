@@ -190,3 +190,36 @@ def test_a_search_counts_its_matches_once_and_up_to_its_own_cap(client, corpus, 
     monkeypatch.setattr(search, "MATCH_COUNT_CAP", 5)
     paginator = client.get("/articles/", {"q": "pipeline"}).context["paginator"]
     assert not paginator.capped and paginator.count == 2
+
+
+def test_every_word_must_match_somewhere_of_a_record_whatever_the_database():
+    """Several words: a record holding each of them (in a field, or a participant's name) matches; one word alone
+    does not (PostgreSQL intersects the words' matches, SQLite tests each word)."""
+    from archive.browse import selectors
+
+    both = f.MeetingFactory(topic="energy talks", location="Astana")
+    split = f.MeetingFactory(topic="energy", location="Almaty")
+    f.MeetingParticipantFactory(meeting=split, person=None, name="Astana city council")
+    f.MeetingFactory(topic="energy", location="Tashkent")
+    f.MeetingFactory(topic="grain", location="Astana")
+    found = selectors.meetings_matching(selectors.meeting_list(), "astana energy")
+    assert sorted(m.pk for m in found) == sorted([both.pk, split.pk])
+    assert list(selectors.meetings_matching(selectors.meeting_list(), "astana grain energy")) == []
+
+
+def test_a_search_counted_from_the_index_leaves_the_planner_settings_as_they_were(corpus, monkeypatch):
+    from django.db import transaction
+
+    from archive.browse import search
+    from archive.browse.search import counted_search
+
+    monkeypatch.setattr(search, "INDEX_COUNT_SHARE", 2.0)  # count from the index whatever the planner estimates
+
+    with transaction.atomic():  # as inside a request's or a caller's transaction
+        matches, found = counted_search(Article.objects.all(), "pipeline")
+        assert sorted(a.pk for a in matches) == sorted([corpus["title_hit"].pk, corpus["body_hit"].pk])
+        assert found == 2
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SHOW enable_seqscan")
+                assert cursor.fetchone()[0] == "on"
