@@ -32,6 +32,7 @@ _NAMED = re.compile(
 # A word one of which every named head contains (case-sensitive), to skip `_NAMED` cheaply.
 _HEAD_HINTS = tuple({h.split()[0][:6] for h in NAMED_HEADS} | {"Road"})
 _GENERIC = re.compile(r"\b(?P<head>" + GENERIC_HEADS + r")\b(?P<coord>(?:\s*(?:,|and|or)\s+(?:" + GENERIC_HEADS + r")\b)*)", _I)
+_GENERIC_LOWER = re.compile(_GENERIC.pattern)  # GENERIC_HEADS are lower case
 _COMPOUND_AFTER = re.compile(r"\s+(?:" + INSTITUTION_NOUNS + r")\b", _I)
 _DETERMINERS = {"a", "an", "the", "this", "these", "those", "that", "its", "their", "his", "her", "our", "such"}
 _DEFINITE = {"the", "this", "these", "those", "that", "its", "their", "his", "her", "our", "such"}
@@ -179,8 +180,8 @@ def generic_agreements(text: str, taken: list[Found]) -> list[Found]:
     out = []
     taken = [f for f in taken if not f.reference]
     moneys = find_money(text)
-    for m in _GENERIC.finditer(text):
-        if m.group("head")[0].isupper() and not m.group("head").lower().startswith("mou"):
+    for m, head in _generic_heads(text):
+        if head[0].isupper() and not head.lower().startswith("mou"):
             continue  # capitalized: a name, handled by named_agreements
         if any(m.start() < f.end and f.start < m.end() for f in taken) or _COMPOUND_AFTER.match(text, m.end()):
             continue  # inside a name, or a modifier of another noun ("a joint venture fund")
@@ -196,9 +197,18 @@ def generic_agreements(text: str, taken: list[Found]) -> list[Found]:
             start, determiner = terms.start(), _determiner_before(text, terms.start())
         phrase = re.sub(r"\s+", " ", text[start:m.end()])
         count_text = _count_as_written(text[:start]) if count is not None else None
-        out.append(Found(start, m.end(), phrase, generic_kind(m.group("head")), named=False,
+        out.append(Found(start, m.end(), phrase, generic_kind(head), named=False,
                          definite=determiner in _DEFINITE, count=count, count_text=count_text))
     return out
+
+
+def _generic_heads(text: str) -> list[tuple[re.Match, str]]:
+    """`_GENERIC`'s matches with their head as written: read case-sensitively in the lower-cased
+    text (three times faster) when lower-casing keeps the offsets."""
+    low = text.lower()
+    if len(low) != len(text):
+        return [(m, m.group("head")) for m in _GENERIC.finditer(text)]
+    return [(m, text[m.start("head"):m.end("head")]) for m in _GENERIC_LOWER.finditer(low)]
 
 
 def _count_as_written(before: str) -> str:
@@ -304,7 +314,8 @@ def institution_proposals(text: str) -> list[Found]:
     """Bodies proposed or agreed to be set up jointly: "proposed creating a joint shipping
     company for the Caspian", "agreed to establish a joint trading house"."""
     out = []
-    if not re.search(r"propos|sugges|floated|forward|agree|decided|resolved", text, _I):
+    low = text.lower()
+    if not any(w in low for w in ("propos", "sugges", "floated", "forward", "agree", "decided", "resolved")):
         return out
     for pattern in _INSTITUTION_PROPOSALS:
         for m in pattern.finditer(text):

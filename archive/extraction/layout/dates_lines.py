@@ -126,11 +126,6 @@ def date_line(line: str, allowed_rest_words: int = MAX_REST_WORDS) -> tuple[date
     return found[0].value, rest
 
 
-def year_of(text: str) -> int | None:
-    match = re.search(rf"\b{_YEAR}\b", text)
-    return int(match.group()) if match else None
-
-
 RELATIVE_OR_TIME = re.compile(
     r"\b(?:\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago|today|yesterday|just\s+now)\b"
     r"|\b[0-2]?\d:[0-5]\d\b",
