@@ -95,9 +95,9 @@ def tokenize(text: str) -> list[Token]:
         for chunk in line.split():
             start = line.find(chunk, pos)
             pos = start + len(chunk)
-            for word, offset, possessive, opens_line, info in _chunk_tokens(chunk):
-                s = line_start + start + offset
-                tok = Token(word, s, s + len(word), possessive, len(tokens), info)
+            base = line_start + start
+            for word, offset, end, possessive, opens_line, info in _chunk_tokens(chunk):
+                tok = Token(word, base + offset, base + end, possessive, len(tokens), info)
                 if after_break and opens_line:
                     tok.sentence_initial = True
                 append(tok)
@@ -107,12 +107,12 @@ def tokenize(text: str) -> list[Token]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, bool, bool, tuple], ...]:
-    """(text, offset in the chunk, possessive, opens a line, word facts) of each token of a chunk
+def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, int, bool, bool, tuple], ...]:
+    """(text, start and end in the chunk, possessive, opens a line, word facts) of each token of a chunk
     with no whitespace: a plain word is one token; "non-NATO" gives "non" and "NATO",
     "Kazakhstan's" gives "Kazakhstan" with the possessive flag. Only the chunk's first word
     may open a line."""
-    return tuple((word, offset, possessive, may_open_line and _word_info(word)[0], _word_info(word))
+    return tuple((word, offset, offset + len(word), possessive, may_open_line and _word_info(word)[0], _word_info(word))
                  for word, offset, possessive, may_open_line in _chunk_words(chunk))
 
 

@@ -57,6 +57,8 @@ class FoundDate:
 
 def find_dates(line: str) -> list[FoundDate]:
     found = []
+    if "19" not in line and "20" not in line:
+        return found  # every full date has its year, 19xx or 20xx
     for match in FULL_DATE.finditer(line):
         value = parse_full_date(match.group())
         if value:
