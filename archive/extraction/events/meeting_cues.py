@@ -175,7 +175,7 @@ def event_dates(text: str, published: datetime.date | None) -> tuple[tuple[int, 
     """Dates of a sentence (as `find_dates`), without a wire dateline's date at its start
     ("Dushanbe, Aug 21, 2025 (Xinhua) -- ..."): that dates the report, not the events; nor a
     possessive day ("Friday's summit"), which names another occasion."""
-    if not _DATE_HINT.search(text):
+    if not (_DIGIT.search(text) or any(word in text for word in _DATE_WORDS)):
         return ()
     return tuple((s, e, d) for s, e, d in find_dates(text, published)
                  if not (s < 40 and _DATELINE_TAIL.match(text, e)) and not _POSSESSIVE.match(text, e))
@@ -185,7 +185,10 @@ def event_dates(text: str, published: datetime.date | None) -> tuple[tuple[int, 
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 
 
-_DATE_HINT = re.compile(r"\d|day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|tomorrow|yesterday")
+# What a date needs: a digit or one of these words (substring tests are faster than one scan for all).
+_DIGIT = re.compile(r"\d")
+_DATE_WORDS = ("day", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "tomorrow",
+               "yesterday")
 
 
 def _reported(text: str, start: int) -> bool:
@@ -321,7 +324,7 @@ class SlotFinder:
             for m in _LARGE_GROUP.finditer(self.text):
                 out += [Slot(m.start(), m.end(), name, False) for name in self._previous_group(m)]
         pron = ((_LEADING_PRONOUN.match(self.text) or _SAID_PRONOUN.search(self.text) or _PRONOUN_AND.search(self.text))
-                if _HE_SHE.search(self.text) else None)
+                if ("he" in self.text or "He" in self.text) and _HE_SHE.search(self.text) else None)
         if pron:
             at = pron.start("pron")
             name = self._pronoun(at)
