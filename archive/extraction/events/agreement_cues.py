@@ -66,6 +66,15 @@ _NOT_A_DOCUMENT = re.compile(r"\b(?:such\s+(?:a|an)?|(?:the|a)\s+number\s+of|(?:
 # "the main terms of later supply contracts": the terms are the document, the contracts are to come.
 _TERMS_OF = re.compile(r"\b(?:(?:key|main|basic|principal|general)\s+)?terms\s+(?:and\s+conditions\s+)?of\s+$", _I)
 _STATUS = [(re.compile(p, _I), s) for p, s in STATUS_CUES]
+# Words one of which each status cue needs (same order as STATUS_CUES), to skip its scan cheaply.
+_STATUS_WORDS = [
+    ("ratif",), ("into", "force", "effect", "ratified"), ("sign", "ink", "agreed", "conclude", "adopted", "approved"),
+    ("initial",), ("consideration", "discussion", "negotiat", "review", "finali", "draft", "works", "pipeline"),
+    ("signed", "inked", "sealed", "concluded", "result", "reached", "adopt", "struck", "clinched", "exchange",
+     "signing", "signature", "names", "issued"),
+    ("propos", "offer", "suggest", "expected", "planned", "agreed", "readiness", "willingness"),
+]
+assert len(_STATUS_WORDS) == len(_STATUS)
 _VALUE_LINK = re.compile(r"^\s*(?:,\s*)?(?:worth|valued\s+at|amounting\s+to|totall?ing|of|for|with\s+a\s+value\s+of)\s+$", _I)
 # One to four words of a list item, written so that a failing search does not try every way
 # of cutting a word into pieces (`(?:[\w-]+\s*){1,4}` matches the same, exponentially slower).
@@ -360,7 +369,10 @@ def status_of(text: str, start: int, end: int) -> tuple[str | None, int | None]:
     """Status stated by the cue nearest the mention in its clause, and where that cue is."""
     lo, hi = clause(text, start, end, lists=False)
     cues: list[tuple[int, int, str]] = []
-    for pattern, status in _STATUS:
+    low = text[lo:hi].lower()
+    for (pattern, status), words in zip(_STATUS, _STATUS_WORDS):
+        if not any(w in low for w in words):
+            continue
         for m in pattern.finditer(text, lo, hi):
             if not any(m.start() < e and s < m.end() for s, e, _ in cues):
                 cues.append((m.start(), m.end(), status))

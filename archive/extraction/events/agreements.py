@@ -24,7 +24,7 @@ from .agreement_cues import (Found, clause, generic_agreements, institution_prop
                              qualifier, sectors_of, status_of)
 from .agreement_dates import meeting_date, sentence_day, signing_date
 from .agreement_titles import fuller_title, generic_title
-from .meeting_cues import Cue, SlotFinder
+from .meeting_cues import Cue, slot_finder
 from .mentions import ArticleMentions, countries_in
 from .money import Money, find_money
 
@@ -380,7 +380,7 @@ def _parties(text: str, found: Found, sent: Sentence, mentions: ArticleMentions,
     if len(set(parties)) >= 2:
         return list(dict.fromkeys(parties)), True
     if len(set(parties)) < 2:
-        finder = SlotFinder(mentions, sent.start, text)
+        finder = slot_finder(mentions, sent.start, text)
         for slot in finder.slots(lo, hi):
             person = mentions.person(slot.name)
             if person and person.country:

@@ -231,6 +231,15 @@ _CLOSING_REPORT = re.compile(r"\s*(?:also\s+)?" + REPORTING_VERBS + r"(?:\s+(?:o
 _REPORT_AFTER = re.compile(r"\s*(?:also\s+)?" + REPORTING_VERBS + r"\b", _I)
 
 
+def slot_finder(mentions: ArticleMentions, sentence_start: int, text: str) -> "SlotFinder":
+    """The sentence's SlotFinder, one for the meetings and the agreements read in it: it reads
+    the sentence's participants once."""
+    key = (sentence_start, text)
+    if key not in mentions.slot_finders:
+        mentions.slot_finders[key] = SlotFinder(mentions, sentence_start, text)
+    return mentions.slot_finders[key]
+
+
 class SlotFinder:
     """Participants in one sentence of an article."""
 

@@ -206,6 +206,7 @@ class ArticleMentions:
     orgs: list[Mention] = field(default_factory=list)
     countries: list[Mention] = field(default_factory=list)
     _groups: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)  # see named_as_group
+    slot_finders: dict = field(default_factory=dict, repr=False, compare=False)  # see meeting_cues.slot_finder
 
     @classmethod
     def build(cls, article: ExtractedArticle) -> "ArticleMentions":
