@@ -63,6 +63,8 @@ _NOT_A_DOCUMENT = re.compile(r"\b(?:such\s+(?:a|an)?|(?:the|a)\s+number\s+of|(?:
                              # "described it as the first contract": a predicate naming what was told
                              r"(?:described|called|termed|hailed|dubbed|labell?ed)\s+(?:it|this|them|these)\s+"
                              r"(?:as\s+)?(?:the|a|an)?)\s*$", _I)
+_NOT_A_DOCUMENT_WORDS = ("such", "number", "total", "tally", "count", "described", "called", "termed", "hailed",
+                         "dubbed", "label")  # one of which _NOT_A_DOCUMENT needs
 # "the main terms of later supply contracts": the terms are the document, the contracts are to come.
 _TERMS_OF = re.compile(r"\b(?:(?:key|main|basic|principal|general)\s+)?terms\s+(?:and\s+conditions\s+)?of\s+$", _I)
 _STATUS = [(re.compile(p, _I), s) for p, s in STATUS_CUES]
@@ -199,9 +201,11 @@ def generic_agreements(text: str, taken: list[Found]) -> list[Found]:
             start, count, determiner = money.start, None, _determiner_before(text, money.start)
         else:
             start, count, determiner = _left_modifiers(text, m.start())
-        if _HYPOTHETICAL.search(text[max(0, start - 60):start]) or _NOT_A_DOCUMENT.search(text, 0, start):
+        before = text[:start].lower()
+        if (_HYPOTHETICAL.search(text[max(0, start - 60):start])
+                or (any(w in before for w in _NOT_A_DOCUMENT_WORDS) and _NOT_A_DOCUMENT.search(text, 0, start))):
             continue  # hoped for; or a kind ("such a treaty"), a tally ("the number of trade deals")
-        terms = _TERMS_OF.search(text, 0, start)
+        terms = _TERMS_OF.search(text, 0, start) if "terms" in before else None
         if terms and count is None:
             start, determiner = terms.start(), _determiner_before(text, terms.start())
         phrase = re.sub(r"\s+", " ", text[start:m.end()])
