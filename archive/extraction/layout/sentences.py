@@ -5,10 +5,11 @@ offline. Line breaks are hard boundaries (a paragraph never runs into the next),
 and a boundary right after a news abbreviation (`No. 10`, `Lt. Gen.`) is undone.
 
 spaCy's tokenizer splits a line at its spaces and reads each chunk between them on
-its own, so a chunk's tokens are read once per distinct chunk (`_chunk_marks`, most
-chunks are words the stream repeats) and the sentencizer's rule is applied to them
-here, without building a spaCy Doc per line. A line with other spacing (tabs, double
-spaces) goes through spaCy's pipeline whole.
+its own (none of its English special cases holds a space), so what the sentencizer's
+rule makes of a chunk is worked out once per distinct chunk (`_after_word`,
+`_after_final`: most chunks are words the stream repeats) and applied here, without
+building a spaCy Doc per line. A line with other spacing (tabs, double spaces) goes
+through spaCy's pipeline whole.
 
 Guard for text that is not prose (a whole page on one line, a list with no full
 stops): the later stages run their patterns over each sentence, and their cost grows
@@ -117,11 +118,13 @@ def _chunk_steps(chunk: str, seen_final: bool) -> tuple[tuple[int, ...], bool]:
 
 @lru_cache(maxsize=1 << 16)
 def _after_word(chunk: str) -> tuple[tuple[int, ...], bool]:
+    """`_chunk_steps` of a chunk read in mid-sentence (the common case)."""
     return _chunk_steps(chunk, False)
 
 
 @lru_cache(maxsize=1 << 14)
 def _after_final(chunk: str) -> tuple[tuple[int, ...], bool]:
+    """`_chunk_steps` of a chunk that follows a sentence-final mark."""
     return _chunk_steps(chunk, True)
 
 
