@@ -2,6 +2,7 @@
 
     python benchmarks/pipeline_speed.py                      # the samples (seeds/) and the development files
     python benchmarks/pipeline_speed.py path/to/folder ...   # any folders or files instead
+    python benchmarks/pipeline_speed.py --generated 300      # 300 generated real-size stories (benchmarks/corpus.py)
     python benchmarks/pipeline_speed.py --scaling            # reading stages on 10 kB .. 1 MB of text
 
 Reads every file once into memory, extracts each once to warm up (spaCy, dateparser),
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -71,8 +73,11 @@ def report(label: str, files: list[tuple[str, bytes]], rounds: int) -> None:
     seconds, articles = time_pipeline(files, rounds)
     stages = time_layout_stages(files, rounds)
     size_kb = sum(len(data) for _, data in files) / len(files) / 1024
-    print(f"{label}: {len(files)} files ({size_kb:.1f} kB on average), {articles} articles")
-    print(f"  pipeline: {articles / seconds:.0f} articles/s, {seconds / len(files) * 1000:.1f} ms a file")
+    words = sum(len(data.split()) for _, data in files)
+    print(f"{label}: {len(files)} files ({size_kb:.1f} kB, {words / len(files):.0f} words on average), "
+          f"{articles} articles")
+    print(f"  pipeline: {articles / seconds:.0f} articles/s, {words / seconds:,.0f} words/s, "
+          f"{seconds / len(files) * 1000:.1f} ms a file")
     layout = sum(stages.values())
     detail = ", ".join(f"{stage} {stages[stage] / len(files) * 1000:.2f}" for stage in LAYOUT_STAGES)
     print(f"  reading stages: {layout / len(files) * 1000:.1f} ms a file ({detail} ms)")
@@ -99,14 +104,28 @@ def scaling() -> None:
         print(f"{name}: " + ", ".join(figures))
 
 
+def report_generated(count: int, rounds: int) -> None:
+    from benchmarks.corpus import write_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        write_corpus(folder, count)
+        report(f"generated corpus ({count} stories)", read_files([folder]), rounds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sources", nargs="*", type=Path, help="folders or files (default: seeds/ and the dev set)")
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--generated", type=int, metavar="N",
+                        help="time N generated real-size stories (benchmarks/corpus.py) instead")
     parser.add_argument("--scaling", action="store_true", help="time the reading stages against text size")
     args = parser.parse_args()
     if args.scaling:
         scaling()
+        return
+    if args.generated:
+        report_generated(args.generated, args.rounds)
         return
     sources = args.sources or [p for p in DEFAULT_SOURCES if p.exists()]
     for source in sources:

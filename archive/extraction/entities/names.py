@@ -184,6 +184,7 @@ def _words_alike(a: Sequence[str], b: Sequence[str]) -> bool:
     return k == len(short)
 
 
+@functools.lru_cache(maxsize=1 << 15)  # clustering compares each mention with every cluster's forms
 def _full_similarity(a: str, b: str) -> float:
     """Similarity of two full names (each of two words or more)."""
     if name_key(a) == name_key(b):

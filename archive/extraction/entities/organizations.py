@@ -432,7 +432,7 @@ _PRESS_UNIT = re.compile(r"\bpress (?:service|office|secretariat|department|cent
 def _press_service_mentions(doc: Doc, taken: set[int]) -> list[OrgMention]:
     """"the press office of the President of Kyrgyzstan": a government unit named by whom it speaks for."""
     toks, out = doc.tokens, []
-    if not _PRESS_UNIT.search(doc.body):
+    if "press " not in doc.body or not _PRESS_UNIT.search(doc.body):
         return out
     for k, tok in enumerate(toks[:-3]):
         if tok.key != "press" or tok.is_cap or toks[k + 1].key not in _PRESS_UNITS or toks[k + 2].key != "of":

@@ -28,7 +28,7 @@ _COMPOUND_TAILS = frozenset({
     "anchored", "bound", "style", "type", "level", "wide", "related", "oriented", "specific",
     "era", "controlled", "sponsored", "friendly", "registered", "listed", "affiliated", "i",
 })
-_CUT_WORD = re.compile(r"[^\W\d_]-[ \n]+[a-z]")
+_CUT_WORD = re.compile(r"-(?<=[^\W\d_]-)[ \n]+[a-z]")  # a letter, "-", a break; the hyphen first for a fast scan
 _OPEN_QUOTES = "\"\u201c\u2018'"
 _CLOSE_QUOTES = "\"\u201d\u2019'"
 
@@ -68,7 +68,8 @@ class Token:
     __slots__ = ("text", "start", "end", "i", "possessive", "sentence_initial", "headline",
                  "is_word", "is_cap", "is_upper", "clean", "key", "country")
 
-    def __init__(self, text: str, start: int, end: int, possessive: bool = False, i: int = 0) -> None:
+    def __init__(self, text: str, start: int, end: int, possessive: bool = False, i: int = 0,
+                 info: tuple | None = None) -> None:
         self.text = text  # one assignment a field: packing them in tuples costs a third of a token's making
         self.start = start
         self.end = end
@@ -76,39 +77,49 @@ class Token:
         self.i = i
         self.sentence_initial = False
         self.headline = False
-        self.is_word, self.is_cap, self.is_upper, self.clean, self.key, self.country = _word_info(text)
+        self.is_word, self.is_cap, self.is_upper, self.clean, self.key, self.country = info or _word_info(text)
 
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of `text`; the first word after a line break is flagged sentence-initial.
 
-    The text is read in whitespace-separated chunks, each split into tokens once per
-    distinct chunk (`_chunk_tokens`): most chunks are words the article repeats.
+    The text is read line by line in whitespace-separated chunks, each split into tokens
+    once per distinct chunk (`_chunk_tokens`): most chunks are words the article repeats.
     """
     tokens: list[Token] = []
     append = tokens.append
-    find = text.find
-    pos = 0
-    for chunk in text.split():
-        start = find(chunk, pos)
-        after_break = "\n" in text[pos:start]
-        pos = start + len(chunk)
-        for word, offset, possessive, may_open_line in _chunk_tokens(chunk):
-            s = start + offset
-            tok = Token(word, s, s + len(word), possessive, len(tokens))
-            if after_break and may_open_line and tok.is_word:
-                tok.sentence_initial = True
-            append(tok)
+    line_start = 0
+    for line_number, line in enumerate(text.split("\n")):
+        pos = 0
+        after_break = line_number > 0
+        for chunk in line.split():
+            start = line.find(chunk, pos)
+            pos = start + len(chunk)
+            base = line_start + start
+            for word, offset, end, possessive, opens_line, info in _chunk_tokens(chunk):
+                tok = Token(word, base + offset, base + end, possessive, len(tokens), info)
+                if after_break and opens_line:
+                    tok.sentence_initial = True
+                append(tok)
+            after_break = False
+        line_start += len(line) + 1
     return _join_line_break_hyphens(tokens, text)
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, bool, bool], ...]:
-    """(text, offset in the chunk, possessive, may open a line) of each token of a chunk with no
-    whitespace: a plain word is one token; "non-NATO" gives "non" and "NATO", "Kazakhstan's"
-    gives "Kazakhstan" with the possessive flag. Only the chunk's first word may open a line."""
+def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, int, bool, bool, tuple], ...]:
+    """(text, start and end in the chunk, possessive, opens a line, word facts) of each token of a chunk
+    with no whitespace: a plain word is one token; "non-NATO" gives "non" and "NATO",
+    "Kazakhstan's" gives "Kazakhstan" with the possessive flag. Only the chunk's first word
+    may open a line."""
+    return tuple((word, offset, offset + len(word), possessive, may_open_line and _word_info(word)[0], _word_info(word))
+                 for word, offset, possessive, may_open_line in _chunk_words(chunk))
+
+
+def _chunk_words(chunk: str) -> list[tuple[str, int, bool, bool]]:
+    """(text, offset in the chunk, possessive, may open a line) of each token of a chunk."""
     if chunk.isalpha():
-        return ((chunk, 0, False, True),)
+        return [(chunk, 0, False, True)]
     out = []
     for m in _TOKEN.finditer(chunk):
         word, s = m.group(), m.start()
@@ -121,7 +132,7 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, bool, bool], ...]:
         if possessive:
             word = word[:-2]
         out.append((word, s, possessive, m.start() == 0))
-    return tuple(out)
+    return out
 
 
 def _join_line_break_hyphens(tokens: list[Token], text: str) -> list[Token]:

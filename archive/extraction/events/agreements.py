@@ -24,7 +24,7 @@ from .agreement_cues import (Found, clause, generic_agreements, institution_prop
                              qualifier, sectors_of, status_of)
 from .agreement_dates import meeting_date, sentence_day, signing_date
 from .agreement_titles import fuller_title, generic_title
-from .meeting_cues import Cue, SlotFinder
+from .meeting_cues import Cue, slot_finder
 from .mentions import ArticleMentions, countries_in
 from .money import Money, find_money
 
@@ -32,6 +32,7 @@ _I = re.IGNORECASE
 _BOTH_SIDES = re.compile(r"\b(?:both|the\s+two)\s+(?:sides|countries|nations|governments|states|ministers|leaders)\b|"
                          r"\bbilateral\b|\btheir\s+(?:\w+\s+)?ministries\b", _I)
 _VENTURE = re.compile(r"\b(?P<noun>" + VENTURE_NOUNS + r")\b", _I)
+_VENTURE_WORDS = ("partnership", "consortium", "venture", "alliance")  # one of which _VENTURE needs
 _VENTURE_CUE = re.compile(r"\b(?:agreed|formali[sz]e|establish|form|set\s+up|create|launch|sign(?:ed)?|connect|link)\w*", _I)
 _ROUTE_PREFIX = re.compile(r"\b(?:Trans|Pan|Inter)-$")  # "Trans-Andean" names a route, not a party
 _ORG_LINK = re.compile(r"(?:\s*\([^)]{1,15}\))?,?\s+(?:and|with|to)\s+(?:the\s+)?", _I)
@@ -74,7 +75,7 @@ def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], men
             listed = None
         for draft in _sentence_agreements(article, sentences, index, mentions, meetings, drafts, listed):
             _add(drafts, draft)
-        if _LIST_OPENING.search(sent.text):
+        if "following" in sent.text.lower() and _LIST_OPENING.search(sent.text):
             status, _ = status_of(sent.text, 0, len(sent.text))
             if status == "signed":
                 listed = Told(index, "signed", sentence_day(sent.text, article, Cue(0, 1, "status", ""))
@@ -379,7 +380,7 @@ def _parties(text: str, found: Found, sent: Sentence, mentions: ArticleMentions,
     if len(set(parties)) >= 2:
         return list(dict.fromkeys(parties)), True
     if len(set(parties)) < 2:
-        finder = SlotFinder(mentions, sent.start, text)
+        finder = slot_finder(mentions, sent.start, text)
         for slot in finder.slots(lo, hi):
             person = mentions.person(slot.name)
             if person and person.country:
@@ -406,7 +407,8 @@ def _international_bodies(mentions: ArticleMentions) -> list[str]:
 def _venture(text: str, sent: Sentence, mentions: ArticleMentions):
     """A partnership or consortium formed between two named bodies this sentence links
     ("connect X with Y", "X and Y", "between X and Y")."""
-    m = _VENTURE.search(text)
+    low = text.lower()
+    m = _VENTURE.search(text) if any(w in low for w in _VENTURE_WORDS) else None
     if not m or not _VENTURE_CUE.search(text):
         return None
     found = mentions.orgs_between(sent.start, sent.end)

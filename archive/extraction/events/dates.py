@@ -47,12 +47,14 @@ PATTERNS: list[tuple[str, str]] = [
 ]
 COMPILED = [(kind, re.compile(pattern, re.I)) for kind, pattern in PATTERNS]
 # What each pattern cannot match without: a sentence lacking it skips the pattern's (slower) scan.
-_MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)  # every MONTHS key starts so
+# Word hints are tested in the lower-cased sentence (a substring test is much faster than a
+# case-insensitive scan).
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # of every MONTHS key
+_DAY_WORDS = ("day", "tomorrow")  # weekdays, today, yesterday
 _DIGIT_HINT = re.compile(r"\d")
-_DAY_HINT = re.compile(r"day|tomorrow", re.I)  # weekdays, today, yesterday
-HINTS = {"day_month_year": _MONTH_HINT, "month_day_year": _MONTH_HINT, "iso": _DIGIT_HINT, "month_year": _MONTH_HINT,
-         "month_day": _MONTH_HINT, "day_month": _MONTH_HINT, "weekday": _DAY_HINT, "relative_day": _DAY_HINT,
-         "month": _MONTH_HINT, "year": _DIGIT_HINT}
+HINTS = {"day_month_year": "month", "month_day_year": "month", "iso": "digit", "month_year": "month",
+         "month_day": "month", "day_month": "month", "weekday": "day", "relative_day": "day",
+         "month": "month", "year": "digit"}
 BARE_FORMS = [(kind, re.compile(rf"^\s*(?:on\s+|in\s+)?(?:{pattern})\s*\.?\s*$", re.I)) for kind, pattern in PATTERNS]
 BARE_MONTH = re.compile(rf"^\s*(?:in\s+|of\s+)?{MONTH}\s*$", re.I)
 BARE_YEAR = re.compile(rf"^\s*(?:in\s+)?{YEAR}\s*$", re.I)
@@ -94,7 +96,9 @@ def find_dates(sentence: str, base: datetime.date | None = None) -> list[tuple[i
     """Every date expression of a sentence that can be resolved, as (start, end, date)."""
     taken: list[tuple[int, int]] = []
     found = []
-    hinted = {hint: bool(hint.search(sentence)) for hint in set(HINTS.values())}
+    low = sentence.lower()
+    hinted = {"month": any(stem in low for stem in _MONTH_STEMS), "digit": bool(_DIGIT_HINT.search(sentence)),
+              "day": any(word in low for word in _DAY_WORDS)}
     for kind, pattern in COMPILED:
         if not hinted[HINTS[kind]]:
             continue

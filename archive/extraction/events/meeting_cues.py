@@ -133,7 +133,7 @@ _ANY_CUE_WORDS = ("met|meet|held|holds|co-?chair|confer|interact|exchanged|sat|a
                   "conversation|interaction|engagement|present|also|address|event|seminar|conference|"
                   "ceremony|launch|forum|summit|reception|dinner|symposium|webinar|workshop|roundtable").split("|")
 # The look-ahead for a first letter spares trying every word at each word start.
-_ANY_CUE = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in _ANY_CUE_WORDS})) + "])(?:" + "|".join(_ANY_CUE_WORDS) + ")", _I)
+_ANY_CUE = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in _ANY_CUE_WORDS})) + "])(?:" + "|".join(_ANY_CUE_WORDS) + ")")  # on lower-cased text
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -143,10 +143,10 @@ def find_cues(text: str) -> list[Cue]:
 
 @lru_cache(maxsize=512)
 def _cues(text: str) -> tuple[Cue, ...]:
-    if not _ANY_CUE.search(text):
+    low = text.lower()
+    if not _ANY_CUE.search(low):
         return ()
     found: list[Cue] = []
-    low = text.lower()
     present = {w for w in _ALL_CUE_WORDS if w in low}
     for (pattern, kind), words in zip(CUES, _CUE_WORDS):
         if present.isdisjoint(words):
@@ -175,7 +175,7 @@ def event_dates(text: str, published: datetime.date | None) -> tuple[tuple[int, 
     """Dates of a sentence (as `find_dates`), without a wire dateline's date at its start
     ("Dushanbe, Aug 21, 2025 (Xinhua) -- ..."): that dates the report, not the events; nor a
     possessive day ("Friday's summit"), which names another occasion."""
-    if not _DATE_HINT.search(text):
+    if not (_DIGIT.search(text) or any(word in text for word in _DATE_WORDS)):
         return ()
     return tuple((s, e, d) for s, e, d in find_dates(text, published)
                  if not (s < 40 and _DATELINE_TAIL.match(text, e)) and not _POSSESSIVE.match(text, e))
@@ -185,7 +185,10 @@ def event_dates(text: str, published: datetime.date | None) -> tuple[tuple[int, 
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 
 
-_DATE_HINT = re.compile(r"\d|day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|tomorrow|yesterday")
+# What a date needs: a digit or one of these words (substring tests are faster than one scan for all).
+_DIGIT = re.compile(r"\d")
+_DATE_WORDS = ("day", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "tomorrow",
+               "yesterday")
 
 
 def _reported(text: str, start: int) -> bool:
@@ -218,6 +221,23 @@ def date_is_for_travel(text: str, date_start: int, cue: Cue) -> bool:
     if cue.end <= date_start:
         lo = max(lo, cue.end)
     return bool(_MOVEMENT.search(text[lo:date_start]))
+
+
+_POSSESSIVE_WORD = re.compile(_APOS + r"s?\s+(\w[\w-]*)")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w-]+\s+){0,4}$", _I)
+# ", spokesperson X said." closing the sentence; "X said (that) ...".
+_CLOSING_REPORT = re.compile(r"\s*(?:also\s+)?" + REPORTING_VERBS + r"(?:\s+(?:on\s+\w+|in\s+a\s+statement|today|"
+                             r"yesterday|later))?\s*[.,;!?\"\u201d]*\s*$", _I)
+_REPORT_AFTER = re.compile(r"\s*(?:also\s+)?" + REPORTING_VERBS + r"\b", _I)
+
+
+def slot_finder(mentions: ArticleMentions, sentence_start: int, text: str) -> "SlotFinder":
+    """The sentence's SlotFinder, one for the meetings and the agreements read in it: it reads
+    the sentence's participants once."""
+    key = (sentence_start, text)
+    if key not in mentions.slot_finders:
+        mentions.slot_finders[key] = SlotFinder(mentions, sentence_start, text)
+    return mentions.slot_finders[key]
 
 
 class SlotFinder:
@@ -263,22 +283,21 @@ class SlotFinder:
         return out
 
     def _possessive_not_delegation(self, end: int) -> bool:
-        m = re.match(_APOS + r"s?\s+(\w[\w-]*)", self.text[end:])
+        m = _POSSESSIVE_WORD.match(self.text, end)
         return bool(m) and m.group(1).lower() not in ("delegation", "team", "side", "entourage", "visiting", "meeting",
                                                       "talks", "call", "conversation", "telephone", "phone")
 
     def _after_according(self, start: int) -> bool:
-        return bool(re.search(r"\baccording\s+to\s+(?:[\w-]+\s+){0,4}$", self.text[max(0, start - 50):start], _I))
+        return bool(_ACCORDING_TO.search(self.text[max(0, start - 50):start]))
 
     def _attributive(self, start: int, end: int) -> bool:
         """A person who only reports: ", spokesperson X said." closing the sentence, or
         "X said (that) Y met Z" where someone else is the subject of the meeting."""
         after = self.text[end:]
-        closing = re.match(r"\s*(?:also\s+)?" + REPORTING_VERBS + r"(?:\s+(?:on\s+\w+|in\s+a\s+statement|today|"
-                           r"yesterday|later))?\s*[.,;!?\"\u201d]*\s*$", after, _I)
+        closing = _CLOSING_REPORT.match(after)
         if closing and start > self._first_cue_start():
             return True
-        said = re.match(r"\s*(?:also\s+)?" + REPORTING_VERBS + r"\b", after[:25], _I)
+        said = _REPORT_AFTER.match(after[:25])
         cue = self._first_cue_start()
         if said and end < cue:
             between = self.mentions.persons_between(self.offset + end + said.end(), self.offset + cue)
@@ -314,7 +333,7 @@ class SlotFinder:
             for m in _LARGE_GROUP.finditer(self.text):
                 out += [Slot(m.start(), m.end(), name, False) for name in self._previous_group(m)]
         pron = ((_LEADING_PRONOUN.match(self.text) or _SAID_PRONOUN.search(self.text) or _PRONOUN_AND.search(self.text))
-                if _HE_SHE.search(self.text) else None)
+                if ("he" in self.text or "He" in self.text) and _HE_SHE.search(self.text) else None)
         if pron:
             at = pron.start("pron")
             name = self._pronoun(at)

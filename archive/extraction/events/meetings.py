@@ -19,7 +19,7 @@ from ..layout.sentences import Sentence
 from ..lexicon.events import COURTESY_PURPOSE_VERBS, TIME_SHIFT_MARKERS
 from ..records import Evidence, ExtractedArticle, ExtractedMeeting, FuzzyDate, Precision
 from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bounds, date_is_for_travel, event_dates,
-                           find_cues, is_principal)
+                           find_cues, is_principal, slot_finder)
 from .meeting_places import city, foreign_venue, place, place_of_sidelines
 from .meeting_topics import event_topic, topic
 from .mentions import ArticleMentions
@@ -93,7 +93,7 @@ def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
             if heads:
                 _add(drafts, _heads_draft(article, sent, index, heads, mentions))
             continue
-        finder = SlotFinder(mentions, sent.start, sent.text)
+        finder = slot_finder(mentions, sent.start, sent.text)
         full = [c for c in cues if c.kind in FULL_KINDS]
         if full:
             for lo, hi, seg_cues, subject in _segments(sent.text, full):
@@ -148,7 +148,7 @@ def _date_from_occasion(drafts: list[Draft], sentences: list[Sentence], article:
 def _side_heads(sentences: list[Sentence], index: int, mentions: ArticleMentions) -> list:
     """Heads of both sides of talks told in this sentence or the one before."""
     sent = sentences[index]
-    heads = SlotFinder(mentions, sent.start, sent.text).side_heads()
+    heads = slot_finder(mentions, sent.start, sent.text).side_heads()
     if heads and not (TALKS_WORD.search(sent.text) or (index and TALKS_WORD.search(sentences[index - 1].text))):
         return []
     return heads

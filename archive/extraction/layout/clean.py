@@ -30,6 +30,7 @@ DASH_WORD_ZIPF = 4.0  # both sides this common: `--` or a lone letter is punctua
 HYPHEN_CHAIN = re.compile(r"(?<![\w-])[^\W\d_]+(?:-+[^\W\d_]+)+(?![\w-])")
 WORD = re.compile(r"[^\W\d_]+")
 INNER_SPACE = re.compile(r"[ \t\f\v]+")
+_ODD_SPACES = ("  ", "\t", "\f", "\v")  # what INNER_SPACE changes (a single space stays one)
 BLANK_RUN = re.compile(r"\n{4,}")
 
 # --- line predicates -----------------------------------------------------------------
@@ -79,7 +80,8 @@ MAX_META_WORDS = 12  # boilerplate and timestamp lines are short
 def clean_text(text: str) -> str:
     """Repair broken hyphenation and normalize whitespace; keeps every line."""
     text = repair_hyphenation(text)
-    lines = [INNER_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [(INNER_SPACE.sub(" ", line) if any(s in line for s in _ODD_SPACES) else line).strip()
+             for line in text.split("\n")]
     return BLANK_RUN.sub("\n\n\n", "\n".join(lines)).strip("\n")
 
 

@@ -57,6 +57,8 @@ class FoundDate:
 
 def find_dates(line: str) -> list[FoundDate]:
     found = []
+    if "19" not in line and "20" not in line:
+        return found  # every full date has its year, 19xx or 20xx
     for match in FULL_DATE.finditer(line):
         value = parse_full_date(match.group())
         if value:
@@ -124,11 +126,6 @@ def date_line(line: str, allowed_rest_words: int = MAX_REST_WORDS) -> tuple[date
     if len(rest.split()) > allowed_rest_words:
         return None
     return found[0].value, rest
-
-
-def year_of(text: str) -> int | None:
-    match = re.search(rf"\b{_YEAR}\b", text)
-    return int(match.group()) if match else None
 
 
 RELATIVE_OR_TIME = re.compile(

@@ -254,12 +254,12 @@ def _complete_partial_date(meta: StoryMetadata) -> None:
         pass
 
 
-TRAILING_PUBLISHED = re.compile(r"(?<=[.!?])[ \t]+(?=published\s+in\s)", re.I)
+TRAILING_PUBLISHED = re.compile(r"([.!?])[ \t]+(?=published\s+in\s)", re.I)  # the mark first: a fast scan
 
 
 def _split_trailing_metadata(story: str) -> str:
     """Put a `Published in …` note that follows a sentence on its own line."""
-    return TRAILING_PUBLISHED.sub("\n", story)
+    return TRAILING_PUBLISHED.sub(r"\1\n", story)
 
 
 def _join_lines(lines: list[str]) -> str:

@@ -52,7 +52,7 @@ def repair_text(text: str) -> str:
     if TAG_CANDIDATE.search(text):
         text = META_TAG.sub(_meta_line, text)
         text = TAG.sub("", SCRIPT.sub("", text))
-    if not COOKIE_LINE.search(text):  # one scan of the text: most pages have no banner line
+    if "cookie" not in text.lower() or not COOKIE_LINE.search(text):  # most pages have no banner line
         return text
     return "\n".join(line for line in text.split("\n") if not is_cookie_banner(line))
 
