@@ -3,6 +3,7 @@
 import numpy as np
 
 from archive.extraction.scoring import training
+from archive.extraction.scoring.features import LABELS
 from archive.extraction.scoring.training import Examples
 
 
@@ -40,3 +41,28 @@ def test_the_fitted_model_records_the_regularization_it_chose():
     model = training.fit_examples("test", rows)
     assert model["features"] == ["signal"] and model["regularization"] in training.REGULARIZATION_GRID
     assert model["coefficients"][0] > 0
+
+
+def test_a_feature_whose_weight_goes_against_its_meaning_is_left_out_of_the_model():
+    # "has_title" should raise confidence; here the records with a title are the wrong ones.
+    rng = np.random.default_rng(3)
+    labels = rng.integers(0, 2, 80)
+    cue = labels + rng.normal(0, 0.5, len(labels))
+    title = 1 - labels
+    rows = Examples([{"cue_best": float(c), "has_title": float(t)} for c, t in zip(cue, title)], list(labels),
+                    [f"file{i % 8}" for i in range(len(labels))])
+    model, kept = training.fit_with_meaning(rows.matrix(["cue_best", "has_title"]), labels, ["cue_best", "has_title"])
+    assert model["features"] == ["cue_best"] and kept == [0] and model["coefficients"][0] > 0
+
+
+def test_a_feature_with_no_stated_meaning_keeps_its_weight_whichever_way_it_goes():
+    labels = np.array([1, 0] * 30)
+    x = np.column_stack([1 - labels + np.linspace(0, 0.1, len(labels))])
+    model, kept = training.fit_with_meaning(x, labels, ["participants"])
+    assert model["features"] == ["participants"] and model["coefficients"][0] < 0
+
+
+def test_every_feature_given_a_meaning_is_a_feature_with_words():
+    from archive.extraction.scoring.features import EXPECTED_SIGN
+
+    assert set(EXPECTED_SIGN) <= set(LABELS) and set(EXPECTED_SIGN.values()) <= {1, -1}

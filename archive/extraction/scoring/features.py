@@ -28,9 +28,10 @@ _WINDOW = 40  # characters looked at on either side of a mention
 _is_place = functools.lru_cache(maxsize=16384)(is_place)  # names and their words recur across records
 
 
-def words(text: str | None) -> set[str]:
+@functools.lru_cache(maxsize=16384)  # a name's words are asked for by several features and recur across articles
+def words(text: str | None) -> frozenset[str]:
     """Lower-cased content words of a name or title."""
-    return {w.lower() for w in _WORD.findall(text or "") if w.lower() not in _STOP}
+    return frozenset(w.lower() for w in _WORD.findall(text or "") if w.lower() not in _STOP)
 
 
 def counted(n: int) -> float:
@@ -49,7 +50,7 @@ def evidence_features(record) -> dict[str, float]:
     }
 
 
-def shared_words(name_words: set[str], others: list[set[str]]) -> float:
+def shared_words(name_words: frozenset[str], others: list[frozenset[str]]) -> float:
     """How many other records of the article share a word with this one."""
     return counted(sum(1 for other in others if name_words & other))
 
@@ -74,7 +75,7 @@ def place_in(name: str) -> float:
     return float(any(len(p) > 2 and _is_place(p) for p in parts))
 
 
-def person_features(person: ExtractedPerson, body: str, others: list[set[str]]) -> dict[str, float]:
+def person_features(person: ExtractedPerson, body: str, others: list[frozenset[str]]) -> dict[str, float]:
     name_words = words(person.name)
     title_words = words(person.title)
     return {
@@ -101,7 +102,7 @@ def person_features(person: ExtractedPerson, body: str, others: list[set[str]]) 
 ORG_TYPE_FEATURES = ORGANIZATION_TYPES
 
 
-def organization_features(org: ExtractedOrganization, body: str, others: list[set[str]],
+def organization_features(org: ExtractedOrganization, body: str, others: list[frozenset[str]],
                           article_title: str = "", same_type: tuple[str, ...] = ()) -> dict[str, float]:
     name_words = words(org.name)
     features = {
@@ -414,7 +415,7 @@ def article_features(article: ExtractedArticle) -> dict[str, list[dict[str, floa
     entity_words = [words(p.name) for p in article.people] + [words(o.name) for o in article.organizations]
     people_count = len(article.people)
 
-    def others(index: int) -> list[set[str]]:
+    def others(index: int) -> list[frozenset[str]]:
         return entity_words[:index] + entity_words[index + 1:]
 
     return {
@@ -451,6 +452,21 @@ MODEL_FEATURES = {
                   "plural_or_counted_title", "parties_in_sentences", "cue_best"),
 }
 
+
+# What each model feature should do to a record's confidence by its meaning: +1 a high value
+# should raise it, -1 lower it; a feature without an entry (a type, the number of participants)
+# may go either way. Training leaves out a feature whose fitted weight goes against its entry
+# (`training.fit_with_meaning`), so the record page never names as lowering a record what
+# should raise it ("mentioned many times"), and a weight that only fits this training set's
+# accidents does not reach the model.
+EXPECTED_SIGN = {
+    "cue_best": 1, "has_title": 1, "lower_case_title": -1, "country_in_sentences": 1, "mentions": 1,
+    "type_agrees_with_head": 1, "generic_post": -1, "document_head": -1, "name_runs_on": -1,
+    "head_word_missing": -1, "head_of_many_kinds": -1, "type_other": -1,
+    "has_date": 1, "day_date": 1, "two_named_sides": 1, "has_place": 1,
+    "undated_among_dated": -1, "kind_known": 1, "kind_differs_from_title": -1, "several_kinds_in_title": -1,
+    "parties_in_sentences": 1,
+}
 
 LABELS = {  # feature -> (in words when low, in words when high)
     "cue_best": ("found only by a weak cue", "found by a strong cue (a title, an honorific)"),

@@ -14,7 +14,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
-from .features import LABELS, MODEL_FEATURES
+from .features import EXPECTED_SIGN, LABELS, MODEL_FEATURES
 
 REGULARIZATION = 0.3  # inverse strength (C) when not chosen: a few hundred examples, a few dozen wrong ones
 # Inverse strengths tried, the one chosen by an inner cross-validation on the training records only.
@@ -56,6 +56,21 @@ def fit(x: np.ndarray, y: np.ndarray, names: list[str], regularization: float = 
             "means": [round(float(m), 6) for m in means], "scales": [round(float(s), 6) for s in scales],
             "intercept": round(float(regression.intercept_[0]), 6), "regularization": regularization,
             "labels": {name: list(LABELS.get(name, (f"low {name}", f"high {name}"))) for name in names}}
+
+
+def fit_with_meaning(x: np.ndarray, y: np.ndarray, names: list[str],
+                     regularization: float = REGULARIZATION) -> tuple[dict, list[int]]:
+    """`fit`, leaving out one at a time (and refitting) the feature whose weight goes most against
+    its meaning (`EXPECTED_SIGN`); the model and the columns of `x` it reads."""
+    kept = list(range(len(names)))
+    while True:
+        model = fit(x[:, kept], y, [names[i] for i in kept], regularization)
+        against = [(weight * EXPECTED_SIGN[name], column)
+                   for column, name, weight in zip(kept, model["features"], model["coefficients"])
+                   if weight * EXPECTED_SIGN.get(name, 0) < 0]
+        if not against or len(kept) == 1:
+            return model, kept
+        kept.remove(min(against)[1])
 
 
 def log_loss(y: np.ndarray, p: np.ndarray) -> float:
@@ -104,7 +119,8 @@ def calibration_error(y: np.ndarray, p: np.ndarray, bins: int = CALIBRATION_BINS
 def out_of_fold(kind: str, examples: Examples, folds: int = 5, grouped: bool = True,
                 names: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Each record's probability from a model fitted without its fold (its file's fold, when grouped),
-    with the regularization chosen inside the training part only (nested), so the figures are honest."""
+    with the regularization chosen and the features against their meaning left out inside the
+    training part only (nested), so the figures are honest about those choices."""
     names = names or feature_names(kind, examples)
     x, y = examples.matrix(names), np.array(examples.labels)
     groups = np.array(examples.groups) if grouped else None
@@ -115,7 +131,8 @@ def out_of_fold(kind: str, examples: Examples, folds: int = 5, grouped: bool = T
             continue
         inner_groups = groups[train] if grouped else None
         c = choose_regularization(x[train], y[train], inner_groups)
-        p[test] = predict(fit(x[train], y[train], names, c), x[test])
+        model, kept = fit_with_meaning(x[train], y[train], names, c)
+        p[test] = predict(model, x[test][:, kept])
     return y, p
 
 
@@ -166,7 +183,9 @@ def cross_validated(kind: str, examples: Examples, folds: int = 5, grouped: bool
 
 
 def fit_examples(kind: str, examples: Examples, grouped: bool = True) -> dict:
-    """The model fitted on every record, its regularization chosen by cross-validation on them."""
+    """The model fitted on every record, its regularization chosen by cross-validation on them,
+    without the features whose weight went against their meaning."""
     names = feature_names(kind, examples)
     x, y = examples.matrix(names), np.array(examples.labels)
-    return fit(x, y, names, choose_regularization(x, y, np.array(examples.groups) if grouped else None))
+    c = choose_regularization(x, y, np.array(examples.groups) if grouped else None)
+    return fit_with_meaning(x, y, names, c)[0]
