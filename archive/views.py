@@ -146,11 +146,13 @@ class BrowseListView(ReaderAccessMixin, ExportMixin, StablePaginationMixin, Filt
                 context["undated_count"] = set_aside.order_by().count()
                 context["undated_url"] = query_with(self.request, self.filterset.undated_params())
             if self.facet_rows() is not None:
+                counted = selectors.facet_sample(self.facet_rows())
+                context["facets_counted"] = min(len(counted), getattr(context.get("paginator"), "count", len(counted)))
                 context["facets"] = [
                     (facet, [(option, query_with(self.request, option.params),
                               all(self.request.GET.get(k) == v for k, v in option.params.items() if v))
                              for option in facet.options])
-                    for facet in selectors.facets(self.facet_kind, self.facet_rows()) if facet.options]
+                    for facet in selectors.facets(self.facet_kind, counted) if facet.options]
         return context
 
 

@@ -107,6 +107,8 @@ def main() -> None:
     parser.add_argument("--downloads-only", action="store_true", help="time only the downloads of 10,000 rows")
     parser.add_argument("--explain", action="store_true",
                         help="also print each page's EXPLAIN ANALYZE execution time, summed over its queries")
+    parser.add_argument("--only", default="", metavar="SUBSTRING",
+                        help="time only the pages whose label contains SUBSTRING (e.g. 'meetings:')")
     args = parser.parse_args()
     print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
     prepare(args.articles, args.refill)
@@ -116,6 +118,8 @@ def main() -> None:
     print(f"\n{k.articles:,} articles")
     print(f"{'page':40} {'median ms':>10} {'SQL ms':>8} {'queries':>8} {'bytes':>9}{explain}")
     for label, url in ([] if args.downloads_only else cases(k)):
+        if args.only not in label:
+            continue
         t = time_page(client, url, args.repeat)
         explained = f" {explained_ms(client, url):10.1f}" if args.explain else ""
         print(f"{label:40} {t.median_ms:10.1f} {t.sql_ms:8.1f} {t.queries:8d} {t.size:9d}{explained}", flush=True)

@@ -19,6 +19,7 @@ from django.db import connection
 from django.db.models import BooleanField, Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, When
 from django.db.models.functions import Coalesce
 
+from archive import paging
 from archive.mentions import mention_pieces
 from archive.models import (
     Agreement, AgreementParty, AgreementStatusChange, Article, Country, DatePrecision, Evidence, Meeting,
@@ -210,6 +211,10 @@ class Facet:
 
 
 FACET_LIMIT = 8
+# A list longer than the count cap counts its facets in its first FACET_SAMPLE rows (and says so): the
+# country facet looks up every counted row's participants or parties, one index probe a row, and 10,001
+# rows took 80-170 ms at a million articles. A list within the cap is counted exactly, in full.
+FACET_SAMPLE = 2_000
 
 
 # The columns each list's facets (and the meetings' timeline) count, read with its first rows.
@@ -225,6 +230,12 @@ FACET_FIELDS = {
 def facet_rows(kind: str, queryset: QuerySet) -> list[dict]:
     """The filtered list's first COUNT_CAP + 1 rows, in its order, with the columns its facets count (one query)."""
     return first_rows(queryset, FACET_FIELDS[kind])
+
+
+def facet_sample(rows: list[dict]) -> list[dict]:
+    """The rows the facets count: all of a list within the cap (`facet_rows` read at most cap + 1),
+    the first FACET_SAMPLE of a longer one."""
+    return rows[:FACET_SAMPLE] if len(rows) > paging.COUNT_CAP else rows
 
 
 def _top(counts: Counter, order) -> list[tuple]:
@@ -266,8 +277,8 @@ def _related_country_facet(rows: list[dict], related: QuerySet, key: str) -> Fac
 
 
 def facets(kind: str, rows: list[dict]) -> list[Facet]:
-    """The most common values of the filtered list's first rows (`facet_rows`: its first 10,001, or all of
-    a list the filters narrow further), counted from those rows; countries through participants or
+    """The most common values of the filtered list's rows that `facet_sample` keeps (all of a list within
+    the cap, the first FACET_SAMPLE of a longer one), counted from those rows; countries through participants or
     parties in one grouped query."""
     from archive.models import AgreementKind, AgreementStatus, OrganizationType
 
