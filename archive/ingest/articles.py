@@ -13,16 +13,17 @@ from .people import write_organizations, write_people
 from .candidates import NamePools
 from .previous import PreviousRecords
 from .report import IngestReport
-from .rows import ArticleRows
+from .rows import ArticleRows, BatchRows
 
 ARTICLE_FIELDS = ("title", "outlet", "published", "dateline", "byline", "source_name", "body")
 
 
 def save_article(extracted: ExtractedArticle, *, source_path: str, report: IngestReport,
-                 pools: NamePools | None = None) -> Article:
+                 pools: NamePools | None = None, batch: BatchRows | None = None) -> Article:
     """Insert, update or leave alone one article; call inside a transaction that holds its locks
     (`files.write_articles`). `pools`: the names of the batch it belongs to, read for all of its
-    articles (by default, for this article alone).
+    articles (by default, for this article alone); `batch`: the rows its batch writes at its end
+    (by default, written at this article's end).
 
     The same text (content hash) anywhere in the archive is a no-op. A story
     whose text changed (same file, same position) is updated in place: its old
@@ -38,8 +39,11 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
         return found[True]
     article = found.get(False)
     updating = article is not None
+    own_batch = batch is None
+    batch = batch or BatchRows()
     previous = PreviousRecords()
     if updating:
+        batch.flush()  # what it reads of its old records, and the orphan check, see the batch's rows so far
         previous = forget_extraction(article)
         report.count("articles updated")
     else:
@@ -51,15 +55,18 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     fit_rows([article]).pop().save()
     previous.expect(extracted)
     pools = pools or NamePools.load([extracted])
-    write_records(extracted, article, report, previous, pools)
+    write_records(extracted, article, report, previous, pools, batch)
     if updating:
+        batch.flush()
         pools.forget(remove_orphans(previous))
+    if own_batch:
+        batch.flush()
     return article
 
 
 def write_records(extracted: ExtractedArticle, article: Article, report: IngestReport,
-                  previous: PreviousRecords, pools: NamePools) -> None:
-    rows = ArticleRows(article)
+                  previous: PreviousRecords, pools: NamePools, batch: BatchRows) -> None:
+    rows = ArticleRows(article, batch)
     orgs = write_organizations(extracted, article, report, rows, pools.organizations)
     people = write_people(extracted, article, orgs, report, rows, pools.people, previous.people)
     write_meetings(extracted, article, people, orgs, report, previous, rows)

@@ -100,9 +100,10 @@ class PeoplePool:
             pool.stored |= {(person.pk, a.normalized) for a in aliases}
         return pool
 
-    def load_roles(self, extracted: ExtractedArticle, article: Article) -> None:
+    def load_roles(self, extracted: ExtractedArticle, article: Article, batch=None) -> None:
         """What the "newest source" and "most cited country" rules need of the roles, in other articles,
-        of the people `extracted` could name (created by an earlier article of the batch included)."""
+        of the people `extracted` could name (created by an earlier article of the batch included):
+        those in the archive, and those the batch's earlier articles gave (`rows.BatchRows`, not written yet)."""
         self.roles.clear()
         keys = person_keys(form for p in extracted.people for form in (p.name, *p.aliases))
         person_ids = {p.resolved().pk for p in self.found if self.keys[id(p)] & keys}
@@ -111,12 +112,14 @@ class PeoplePool:
             return
         rows = (Role.objects.filter(person__in=person_ids).exclude(article=article)
                 .values("person_id", "country_id").annotate(n=Count("id"), latest=Max("date")).order_by())
-        for row in rows:
+        pending = [{"person_id": r.person.pk, "country_id": r.country_id, "n": 1, "latest": r.date}
+                   for r in (batch.pending_roles(person_ids) if batch else ()) if r.article is not article]
+        for row in [*rows, *pending]:
             stats = self.roles[row["person_id"]]
             if row["latest"] and (stats.latest is None or row["latest"] > stats.latest):
                 stats.latest = row["latest"]
             if row["country_id"]:
-                stats.country_votes[row["country_id"]] = row["n"]
+                stats.country_votes[row["country_id"]] = stats.country_votes.get(row["country_id"], 0) + row["n"]
 
     def candidates(self, forms: list[str]) -> list:
         """The records `forms` could name, merges followed, oldest first; then those created here."""

@@ -27,6 +27,7 @@ from .events import forget_sectors
 from .locks import lock_articles
 from .reading import FileRead, iter_files
 from .report import IngestReport
+from .rows import BatchRows
 from .workers import extracted_files
 
 log = logging.getLogger(__name__)
@@ -156,8 +157,10 @@ def write_articles(articles: list[Pending], counts: list[IngestReport]) -> None:
     """Write `articles` in the current transaction, counting each one's changes in its own report."""
     lock_articles([(pending.extracted, pending.source_path) for pending in articles])
     pools = NamePools.load([pending.extracted for pending in articles])
+    batch = BatchRows()
     for pending, report in zip(articles, counts):
-        save_article(pending.extracted, source_path=pending.source_path, report=report, pools=pools)
+        save_article(pending.extracted, source_path=pending.source_path, report=report, pools=pools, batch=batch)
+    batch.flush()
 
 
 def save_one(pending: Pending, report: IngestReport, *, dry_run: bool) -> None:

@@ -13,7 +13,7 @@ from django.db import connection, models
 from django.utils import timezone
 
 from archive.curation.history import links_snapshots, no_links
-from archive.models import Article, Evidence
+from archive.models import Article, Evidence, Role
 
 from .fields import fit_rows
 
@@ -31,10 +31,10 @@ def create_with_history(records: list) -> None:
     model.history.bulk_history_create(records, custom_historical_attrs={"links": no_links(model)})
 
 
-def save_records(touched: list) -> None:
-    """Write what changed of `touched` [(record, must write, ...)]: new records and changed ones in one
-    insert or update per model, each with its history row (a changed one's with its links snapshot);
-    each record once, however often the article names it."""
+def save_records(touched: list, batch: BatchRows | None = None) -> None:
+    """Write what changed of `touched` [(record, must write, ...)]: new records in one insert per model
+    with their history rows; changed ones in one update per model, each with its history row (with its
+    links snapshot), now or, given the `batch`, once at its end. Each record once, however often named."""
     new, changed = {}, {}
     for record, must_write, *_ in touched:
         if record.pk is None:
@@ -42,7 +42,10 @@ def save_records(touched: list) -> None:
         elif must_write:
             changed[id(record)] = record
     create_with_history(list(new.values()))
-    update_with_history(list(changed.values()))
+    if batch is None:
+        update_with_history(list(changed.values()))
+    else:
+        batch.changed.update(changed)
 
 
 def update_with_history(records: list) -> None:
@@ -76,9 +79,45 @@ def update_rows(model, records: list) -> None:
         cursor.executemany(sql, params)
 
 
+class BatchRows:
+    """What a batch of articles writes once, at its end (`flush`, inside its transaction): the records
+    its articles changed, each written once with one history row however many articles changed it,
+    then the aliases and roles they gave. The articles read none of it back from the database: the
+    name pools (`candidates`) hold the records and their forms, `pending_roles` the roles."""
+
+    def __init__(self):
+        self.changed: dict[int, models.Model] = {}  # id(record) -> a record already in the archive, changed
+        self.aliases: dict[type[models.Model], dict] = {}  # alias model -> {(record pk, normalized): row}
+        self.roles: list = []
+
+    def add_alias(self, alias_model, key: tuple, make) -> None:
+        rows = self.aliases.setdefault(alias_model, {})
+        if key not in rows:
+            rows[key] = make()
+
+    def pending_roles(self, person_ids: set) -> list:
+        return [role for role in self.roles if role.person.pk in person_ids]
+
+    def flush(self) -> None:
+        """Changed records first (their versions' links snapshots show the links from before the batch,
+        as `save()` before the batch's links would), then the rows; the batch can go on after it."""
+        by_model: dict[type[models.Model], list] = {}
+        for record in self.changed.values():
+            by_model.setdefault(type(record), []).append(record)
+        for records in by_model.values():
+            update_with_history(records)
+        for alias_model, rows in self.aliases.items():
+            alias_model.objects.bulk_create(fit_rows(list(rows.values())), ignore_conflicts=True)
+        Role.objects.bulk_create(fit_rows(self.roles))
+        self.changed, self.aliases, self.roles = {}, {}, []
+
+
 class ArticleRows:
-    def __init__(self, article: Article):
-        self.article = article
+    """The rows of one article: its evidence and the rows pointing at it, written at its end (`flush`);
+    the rest goes to its batch's (`batch`)."""
+
+    def __init__(self, article: Article, batch: BatchRows):
+        self.article, self.batch = article, batch
         self.evidence: dict[tuple, Evidence] = {}  # (target field, target, start, end) -> row
         self.after: dict[type[models.Model], list] = {}  # model -> rows that point at evidence
 
