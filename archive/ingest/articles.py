@@ -32,18 +32,18 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     touched are removed.
     """
     content_hash = extracted.content_hash
-    same_text_or_place = Q(content_hash=content_hash) | Q(source_path=source_path, position=extracted.position)
-    found = {a.content_hash == content_hash: a for a in Article.objects.filter(same_text_or_place)}
+    own_batch = batch is None
+    batch = batch or BatchRows([extracted], [source_path])
+    found = {a.content_hash == content_hash: a for a in batch.same_articles(content_hash, source_path, extracted.position)}
     if True in found:
         report.count("articles unchanged")
         return found[True]
     article = found.get(False)
     updating = article is not None
-    own_batch = batch is None
-    batch = batch or BatchRows()
     previous = PreviousRecords()
-    if updating:
-        batch.flush()  # what it reads of its old records, and the orphan check, see the batch's rows so far
+    if updating:  # what it reads of its old records, and the orphan check, see the batch's rows so far
+        batch.flush()
+        batch.forget_reads()
         previous = forget_extraction(article)
         report.count("articles updated")
     else:
@@ -53,11 +53,13 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
         setattr(article, field, getattr(extracted, field) or ("" if field != "published" else None))
     article.content_hash = content_hash
     fit_rows([article]).pop().save()
+    batch.saved_article(article, new=not updating)
     previous.expect(extracted)
     pools = pools or NamePools.load([extracted])
     write_records(extracted, article, report, previous, pools, batch)
     if updating:
         batch.flush()
+        batch.forget_reads()
         pools.forget(remove_orphans(previous))
     if own_batch:
         batch.flush()
@@ -66,6 +68,7 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
 
 def write_records(extracted: ExtractedArticle, article: Article, report: IngestReport,
                   previous: PreviousRecords, pools: NamePools, batch: BatchRows) -> None:
+    batch.pools = pools
     rows = ArticleRows(article, batch)
     orgs = write_organizations(extracted, article, report, rows, pools.organizations)
     people = write_people(extracted, article, orgs, report, rows, pools.people, previous.people)

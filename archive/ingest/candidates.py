@@ -110,8 +110,12 @@ class PeoplePool:
         person_ids |= {p.pk for p in self.created if self.keys[id(p)] & keys}
         if not person_ids:
             return
-        rows = (Role.objects.filter(person__in=person_ids).exclude(article=article)
-                .values("person_id", "country_id").annotate(n=Count("id"), latest=Max("date")).order_by())
+        stored = batch.stored_role_rows(article) if batch else None
+        if stored is not None:  # the batch's read: the article has no stored roles to leave out
+            rows = [row for row in stored if row["person_id"] in person_ids]
+        else:
+            rows = (Role.objects.filter(person__in=person_ids).exclude(article=article)
+                    .values("person_id", "country_id").annotate(n=Count("id"), latest=Max("date")).order_by())
         pending = [{"person_id": r.person.pk, "country_id": r.country_id, "n": 1, "latest": r.date}
                    for r in (batch.pending_roles(person_ids) if batch else ()) if r.article is not article]
         for row in [*rows, *pending]:

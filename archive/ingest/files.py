@@ -157,7 +157,7 @@ def write_articles(articles: list[Pending], counts: list[IngestReport]) -> None:
     """Write `articles` in the current transaction, counting each one's changes in its own report."""
     lock_articles([(pending.extracted, pending.source_path) for pending in articles])
     pools = NamePools.load([pending.extracted for pending in articles])
-    batch = BatchRows()
+    batch = BatchRows([pending.extracted for pending in articles], [pending.source_path for pending in articles])
     for pending, report in zip(articles, counts):
         save_article(pending.extracted, source_path=pending.source_path, report=report, pools=pools, batch=batch)
     batch.flush()

@@ -10,6 +10,7 @@ All of it stays inside the article's transaction (see `files.save_one`).
 from __future__ import annotations
 
 from django.db import connection, models
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from archive.curation.history import links_snapshots, no_links
@@ -85,10 +86,68 @@ class BatchRows:
     then the aliases and roles they gave. The articles read none of it back from the database: the
     name pools (`candidates`) hold the records and their forms, `pending_roles` the roles."""
 
-    def __init__(self):
+    def __init__(self, articles: list | None = None, source_paths: list | None = None):
+        self.articles = articles or []  # the batch's ExtractedArticle, for what it reads once (`agreements`)
+        self.source_paths = source_paths or []  # where each was read
+        self._stored_articles = None
+        self.new_articles: set[int] = set()  # ids of the articles the batch inserted
+        self._role_rows = None
         self.changed: dict[int, models.Model] = {}  # id(record) -> a record already in the archive, changed
         self.aliases: dict[type[models.Model], dict] = {}  # alias model -> {(record pk, normalized): row}
         self.roles: list = []
+        self.links: list = []  # participants, parties, sector links: rows that only point at saved records
+        self.evidence: list = []
+        self.after: dict[type[models.Model], list] = {}  # model -> rows that point at evidence
+        self.pools = None  # the batch's `candidates.NamePools`, set by the first article
+        self._agreements = self._meetings = self._role_rows = None
+
+    def same_articles(self, content_hash: str, source_path: str, position: int) -> list:
+        """The stored articles with this text or at this place: those of the whole batch read in one query the
+        first time asked, those the batch has saved since included (`saved_article`)."""
+        if self._stored_articles is None:
+            hashes = [extracted.content_hash for extracted in self.articles]
+            found = Article.objects.filter(Q(content_hash__in=hashes) | Q(source_path__in=self.source_paths))
+            self._stored_articles = list(found)
+        return [a for a in self._stored_articles
+                if a.content_hash == content_hash or (a.source_path, a.position) == (source_path, position)]
+
+    def saved_article(self, article: Article, *, new: bool) -> None:
+        if self._stored_articles is not None and all(a is not article for a in self._stored_articles):
+            self._stored_articles.append(article)
+        if new:
+            self.new_articles.add(article.pk)
+
+    def stored_role_rows(self, article: Article) -> list | None:
+        """(person, country, count, latest date) of the stored roles of every person the batch's names could be,
+        read once; None for an article the batch did not insert (its own stored roles are left out, by query)."""
+        if article.pk not in self.new_articles:
+            return None
+        if self._role_rows is None:
+            ids = {person.resolved().pk for person in self.pools.people.found} if self.pools else set()
+            self._role_rows = list(Role.objects.filter(person__in=ids).values("person_id", "country_id")
+                                   .annotate(n=Count("id"), latest=Max("date")).order_by()) if ids else []
+        return self._role_rows
+
+    def meetings(self):
+        """The meetings the batch could name (`batch_events.BatchMeetings`), read the first time asked."""
+        if self._meetings is None:
+            from .batch_events import BatchMeetings
+
+            people = {person.resolved().pk for person in self.pools.people.found} if self.pools else set()
+            self._meetings = BatchMeetings(self.articles, people)
+        return self._meetings
+
+    def agreements(self):
+        """The agreements the batch could name (`batch_events.BatchAgreements`), read the first time asked."""
+        if self._agreements is None:
+            from .batch_events import BatchAgreements
+
+            self._agreements = BatchAgreements(self.articles)
+        return self._agreements
+
+    def forget_reads(self) -> None:
+        """After `flush`, when an article updated its text: what was read is read again when next asked."""
+        self._agreements = self._meetings = self._role_rows = None
 
     def add_alias(self, alias_model, key: tuple, make) -> None:
         rows = self.aliases.setdefault(alias_model, {})
@@ -108,13 +167,21 @@ class BatchRows:
             update_with_history(records)
         for alias_model, rows in self.aliases.items():
             alias_model.objects.bulk_create(fit_rows(list(rows.values())), ignore_conflicts=True)
-        Role.objects.bulk_create(fit_rows(self.roles))
-        self.changed, self.aliases, self.roles = {}, {}, []
+        Role.objects.bulk_create(fit_rows(self.roles), ignore_conflicts=True)
+        by_model = {}
+        for row in self.links:
+            by_model.setdefault(type(row), []).append(row)
+        for model, rows in by_model.items():  # links already there stay
+            model.objects.bulk_create(fit_rows(rows), ignore_conflicts=True)
+        Evidence.objects.bulk_create(fit_rows(self.evidence))
+        for model, rows in self.after.items():  # their evidence now has its id
+            model.objects.bulk_create(fit_rows(rows), ignore_conflicts=True)
+        self.changed, self.aliases, self.roles, self.links, self.evidence, self.after = {}, {}, [], [], [], {}
 
 
 class ArticleRows:
-    """The rows of one article: its evidence and the rows pointing at it, written at its end (`flush`);
-    the rest goes to its batch's (`batch`)."""
+    """The rows of one article: its evidence and the rows pointing at it, gathered while its records are
+    resolved, then (`flush`) handed to its batch's (`batch`), written with them."""
 
     def __init__(self, article: Article, batch: BatchRows):
         self.article, self.batch = article, batch
@@ -141,8 +208,8 @@ class ArticleRows:
         self.after.setdefault(type(row), []).append(row)
 
     def flush(self) -> None:
-        Evidence.objects.bulk_create(fit_rows(list(self.evidence.values())))
-        for model, rows in self.after.items():  # their evidence now has its id
-            model.objects.bulk_create(fit_rows(rows), ignore_conflicts=True)
+        self.batch.evidence += self.evidence.values()
+        for model, rows in self.after.items():
+            self.batch.after.setdefault(model, []).extend(rows)
         self.evidence.clear()
         self.after.clear()
