@@ -52,8 +52,7 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     for field in ARTICLE_FIELDS:
         setattr(article, field, getattr(extracted, field) or ("" if field != "published" else None))
     article.content_hash = content_hash
-    fit_rows([article]).pop().save()
-    batch.saved_article(article, new=not updating)
+    batch.saved_article(fit_rows([article]).pop(), new=not updating)
     previous.expect(extracted)
     pools = pools or NamePools.load([extracted])
     write_records(extracted, article, report, previous, pools, batch)

@@ -29,6 +29,7 @@ from archive.models import Agreement, AgreementParty, Evidence, Meeting
 from .countries import country_for
 from .fields import LATEST_SOURCE
 from .locks import lock_meeting_people
+from .rows import record_key
 
 DATE_SLACK = datetime.timedelta(days=1)
 REPORT_WINDOW = datetime.timedelta(days=7)
@@ -86,6 +87,7 @@ class BatchAgreements:
         self.by_pk: dict[int, Agreement] = {}  # the one instance of each record the batch uses
         self.parties: dict[int, list] = {}  # id(agreement) -> [(country id, name)], the archive's and the batch's
         self.touched: list[Agreement] = []  # created or linked by the batch
+        self.created: dict[int, int] = {}  # id(agreement) -> its rank among those the batch created
         self.read_titles()
         self.read_similar(wanted)
 
@@ -109,6 +111,10 @@ class BatchAgreements:
             self.by_pk[agreement.pk] = agreement
             self.parties[id(agreement)] = [(p.country_id, p.name) for p in agreement.parties.all()]
 
+    def age(self, agreement: Agreement) -> tuple:
+        """Orders agreements oldest first: the archive's by id, then those the batch created as it did."""
+        return (1, self.created[id(agreement)]) if agreement.pk is None else (0, agreement.pk)
+
     def instance(self, agreement: Agreement) -> Agreement:
         """The batch's instance of `agreement` (registered if it is the first)."""
         if agreement.pk is None:
@@ -126,15 +132,15 @@ class BatchAgreements:
         """The agreement of another article that `ext` reports too, the newest first (`events.find_same_agreement`);
         an agreement merged away resolves to the one it was merged into."""
         key = candidate_filter(ext)
-        touched = {a.pk: a for a in self.touched}
-        titles = {pk: title for pk, title in self.titles.get(key, {}).items() if pk not in touched}
-        titles |= {pk: a.title for pk, a in touched.items() if matches_filter(key, a.kind, self.parties_of(a))}
+        touched = {self.age(a): a for a in self.touched}
+        titles = {(0, pk): title for pk, title in self.titles.get(key, {}).items() if (0, pk) not in touched}
+        titles |= {age: a.title for age, a in touched.items() if matches_filter(key, a.kind, self.parties_of(a))}
         parties = [p for p in ext.parties if p]
         ours = party_keys((getattr(country_for(p), "id", None), p) for p in parties)
-        for pk in sorted(titles, reverse=True):
-            if not similar_titles(ext.title, titles[pk]):
+        for age in sorted(titles, reverse=True):  # the newest first
+            if not similar_titles(ext.title, titles[age]):
                 continue
-            agreement = touched.get(pk) or self.by_pk.get(pk) or self.read_one(pk)
+            agreement = touched.get(age) or self.by_pk.get(age[1]) or self.read_one(age[1])
             theirs = party_keys(self.parties_of(agreement))
             if len(ours & theirs) / len(ours | theirs) >= 0.5:
                 return self.instance(agreement.resolved())
@@ -148,6 +154,8 @@ class BatchAgreements:
     def wrote(self, agreement: Agreement, parties: list, published, *, created: bool) -> None:
         """The batch created or linked `agreement` (now saved), gave it `parties` [(country id, name)] and a status
         step from an article published on `published`."""
+        if created:
+            self.created[id(agreement)] = len(self.created)
         agreement = self.instance(agreement)
         known = self.parties_of(agreement)
         known += [party for party in parties if party not in known]
@@ -182,8 +190,9 @@ class BatchMeetings:
     """
 
     def __init__(self, articles: Iterable[ExtractedArticle], person_ids: set[int]):
-        self.meetings: dict[int, Meeting] = {}  # pk -> the batch's one instance of it
-        self.people: dict[int, set] = {}  # id(meeting) -> ids of the people who took part
+        self.meetings: dict[tuple, Meeting] = {}  # `rows.record_key` -> the batch's one instance of it
+        self.people: dict[int, set] = {}  # id(meeting) -> `rows.record_key` of the people who took part
+        self.created: dict[int, int] = {}  # id(meeting) -> its rank among those the batch created
         self.published: dict[int, set] = {}  # id(meeting) -> publication dates of the articles that report it
         lock_meeting_people(person_ids)
         ranges = date_ranges(articles)
@@ -199,40 +208,46 @@ class BatchMeetings:
         found = (Meeting.objects.filter(dated | (Q(date=None) & undated), participants__person__in=person_ids)
                  .distinct().order_by().prefetch_related("participants"))
         for meeting in found:
-            self.meetings[meeting.pk] = meeting
-            self.people[id(meeting)] = {p.person_id for p in meeting.participants.all() if p.person_id}
-        undated_ids = [pk for pk, meeting in self.meetings.items() if meeting.date is None]
+            self.meetings[("pk", meeting.pk)] = meeting
+            self.people[id(meeting)] = {("pk", p.person_id) for p in meeting.participants.all() if p.person_id}
+        undated_ids = [meeting.pk for meeting in self.meetings.values() if meeting.date is None]
         for pk, published in (Evidence.objects.filter(meeting_id__in=undated_ids).order_by()
                               .values_list("meeting_id", "article__published").distinct() if undated_ids else ()):
-            self.published.setdefault(id(self.meetings[pk]), set()).add(published)
+            self.published.setdefault(id(self.meetings[("pk", pk)]), set()).add(published)
 
     def instance(self, meeting: Meeting) -> Meeting:
-        if meeting.pk not in self.meetings:
-            self.meetings[meeting.pk] = meeting
+        """The batch's instance of a stored meeting (what the archive holds of it read the first time)."""
+        if ("pk", meeting.pk) not in self.meetings:
+            self.meetings[("pk", meeting.pk)] = meeting
             theirs = meeting.participants.all()
-            self.people[id(meeting)] = {p.person_id for p in theirs if p.person_id}
+            self.people[id(meeting)] = {("pk", p.person_id) for p in theirs if p.person_id}
             self.published[id(meeting)] = set(Evidence.objects.filter(meeting=meeting).order_by()
                                               .values_list("article__published", flat=True).distinct())
-        return self.meetings[meeting.pk]
+        return self.meetings[("pk", meeting.pk)]
 
     def find(self, ext: ExtractedMeeting, persons: list, published, seen: set):
         """The meeting of another article that `ext` reports too: the closest match wins, ties to the oldest;
         one merged away resolves to the one it was merged into."""
-        ids = {p.pk for p in persons}
+        ids = {record_key(p) for p in persons}
         date = ext.date and ext.date.value
         if len(ids) < 2 or (date is None and published is None):
             return None
         scored = []
         for meeting in self.meetings.values():
             theirs = self.people[id(meeting)]
-            if meeting.pk in seen or not ids & theirs or not self.in_window(meeting, date, published):
+            if record_key(meeting) in seen or not ids & theirs or not self.in_window(meeting, date, published):
                 continue
             overlap = len(ids & theirs) / len(ids | theirs)
             if len(ids & theirs) >= 2 and overlap >= 0.5 and dates_agree(date, meeting.date, published):
-                scored.append((overlap, date is not None and date == meeting.date, -meeting.pk, meeting))
+                scored.append((overlap, date is not None and date == meeting.date, self.youth(meeting), meeting))
         if not scored:
             return None
-        return self.instance(max(scored, key=lambda row: row[:3])[3].resolved())
+        best = max(scored, key=lambda row: row[:3])[3]
+        return best if best.pk is None else self.instance(best.resolved())
+
+    def youth(self, meeting: Meeting) -> tuple:
+        """Orders meetings newest first (ties go to the oldest): the batch's, as created, before the archive's."""
+        return (0, -meeting.pk) if meeting.pk is not None else (-1, -self.created[id(meeting)])
 
     def in_window(self, meeting: Meeting, date, published) -> bool:
         """`events.date_window`, for a meeting in memory."""
@@ -246,9 +261,11 @@ class BatchMeetings:
         """The batch created or linked `meeting` (now saved), with these people, with evidence in articles
         published on `reported_on` (a date or None each)."""
         if created:
-            self.meetings[meeting.pk] = meeting
+            self.meetings[record_key(meeting)] = meeting
             self.people[id(meeting)], self.published[id(meeting)] = set(), set()
-        meeting = self.instance(meeting)
+            self.created[id(meeting)] = len(self.created)
+        elif meeting.pk is not None:
+            meeting = self.instance(meeting)
         self.people[id(meeting)] |= person_ids
         self.published.setdefault(id(meeting), set()).update(reported_on)
 

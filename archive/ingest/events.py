@@ -37,7 +37,7 @@ from .locks import lock_meeting_people
 from .people import REJECTED
 from .previous import PreviousRecords
 from .report import IngestReport
-from .rows import ArticleRows, save_records
+from .rows import ArticleRows, record_key, save_records
 
 STATUS_ORDER = ["proposed", "negotiating", "signed", "in_force"]
 
@@ -54,8 +54,9 @@ def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, 
                    report: IngestReport, previous: PreviousRecords, rows: ArticleRows) -> None:
     known_people = {p.name for p in extracted.people}
     index = rows.batch.meetings()
-    lock_meeting_people(people[n].pk for ext in extracted.meetings for n in ext.participants if n in people)
-    touched, seen = [], set()  # seen: this article's meetings, never the same as another of its meetings
+    lock_meeting_people(people[n].pk for ext in extracted.meetings for n in ext.participants
+                        if n in people and people[n].pk is not None)  # one the batch created no other writer knows
+    touched, seen, made_here = [], set(), set()  # seen: this article's meetings, never the same as another of its meetings
     for ext in extracted.meetings:
         persons = [people[n] for n in ext.participants if n in people]
         own = previous.take_meeting(ext, persons, orgs)  # this article's own meeting, before its text changed
@@ -65,23 +66,32 @@ def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, 
             continue
         created = meeting is None
         meeting = meeting or Meeting()
+        if created:
+            made_here.add(id(meeting))
         values = {**fuzzy_date_values(ext.date), "location": ext.location or "", "topic": ext.topic or ""}
         conflicts = [] if created or own else disagreements(meeting, values)
         if not created and not own:
             values = keep_first_values(meeting, values)
         written = apply_record_values(meeting, values, ext.confidence, ext.features)
         touched.append((meeting, written, ext, persons, conflicts))
-        seen.add(meeting.pk)
+        seen.add(record_key(meeting))
         report.count("meetings created" if created else "meetings linked")
-    created = {id(meeting) for meeting, *_ in touched if meeting.pk is None}
     save_records(touched, rows.batch)
     for meeting, _, ext, persons, conflicts in touched:
         rows.add_evidence(ext.evidence, meeting=meeting)
         flag_conflicts(meeting, conflicts, article, rows.first_evidence(ext.evidence, meeting=meeting), report, rows)
         participants = fit_rows(participant_rows(meeting, ext, persons, orgs, known_people))
         rows.batch.links += participants  # written with the batch's; links already there stay
-        index.wrote(meeting, {p.person.pk for p in participants if p.person}, [article.published] if ext.evidence else [],
-                    created=id(meeting) in created)
+        index.wrote(meeting, {record_key(p.person) for p in participants if p.person},
+                    [article.published] if ext.evidence else [], created=id(meeting) in made_here)
+
+
+def once(records) -> list:
+    """Each record once, in order (one the batch created has no id to hash yet)."""
+    kept = {}
+    for record in records:
+        kept.setdefault(record_key(record), record)
+    return list(kept.values())
 
 
 def participant_rows(meeting: Meeting, ext: ExtractedMeeting, persons: list, orgs: dict, known_people: set) -> list:
@@ -92,7 +102,7 @@ def participant_rows(meeting: Meeting, ext: ExtractedMeeting, persons: list, org
              if name not in known_people]
     named = [*ext.organizations, *ext.participants]  # a participant's name may stand for an organization now
     rows += [MeetingParticipant(meeting=meeting, organization=org, name=org.name, country_id=org.country_id)
-             for org in dict.fromkeys(filter(None, map(orgs.get, named)))]
+             for org in once(filter(None, map(orgs.get, named)))]
     return rows
 
 
@@ -138,7 +148,8 @@ def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, 
     with the batch's (`rows.BatchRows`). A later agreement of the article may be an earlier one again
     (`ArticleAgreements`), as it could when each was written before the next was read."""
     index = rows.batch.agreements()
-    mine = ArticleAgreements(index)
+    made_here = set()  # id() of the agreements this article creates
+    mine = ArticleAgreements(index, made_here)
     touched = []
     for ext in extracted.agreements:
         own = previous.take_agreement(ext)
@@ -148,19 +159,20 @@ def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, 
             continue
         created = agreement is None
         agreement = agreement or Agreement()
-        dates = [latest_source_date(agreement)] if agreement.pk else []
+        if created:
+            made_here.add(id(agreement))
+        dates = [] if id(agreement) in made_here else [latest_source_date(agreement)]
         newest = created or is_newest_source(article.published, dates)
         values = agreement_values(ext, agreement, created=created, newest=newest)
         touched.append((agreement, apply_record_values(agreement, values, ext.confidence, ext.features), ext))
         mine.add(agreement, ext)
         report.count("agreements created" if created else "agreements linked")
-    created = {id(agreement) for agreement, _, _ in touched if agreement.pk is None}
     save_records(touched, rows.batch)
     for agreement, _, ext in touched:
         parties = fit_rows(party_rows(agreement, ext, orgs))
         rows.batch.links += parties
         index.wrote(agreement, [(p.country_id, p.name) for p in parties], article.published,
-                    created=id(agreement) in created)
+                    created=id(agreement) in made_here)
     rows.batch.links += sector_rows([(agreement, ext.sectors) for agreement, _, ext in touched])
     for agreement, _, ext in touched:
         rows.add_evidence(ext.evidence, agreement=agreement)
@@ -172,8 +184,8 @@ def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, 
 class ArticleAgreements:
     """The agreements an article has found or created so far, with the parties it gave them."""
 
-    def __init__(self, index: BatchAgreements):
-        self.index = index
+    def __init__(self, index: BatchAgreements, made_here: set):
+        self.index, self.made_here = index, made_here
         self.records: list = []
         self.keys: dict[int, set] = {}  # id(record) -> party keys
 
@@ -186,14 +198,15 @@ class ArticleAgreements:
     def same_as(self, ext: ExtractedAgreement):
         """The agreement `ext` is: the newest that agrees, among this article's and the archive's."""
         here = [a for a in self.records if a.kind == ext.kind and agrees(ext, a.title, self.keys[id(a)])]
-        new_here = [a for a in here if a.pk is None]
+        new_here = [a for a in here if id(a) in self.made_here]
         if new_here:
             return new_here[-1]
         found = self.index.find(ext)
         if found is not None and found.review_status == ReviewStatus.REJECTED:
             return REJECTED
-        best = max([a for a in here if a.pk] + ([found] if found else []), key=lambda a: a.pk, default=None)
-        return next((a for a in self.records if best is not None and a.pk == best.pk), best)  # one instance a record
+        known = [a for a in here if id(a) not in self.made_here] + ([found] if found else [])
+        best = max(known, key=self.index.age, default=None)
+        return next((a for a in self.records if best is not None and record_key(a) == record_key(best)), best)
 
 
 def agrees(ext: ExtractedAgreement, title: str, theirs: set) -> bool:

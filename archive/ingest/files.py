@@ -102,8 +102,10 @@ class Batch:
     """Articles written together, in one transaction, in the order of the files.
 
     The transaction first takes the advisory locks of every article of the batch
-    (`locks.lock_articles`, one sorted round), then writes the articles one after
-    the other, so each sees the records the ones before it created. If anything
+    (`locks.lock_articles`, one sorted round), reads what its articles could find
+    once (`candidates`, `batch_events`), then resolves the articles one after the
+    other, each seeing the records the ones before it created, and writes all of
+    their rows at the end (`rows.BatchRows`). If anything
     fails, the whole batch is rolled back and its articles are written again one
     per transaction: a bad article gets its one error line and the others go in.
     A batch of one is that same path. A dry run writes one article at a time and

@@ -24,7 +24,7 @@ from .candidates import OrganizationPool, PeoplePool, distinct, org_forms
 from .countries import country_by_id, country_for
 from .fields import apply_record_values, is_newest_source
 from .report import IngestReport
-from .rows import ArticleRows, BatchRows, save_records
+from .rows import ArticleRows, BatchRows, record_key, save_records
 
 REJECTED = object()  # resolution outcome: a curator rejected this record
 
@@ -78,7 +78,7 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
         created = person is None
         person = person or Person(name=ext.name)
         country = country_for(ext.country)
-        stats = pool.roles[person.pk] if person.pk else None
+        stats = None if created else pool.roles[record_key(person)]
         newest = created or is_newest_source(article.published, [stats.latest] if stats else [])
         touched.append((person, apply_record_values(person, {
             "name": fuller_name(person.name, ext.name),
@@ -116,7 +116,9 @@ def curator_owns_roles(person: Person, article: Article, previous_people: frozen
     already holds a role of theirs. Then the text's version is not added."""
     if not person.is_locked:
         return False
-    return person.pk in previous_people or person.roles.filter(article=article).exists()
+    if person.pk in previous_people:
+        return True
+    return article.pk is not None and person.roles.filter(article=article).exists()  # a new article has none yet
 
 
 def most_cited_country(person: Person, stats, country):
@@ -202,7 +204,8 @@ def add_aliases(alias_model, owner_field: str, named: list, stored: set, batch: 
     for record, forms in named:
         for form in filter(None, forms):
             key = names.normalize(form)
-            if key and (record.pk, key[:200]) not in stored:
-                batch.add_alias(alias_model, (record.pk, key[:200]), lambda record=record, form=form: alias_model(
+            owner = record.pk if record.pk is not None else record_key(record)
+            if key and (owner, key[:200]) not in stored:
+                batch.add_alias(alias_model, (owner, key[:200]), lambda record=record, form=form: alias_model(
                     **{owner_field: record}, name=form, **alias_keys(form, alias_model)))
-                stored.add((record.pk, key[:200]))  # the next article of the batch knows it is there
+                stored.add((owner, key[:200]))  # the next article of the batch knows it is there

@@ -1,10 +1,25 @@
-"""The rows one article adds, gathered while its records are resolved and written in bulk at its end.
+"""What a batch of articles writes, gathered while its articles are resolved and written once, at its end.
 
-Evidence goes in one insert for every record of the article; the rows that point
-at a piece of evidence (an agreement's status step, a meeting's conflicting
-value) follow it in one insert each. New records are inserted together with
-their history rows (`create_with_history`), one insert per kind of record.
-All of it stays inside the article's transaction (see `files.save_one`).
+Nothing an article finds or creates is written as it goes: the new articles and
+records (each with its first history row), the records changed (each with one
+history row for the batch, however many of its articles changed it), aliases,
+roles, participants, parties, sector links, evidence and the rows pointing at
+evidence (status steps, conflicts) are queued in `BatchRows` and inserted at the
+end of the batch's transaction, one insert per kind, in that order, so that each
+row's targets have their ids first. Until then a record the batch created is
+known by the object itself (`record_key`), and what later articles of the batch
+need to read of the queued rows is kept in memory: names and forms in the pools
+(`candidates`), roles in `BatchRows.pending_roles`, meetings and agreements in
+`batch_events`. An article that updates its text reads its old records from the
+archive: the batch so far is written first (`flush`), and what was read once for
+the batch is read again afterwards (`forget_reads`). All of it stays inside the
+batch's transaction (see `files.Batch`).
+
+History: a record created by a batch gets one version ("+"), with its values as the
+batch leaves them; a stored record the batch changed gets one version ("~") with its
+final values and the links it had before the batch (as `save()` before the batch's
+rows would give it). The history shows every record's current state, and a curator's
+revert restores a version's fields and links as before (`curation.history`).
 """
 
 from __future__ import annotations
@@ -32,21 +47,21 @@ def create_with_history(records: list) -> None:
     model.history.bulk_history_create(records, custom_historical_attrs={"links": no_links(model)})
 
 
-def save_records(touched: list, batch: BatchRows | None = None) -> None:
-    """Write what changed of `touched` [(record, must write, ...)]: new records in one insert per model
-    with their history rows; changed ones in one update per model, each with its history row (with its
-    links snapshot), now or, given the `batch`, once at its end. Each record once, however often named."""
-    new, changed = {}, {}
+def record_key(record) -> tuple:
+    """A record's key within a batch: its id once stored; the object itself when the batch created it (its
+    row, and its id, come at the batch's end)."""
+    return ("pk", record.pk) if record.pk is not None else ("new", id(record))
+
+
+def save_records(touched: list, batch: BatchRows) -> None:
+    """Queue what changed of `touched` [(record, must write, ...)] for the batch's end: new records, inserted
+    in one query per model with their history rows; changed ones, in one update per model, each with its
+    history row (with its links snapshot). Each record once, however often the batch names it."""
     for record, must_write, *_ in touched:
         if record.pk is None:
-            new[id(record)] = record
+            batch.created.setdefault(type(record), {})[id(record)] = record
         elif must_write:
-            changed[id(record)] = record
-    create_with_history(list(new.values()))
-    if batch is None:
-        update_with_history(list(changed.values()))
-    else:
-        batch.changed.update(changed)
+            batch.changed[id(record)] = record
 
 
 def update_with_history(records: list) -> None:
@@ -81,16 +96,15 @@ def update_rows(model, records: list) -> None:
 
 
 class BatchRows:
-    """What a batch of articles writes once, at its end (`flush`, inside its transaction): the records
-    its articles changed, each written once with one history row however many articles changed it,
-    then the aliases and roles they gave. The articles read none of it back from the database: the
-    name pools (`candidates`) hold the records and their forms, `pending_roles` the roles."""
+    """What a batch of articles writes once, at its end (`flush`, inside its transaction), and what it reads
+    once for all of its articles (stored articles, roles, meetings, agreements): see the module."""
 
     def __init__(self, articles: list | None = None, source_paths: list | None = None):
         self.articles = articles or []  # the batch's ExtractedArticle, for what it reads once (`agreements`)
         self.source_paths = source_paths or []  # where each was read
         self._stored_articles = None
-        self.new_articles: set[int] = set()  # ids of the articles the batch inserted
+        self.new_articles: list[Article] = []  # inserted at its end, first
+        self.created: dict[type[models.Model], dict] = {}  # model -> {id(record): record} new, inserted at its end
         self._role_rows = None
         self.changed: dict[int, models.Model] = {}  # id(record) -> a record already in the archive, changed
         self.aliases: dict[type[models.Model], dict] = {}  # alias model -> {(record pk, normalized): row}
@@ -112,15 +126,21 @@ class BatchRows:
                 if a.content_hash == content_hash or (a.source_path, a.position) == (source_path, position)]
 
     def saved_article(self, article: Article, *, new: bool) -> None:
+        """`article` is the batch's now: a new one is inserted at its end, a changed one is saved."""
         if self._stored_articles is not None and all(a is not article for a in self._stored_articles):
             self._stored_articles.append(article)
         if new:
-            self.new_articles.add(article.pk)
+            self.new_articles.append(article)
+        else:
+            article.save()
+
+    def is_new(self, article: Article) -> bool:
+        return any(a is article for a in self.new_articles)
 
     def stored_role_rows(self, article: Article) -> list | None:
         """(person, country, count, latest date) of the stored roles of every person the batch's names could be,
         read once; None for an article the batch did not insert (its own stored roles are left out, by query)."""
-        if article.pk not in self.new_articles:
+        if not self.is_new(article):
             return None
         if self._role_rows is None:
             ids = {person.resolved().pk for person in self.pools.people.found} if self.pools else set()
@@ -154,12 +174,15 @@ class BatchRows:
         if key not in rows:
             rows[key] = make()
 
-    def pending_roles(self, person_ids: set) -> list:
-        return [role for role in self.roles if role.person.pk in person_ids]
+    def pending_roles(self, person_keys: set) -> list:
+        return [role for role in self.roles if record_key(role.person) in person_keys]
 
     def flush(self) -> None:
-        """Changed records first (their versions' links snapshots show the links from before the batch,
-        as `save()` before the batch's links would), then the rows; the batch can go on after it."""
+        """New articles and records first (bulk inserts give them their ids), changed records (their versions'
+        links snapshots show the links from before the batch), then the rows; the batch can go on after it."""
+        Article.objects.bulk_create(self.new_articles)
+        for records in self.created.values():
+            create_with_history(list(records.values()))
         by_model: dict[type[models.Model], list] = {}
         for record in self.changed.values():
             by_model.setdefault(type(record), []).append(record)
@@ -177,6 +200,7 @@ class BatchRows:
         for model, rows in self.after.items():  # their evidence now has its id
             model.objects.bulk_create(fit_rows(rows), ignore_conflicts=True)
         self.changed, self.aliases, self.roles, self.links, self.evidence, self.after = {}, {}, [], [], [], {}
+        self.new_articles, self.created = [], {}
 
 
 class ArticleRows:
@@ -192,7 +216,7 @@ class ArticleRows:
         """Queue the evidence of a record (saved, so that it has its id); the same span once per record."""
         (kind, record), = target.items()
         for e in evidence:
-            self.evidence.setdefault((kind, record.pk, e.start, e.end), Evidence(
+            self.evidence.setdefault((kind, record_key(record), e.start, e.end), Evidence(
                 article=self.article, sentence=e.sentence, sentence_start=e.sentence_start,
                 sentence_end=e.sentence_end, start=e.start, end=e.end, confidence=e.confidence, **target))
 
@@ -201,7 +225,7 @@ class ArticleRows:
         if not evidence:
             return None
         (kind, record), = target.items()
-        return self.evidence.get((kind, record.pk, evidence[0].start, evidence[0].end))
+        return self.evidence.get((kind, record_key(record), evidence[0].start, evidence[0].end))
 
     def add_after(self, row: models.Model) -> None:
         """Queue a row to insert once the evidence it points at is written (duplicates are skipped)."""

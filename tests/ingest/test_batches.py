@@ -99,8 +99,9 @@ def without_versions(result: tuple) -> tuple:
 
 def test_a_batched_run_writes_exactly_what_one_article_per_transaction_writes(corpus):
     """The same records, fields, links and evidence. A record changed by several articles of one batch
-    gets one version for the batch (its final state), not one per article: no more versions than
-    one article per transaction writes, and the latest version of each record is the record."""
+    gets one version for the batch (its final state), not one per article, and one the batch created
+    only its first ("+"), as the batch leaves it: no more versions than one article per transaction
+    writes, and the latest version of each record is the record."""
     original = {path: path.read_text(encoding="utf-8") for path in corpus.iterdir()}
     batched = ingested(corpus, original, batch_size=50)
     one_by_one = ingested(corpus, original, batch_size=1)
@@ -109,7 +110,7 @@ def test_a_batched_run_writes_exactly_what_one_article_per_transaction_writes(co
     for model in RECORDS:
         key = f"{model.__name__} versions"
         for state in (0, 1):
-            assert {t for t, _ in batched[state][key]} == {t for t, _ in one_by_one[state][key]}
+            assert "+" in {t for t, _ in batched[state][key]} <= {t for t, _ in one_by_one[state][key]}
             assert len(batched[state][key]) <= len(one_by_one[state][key])
         assert batched[1][f"{model.__name__} latest versions"] == batched[1][model.__name__]
     before_change = batched[0]
