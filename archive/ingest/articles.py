@@ -43,7 +43,7 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     previous = PreviousRecords()
     if updating:  # what it reads of its old records, and the orphan check, see the batch's rows so far
         batch.flush()
-        batch.forget_reads()
+        batch.forget_reads([extracted])
         previous = forget_extraction(article)
         report.count("articles updated")
     else:
@@ -58,7 +58,7 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     write_records(extracted, article, report, previous, pools, batch)
     if updating:
         batch.flush()
-        batch.forget_reads()
+        batch.forget_reads(batch.following(extracted))
         pools.forget(remove_orphans(previous))
     if own_batch:
         batch.flush()

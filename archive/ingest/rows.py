@@ -114,6 +114,7 @@ class BatchRows:
         self.after: dict[type[models.Model], list] = {}  # model -> rows that point at evidence
         self.pools = None  # the batch's `candidates.NamePools`, set by the first article
         self._agreements = self._meetings = self._role_rows = None
+        self._scope = None  # the articles the next read is for (None: all of the batch's)
 
     def same_articles(self, content_hash: str, source_path: str, position: int) -> list:
         """The stored articles with this text or at this place: those of the whole batch read in one query the
@@ -154,7 +155,7 @@ class BatchRows:
             from .batch_events import BatchMeetings
 
             people = {person.resolved().pk for person in self.pools.people.found} if self.pools else set()
-            self._meetings = BatchMeetings(self.articles, people)
+            self._meetings = BatchMeetings(self.reading_for(), people)
         return self._meetings
 
     def agreements(self):
@@ -162,12 +163,22 @@ class BatchRows:
         if self._agreements is None:
             from .batch_events import BatchAgreements
 
-            self._agreements = BatchAgreements(self.articles)
+            self._agreements = BatchAgreements(self.reading_for())
         return self._agreements
 
-    def forget_reads(self) -> None:
-        """After `flush`, when an article updated its text: what was read is read again when next asked."""
+    def reading_for(self) -> list:
+        return self.articles if self._scope is None else self._scope
+
+    def forget_reads(self, articles: list) -> None:
+        """After `flush`, around an article that updates its text: what was read is read again when next
+        asked, for `articles` only (that article, then the ones after it)."""
         self._agreements = self._meetings = self._role_rows = None
+        self._scope = articles
+
+    def following(self, extracted) -> list:
+        """The batch's articles after `extracted`."""
+        place = next((i for i, a in enumerate(self.articles) if a is extracted), len(self.articles))
+        return self.articles[place + 1:]
 
     def add_alias(self, alias_model, key: tuple, make) -> None:
         rows = self.aliases.setdefault(alias_model, {})
