@@ -180,7 +180,8 @@ class BatchMeetings:
     """The meetings a batch's articles could report again, and those it created or linked.
 
     Read once, when the batch writes its first meeting: every meeting in the archive in which
-    a person the batch's names could be (`candidates.PeoplePool`) took part, on a date that
+    a person its meetings' participants could be (`candidates.PeoplePool.could_meet`) took
+    part (one only a later article's new alias makes a candidate is read when met), on a date that
     could agree with one of the batch's meetings (`date_ranges`), with its participants, and
     for an undated one the publication dates of the articles that report it. On PostgreSQL
     the meeting locks of all those people are taken first (`locks.lock_meeting_people`), so no
@@ -194,12 +195,22 @@ class BatchMeetings:
         self.people: dict[int, set] = {}  # id(meeting) -> `rows.record_key` of the people who took part
         self.created: dict[int, int] = {}  # id(meeting) -> its rank among those the batch created
         self.published: dict[int, set] = {}  # id(meeting) -> publication dates of the articles that report it
-        lock_meeting_people(person_ids)
-        ranges = date_ranges(articles)
-        if person_ids and ranges:
-            self.read(person_ids, ranges)
+        self.by_person: dict[tuple, list] = {}  # person's `rows.record_key` -> the meetings they took part in
+        self.ranges = date_ranges(articles)
+        self.read_people: set[int] = set()
+        self.read(person_ids)
 
-    def read(self, person_ids: set[int], ranges: list[tuple]) -> None:
+    def read(self, person_ids: set[int]) -> None:
+        """The stored meetings of these people (their meeting locks taken first) on the batch's dates."""
+        person_ids = person_ids - self.read_people
+        if not person_ids:
+            return
+        lock_meeting_people(person_ids)
+        self.read_people |= person_ids
+        if self.ranges:
+            self.read_meetings(person_ids, self.ranges)
+
+    def read_meetings(self, person_ids: set[int], ranges: list[tuple]) -> None:
         dated = Q()
         undated = Q()
         for low, high in ranges:
@@ -207,20 +218,26 @@ class BatchMeetings:
             undated |= Q(evidence__article__published__range=(low, high))
         found = (Meeting.objects.filter(dated | (Q(date=None) & undated), participants__person__in=person_ids)
                  .distinct().order_by().prefetch_related("participants"))
-        for meeting in found:
+        new = [meeting for meeting in found if ("pk", meeting.pk) not in self.meetings]  # known ones stay as they are
+        for meeting in new:
             self.meetings[("pk", meeting.pk)] = meeting
-            self.people[id(meeting)] = {("pk", p.person_id) for p in meeting.participants.all() if p.person_id}
-        undated_ids = [meeting.pk for meeting in self.meetings.values() if meeting.date is None]
+            self.add_people(meeting, {("pk", p.person_id) for p in meeting.participants.all() if p.person_id})
+        undated_ids = [meeting.pk for meeting in new if meeting.date is None]
         for pk, published in (Evidence.objects.filter(meeting_id__in=undated_ids).order_by()
                               .values_list("meeting_id", "article__published").distinct() if undated_ids else ()):
             self.published.setdefault(id(self.meetings[("pk", pk)]), set()).add(published)
+
+    def add_people(self, meeting: Meeting, person_keys: set) -> None:
+        known = self.people.setdefault(id(meeting), set())
+        for key in person_keys - known:
+            self.by_person.setdefault(key, []).append(meeting)
+        known |= person_keys
 
     def instance(self, meeting: Meeting) -> Meeting:
         """The batch's instance of a stored meeting (what the archive holds of it read the first time)."""
         if ("pk", meeting.pk) not in self.meetings:
             self.meetings[("pk", meeting.pk)] = meeting
-            theirs = meeting.participants.all()
-            self.people[id(meeting)] = {("pk", p.person_id) for p in theirs if p.person_id}
+            self.add_people(meeting, {("pk", p.person_id) for p in meeting.participants.all() if p.person_id})
             self.published[id(meeting)] = set(Evidence.objects.filter(meeting=meeting).order_by()
                                               .values_list("article__published", flat=True).distinct())
         return self.meetings[("pk", meeting.pk)]
@@ -232,8 +249,9 @@ class BatchMeetings:
         date = ext.date and ext.date.value
         if len(ids) < 2 or (date is None and published is None):
             return None
+        self.read({pk for kind, pk in ids if kind == "pk"})  # a person the batch's first read could not foresee
         scored = []
-        for meeting in self.meetings.values():
+        for meeting in once_each(m for key in ids for m in self.by_person.get(key, ())):
             theirs = self.people[id(meeting)]
             if record_key(meeting) in seen or not ids & theirs or not self.in_window(meeting, date, published):
                 continue
@@ -266,8 +284,13 @@ class BatchMeetings:
             self.created[id(meeting)] = len(self.created)
         elif meeting.pk is not None:
             meeting = self.instance(meeting)
-        self.people[id(meeting)] |= person_ids
+        self.add_people(meeting, person_ids)
         self.published.setdefault(id(meeting), set()).update(reported_on)
+
+
+def once_each(records) -> list:
+    """Each object once, in order, by identity."""
+    return list({id(record): record for record in records}.values())
 
 
 def date_ranges(articles: Iterable[ExtractedArticle]) -> list[tuple]:

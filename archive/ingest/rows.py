@@ -154,7 +154,7 @@ class BatchRows:
         if self._meetings is None:
             from .batch_events import BatchMeetings
 
-            people = {person.resolved().pk for person in self.pools.people.found} if self.pools else set()
+            people = self.pools.people.could_meet(self.reading_for()) if self.pools else set()
             self._meetings = BatchMeetings(self.reading_for(), people)
         return self._meetings
 
