@@ -13,16 +13,17 @@ from .people import write_organizations, write_people
 from .candidates import NamePools
 from .previous import PreviousRecords
 from .report import IngestReport
-from .rows import ArticleRows
+from .rows import ArticleRows, BatchRows
 
 ARTICLE_FIELDS = ("title", "outlet", "published", "dateline", "byline", "source_name", "body")
 
 
 def save_article(extracted: ExtractedArticle, *, source_path: str, report: IngestReport,
-                 pools: NamePools | None = None) -> Article:
+                 pools: NamePools | None = None, batch: BatchRows | None = None) -> Article:
     """Insert, update or leave alone one article; call inside a transaction that holds its locks
     (`files.write_articles`). `pools`: the names of the batch it belongs to, read for all of its
-    articles (by default, for this article alone).
+    articles (by default, for this article alone); `batch`: the rows its batch writes at its end
+    (by default, written at this article's end).
 
     The same text (content hash) anywhere in the archive is a no-op. A story
     whose text changed (same file, same position) is updated in place: its old
@@ -31,15 +32,18 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     touched are removed.
     """
     content_hash = extracted.content_hash
-    same_text_or_place = Q(content_hash=content_hash) | Q(source_path=source_path, position=extracted.position)
-    found = {a.content_hash == content_hash: a for a in Article.objects.filter(same_text_or_place)}
+    own_batch = batch is None
+    batch = batch or BatchRows([extracted], [source_path])
+    found = {a.content_hash == content_hash: a for a in batch.same_articles(content_hash, source_path, extracted.position)}
     if True in found:
         report.count("articles unchanged")
         return found[True]
     article = found.get(False)
     updating = article is not None
     previous = PreviousRecords()
-    if updating:
+    if updating:  # what it reads of its old records, and the orphan check, see the batch's rows so far
+        batch.flush()
+        batch.forget_reads([extracted])
         previous = forget_extraction(article)
         report.count("articles updated")
     else:
@@ -48,18 +52,23 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     for field in ARTICLE_FIELDS:
         setattr(article, field, getattr(extracted, field) or ("" if field != "published" else None))
     article.content_hash = content_hash
-    fit_rows([article]).pop().save()
+    batch.saved_article(fit_rows([article]).pop(), new=not updating)
     previous.expect(extracted)
     pools = pools or NamePools.load([extracted])
-    write_records(extracted, article, report, previous, pools)
+    write_records(extracted, article, report, previous, pools, batch)
     if updating:
+        batch.flush()
+        batch.forget_reads(batch.following(extracted))
         pools.forget(remove_orphans(previous))
+    if own_batch:
+        batch.flush()
     return article
 
 
 def write_records(extracted: ExtractedArticle, article: Article, report: IngestReport,
-                  previous: PreviousRecords, pools: NamePools) -> None:
-    rows = ArticleRows(article)
+                  previous: PreviousRecords, pools: NamePools, batch: BatchRows) -> None:
+    batch.pools = pools
+    rows = ArticleRows(article, batch)
     orgs = write_organizations(extracted, article, report, rows, pools.organizations)
     people = write_people(extracted, article, orgs, report, rows, pools.people, previous.people)
     write_meetings(extracted, article, people, orgs, report, previous, rows)

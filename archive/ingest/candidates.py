@@ -14,7 +14,8 @@ records between two batches, and ingest must see their latest state before it
 writes, or it could overwrite a curator's decision. One fresh read per batch of
 articles (`NamePools`), taken after its locks, is what makes that safe; it costs
 a handful of queries, not one per name. The roles the people rules read are
-still read per article (one query), as they stand after the articles before it.
+read once per batch too, for every stored person of the pool, and the roles the
+batch's earlier articles gave are added in memory (`rows.BatchRows.pending_roles`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from django.db.models import Count, Max, Prefetch
 from archive.extraction.entities import names
 from archive.extraction.records import ExtractedArticle
 from archive.models import Article, Organization, OrganizationAlias, Person, PersonAlias, Role
+
+from .rows import record_key
 
 
 def person_keys(forms: Iterable[str]) -> set[str]:
@@ -81,7 +84,7 @@ class PeoplePool:
     found: list = field(default_factory=list)  # in id order, as read (possibly merged away)
     keys: dict = field(default_factory=dict)  # id(record) -> its surname keys
     forms: dict = field(default_factory=dict)  # id(record) -> its name forms
-    roles: dict = field(default_factory=lambda: defaultdict(RoleStats))  # pk -> RoleStats
+    roles: dict = field(default_factory=lambda: defaultdict(RoleStats))  # `rows.record_key` -> RoleStats
     created: list = field(default_factory=list)
     stored: set = field(default_factory=set)  # (pk, normalized form) of the aliases in the archive
 
@@ -100,23 +103,35 @@ class PeoplePool:
             pool.stored |= {(person.pk, a.normalized) for a in aliases}
         return pool
 
-    def load_roles(self, extracted: ExtractedArticle, article: Article) -> None:
+    def load_roles(self, extracted: ExtractedArticle, article: Article, batch=None) -> None:
         """What the "newest source" and "most cited country" rules need of the roles, in other articles,
-        of the people `extracted` could name (created by an earlier article of the batch included)."""
+        of the people `extracted` could name (created by an earlier article of the batch included):
+        those in the archive, and those the batch's earlier articles gave (`rows.BatchRows`, not written yet)."""
         self.roles.clear()
         keys = person_keys(form for p in extracted.people for form in (p.name, *p.aliases))
         person_ids = {p.resolved().pk for p in self.found if self.keys[id(p)] & keys}
-        person_ids |= {p.pk for p in self.created if self.keys[id(p)] & keys}
-        if not person_ids:
+        created = {record_key(p) for p in self.created if self.keys[id(p)] & keys}
+        person_ids |= {pk for kind, pk in created if kind == "pk"}
+        if not person_ids and not created:
             return
-        rows = (Role.objects.filter(person__in=person_ids).exclude(article=article)
-                .values("person_id", "country_id").annotate(n=Count("id"), latest=Max("date")).order_by())
+        stored = batch.stored_role_rows(article) if batch else None
+        if stored is not None:  # the batch's read: the article has no stored roles to leave out
+            rows = [row for row in stored if row["person_id"] in person_ids]
+        elif person_ids:
+            rows = (Role.objects.filter(person__in=person_ids).exclude(article=article)
+                    .values("person_id", "country_id").annotate(n=Count("id"), latest=Max("date")).order_by())
+        else:
+            rows = []
+        rows = [{**row, "person": ("pk", row["person_id"])} for row in rows]
+        wanted = {("pk", pk) for pk in person_ids} | created
+        rows += [{"person": record_key(r.person), "country_id": r.country_id, "n": 1, "latest": r.date}
+                 for r in (batch.pending_roles(wanted) if batch else ()) if r.article is not article]
         for row in rows:
-            stats = self.roles[row["person_id"]]
+            stats = self.roles[row["person"]]
             if row["latest"] and (stats.latest is None or row["latest"] > stats.latest):
                 stats.latest = row["latest"]
             if row["country_id"]:
-                stats.country_votes[row["country_id"]] = row["n"]
+                stats.country_votes[row["country_id"]] = stats.country_votes.get(row["country_id"], 0) + row["n"]
 
     def candidates(self, forms: list[str]) -> list:
         """The records `forms` could name, merges followed, oldest first; then those created here."""
@@ -124,6 +139,12 @@ class PeoplePool:
         found = [p.resolved() for p in self.found
                  if (self.keys[id(p)] | self.keys.get(id(p.resolved()), set())) & keys]
         return distinct([*found, *(p for p in self.created if self.keys[id(p)] & keys)])
+
+    def could_meet(self, articles: Iterable[ExtractedArticle]) -> set[int]:
+        """Ids of the stored people the participants of the articles' meetings could resolve to."""
+        forms = [form for extracted in articles for p in extracted.people
+                 if any(p.name in ext.participants for ext in extracted.meetings) for form in (p.name, *p.aliases)]
+        return {person.pk for person in self.candidates(forms) if person.pk is not None} if forms else set()
 
     def person_forms(self, person) -> list[str]:
         return self.forms[id(person)]

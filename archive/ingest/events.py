@@ -4,11 +4,11 @@ Merging rules across articles (never within one: the extractor already told
 an article's events apart):
 - A meeting is the same as an existing one when at least two resolved people
   took part in both (participant overlap, Jaccard >= 0.5) and the dates agree:
-  equal, within `DATE_SLACK` days (the later value is then flagged as a
-  conflict), or one unknown while the other falls within `REPORT_WINDOW` days
+  equal, within `batch_events.DATE_SLACK` days (the later value is then flagged as a
+  conflict), or one unknown while the other falls within `batch_events.REPORT_WINDOW` days
   of the publication of the article that left it undated.
 - An agreement is the same as an existing one of the same kind when their
-  titles agree (token-set similarity >= `TITLE_SIMILARITY`) and so do their
+  titles agree (token-set similarity >= `batch_events.TITLE_SIMILARITY`) and so do their
   parties (at least half of all parties named on either side are on both):
   "a joint declaration on energy" of Kazakhstan and Pakistan is not that of
   Uzbekistan and Pakistan. Each article's status is kept as a step of its history; the record
@@ -21,8 +21,7 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Max, Q
-from rapidfuzz import fuzz
+from django.db.models import Max
 
 from archive.extraction.entities import names
 from archive.extraction.records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
@@ -31,17 +30,15 @@ from archive.models import (
     MeetingParticipant, ReviewStatus, Sector,
 )
 
+from .batch_events import BatchAgreements, party_keys, similar_titles
 from .countries import country_for
-from .fields import LATEST_SOURCE, apply_record_values, fit_rows, fit_value, is_newest_source
+from .fields import apply_record_values, fit_rows, fit_value, is_newest_source
 from .locks import lock_meeting_people
 from .people import REJECTED
 from .previous import PreviousRecords
 from .report import IngestReport
-from .rows import ArticleRows, save_records
+from .rows import ArticleRows, record_key, save_records
 
-DATE_SLACK = datetime.timedelta(days=1)
-REPORT_WINDOW = datetime.timedelta(days=7)
-TITLE_SIMILARITY = 90
 STATUS_ORDER = ["proposed", "negotiating", "signed", "in_force"]
 
 
@@ -56,32 +53,45 @@ def fuzzy_date_values(date) -> dict:
 def write_meetings(extracted: ExtractedArticle, article: Article, people: dict, orgs: dict,
                    report: IngestReport, previous: PreviousRecords, rows: ArticleRows) -> None:
     known_people = {p.name for p in extracted.people}
-    lock_meeting_people(people[n].pk for ext in extracted.meetings for n in ext.participants if n in people)
-    touched, seen = [], set()  # seen: this article's meetings, never the same as another of its meetings
+    index = rows.batch.meetings()
+    lock_meeting_people(people[n].pk for ext in extracted.meetings for n in ext.participants
+                        if n in people and people[n].pk is not None)  # one the batch created no other writer knows
+    touched, seen, made_here = [], set(), set()  # seen: this article's meetings, never the same as another of its meetings
     for ext in extracted.meetings:
         persons = [people[n] for n in ext.participants if n in people]
         own = previous.take_meeting(ext, persons, orgs)  # this article's own meeting, before its text changed
-        meeting = unless_rejected(own) if own else find_same_meeting(ext, persons, article, seen)
+        meeting = unless_rejected(own) if own else unless_rejected(index.find(ext, persons, article.published, seen))
         if meeting is REJECTED:
             report.count("records skipped as rejected")
             continue
         created = meeting is None
         meeting = meeting or Meeting()
+        if created:
+            made_here.add(id(meeting))
         values = {**fuzzy_date_values(ext.date), "location": ext.location or "", "topic": ext.topic or ""}
         conflicts = [] if created or own else disagreements(meeting, values)
         if not created and not own:
             values = keep_first_values(meeting, values)
         written = apply_record_values(meeting, values, ext.confidence, ext.features)
         touched.append((meeting, written, ext, persons, conflicts))
-        seen.add(meeting.pk)
+        seen.add(record_key(meeting))
         report.count("meetings created" if created else "meetings linked")
-    save_records(touched)
-    participants = []
+    save_records(touched, rows.batch)
     for meeting, _, ext, persons, conflicts in touched:
         rows.add_evidence(ext.evidence, meeting=meeting)
         flag_conflicts(meeting, conflicts, article, rows.first_evidence(ext.evidence, meeting=meeting), report, rows)
-        participants += participant_rows(meeting, ext, persons, orgs, known_people)
-    MeetingParticipant.objects.bulk_create(fit_rows(participants), ignore_conflicts=True)  # links already there stay
+        participants = fit_rows(participant_rows(meeting, ext, persons, orgs, known_people))
+        rows.batch.links += participants  # written with the batch's; links already there stay
+        index.wrote(meeting, {record_key(p.person) for p in participants if p.person},
+                    [article.published] if ext.evidence else [], created=id(meeting) in made_here)
+
+
+def once(records) -> list:
+    """Each record once, in order (one the batch created has no id to hash yet)."""
+    kept = {}
+    for record in records:
+        kept.setdefault(record_key(record), record)
+    return list(kept.values())
 
 
 def participant_rows(meeting: Meeting, ext: ExtractedMeeting, persons: list, orgs: dict, known_people: set) -> list:
@@ -92,48 +102,8 @@ def participant_rows(meeting: Meeting, ext: ExtractedMeeting, persons: list, org
              if name not in known_people]
     named = [*ext.organizations, *ext.participants]  # a participant's name may stand for an organization now
     rows += [MeetingParticipant(meeting=meeting, organization=org, name=org.name, country_id=org.country_id)
-             for org in dict.fromkeys(filter(None, map(orgs.get, named)))]
+             for org in once(filter(None, map(orgs.get, named)))]
     return rows
-
-
-def find_same_meeting(ext: ExtractedMeeting, persons: list, article: Article, seen: set = frozenset()):
-    """The meeting of another article that `ext` reports too: the closest match wins, ties to the oldest."""
-    ids = {p.pk for p in persons}
-    date = ext.date and ext.date.value
-    window = date_window(date, article.published)
-    if len(ids) < 2 or window is None:
-        return None
-    candidates = (
-        Meeting.objects.filter(window, participants__person__in=ids).exclude(evidence__article=article)
-        .exclude(pk__in=seen - {None}).distinct().order_by("id").prefetch_related("participants")
-    )
-    scored = []
-    for meeting in candidates:
-        theirs = {p.person_id for p in meeting.participants.all() if p.person_id}
-        overlap = len(ids & theirs) / len(ids | theirs)
-        if len(ids & theirs) >= 2 and overlap >= 0.5 and dates_agree(date, meeting.date, article.published):
-            scored.append((overlap, date is not None and date == meeting.date, -meeting.pk, meeting))
-    if not scored:
-        return None
-    target = max(scored, key=lambda row: row[:3])[3].resolved()
-    return REJECTED if target.review_status == ReviewStatus.REJECTED else target
-
-
-def date_window(date: datetime.date | None, published: datetime.date | None) -> Q | None:
-    """Meetings whose date could agree with `date` (see `dates_agree`), as a filter; None when none can."""
-    if date:  # an undated meeting qualifies when an article reporting it appeared near `date`
-        return Q(date__range=(date - DATE_SLACK, date + DATE_SLACK)) | Q(
-            date=None, evidence__article__published__range=(date - REPORT_WINDOW, date + REPORT_WINDOW))
-    if published:
-        return Q(date__range=(published - REPORT_WINDOW, published + REPORT_WINDOW))
-    return None
-
-
-def dates_agree(new: datetime.date | None, old: datetime.date | None, published: datetime.date | None) -> bool:
-    if new and old:
-        return abs(new - old) <= DATE_SLACK
-    known = new or old
-    return known is not None and published is not None and abs(published - known) <= REPORT_WINDOW
 
 
 def disagreements(meeting: Meeting, values: dict) -> list[tuple[str, str, str]]:
@@ -169,15 +139,17 @@ def flag_conflicts(meeting: Meeting, conflicts, article: Article, evidence, repo
 # --- agreements -----------------------------------------------------------------------------------
 
 def unless_rejected(record):
-    return REJECTED if record.review_status == ReviewStatus.REJECTED else record
+    return REJECTED if record is not None and record.review_status == ReviewStatus.REJECTED else record
 
 
 def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, report: IngestReport,
                      previous: PreviousRecords, rows: ArticleRows) -> None:
-    """Find or create each agreement in the order of the text, then write them, their parties and
-    sectors in one insert each. A later agreement of the article may be an earlier one again
+    """Find or create each agreement in the order of the text; their parties, sectors and changes are written
+    with the batch's (`rows.BatchRows`). A later agreement of the article may be an earlier one again
     (`ArticleAgreements`), as it could when each was written before the next was read."""
-    mine = ArticleAgreements()
+    index = rows.batch.agreements()
+    made_here = set()  # id() of the agreements this article creates
+    mine = ArticleAgreements(index, made_here)
     touched = []
     for ext in extracted.agreements:
         own = previous.take_agreement(ext)
@@ -187,16 +159,21 @@ def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, 
             continue
         created = agreement is None
         agreement = agreement or Agreement()
-        dates = [latest_source_date(agreement)] if agreement.pk else []
+        if created:
+            made_here.add(id(agreement))
+        dates = [] if id(agreement) in made_here else [latest_source_date(agreement)]
         newest = created or is_newest_source(article.published, dates)
         values = agreement_values(ext, agreement, created=created, newest=newest)
         touched.append((agreement, apply_record_values(agreement, values, ext.confidence, ext.features), ext))
         mine.add(agreement, ext)
         report.count("agreements created" if created else "agreements linked")
-    save_records(touched)
-    AgreementParty.objects.bulk_create(fit_rows([row for agreement, _, ext in touched
-                                                 for row in party_rows(agreement, ext, orgs)]), ignore_conflicts=True)
-    add_sectors([(agreement, ext.sectors) for agreement, _, ext in touched])
+    save_records(touched, rows.batch)
+    for agreement, _, ext in touched:
+        parties = fit_rows(party_rows(agreement, ext, orgs))
+        rows.batch.links += parties
+        index.wrote(agreement, [(p.country_id, p.name) for p in parties], article.published,
+                    created=id(agreement) in made_here)
+    rows.batch.links += sector_rows([(agreement, ext.sectors) for agreement, _, ext in touched])
     for agreement, _, ext in touched:
         rows.add_evidence(ext.evidence, agreement=agreement)
         rows.add_after(AgreementStatusChange(  # one step per agreement, status and article
@@ -207,28 +184,29 @@ def write_agreements(extracted: ExtractedArticle, article: Article, orgs: dict, 
 class ArticleAgreements:
     """The agreements an article has found or created so far, with the parties it gave them."""
 
-    def __init__(self):
+    def __init__(self, index: BatchAgreements, made_here: set):
+        self.index, self.made_here = index, made_here
         self.records: list = []
         self.keys: dict[int, set] = {}  # id(record) -> party keys
 
     def add(self, agreement: Agreement, ext: ExtractedAgreement) -> None:
         if id(agreement) not in self.keys:
             self.records.append(agreement)
-            theirs = agreement.parties.all() if agreement.pk else []
-            self.keys[id(agreement)] = party_keys((p.country_id, p.name) for p in theirs)
+            self.keys[id(agreement)] = party_keys(self.index.parties_of(agreement))
         self.keys[id(agreement)] |= party_keys((getattr(country_for(p), "id", None), p) for p in ext.parties if p)
 
     def same_as(self, ext: ExtractedAgreement):
         """The agreement `ext` is: the newest that agrees, among this article's and the archive's."""
         here = [a for a in self.records if a.kind == ext.kind and agrees(ext, a.title, self.keys[id(a)])]
-        new_here = [a for a in here if a.pk is None]
+        new_here = [a for a in here if id(a) in self.made_here]
         if new_here:
             return new_here[-1]
-        found = find_same_agreement(ext)
-        if found is REJECTED:
-            return found
-        best = max([a for a in here if a.pk] + ([found] if found else []), key=lambda a: a.pk, default=None)
-        return next((a for a in self.records if best is not None and a.pk == best.pk), best)  # one instance a record
+        found = self.index.find(ext)
+        if found is not None and found.review_status == ReviewStatus.REJECTED:
+            return REJECTED
+        known = [a for a in here if id(a) not in self.made_here] + ([found] if found else [])
+        best = max(known, key=self.index.age, default=None)
+        return next((a for a in self.records if best is not None and record_key(a) == record_key(best)), best)
 
 
 def agrees(ext: ExtractedAgreement, title: str, theirs: set) -> bool:
@@ -239,7 +217,7 @@ def agrees(ext: ExtractedAgreement, title: str, theirs: set) -> bool:
     required = set(countries[:2]) if len(countries) >= 2 else None
     return (bool(shared) and (required is None or required <= theirs)
             and len(shared) / len(ours | theirs) >= 0.5
-            and fuzz.token_set_ratio(names.fold(ext.title), names.fold(title)) >= TITLE_SIMILARITY)
+            and similar_titles(ext.title, title))
 
 
 def latest_source_date(agreement: Agreement):
@@ -275,42 +253,6 @@ def decimal(value: float | None) -> Decimal | None:
     return None if value is None else Decimal(str(round(value, 2)))
 
 
-def find_same_agreement(ext: ExtractedAgreement):
-    """The agreement of another article that `ext` reports too, the newest first.
-
-    Narrowed in SQL to the agreements of the same kind that share its parties (with two
-    countries or more, the first two), read as (id, title) only; the titles are compared
-    here, and the parties are read for those whose title agrees. No cap on the candidates:
-    in a big archive an older twin is still found.
-    """
-    parties = [p for p in ext.parties if p]
-    countries = [c for c in (country_for(p) for p in parties) if c]
-    ours = party_keys((getattr(country_for(p), "id", None), p) for p in parties)
-    candidates = Agreement.objects.filter(kind=ext.kind)
-    if len(countries) >= 2:  # most parties must be shared: with two countries, both
-        for country in countries[:2]:
-            candidates = candidates.filter(parties__country=country)
-    else:
-        candidates = candidates.filter(Q(parties__country__in=countries) | Q(parties__name__in=parties))
-    title = names.fold(ext.title)
-    similar = [pk for pk, other in candidates.distinct().order_by("-id").values_list("id", "title")
-               if fuzz.token_set_ratio(title, names.fold(other)) >= TITLE_SIMILARITY]
-    if not similar:
-        return None
-    found = Agreement.objects.filter(pk__in=similar).annotate(latest_source=LATEST_SOURCE).order_by("-id")
-    for agreement in found.prefetch_related("parties"):
-        theirs = party_keys((p.country_id, p.name) for p in agreement.parties.all())
-        if len(ours & theirs) / len(ours | theirs) >= 0.5:
-            target = agreement.resolved()
-            return REJECTED if target.review_status == ReviewStatus.REJECTED else target
-    return None
-
-
-def party_keys(parties) -> set:
-    """A country by its id, anything else by its folded name: "Pakistan" and "Islamic Republic of Pakistan" are one party."""
-    return {country_id if country_id else names.normalize(name) for country_id, name in parties}
-
-
 def party_rows(agreement: Agreement, ext: ExtractedAgreement, orgs: dict) -> list:
     rows = []
     for name in ext.parties:
@@ -320,16 +262,15 @@ def party_rows(agreement: Agreement, ext: ExtractedAgreement, orgs: dict) -> lis
     return rows
 
 
-def add_sectors(named: list) -> None:
-    """Link each agreement to its sectors [(agreement, sector names)], in one insert."""
+def sector_rows(named: list) -> list:
+    """The rows linking each agreement to its sectors [(agreement, sector names)]."""
     wanted = [(agreement, {fit_value(Sector._meta.get_field("name"), name.lower()) for name in names})
               for agreement, names in named]
     if not any(names for _, names in wanted):
-        return
+        return []
     ids = sector_ids(set().union(*(names for _, names in wanted)))
     through = Agreement.sectors.through
-    through.objects.bulk_create([through(agreement=agreement, sector_id=ids[name])
-                                 for agreement, names in wanted for name in names], ignore_conflicts=True)
+    return [through(agreement=agreement, sector_id=ids[name]) for agreement, names in wanted for name in names]
 
 
 _sectors: dict[str, int] = {}  # name -> id, for one run (see `forget_sectors`)

@@ -27,6 +27,7 @@ from .events import forget_sectors
 from .locks import lock_articles
 from .reading import FileRead, iter_files
 from .report import IngestReport
+from .rows import BatchRows
 from .workers import extracted_files
 
 log = logging.getLogger(__name__)
@@ -101,8 +102,10 @@ class Batch:
     """Articles written together, in one transaction, in the order of the files.
 
     The transaction first takes the advisory locks of every article of the batch
-    (`locks.lock_articles`, one sorted round), then writes the articles one after
-    the other, so each sees the records the ones before it created. If anything
+    (`locks.lock_articles`, one sorted round), reads what its articles could find
+    once (`candidates`, `batch_events`), then resolves the articles one after the
+    other, each seeing the records the ones before it created, and writes all of
+    their rows at the end (`rows.BatchRows`). If anything
     fails, the whole batch is rolled back and its articles are written again one
     per transaction: a bad article gets its one error line and the others go in.
     A batch of one is that same path. A dry run writes one article at a time and
@@ -156,8 +159,10 @@ def write_articles(articles: list[Pending], counts: list[IngestReport]) -> None:
     """Write `articles` in the current transaction, counting each one's changes in its own report."""
     lock_articles([(pending.extracted, pending.source_path) for pending in articles])
     pools = NamePools.load([pending.extracted for pending in articles])
+    batch = BatchRows([pending.extracted for pending in articles], [pending.source_path for pending in articles])
     for pending, report in zip(articles, counts):
-        save_article(pending.extracted, source_path=pending.source_path, report=report, pools=pools)
+        save_article(pending.extracted, source_path=pending.source_path, report=report, pools=pools, batch=batch)
+    batch.flush()
 
 
 def save_one(pending: Pending, report: IngestReport, *, dry_run: bool) -> None:

@@ -15,9 +15,11 @@ A transaction writes a batch of articles (`files.Batch`): it takes the first
 round for all of them at once, in sorted order (`lock_articles`), before it
 resolves anything.
 
-Meetings are found by the people who took part, whose ids are known only once
-the people are resolved: `lock_meeting_people` takes a second round of locks on
-those ids (a separate key space, after the first), article by article. It waits
+Meetings are found by the people who took part: `lock_meeting_people` takes a
+second round of locks on their ids (a separate key space, after the first). A
+batch takes it once for every stored person its names could be, before it reads
+the meetings it could find (`batch_events.BatchMeetings`), then article by
+article for the people it resolved (those it created no other writer knows). It waits
 for a key only when the key sorts after every second-round key the transaction
 already holds; otherwise it only tries to take the keys, and when another writer
 holds one, `LocksBusy` ends the batch, whose articles are then written one per

@@ -22,9 +22,9 @@ from archive.models import Article, Organization, OrganizationAlias, Person, Per
 
 from .candidates import OrganizationPool, PeoplePool, distinct, org_forms
 from .countries import country_by_id, country_for
-from .fields import apply_record_values, fit_rows, is_newest_source
+from .fields import apply_record_values, is_newest_source
 from .report import IngestReport
-from .rows import ArticleRows, save_records
+from .rows import ArticleRows, BatchRows, record_key, save_records
 
 REJECTED = object()  # resolution outcome: a curator rejected this record
 
@@ -49,9 +49,9 @@ def write_organizations(extracted: ExtractedArticle, article: Article, report: I
         pool.add(org, [ext.name, *ext.aliases, ext.acronym])
         report.count("organizations created" if created else "organizations linked")
         linked[ext.name] = org
-    save_records(touched)
+    save_records(touched, rows.batch)
     add_aliases(OrganizationAlias, "organization", [(org, [ext.name, *ext.aliases, ext.acronym])
-                                                    for org, _, ext in touched], pool.stored)
+                                                    for org, _, ext in touched], pool.stored, rows.batch)
     for org, _, ext in touched:
         rows.add_evidence(ext.evidence, organization=org)
     return linked
@@ -63,7 +63,7 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
 
     `previous_people`: ids of the people the article's earlier text named (see `previous`).
     """
-    pool.load_roles(extracted, article)
+    pool.load_roles(extracted, article, rows.batch)
     linked, touched = {}, []
     for ext in extracted.people:
         person = resolve_person(ext, pool, report)
@@ -78,7 +78,7 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
         created = person is None
         person = person or Person(name=ext.name)
         country = country_for(ext.country)
-        stats = pool.roles[person.pk] if person.pk else None
+        stats = None if created else pool.roles[record_key(person)]
         newest = created or is_newest_source(article.published, [stats.latest] if stats else [])
         touched.append((person, apply_record_values(person, {
             "name": fuller_name(person.name, ext.name),
@@ -91,24 +91,23 @@ def write_people(extracted: ExtractedArticle, article: Article, orgs: dict, repo
             pool.add_forms(person, [ext.name, *ext.aliases])
         report.count("people created" if created else "people linked")
         linked[ext.name] = person
-    save_records(touched)
+    save_records(touched, rows.batch)
     add_aliases(PersonAlias, "person", [(person, [ext.name, *ext.aliases]) for person, _, ext in touched],
-                pool.stored)
-    add_roles(touched, article, orgs, previous_people)
+                pool.stored, rows.batch)
+    rows.batch.roles += new_roles(touched, article, orgs, previous_people)
     for person, _, ext in touched:
         rows.add_evidence(ext.evidence, person=person)
     return linked
 
 
-def add_roles(touched: list, article: Article, orgs: dict, previous_people: frozenset) -> None:
-    """One role per person, title and article, in one insert (the ones there already stay)."""
-    roles = [Role(person=person, title=ext.title, article=article, country=country_for(ext.country),
+def new_roles(touched: list, article: Article, orgs: dict, previous_people: frozenset) -> list:
+    """One role per person, title and article (written at the batch's end: `rows.BatchRows`)."""
+    return [Role(person=person, title=ext.title, article=article, country=country_for(ext.country),
                   organization=orgs.get(ext.organization), date=article.published,
                   date_precision="day" if article.published else "",
                   date_text=f"{article.published} (publication date)" if article.published else "")
              for person, _, ext in touched
              if ext.title and not curator_owns_roles(person, article, previous_people)]
-    Role.objects.bulk_create(fit_rows(roles), ignore_conflicts=True)
 
 
 def curator_owns_roles(person: Person, article: Article, previous_people: frozenset) -> bool:
@@ -117,7 +116,9 @@ def curator_owns_roles(person: Person, article: Article, previous_people: frozen
     already holds a role of theirs. Then the text's version is not added."""
     if not person.is_locked:
         return False
-    return person.pk in previous_people or person.roles.filter(article=article).exists()
+    if person.pk in previous_people:
+        return True
+    return article.pk is not None and person.roles.filter(article=article).exists()  # a new article has none yet
 
 
 def most_cited_country(person: Person, stats, country):
@@ -197,16 +198,14 @@ def fuller_name(current: str, new: str) -> str:
     return new if len(new.split()) > len(current.split()) else current
 
 
-def add_aliases(alias_model, owner_field: str, named: list, stored: set) -> None:
-    """Add the forms records lack, in one insert (none when the archive has them all, as `stored` says);
-    the (record, normalized form) constraint skips any another writer added meanwhile."""
-    rows = {}
+def add_aliases(alias_model, owner_field: str, named: list, stored: set, batch: BatchRows) -> None:
+    """Queue the forms records lack for the batch's one insert per alias model (none when the archive has
+    them all, as `stored` says); the (record, normalized form) constraint skips any another writer added."""
     for record, forms in named:
         for form in filter(None, forms):
             key = names.normalize(form)
-            if key and (record.pk, key[:200]) not in stored:
-                rows.setdefault((record.pk, key[:200]), alias_model(**{owner_field: record}, name=form,
-                                                                    **alias_keys(form, alias_model)))
-    if rows:
-        alias_model.objects.bulk_create(fit_rows(list(rows.values())), ignore_conflicts=True)
-        stored.update(rows)  # the next article of the batch knows they are there
+            owner = record.pk if record.pk is not None else record_key(record)
+            if key and (owner, key[:200]) not in stored:
+                batch.add_alias(alias_model, (owner, key[:200]), lambda record=record, form=form: alias_model(
+                    **{owner_field: record}, name=form, **alias_keys(form, alias_model)))
+                stored.add((owner, key[:200]))  # the next article of the batch knows it is there

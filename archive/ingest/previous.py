@@ -61,8 +61,9 @@ class PreviousRecords:
 
     def take_meeting(self, ext: ExtractedMeeting, persons: list, orgs: dict) -> Meeting | None:
         """The earlier meeting `ext` is, removed from the pool; None when it is a new one."""
-        ours = {("person", p.pk) for p in persons}
-        ours |= {("organization", org.pk) for org in filter(None, map(orgs.get, ext.organizations))}
+        ours = {("person", p.pk if p.pk is not None else ("new", id(p))) for p in persons}  # created by the batch
+        ours |= {("organization", org.pk if org.pk is not None else ("new", id(org)))
+                 for org in filter(None, map(orgs.get, ext.organizations))}
         ours |= {("name", names.normalize(n)) for n in ext.participants if n not in {p.name for p in persons}}
         date = ext.date and ext.date.value
 

@@ -1,0 +1,132 @@
+"""A batch reads what its articles could find once, and writes its rows once, yet each article finds what
+the ones before it in the batch wrote: the same archive as one article per transaction.
+
+The texts are written here: ministers who meet and sign in several articles of one batch, a meeting
+left undated by one article and dated by the next, an agreement whose later report changes its status.
+"""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from archive.ingest.countries import country_for, forget_rows
+from archive.ingest.files import Pending, write_articles
+from archive.ingest.report import IngestReport
+from archive.models import Agreement, AgreementStatusChange, Article, Evidence, Meeting, Person
+from tests.ingest.builders import agreement, article, day, meeting, person
+from tests.ingest.contents import archive_contents
+
+pytestmark = pytest.mark.django_db
+
+PEOPLE = [("Nurlan", "Abenov", "Kazakhstan"), ("Daniyar", "Sadykov", "Kazakhstan"), ("Timur", "Rakhimov", "Uzbekistan"),
+          ("Serdar", "Gulov", "Turkmenistan"), ("Aidar", "Tokayev", "Kazakhstan"), ("Farhan", "Qodirov", "Uzbekistan")]
+
+
+class Rollback(Exception):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def countries_read():
+    """The run's one read of the countries table, done before anything is counted."""
+    forget_rows()
+    country_for("Kazakhstan")
+
+
+def report_of(n: int, pair: tuple[int, int], *, published=datetime.date(2025, 3, 5), dated=True, status="signed",
+              title="memorandum on rail freight"):
+    """Story `n`: two of PEOPLE meet (on 3 March when `dated`) and sign an agreement of their two countries."""
+    a, b = (PEOPLE[i] for i in pair)
+    first, second = f"{a[0]} {a[1]}", f"{b[0]} {b[1]}"
+    body = (f"Minister {first} met Minister {second} in Astana{' on 3 March 2025' if dated else ''} (report {n}). "
+            f"The two sides signed a {title} between {a[2]} and {b[2]}.")
+    extracted = article(body, title=f"Report {n}", source=f"{n:02d}.txt", published=published,
+                        people=[person(body, first, title="Minister", country=a[2]),
+                                person(body, second, title="Minister", country=b[2])])
+    extracted.meetings = [meeting(body, [first, second], mention="met", location="Astana",
+                                  date=day(datetime.date(2025, 3, 3)) if dated else None)]
+    parties = (a[2], b[2]) if a[2] != b[2] else (a[2], "Uzbekistan")
+    extracted.agreements = [agreement(body, title, mention="signed", status=status, kind="mou", parties=parties)]
+    return extracted
+
+
+def write(articles: list, *, batch_size: int) -> IngestReport:
+    """Write `articles` `batch_size` to a transaction, as `files.Batch` does; returns the summed counts."""
+    total = IngestReport()
+    for first in range(0, len(articles), batch_size):
+        part = [Pending(extracted, Path(extracted.source_name)) for extracted in articles[first:first + batch_size]]
+        counts = [IngestReport() for _ in part]
+        with transaction.atomic():
+            write_articles(part, counts)
+        for one in counts:
+            total.merge(one)
+    return total
+
+
+def written(articles: list, *, batch_size: int) -> tuple[dict, dict]:
+    """(archive contents, counts) after writing `articles`; rolled back after."""
+    try:
+        with transaction.atomic():
+            report = write(articles, batch_size=batch_size)
+            result = archive_contents(), dict(report.counts)
+            raise Rollback
+    except Rollback:
+        return result
+
+
+def test_two_articles_of_one_batch_naming_the_same_new_meeting_and_agreement_make_one_record_each():
+    report = write([report_of(1, (0, 2)), report_of(2, (0, 2))], batch_size=50)
+    assert report.counts["meetings created"] == 1 and report.counts["meetings linked"] == 1
+    assert report.counts["agreements created"] == 1 and report.counts["agreements linked"] == 1
+    assert Meeting.objects.count() == 1 and Agreement.objects.count() == 1 and Person.objects.count() == 2
+    only = Meeting.objects.get()
+    assert sorted(only.participants.values_list("name", flat=True)) == ["Nurlan Abenov", "Timur Rakhimov"]
+    assert Evidence.objects.filter(meeting=only).values("article").distinct().count() == 2
+    assert AgreementStatusChange.objects.filter(agreement=Agreement.objects.get()).count() == 2
+
+
+def test_a_meeting_left_undated_by_one_article_is_found_by_a_later_one_of_the_batch_that_dates_it():
+    """The undated meeting qualifies by the publication date of the article reporting it, an article of the
+    same batch whose evidence is not written yet."""
+    stories = [report_of(1, (0, 2), dated=False), report_of(2, (0, 2))]
+    batched = written(stories, batch_size=50)
+    assert batched == written(stories, batch_size=1)
+    assert batched[1]["meetings created"] == 1 and batched[1]["meetings linked"] == 1
+    assert [date for date, _ in batched[0]["meetings"]] == [datetime.date(2025, 3, 3)]
+
+
+def test_a_later_report_in_the_batch_speaks_for_the_status_of_an_agreement_an_earlier_one_created():
+    stories = [report_of(1, (0, 2), status="signed"),
+               report_of(2, (0, 2), status="in_force", published=datetime.date(2025, 6, 1)),
+               report_of(3, (0, 2), status="negotiating", published=datetime.date(2025, 4, 1))]
+    batched = written(stories, batch_size=50)
+    assert batched == written(stories, batch_size=1)
+    assert [status for _, status, _ in batched[0]["agreements"]] == ["in_force"]
+
+
+def test_many_pairs_over_several_batches_give_what_one_article_per_transaction_gives():
+    pairs = [(0, 2), (1, 3), (0, 2), (4, 5), (1, 3), (2, 3), (0, 2), (4, 5), (2, 3), (1, 3)]
+    stories = [report_of(n, pair, published=datetime.date(2025, 3, 4 + n % 3), dated=n % 4 != 1)
+               for n, pair in enumerate(pairs)]
+    assert written(stories, batch_size=4) == written(stories, batch_size=1)
+
+
+def queries_to_write(articles: list) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        write(articles, batch_size=len(articles))
+    return len(queries)
+
+
+def test_a_batch_reads_once_whatever_its_size_each_article_costing_only_its_own_row():
+    """Once its records exist, an article costs its own row and nothing more: its lookups (the stored
+    articles, names, roles, meetings, agreements) and the rows it adds (evidence, roles, participants,
+    parties, status steps, changed records with their versions) are one query each for the whole batch."""
+    write([report_of(n, (0, 2)) for n in range(2)], batch_size=2)  # the records, once
+    small = queries_to_write([report_of(n, (0, 2)) for n in range(10, 15)])
+    large = queries_to_write([report_of(n, (0, 2)) for n in range(20, 30)])
+    assert Article.objects.count() == 17 and Meeting.objects.count() == 1 and Agreement.objects.count() == 1
+    assert large - small <= 5  # five articles more: at most their five rows
+    assert small <= 5 + 25  # the article rows, then a bounded number of reads and inserts for the batch
