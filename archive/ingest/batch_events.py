@@ -179,45 +179,46 @@ def dates_agree(new: datetime.date | None, old: datetime.date | None, published:
 class BatchMeetings:
     """The meetings a batch's articles could report again, and those it created or linked.
 
-    Read once, when the batch writes its first meeting: every meeting in the archive in which
-    a person its meetings' participants could be (`candidates.PeoplePool.could_meet`) took
-    part (one only a later article's new alias makes a candidate is read when met), on a date that
-    could agree with one of the batch's meetings (`date_ranges`), with its participants, and
-    for an undated one the publication dates of the articles that report it. On PostgreSQL
+    Read once, when the batch writes its first meeting, for each of the batch's meetings: the
+    archive's meetings in which a person its participants could be (`candidates.PeoplePool.could_meet`)
+    took part on a date that could agree with it (`meeting_window`; a person only a later article's
+    new alias makes a candidate is read when met), with their participants, and for an undated one
+    the publication dates of the articles that report it. Pairing each meeting's people with its
+    own dates keeps the read to the meetings it could be, however many the archive holds of the
+    same people on other dates. On PostgreSQL
     the meeting locks of all those people are taken first (`locks.lock_meeting_people`), so no
     other writer adds a meeting of theirs until the batch commits. Kept current as the batch
     links people and articles to meetings: `find` then answers as the query of one article
     against the archive did (`events.find_same_meeting`).
     """
 
-    def __init__(self, articles: Iterable[ExtractedArticle], person_ids: set[int]):
+    def __init__(self, windows: Iterable[tuple[set[int], tuple]]):
         self.meetings: dict[tuple, Meeting] = {}  # `rows.record_key` -> the batch's one instance of it
         self.people: dict[int, set] = {}  # id(meeting) -> `rows.record_key` of the people who took part
         self.created: dict[int, int] = {}  # id(meeting) -> its rank among those the batch created
         self.published: dict[int, set] = {}  # id(meeting) -> publication dates of the articles that report it
         self.by_person: dict[tuple, list] = {}  # person's `rows.record_key` -> the meetings they took part in
-        self.ranges = date_ranges(articles)
-        self.read_people: set[int] = set()
-        self.read(person_ids)
+        self.read_pairs: set[tuple] = set()  # (person id, window) already read
+        self.read([(pk, window) for person_ids, window in windows for pk in person_ids])
 
-    def read(self, person_ids: set[int]) -> None:
-        """The stored meetings of these people (their meeting locks taken first) on the batch's dates."""
-        person_ids = person_ids - self.read_people
-        if not person_ids:
+    def read(self, pairs: Iterable[tuple[int, tuple]]) -> None:
+        """The stored meetings of these people (their meeting locks taken first), each on the dates of its window."""
+        pairs = set(pairs) - self.read_pairs
+        if not pairs:
             return
-        lock_meeting_people(person_ids)
-        self.read_people |= person_ids
-        if self.ranges:
-            self.read_meetings(person_ids, self.ranges)
+        lock_meeting_people({pk for pk, _ in pairs})
+        self.read_pairs |= pairs
+        people_by_window: dict[tuple, set] = {}
+        for pk, window in pairs:
+            people_by_window.setdefault(window, set()).add(pk)
+        self.read_meetings(people_by_window)
 
-    def read_meetings(self, person_ids: set[int], ranges: list[tuple]) -> None:
-        dated = Q()
-        undated = Q()
-        for low, high in ranges:
-            dated |= Q(date__range=(low, high))
-            undated |= Q(evidence__article__published__range=(low, high))
-        found = (Meeting.objects.filter(dated | (Q(date=None) & undated), participants__person__in=person_ids)
-                 .distinct().order_by().prefetch_related("participants"))
+    def read_meetings(self, people_by_window: dict[tuple, set]) -> None:
+        wanted = Q()
+        for (low, high), person_ids in people_by_window.items():
+            on_dates = Q(date__range=(low, high)) | Q(date=None, evidence__article__published__range=(low, high))
+            wanted |= Q(on_dates, participants__person__in=person_ids)
+        found = Meeting.objects.filter(wanted).distinct().order_by().prefetch_related("participants")
         new = [meeting for meeting in found if ("pk", meeting.pk) not in self.meetings]  # known ones stay as they are
         for meeting in new:
             self.meetings[("pk", meeting.pk)] = meeting
@@ -249,7 +250,8 @@ class BatchMeetings:
         date = ext.date and ext.date.value
         if len(ids) < 2 or (date is None and published is None):
             return None
-        self.read({pk for kind, pk in ids if kind == "pk"})  # a person the batch's first read could not foresee
+        window = meeting_window(ext, published)
+        self.read((pk, window) for kind, pk in ids if kind == "pk")  # a person the batch's first read could not foresee
         scored = []
         for meeting in once_each(m for key in ids for m in self.by_person.get(key, ())):
             theirs = self.people[id(meeting)]
@@ -293,20 +295,20 @@ def once_each(records) -> list:
     return list({id(record): record for record in records}.values())
 
 
-def date_ranges(articles: Iterable[ExtractedArticle]) -> list[tuple]:
-    """The dates a meeting of the archive may have (or, undated, the publication dates of its reports) to be
-    found by one of the articles' meetings, as a few merged ranges."""
-    ranges = []
+def meeting_window(ext: ExtractedMeeting, published) -> tuple | None:
+    """The dates a meeting of the archive may have (or, undated, the publication dates of its reports)
+    to be the one `ext` reports: a week either side of its date, else of the article's publication."""
+    day = (ext.date and ext.date.value) or published
+    return (day - REPORT_WINDOW, day + REPORT_WINDOW) if day else None
+
+
+def meeting_windows(articles: Iterable[ExtractedArticle], people) -> list[tuple[set[int], tuple]]:
+    """For each meeting of the articles: the stored people its participants could be
+    (`candidates.PeoplePool.could_meet`), and its `meeting_window`."""
+    windows = []
     for extracted in articles:
         for ext in extracted.meetings:
-            if ext.date and ext.date.value:
-                ranges.append((ext.date.value - REPORT_WINDOW, ext.date.value + REPORT_WINDOW))
-            elif extracted.published:
-                ranges.append((extracted.published - REPORT_WINDOW, extracted.published + REPORT_WINDOW))
-    merged = []
-    for low, high in sorted(ranges):
-        if merged and low <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
-        else:
-            merged.append((low, high))
-    return merged
+            window = meeting_window(ext, extracted.published)
+            if window and (person_ids := people.could_meet(extracted, ext)):
+                windows.append((person_ids, window))
+    return windows

@@ -140,10 +140,9 @@ class PeoplePool:
                  if (self.keys[id(p)] | self.keys.get(id(p.resolved()), set())) & keys]
         return distinct([*found, *(p for p in self.created if self.keys[id(p)] & keys)])
 
-    def could_meet(self, articles: Iterable[ExtractedArticle]) -> set[int]:
-        """Ids of the stored people the participants of the articles' meetings could resolve to."""
-        forms = [form for extracted in articles for p in extracted.people
-                 if any(p.name in ext.participants for ext in extracted.meetings) for form in (p.name, *p.aliases)]
+    def could_meet(self, extracted: ExtractedArticle, meeting) -> set[int]:
+        """Ids of the stored people the participants of one of the article's meetings could resolve to."""
+        forms = [form for p in extracted.people if p.name in meeting.participants for form in (p.name, *p.aliases)]
         return {person.pk for person in self.candidates(forms) if person.pk is not None} if forms else set()
 
     def person_forms(self, person) -> list[str]:

@@ -152,10 +152,10 @@ class BatchRows:
     def meetings(self):
         """The meetings the batch could name (`batch_events.BatchMeetings`), read the first time asked."""
         if self._meetings is None:
-            from .batch_events import BatchMeetings
+            from .batch_events import BatchMeetings, meeting_windows
 
-            people = self.pools.people.could_meet(self.reading_for()) if self.pools else set()
-            self._meetings = BatchMeetings(self.reading_for(), people)
+            windows = meeting_windows(self.reading_for(), self.pools.people) if self.pools else []
+            self._meetings = BatchMeetings(windows)
         return self._meetings
 
     def agreements(self):

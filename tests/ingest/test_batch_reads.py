@@ -130,3 +130,22 @@ def test_a_batch_reads_once_whatever_its_size_each_article_costing_only_its_own_
     assert Article.objects.count() == 17 and Meeting.objects.count() == 1 and Agreement.objects.count() == 1
     assert large - small <= 5  # five articles more: at most their five rows
     assert small <= 5 + 25  # the article rows, then a bounded number of reads and inserts for the batch
+
+
+def test_a_batch_reads_the_meetings_of_its_people_only_near_the_dates_of_their_own_meetings():
+    """Each meeting's people are paired with its own week: the same ministers' meetings in the week of
+    another meeting of the batch, one they are not in, are not read."""
+    from archive.ingest.batch_events import BatchMeetings
+    from tests.factories import MeetingFactory, MeetingParticipantFactory, PersonFactory
+
+    write([report_of(1, (0, 2))], batch_size=1)
+    near = Meeting.objects.get()
+    pair = set(Person.objects.values_list("pk", flat=True))
+    for day_of_june in range(2, 14):
+        far = MeetingFactory(date=datetime.date(2025, 6, day_of_june))
+        for pk in pair:
+            MeetingParticipantFactory(meeting=far, person_id=pk)
+    someone_else = PersonFactory()
+    index = BatchMeetings([(pair, (datetime.date(2025, 2, 24), datetime.date(2025, 3, 10))),
+                           ({someone_else.pk}, (datetime.date(2025, 6, 1), datetime.date(2025, 6, 15)))])
+    assert set(index.meetings) == {("pk", near.pk)}
