@@ -144,19 +144,32 @@ def test_a_crash_inside_an_article_leaves_nothing_of_it(story, monkeypatch):
     assert code == 0 and "1 new" in out
 
 
-def test_an_interrupt_while_reading_writes_the_articles_read_before_it(tmp_path, monkeypatch):
-    """Articles wait for their batch; Ctrl-C between files must not throw the read ones away."""
+def three_stories(folder) -> None:
     for n, topic in enumerate(("gas transit", "rail", "grain")):
-        (tmp_path / f"{n}.txt").write_text(STORY.replace("gas transit", topic), encoding="utf-8")
+        (folder / f"{n}.txt").write_text(STORY.replace("gas transit", topic), encoding="utf-8")
+
+
+def stopping_after(count: int, stop):
+    """`files.extracted_files` that calls `stop()` once it has given `count` files."""
     reading = ingest.files.extracted_files
 
-    def interrupted_after_two(paths, **kwargs):
+    def extracted_files(paths, **kwargs):
         for number, read in enumerate(reading(paths, **kwargs)):
-            if number == 2:
-                raise KeyboardInterrupt
+            if number == count:
+                stop()
             yield read
 
-    monkeypatch.setattr(ingest.files, "extracted_files", interrupted_after_two)
+    return extracted_files
+
+
+def ctrl_c():
+    raise KeyboardInterrupt
+
+
+def test_an_interrupt_while_reading_writes_the_articles_read_before_it(tmp_path, monkeypatch):
+    """Articles wait for their batch; Ctrl-C between files must not throw the read ones away."""
+    three_stories(tmp_path)
+    monkeypatch.setattr(ingest.files, "extracted_files", stopping_after(2, ctrl_c))
     code, _, err = run(tmp_path, batch_size=50)
     assert code == 1 and "Interrupted" in err
     assert sorted(Article.objects.values_list("title", flat=True)) == [
@@ -164,17 +177,9 @@ def test_an_interrupt_while_reading_writes_the_articles_read_before_it(tmp_path,
 
 
 def test_sigterm_stops_the_run_as_ctrl_c_does(tmp_path, monkeypatch):
-    for n, topic in enumerate(("gas transit", "rail", "grain")):
-        (tmp_path / f"{n}.txt").write_text(STORY.replace("gas transit", topic), encoding="utf-8")
-    reading = ingest.files.extracted_files
-
-    def terminated_after_one(paths, **kwargs):
-        for number, read in enumerate(reading(paths, **kwargs)):
-            if number == 1:
-                os.kill(os.getpid(), signal.SIGTERM)
-            yield read
-
-    monkeypatch.setattr(ingest.files, "extracted_files", terminated_after_one)
+    three_stories(tmp_path)
+    monkeypatch.setattr(ingest.files, "extracted_files",
+                        stopping_after(1, lambda: os.kill(os.getpid(), signal.SIGTERM)))
     before = signal.getsignal(signal.SIGTERM)
     code, _, err = run(tmp_path, batch_size=50)
     assert code == 1 and "Interrupted" in err
