@@ -8,8 +8,11 @@ archive is the same for any number of workers.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,9 +136,10 @@ class Batch:
 
     def write(self) -> None:
         articles, self.articles = self.articles, []
-        if len(articles) <= 1 or not self.write_together(articles):
-            for pending in articles:
-                save_one(pending, self.report, dry_run=self.dry_run)
+        with interrupts_held():
+            if len(articles) <= 1 or not self.write_together(articles):
+                for pending in articles:
+                    save_one(pending, self.report, dry_run=self.dry_run)
         files, self.files = self.files, []
         for path in files if self.on_file else ():
             self.on_file(path)
@@ -153,6 +157,27 @@ class Batch:
         for one in counts:
             self.report.merge(one)
         return True
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C or SIGTERM while a batch is being written takes effect once the batch is written: the batch's
+    articles were read already, and stopping mid-write would roll all of them back. The signal is then
+    delivered again to the handler it had (Ctrl-C's KeyboardInterrupt, `ingest`'s own for SIGTERM).
+    Signals reach the main thread only: from another thread, nothing to hold."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = {signum: signal.signal(signum, lambda signum, frame: received.append(signum))
+                for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if received:
+        signal.raise_signal(received[0])
 
 
 def write_articles(articles: list[Pending], counts: list[IngestReport]) -> None:

@@ -187,6 +187,26 @@ def test_sigterm_stops_the_run_as_ctrl_c_does(tmp_path, monkeypatch):
     assert signal.getsignal(signal.SIGTERM) is before
 
 
+def test_sigterm_while_a_batch_is_written_lets_the_batch_finish(tmp_path, monkeypatch):
+    """A stop during the write (a `timeout` expiring) must not roll back articles already read."""
+    three_stories(tmp_path)
+    saving = ingest.files.save_article
+    saved = []
+
+    def save_then_terminate(*args, **kwargs):
+        saved.append(saving(*args, **kwargs))
+        if len(saved) == 1:
+            os.kill(os.getpid(), signal.SIGTERM)
+        return saved[-1]
+
+    monkeypatch.setattr(ingest.files, "save_article", save_then_terminate)
+    before = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+    code, _, err = run(tmp_path, batch_size=50)
+    assert code == 1 and "Interrupted" in err
+    assert Article.objects.count() == 3
+    assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)) == before
+
+
 def test_a_dry_run_reports_without_writing(story):
     code, out, _ = run(story, dry_run=True)
     assert code == 0
