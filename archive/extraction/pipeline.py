@@ -32,6 +32,23 @@ from .records import ExtractedArticle
 from .scoring import score_article
 
 
+def warm_up() -> None:
+    """Build the tables the stages load on first use (gazetteers, word lists, the sentencizer, the
+    confidence model): a process that forks extraction workers after this builds them once for all."""
+    from .entities import places
+    from .layout.sentences import _nlp
+    from .lexicon.events import _capitals
+    from .scoring import default_model
+    from .scoring.features import _demonyms
+
+    places.is_place("")
+    clean.word_frequencies()
+    _nlp()
+    _capitals()
+    _demonyms()
+    default_model()
+
+
 def extract_file(data: bytes, source_name: str) -> list[ExtractedArticle]:
     """Read one file's bytes into its articles. Raises InputError on bad input."""
     return extract_text(read_text(data, source_name), source_name)

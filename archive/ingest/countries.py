@@ -27,12 +27,26 @@ def _codes_by_name() -> dict[str, str]:
     return table
 
 
+@functools.lru_cache(maxsize=1)
+def _gazetteer_text() -> str:
+    """Every field of every ISO 3166 country and subdivision (and the initials of country names), folded
+    as `pycountry`'s fuzzy search folds them, in one string: a name that is no part of it matches nothing."""
+    texts = []
+    for entry in (*pycountry.countries, *pycountry.subdivisions):
+        for value in filter(None, entry._fields.values()):
+            texts.append(value)
+            texts.append("".join(c for c in value if c.isupper()))
+    return "\0".join(pycountry.remove_accents(text.lower()) for text in texts)
+
+
 @functools.lru_cache(maxsize=4096)
 def code_for(name: str) -> str | None:
     """ISO code of a country name ("Iran", "Russia", "Kazakhstan", "Turkey"), or None when unsure."""
     for key in (name.strip().casefold(), (country_of(name) or "").casefold()):
         if key in _codes_by_name():
             return _codes_by_name()[key]
+    if pycountry.remove_accents(name.strip().lower()) not in _gazetteer_text():
+        return None  # the fuzzy search would find nothing, after some 80 ms of looking
     try:
         matches = pycountry.countries.search_fuzzy(name)
     except LookupError:

@@ -4,12 +4,12 @@ Files are handed to the workers lazily, at most `IN_FLIGHT` per worker at a time
 and their results come back in the order of the files: memory stays flat however
 many files a run reads, and the writer sees what a run with one worker sees.
 
-Workers are forked from the writer, so they start with its code already imported
-and read nothing but files; they ignore Ctrl-C (the writer stops the run, and says
-so), and end when the writer does, even when it is killed outright. When a worker
-dies (killed, out of memory), the files in flight are read again by fresh workers,
-one at a time: the file that kills a worker reading it alone gets one error line,
-and the others go in.
+Workers are forked from the writer, so they start with its code already imported and
+its tables built (`warm_up`, about a second a process otherwise), and read nothing but
+files; they ignore Ctrl-C (the writer stops the run, and says so), and end when the
+writer does, even when it is killed outright. When a worker dies (killed, out of
+memory), the files in flight are read again by fresh workers, one at a time: the file
+that kills a worker reading it alone gets one error line, and the others go in.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+
+from archive.extraction.pipeline import warm_up
 
 from .reading import FileRead, read_and_extract
 
@@ -48,6 +50,7 @@ def extracted_files(paths: Iterable[Path], *, workers: int = 1) -> Iterator[File
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(read_and_extract, paths)
         return
+    warm_up()
     yield from WorkerPool(workers).results(iter(paths))
 
 

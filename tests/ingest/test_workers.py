@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
+from archive.extraction.entities import places
 from archive.ingest import ingest_paths, workers
 from archive.ingest.reading import read_and_extract
 from archive.models import Article
@@ -88,3 +89,9 @@ def test_a_handful_of_files_is_extracted_in_the_writer_however_many_workers_are_
     assert workers.workers_for(8, 3) == 1
     assert workers.workers_for(2, 16) == 2
     assert workers.workers_for(2, 5000) == 2
+
+
+def test_workers_are_forked_once_the_extraction_tables_are_built(folder):
+    places._place_names.cache_clear()
+    ingest_then_undo(folder, workers=2)
+    assert places._place_names.cache_info().currsize == 1  # built in the writer, before the fork

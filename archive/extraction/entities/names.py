@@ -43,6 +43,8 @@ _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS if " " not in h)
 @functools.lru_cache(maxsize=1 << 15)
 def fold(text: str) -> str:
     """Case- and accent-folded text with curly apostrophes straightened."""
+    if text.isascii():  # nothing to decompose or straighten: most of the words news is written in
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.casefold().replace("\u2019", "'").replace("\u2018", "'")
