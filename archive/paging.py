@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Paginator
 from django.db import connections
-from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
 
 COUNT_CAP = 10_000
