@@ -142,6 +142,8 @@ def main() -> None:
     parser.add_argument("--in-place", action="store_true", help="measure the named database itself")
     parser.add_argument("--explain", action="store_true",
                         help="also print each page's EXPLAIN ANALYZE execution time, summed over its queries")
+    parser.add_argument("--only", default="", metavar="SUBSTRING",
+                        help="time only the pages whose address contains SUBSTRING (e.g. '&q=')")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         postgres = bool(args.database_url and args.database_url.startswith("postgres"))
@@ -160,7 +162,8 @@ def main() -> None:
               + ("" if args.reuse else f", ready in {time.perf_counter() - started:.0f} s"))
         explain_heading = " EXPLAIN ms" if args.explain else ""
         print(f"{'page':64} {'median ms':>10} {'of it SQL':>10} {'queries':>8}{explain_heading}")
-        for page, t, explained in time_pages(pages(k), args.runs, args.explain and postgres):
+        chosen = [page for page in pages(k) if args.only in page]
+        for page, t, explained in time_pages(chosen, args.runs, args.explain and postgres):
             extra = f" {explained:10.1f}" if explained is not None else ""
             print(f"{page:64} {t.median_ms:10.1f} {t.sql_ms:10.1f} {t.queries:8d}{extra}", flush=True)
         if postgres and not (args.keep or args.reuse or args.in_place):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ALL_VAR, SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.utils.text import smart_split, unescape_string_literal
@@ -23,7 +24,7 @@ from archive.models.base import MAX_ID
 
 from .history import HistoryMixin
 from .highlight import EVIDENCE_SHOWN, evidence_panel, record_url
-from archive.paging import CappedPaginator
+from archive.paging import CappedPaginator, among_subquery, first_ids
 
 from .widgets import KnownLabelAutocomplete, LabelledInlineFormSet
 
@@ -65,6 +66,28 @@ class BoundedAdminMixin:
     def may_act_on_list(self, request) -> bool:
         return self.has_change_permission(request) or self.has_delete_permission(request)
 
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        """A searched list reads the ids of its first COUNT_CAP + 1 rows in order once: they are its
+        count, and its page is fetched by id (`CappedPaginator(known_ids=...)`). Counting and then
+        paging worked the search out twice (its trigram look-ups, the filters, the sort of every
+        match); a list without a search term counts from its indexes and reads one page."""
+        if not request.GET.get(SEARCH_VAR) or request.GET.get(ALL_VAR) is not None:
+            return super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
+        ids = first_ids(queryset, self.paginator.cap)
+        return self.paginator(queryset, per_page, orphans, allow_empty_first_page, known_ids=ids,
+                              rows=self.page_rows(request))
+
+    def get_changelist(self, request, **kwargs):
+        return OneReadChangeList
+
+    def page_rows(self, request):
+        """The list's rows before filters, with the related rows the changelist selects with them."""
+        rows = self.get_queryset(request)
+        related = self.get_list_select_related(request)
+        if related is True:
+            return rows.select_related()
+        return rows.select_related(*related) if related else rows
+
     def get_search_results(self, request, queryset, search_term):
         fields = self.get_search_fields(request)
         if not search_term or not any("__" in f for f in fields):
@@ -74,8 +97,17 @@ class BoundedAdminMixin:
             if bit.startswith(('"', "'")) and bit[0] == bit[-1]:
                 bit = unescape_string_literal(bit)
             holders = [matching_ids(queryset.model, field, bit) for field in fields]
-            queryset = queryset.filter(pk__in=holders[0].union(*holders[1:]))
+            queryset = queryset.filter(among_subquery("pk", holders[0].union(*holders[1:])))
         return queryset, False
+
+
+class OneReadChangeList(ChangeList):
+    """A list of one page shows the rows its paginator read (Django would run its queryset again)."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        if not self.multi_page and getattr(self.paginator, "known_ids", None) is not None:
+            self.result_list = self.paginator.page(1).object_list
 
 
 def matching_ids(model, field: str, term: str):

@@ -25,6 +25,8 @@ from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
+from archive.paging import among_subquery
+
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
@@ -198,7 +200,10 @@ def name_condition(text: str, model, fields: tuple[str, ...], aliases: QuerySet 
 
     Each word is an `id IN (... UNION ...)` over the tables that hold the text, so on
     PostgreSQL every sub-select is served by its trigram index and a record matching
-    twice is still one row. `aliases` are the rows holding other names (aliases, written names of participants),
+    twice is still one row; there it is `id = ANY(ARRAY(... UNION ...))` (`paging.among_subquery`):
+    the matches are found once, then looked up by id, rather than hashed and joined with
+    every row the other filters keep (25,000 meetings in Astana for "energy": 443 -> 362 ms
+    of SQL at load 7). `aliases` are the rows holding other names (aliases, written names of participants),
     `alias_key` their column naming the record.
     Text with no searchable word ("%_%") matches nothing, not everything.
     """
@@ -218,13 +223,13 @@ def name_condition(text: str, model, fields: tuple[str, ...], aliases: QuerySet 
             holders = holders.union(aliases.filter(name__icontains=word).order_by().values(alias_key))
         each_word.append(holders)
     if is_postgresql() and len(each_word) > 1:
-        # Several words: one `IN ((word 1) INTERSECT (word 2) ...)`. Two INs made PostgreSQL join each
+        # Several words: one `IN ((word 1) INTERSECT (word 2) ...)` (as an array). Two INs made PostgreSQL join each
         # word's matches (26,000 and 44,000 meetings) with the whole live list; their intersection is
         # the few records holding both, looked up by id.
-        return Q(pk__in=each_word[0].intersection(*each_word[1:]))
+        return among_subquery("pk", each_word[0].intersection(*each_word[1:]))
     condition = Q()
     for holders in each_word:
-        condition &= Q(pk__in=holders)
+        condition &= among_subquery("pk", holders)
     return condition
 
 
