@@ -56,7 +56,9 @@ def parties_agree(ours: set, theirs: set) -> bool:
     return len(ours & theirs) / len(ours | theirs) >= 0.5
 
 
+@functools.lru_cache(maxsize=65536)
 def similar_titles(title: str, other: str) -> bool:
+    """Cached: a batch compares the same titles when it reads its candidates and again when it finds."""
     return fuzz.token_set_ratio(folded(title), folded(other)) >= TITLE_SIMILARITY
 
 
