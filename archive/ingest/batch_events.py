@@ -4,8 +4,10 @@ Finding the same agreement was two queries per agreement of every article (the
 candidates of its kind and parties, then the parties of those with a similar
 title). A batch now reads them for all of its agreements at once, once its locks
 are held (`locks`: no other writer can add an agreement of these kinds and
-parties meanwhile): one query for the (id, title) of every candidate, one (and
-one for their parties) for those whose title is similar to one the batch names.
+parties meanwhile): one query for the (id, title) of every candidate, one for the
+parties of those whose title is similar to one the batch names, and one for the
+records of the ones it will take (for each title, the newest whose parties agree:
+the older ones are as many as the archive holds of those parties and kind).
 The agreements the batch creates or links are then known with their parties and
 the publication date of their latest source as the batch gives them, so a later
 article of the batch finds an earlier one's record as if each had been written
@@ -17,14 +19,16 @@ the archive: the batch is written first and this index read again afterwards.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable
 
-from django.db.models import Max, Q, Value
+from django.db import connection
+from django.db.models import Max
 from rapidfuzz import fuzz
 
 from archive.extraction.entities import names
 from archive.extraction.records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
-from archive.models import Agreement, AgreementParty, Evidence, Meeting
+from archive.models import Agreement, AgreementParty, Article, Evidence, Meeting, MeetingParticipant
 
 from .countries import country_for
 from .fields import LATEST_SOURCE
@@ -43,8 +47,25 @@ def party_keys(parties) -> set:
     return {country_id if country_id else names.normalize(name) for country_id, name in parties}
 
 
+def our_party_keys(ext: ExtractedAgreement) -> set:
+    return party_keys((getattr(country_for(p), "id", None), p) for p in ext.parties if p)
+
+
+def parties_agree(ours: set, theirs: set) -> bool:
+    """At least half of all the parties named on either side are on both."""
+    return len(ours & theirs) / len(ours | theirs) >= 0.5
+
+
+@functools.lru_cache(maxsize=65536)
 def similar_titles(title: str, other: str) -> bool:
-    return fuzz.token_set_ratio(names.fold(title), names.fold(other)) >= TITLE_SIMILARITY
+    """Cached: a batch compares the same titles when it reads its candidates and again when it finds."""
+    return fuzz.token_set_ratio(folded(title), folded(other)) >= TITLE_SIMILARITY
+
+
+@functools.lru_cache(maxsize=65536)
+def folded(title: str) -> str:
+    """`names.fold`, once per title: a batch compares each candidate's with several."""
+    return names.fold(title)
 
 
 def candidate_filter(ext: ExtractedAgreement) -> tuple:
@@ -67,14 +88,24 @@ def matches_filter(key: tuple, kind: str, parties: list) -> bool:
     return bool(countries & key[2]) or any(name in key[3] for _, name in parties)
 
 
-def filter_query(key: tuple):
-    queryset = Agreement.objects.filter(kind=key[1])
+def filter_part(part: int, key: tuple) -> tuple[str, list]:
+    """(SQL, params) of the (part, id, title) of every agreement that passes `candidate_filter` `key`."""
+    sql, params = CANDIDATES_OF_KIND, [part, key[1]]
     if key[0] == "pair":
-        for country_id in key[2:]:
-            queryset = queryset.filter(pk__in=AgreementParty.objects.filter(country_id=country_id).values("agreement_id"))
-        return queryset
-    return queryset.filter(pk__in=AgreementParty.objects.filter(country_id__in=key[2]).values("agreement_id")) | \
-        queryset.filter(pk__in=AgreementParty.objects.filter(name__in=key[3]).values("agreement_id"))
+        return sql + " AND a.id IN (%s) AND a.id IN (%s)" % (PARTY_COUNTRY, PARTY_COUNTRY), params + [*key[2:]]
+    countries, names_ = sorted(key[2]), sorted(key[3])
+    wanted = [f"p.country_id IN ({marks(countries)})"] * bool(countries) + [f"p.name IN ({marks(names_)})"] * bool(names_)
+    return sql + f" AND a.id IN ({PARTIES} WHERE {' OR '.join(wanted)})", params + countries + names_
+
+
+def marks(values: list) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+# Written as SQL: the ORM took longer to build these queries of a batch than the database to answer them.
+CANDIDATES_OF_KIND = f"SELECT %s, a.id, a.title FROM {Agreement._meta.db_table} a WHERE a.kind = %s"
+PARTIES = f"SELECT p.agreement_id FROM {AgreementParty._meta.db_table} p"
+PARTY_COUNTRY = PARTIES + " WHERE p.country_id = %s"
 
 
 class BatchAgreements:
@@ -88,37 +119,62 @@ class BatchAgreements:
         self.parties: dict[int, list] = {}  # id(agreement) -> [(country id, name)], the archive's and the batch's
         self.touched: list[Agreement] = []  # created or linked by the batch
         self.created: dict[int, int] = {}  # id(agreement) -> its rank among those the batch created
+        self.similar: dict[int, list] = {}  # pk -> [(country id, name)] of a candidate with a similar title, as read
         self.read_titles()
         self.read_similar(wanted)
 
     def read_titles(self) -> None:
         """(filter, id, title) of every candidate of every filter: one UNION ALL query per 400 filters."""
-        for first in range(0, len(self.keys), SQLITE_COMPOUND_LIMIT):
-            parts = [filter_query(key).order_by().annotate(part=Value(first + i)).values_list("part", "id", "title")
-                     for i, key in enumerate(self.keys[first:first + SQLITE_COMPOUND_LIMIT])]
-            query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-            for part, pk, title in query:
-                self.titles[self.keys[part]][pk] = title
+        keys = [(part, key) for part, key in enumerate(self.keys) if key[0] == "pair" or key[2] or key[3]]
+        for first in range(0, len(keys), SQLITE_COMPOUND_LIMIT):
+            parts = [filter_part(part, key) for part, key in keys[first:first + SQLITE_COMPOUND_LIMIT]]
+            with connection.cursor() as cursor:
+                cursor.execute(" UNION ALL ".join(sql for sql, _ in parts), [p for _, params in parts for p in params])
+                for part, pk, title in cursor.fetchall():
+                    self.titles[self.keys[part]][pk] = title
 
     def read_similar(self, wanted: list[ExtractedAgreement]) -> None:
-        """The candidates whose title is similar to one the batch names, with parties and latest source."""
+        """The parties of the candidates whose title is similar to one the batch names; the records themselves
+        (with their latest source) of those `find` will take, the newest of each such title whose parties agree.
+        Any other is read if a batch's change makes `find` reach it (`instance`)."""
         similar = {pk for ext in wanted for pk, title in self.titles[candidate_filter(ext)].items()
                    if similar_titles(ext.title, title)}
         if not similar:
             return
-        found = Agreement.objects.filter(pk__in=similar).annotate(latest_source=LATEST_SOURCE).order_by()
-        for agreement in found.prefetch_related("parties"):
+        self.similar = {pk: [] for pk in sorted(similar)}
+        for pk, country_id, name in (AgreementParty.objects.filter(agreement_id__in=similar).order_by("id")
+                                     .values_list("agreement_id", "country_id", "name")):
+            self.similar[pk].append((country_id, name))
+        self.load({pk for ext in wanted if (pk := self.newest_agreeing(ext)) is not None})
+
+    def newest_agreeing(self, ext: ExtractedAgreement) -> int | None:
+        """The newest candidate read that `find` would take for `ext` (before the batch writes anything)."""
+        ours = our_party_keys(ext)
+        for pk, title in sorted(self.titles[candidate_filter(ext)].items(), reverse=True):
+            if similar_titles(ext.title, title) and parties_agree(ours, party_keys(self.similar[pk])):
+                return pk
+        return None
+
+    def load(self, pks: set[int]) -> None:
+        """The records of these candidates, with their latest source; their parties are the ones read."""
+        pks = pks - set(self.by_pk)
+        if not pks:
+            return
+        for agreement in Agreement.objects.filter(pk__in=pks).annotate(latest_source=LATEST_SOURCE).order_by():
             self.by_pk[agreement.pk] = agreement
-            self.parties[id(agreement)] = [(p.country_id, p.name) for p in agreement.parties.all()]
+            self.parties[id(agreement)] = list(self.similar[agreement.pk])
 
     def age(self, agreement: Agreement) -> tuple:
         """Orders agreements oldest first: the archive's by id, then those the batch created as it did."""
         return (1, self.created[id(agreement)]) if agreement.pk is None else (0, agreement.pk)
 
     def instance(self, agreement: Agreement) -> Agreement:
-        """The batch's instance of `agreement` (registered if it is the first)."""
+        """The batch's instance of `agreement` (registered if it is the first); a candidate's is the one read
+        with the candidates (`load`), whichever instance came first."""
         if agreement.pk is None:
             return agreement
+        if agreement.pk in self.similar:
+            self.load({agreement.pk})
         return self.by_pk.setdefault(agreement.pk, agreement)
 
     def parties_of(self, agreement: Agreement) -> list:
@@ -135,16 +191,23 @@ class BatchAgreements:
         touched = {self.age(a): a for a in self.touched}
         titles = {(0, pk): title for pk, title in self.titles.get(key, {}).items() if (0, pk) not in touched}
         titles |= {age: a.title for age, a in touched.items() if matches_filter(key, a.kind, self.parties_of(a))}
-        parties = [p for p in ext.parties if p]
-        ours = party_keys((getattr(country_for(p), "id", None), p) for p in parties)
+        ours = our_party_keys(ext)
         for age in sorted(titles, reverse=True):  # the newest first
             if not similar_titles(ext.title, titles[age]):
                 continue
-            agreement = touched.get(age) or self.by_pk.get(age[1]) or self.read_one(age[1])
-            theirs = party_keys(self.parties_of(agreement))
-            if len(ours & theirs) / len(ours | theirs) >= 0.5:
+            agreement = touched.get(age) or self.by_pk.get(age[1])
+            if agreement is None and age[1] in self.similar:  # its parties were read: the record only if it agrees
+                if not parties_agree(ours, party_keys(self.similar[age[1]])):
+                    continue
+                agreement = self.instance_of(age[1])
+            agreement = agreement or self.read_one(age[1])
+            if parties_agree(ours, party_keys(self.parties_of(agreement))):
                 return self.instance(agreement.resolved())
         return None
+
+    def instance_of(self, pk: int) -> Agreement:
+        self.load({pk})
+        return self.by_pk[pk]
 
     def read_one(self, pk: int) -> Agreement:
         """A candidate whose title became similar during the batch (a longer title written), not read yet."""
@@ -180,16 +243,17 @@ class BatchMeetings:
     """The meetings a batch's articles could report again, and those it created or linked.
 
     Read once, when the batch writes its first meeting, for each of the batch's meetings: the
-    archive's meetings in which a person its participants could be (`candidates.PeoplePool.could_meet`)
-    took part on a date that could agree with it (`meeting_window`; a person only a later article's
-    new alias makes a candidate is read when met), with their participants, and for an undated one
-    the publication dates of the articles that report it. Pairing each meeting's people with its
-    own dates keeps the read to the meetings it could be, however many the archive holds of the
-    same people on other dates. On PostgreSQL
-    the meeting locks of all those people are taken first (`locks.lock_meeting_people`), so no
-    other writer adds a meeting of theirs until the batch commits. Kept current as the batch
-    links people and articles to meetings: `find` then answers as the query of one article
-    against the archive did (`events.find_same_meeting`).
+    archive's meetings in which two of the people its participants could be
+    (`candidates.PeoplePool.could_meet`) took part on a date that could agree with it
+    (`meeting_window`), with the ids of their people, and for an undated one the publication
+    dates of the articles that report it. A meeting shares two people with the one it is
+    (`find`), so one that holds a single of them is not read: a minister's weekly meetings with
+    others are not, however many the archive holds of the same week. People only a later
+    article's new alias makes candidates are read when met. On PostgreSQL the meeting locks of
+    all those people are taken first (`locks.lock_meeting_people`), so no other writer adds a
+    meeting of theirs until the batch commits. Kept current as the batch links people and
+    articles to meetings: `find` then answers as the query of one article against the archive
+    did (`events.find_same_meeting`).
     """
 
     def __init__(self, windows: Iterable[tuple[set[int], tuple]]):
@@ -198,31 +262,36 @@ class BatchMeetings:
         self.created: dict[int, int] = {}  # id(meeting) -> its rank among those the batch created
         self.published: dict[int, set] = {}  # id(meeting) -> publication dates of the articles that report it
         self.by_person: dict[tuple, list] = {}  # person's `rows.record_key` -> the meetings they took part in
-        self.read_pairs: set[tuple] = set()  # (person id, window) already read
-        self.read([(pk, window) for person_ids, window in windows for pk in person_ids])
+        self.read_groups: dict[tuple, list] = {}  # window -> the sets of people read in it
+        self.read([(frozenset(person_ids), window) for person_ids, window in windows])
 
-    def read(self, pairs: Iterable[tuple[int, tuple]]) -> None:
-        """The stored meetings of these people (their meeting locks taken first), each on the dates of its window."""
-        pairs = set(pairs) - self.read_pairs
-        if not pairs:
+    def read(self, groups: Iterable[tuple[frozenset, tuple]]) -> None:
+        """The stored meetings in which two people of a group took part on the dates of its window
+        (their meeting locks taken first); a group within one already read is not read again."""
+        groups = [(people, window) for people, window in dict.fromkeys(groups)
+                  if len(people) >= 2 and not self.was_read(people, window)]
+        if not groups:
             return
-        lock_meeting_people({pk for pk, _ in pairs})
-        self.read_pairs |= pairs
-        people_by_window: dict[tuple, set] = {}
-        for pk, window in pairs:
-            people_by_window.setdefault(window, set()).add(pk)
-        self.read_meetings(people_by_window)
+        lock_meeting_people(set().union(*(people for people, _ in groups)))
+        for people, window in groups:
+            self.read_groups.setdefault(window, []).append(people)
+        self.read_meetings(groups)
 
-    def read_meetings(self, people_by_window: dict[tuple, set]) -> None:
-        wanted = Q()
-        for (low, high), person_ids in people_by_window.items():
-            on_dates = Q(date__range=(low, high)) | Q(date=None, evidence__article__published__range=(low, high))
-            wanted |= Q(on_dates, participants__person__in=person_ids)
-        found = Meeting.objects.filter(wanted).distinct().order_by().prefetch_related("participants")
-        new = [meeting for meeting in found if ("pk", meeting.pk) not in self.meetings]  # known ones stay as they are
+    def was_read(self, people: frozenset, window: tuple) -> bool:
+        return any(people <= done for done in self.read_groups.get(window, ()))
+
+    def read_meetings(self, groups: list[tuple[frozenset, tuple]]) -> None:
+        ids = shared_meetings(groups) - {pk for kind, pk in self.meetings if kind == "pk"}  # known ones stay
+        if not ids:
+            return
+        new = list(Meeting.objects.filter(pk__in=ids).order_by())
+        people: dict[int, set] = {}
+        for meeting_id, person_id in (MeetingParticipant.objects.filter(meeting_id__in=ids, person__isnull=False)
+                                      .order_by().values_list("meeting_id", "person_id")):
+            people.setdefault(meeting_id, set()).add(("pk", person_id))
         for meeting in new:
             self.meetings[("pk", meeting.pk)] = meeting
-            self.add_people(meeting, {("pk", p.person_id) for p in meeting.participants.all() if p.person_id})
+            self.add_people(meeting, people.get(meeting.pk, set()))
         undated_ids = [meeting.pk for meeting in new if meeting.date is None]
         for pk, published in (Evidence.objects.filter(meeting_id__in=undated_ids).order_by()
                               .values_list("meeting_id", "article__published").distinct() if undated_ids else ()):
@@ -250,8 +319,8 @@ class BatchMeetings:
         date = ext.date and ext.date.value
         if len(ids) < 2 or (date is None and published is None):
             return None
-        window = meeting_window(ext, published)
-        self.read((pk, window) for kind, pk in ids if kind == "pk")  # a person the batch's first read could not foresee
+        stored = frozenset(pk for kind, pk in ids if kind == "pk")
+        self.read([(stored, meeting_window(ext, published))])  # people the batch's first read could not foresee
         scored = []
         for meeting in once_each(m for key in ids for m in self.by_person.get(key, ())):
             theirs = self.people[id(meeting)]
@@ -293,6 +362,43 @@ class BatchMeetings:
 def once_each(records) -> list:
     """Each object once, in order, by identity."""
     return list({id(record): record for record in records}.values())
+
+
+def shared_meetings(groups: list[tuple[frozenset, tuple]]) -> set[int]:
+    """Ids of the stored meetings in which two people of one of `groups` [(person ids, window)] took part
+    on a date of its window (undated: reported in an article published then): one UNION ALL query per 200
+    groups. Written as SQL: the ORM took longer to build the query than the database to answer it."""
+    found = set()
+    for first in range(0, len(groups), SQLITE_COMPOUND_LIMIT // 2):
+        sql, params = [], []
+        for people, (low, high) in groups[first:first + SQLITE_COMPOUND_LIMIT // 2]:
+            ids = sorted(people)
+            dates = [connection.ops.adapt_datefield_value(day) for day in (low, high)]
+            sql += [TWO_OF_THEM_DATED.format(people=", ".join(["%s"] * len(ids))),
+                    TWO_OF_THEM_UNDATED.format(people=", ".join(["%s"] * len(ids)))]
+            params += [*ids, *dates, *ids, *dates]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(sql), params)
+            found.update(pk for pk, in cursor.fetchall())
+    return found
+
+
+# The meetings of a window in which two of these people took part. Each starts from the window's meetings
+# (by their date, or by the publication date of the articles reporting an undated one), not from every
+# meeting its people ever attended: a minister's participations grow with the archive, a week's do not.
+TWO_OF_THEM_DATED = f"""
+    SELECT p.meeting_id FROM {MeetingParticipant._meta.db_table} p
+    WHERE p.person_id IN ({{people}})
+      AND p.meeting_id IN (SELECT m.id FROM {Meeting._meta.db_table} m WHERE m.date BETWEEN %s AND %s)
+    GROUP BY p.meeting_id HAVING COUNT(DISTINCT p.person_id) >= 2"""
+TWO_OF_THEM_UNDATED = f"""
+    SELECT p.meeting_id FROM {MeetingParticipant._meta.db_table} p
+    JOIN {Meeting._meta.db_table} m ON m.id = p.meeting_id
+    WHERE p.person_id IN ({{people}}) AND m.date IS NULL
+      AND p.meeting_id IN (SELECT e.meeting_id FROM {Evidence._meta.db_table} e
+                           JOIN {Article._meta.db_table} a ON a.id = e.article_id
+                           WHERE a.published BETWEEN %s AND %s AND e.meeting_id IS NOT NULL)
+    GROUP BY p.meeting_id HAVING COUNT(DISTINCT p.person_id) >= 2"""
 
 
 def meeting_window(ext: ExtractedMeeting, published) -> tuple | None:

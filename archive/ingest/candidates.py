@@ -87,6 +87,8 @@ class PeoplePool:
     roles: dict = field(default_factory=lambda: defaultdict(RoleStats))  # `rows.record_key` -> RoleStats
     created: list = field(default_factory=list)
     stored: set = field(default_factory=set)  # (pk, normalized form) of the aliases in the archive
+    by_key: dict | None = None  # surname key -> places in `found` of the records it finds (`found_by_key`)
+    places: dict = field(default_factory=dict)  # id(record) -> places in `found` of it and of those merged into it
 
     @classmethod
     def load(cls, articles: Iterable[ExtractedArticle]) -> PeoplePool:
@@ -109,7 +111,8 @@ class PeoplePool:
         those in the archive, and those the batch's earlier articles gave (`rows.BatchRows`, not written yet)."""
         self.roles.clear()
         keys = person_keys(form for p in extracted.people for form in (p.name, *p.aliases))
-        person_ids = {p.resolved().pk for p in self.found if self.keys[id(p)] & keys}
+        person_ids = {self.found[place].resolved().pk for place in self.places_by_keys(keys)
+                      if self.keys[id(self.found[place])] & keys}
         created = {record_key(p) for p in self.created if self.keys[id(p)] & keys}
         person_ids |= {pk for kind, pk in created if kind == "pk"}
         if not person_ids and not created:
@@ -136,9 +139,24 @@ class PeoplePool:
     def candidates(self, forms: list[str]) -> list:
         """The records `forms` could name, merges followed, oldest first; then those created here."""
         keys = person_keys(forms)
-        found = [p.resolved() for p in self.found
-                 if (self.keys[id(p)] | self.keys.get(id(p.resolved()), set())) & keys]
+        found = [self.found[place].resolved() for place in sorted(self.places_by_keys(keys))]
         return distinct([*found, *(p for p in self.created if self.keys[id(p)] & keys)])
+
+    def places_by_keys(self, keys: set[str]) -> set[int]:
+        return {place for key in keys for place in self.found_by_key().get(key, ())}
+
+    def found_by_key(self) -> dict:
+        """{surname key: places in `found` of the records whose keys, or those of the record they were merged
+        into, hold it}: a batch looks up each of its names, and scanning every record read for each grew
+        with the pool. Built when first asked; `add_forms` keeps it current."""
+        if self.by_key is None:
+            self.by_key, self.places = defaultdict(set), defaultdict(list)
+            for place, person in enumerate(self.found):
+                for record in {id(person): person, id(person.resolved()): person.resolved()}.values():
+                    self.places[id(record)].append(place)
+                    for key in self.keys.get(id(record), ()):
+                        self.by_key[key].add(place)
+        return self.by_key
 
     def could_meet(self, extracted: ExtractedArticle, meeting) -> set[int]:
         """Ids of the stored people the participants of one of the article's meetings could resolve to."""
@@ -157,6 +175,8 @@ class PeoplePool:
                 known.append(form)
             if key := names.surname_key(form):
                 self.keys[id(person)].add(key)
+                if self.by_key is not None:
+                    self.by_key[key].update(self.places.get(id(person), ()))
 
     def create(self, person, forms: list[str]) -> None:
         self.created.append(person)
@@ -165,6 +185,7 @@ class PeoplePool:
     def forget(self, person_ids: set[int]) -> None:
         """Records deleted (orphaned by an updated article): later articles must not find them."""
         self.found = [p for p in self.found if p.pk not in person_ids]
+        self.by_key = None  # places changed
         self.created = [p for p in self.created if p.pk not in person_ids]
 
 

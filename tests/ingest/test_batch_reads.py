@@ -149,3 +149,70 @@ def test_a_batch_reads_the_meetings_of_its_people_only_near_the_dates_of_their_o
     index = BatchMeetings([(pair, (datetime.date(2025, 2, 24), datetime.date(2025, 3, 10))),
                            ({someone_else.pk}, (datetime.date(2025, 6, 1), datetime.date(2025, 6, 15)))])
     assert set(index.meetings) == {("pk", near.pk)}
+
+
+def test_a_batch_reads_only_the_meetings_two_of_a_meetings_people_took_part_in():
+    """A meeting is the same as another only when two of its people took part in both: the week's other
+    meetings of one of them (a minister meets many people) are not read, dated or undated."""
+    from archive.ingest.batch_events import BatchMeetings
+    from tests.factories import ArticleFactory, EvidenceFactory, MeetingFactory, MeetingParticipantFactory, PersonFactory
+
+    write([report_of(1, (0, 2))], batch_size=1)
+    near = Meeting.objects.get()
+    pair = sorted(Person.objects.values_list("pk", flat=True))
+
+    def stored_meeting(people, *, date=None, reported=None):
+        record = MeetingFactory(date=date)
+        for pk in people:
+            MeetingParticipantFactory(meeting=record, person_id=pk)
+        if reported:
+            EvidenceFactory(article=ArticleFactory(published=reported), meeting=record, person=None)
+        return record
+
+    for day_of_march in range(1, 7):  # each of the pair, with someone else, every day of that week
+        for pk in pair:
+            stored_meeting([pk, PersonFactory().pk], date=datetime.date(2025, 3, day_of_march))
+    stored_meeting([pair[0], PersonFactory().pk], reported=datetime.date(2025, 3, 4))
+    undated_pair = stored_meeting(pair, reported=datetime.date(2025, 3, 4))
+    index = BatchMeetings([(set(pair), (datetime.date(2025, 2, 24), datetime.date(2025, 3, 10)))])
+    assert set(index.meetings) == {("pk", near.pk), ("pk", undated_pair.pk)}
+
+
+def similar_agreements(parties: list, count: int) -> list[Agreement]:
+    """`count` stored memoranda of these countries with titles like `report_of`'s, oldest first."""
+    from tests.factories import AgreementFactory, AgreementPartyFactory
+
+    made = []
+    for n in range(count):
+        record = AgreementFactory(title=f"memorandum on rail freight worth ${n + 10} million", kind="mou")
+        for name in parties:
+            AgreementPartyFactory(agreement=record, country=country_for(name), name=name)
+        made.append(record)
+    return made
+
+
+def test_a_batch_reads_the_record_of_the_newest_agreement_that_agrees_not_of_every_similar_one():
+    """Of the stored agreements with a similar title, only the parties are read; the record itself only of
+    the one `find` takes, the newest whose parties agree."""
+    from archive.ingest.batch_events import BatchAgreements
+
+    agreeing = similar_agreements(["Kazakhstan", "Uzbekistan"], 8)
+    similar_agreements(["Kazakhstan", "Uzbekistan", "Turkmenistan", "Tajikistan", "Pakistan"], 2)  # newer, too many
+    story = report_of(2, (0, 2))
+    index = BatchAgreements([story])
+    assert set(index.by_pk) == {agreeing[-1].pk}
+    assert index.find(story.agreements[0]) == agreeing[-1]
+
+
+def test_an_agreement_the_batch_gives_more_parties_leaves_the_next_article_to_an_older_one_as_if_written_apart():
+    """The first article links the newest memorandum and adds two parties to it: the second, of other
+    parties, no longer agrees with it and takes the older one, whose record the batch had not read."""
+    similar_agreements(["Kazakhstan", "Uzbekistan"], 2)
+    first, second = report_of(1, (0, 2)), report_of(2, (0, 2), published=datetime.date(2025, 3, 6))
+    first.agreements[0].parties = ["Kazakhstan", "Uzbekistan", "Turkmenistan", "Tajikistan"]
+    second.agreements[0].parties = ["Kazakhstan", "Uzbekistan", "Pakistan"]
+    batched = written([first, second], batch_size=50)
+    assert batched == written([first, second], batch_size=1)
+    assert batched[1]["agreements linked"] == 2 and "agreements created" not in batched[1]
+    assert [parties for _, _, parties in batched[0]["agreements"]] == [
+        ["Kazakhstan", "Pakistan", "Uzbekistan"], ["Kazakhstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]]
