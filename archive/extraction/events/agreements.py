@@ -22,7 +22,7 @@ from .agreement_context import (in_package_list, is_package, latest_state, packa
                                 plural_undescribed, starts_with_among_them, subject_parties)
 from .agreement_cues import (Found, clause, generic_agreements, institution_proposals, named_agreements, proposals,
                              qualifier, sectors_of, status_of)
-from .agreement_dates import meeting_date, sentence_day, signing_date
+from .agreement_dates import meeting_date, same_occasion_day, sentence_day, signing_date
 from .agreement_titles import fuller_title, generic_title
 from .meeting_cues import Cue, slot_finder
 from .mentions import ArticleMentions, countries_in
@@ -80,7 +80,18 @@ def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], men
             if status == "signed":
                 listed = Told(index, "signed", sentence_day(sent.text, article, Cue(0, 1, "status", ""))
                               or meeting_date(sentences, index, meetings))
+    _date_other_documents(drafts, sentences, article, meetings)
     return [_finish(d) for d in drafts if not _counted_elsewhere(d, drafts)]
+
+
+def _date_other_documents(drafts: list[Draft], sentences: list[Sentence], article, meetings) -> None:
+    """Signed texts told as other documents of the signing just told take its day (`same_occasion_day`)."""
+    for draft in drafts:
+        if draft.date or draft.status not in ("signed", "in_force") or draft.sentence_index < 0:
+            continue
+        dated = [(e.start, d.date) for d in drafts if d.date and d.status in ("signed", "in_force") for e in d.evidence]
+        dated += [(e.start, m.date) for m in meetings if m.date for e in m.evidence]
+        draft.date = same_occasion_day(sentences[draft.sentence_index].text, draft.evidence[0].start, article, dated)
 
 
 def _counted_elsewhere(draft: Draft, drafts: list[Draft]) -> bool:
