@@ -334,3 +334,27 @@ def test_a_meeting_a_lead_person_also_held_takes_the_day_of_the_lead_signing():
     found = meetings(article(body, [("Kenji Tanaka", "Tanaka"), ("Daniyar Amangeldiev",)], published=None))
     assert [m.participants for m in found] == [["Kenji Tanaka", "Daniyar Amangeldiev"]]
     assert found[0].date.value == datetime.date(2024, 3, 4)
+
+
+# --- a meeting told again by some of its people -------------------------------------------------
+
+def test_talks_of_two_of_a_meeting_told_just_before_take_its_day():
+    body = ("QUITO: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
+            "On Monday, Salas met separately with Ecuador's energy "
+            "minister Pablo Ortega and with Foreign Minister Ines Mora. "
+            "Mora and Salas discussed border crossings and fisheries, officials said.")
+    found = meetings(article(body, [("Elena Salas", "Salas"), ("Pablo Ortega",), ("Ines Mora", "Mora")],
+                             published=WED, dateline="QUITO"))
+    pair = next(m for m in found if set(m.participants) == {"Elena Salas", "Ines Mora"})
+    assert pair.date.value == datetime.date(2024, 3, 4)
+
+
+def test_two_of_a_meeting_who_met_at_another_time_keep_no_day_of_it():
+    body = ("QUITO: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
+            "On Monday, Salas met Ecuador's energy minister "
+            "Pablo Ortega and Foreign Minister Ines Mora. "
+            "Mora and Salas had previously met in Lima to discuss fisheries.")
+    found = meetings(article(body, [("Elena Salas", "Salas"), ("Pablo Ortega",), ("Ines Mora", "Mora")],
+                             published=WED, dateline="QUITO"))
+    earlier = [m for m in found if set(m.participants) == {"Elena Salas", "Ines Mora"}]
+    assert earlier and all(m.date is None for m in earlier)

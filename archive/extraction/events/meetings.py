@@ -5,7 +5,8 @@ they are one meeting told twice: the same two or more participants (with compati
 dates), or one participant continued by "He ..." in the next sentence. References back
 ("during the meeting", "X was present") add evidence, people and topics to the meeting
 just told. Dates come from the cue's clause; a meeting without one takes the lead's date
-when it is the visit's main talks, or when the lead reports unnamed meetings that day, and a
+when it is the visit's main talks, or when the lead reports unnamed meetings that day, talks of
+some of a dated meeting's people told right after it that meeting's day, and a
 gathering of three or more the day of the occasion told just before (see `occasions`).
 Places are read in `meeting_places`, topics in `meeting_topics`.
 """
@@ -103,6 +104,7 @@ def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
         else:
             _refer(drafts, article, sent, index, cues, finder, media, mentions)
     _date_from_lead(drafts, sentences, article, mentions)
+    _date_from_meeting_before(drafts)
     _date_from_occasion(drafts, sentences, article)
     place_of_sidelines(drafts)
     return drafts
@@ -131,6 +133,19 @@ def _nearest_place(sentences: list[Sentence], index: int, floor: int) -> str | N
         if found:
             return found
     return None
+
+
+def _date_from_meeting_before(drafts: list[Draft]) -> None:
+    """Talks of two or more told without a day right after a dated meeting all of them took part in
+    ("X met separately with Y and with Z on Monday. Z and X discussed ...") are part of that meeting's day."""
+    for draft in drafts:
+        if draft.date or draft.shifted or len(draft.participants) < 2 or not draft.first:
+            continue
+        before = next((d for d in drafts if d is not draft and d.date and d.last == draft.first - 1
+                       and set(draft.participants) <= set(d.participants)), None)
+        if before:
+            draft.date = before.date
+            draft.location = draft.location or before.location
 
 
 def _date_from_occasion(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle) -> None:
