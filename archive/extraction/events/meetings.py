@@ -121,7 +121,8 @@ def _group_draft(article, sentences: list[Sentence], index: int, mentions: Artic
     occasion = sentences[at]
     start = next(iter(mentions.persons_between(sent.start, sent.end))).start - sent.start
     cue = Cue(start, start + 1, "group", "")
-    date = _date(sent.text, 0, len(sent.text), cue, article) or occasion_day(occasion, article.published)
+    date = (_date(sent.text, 0, len(sent.text), cue, article) or occasion_day(occasion, article.published)
+            or (occasion_day(sentences[index - 1], article.published) if at == index and index else None))
     return Draft(participants=names, orgs=[], evidence=[_evidence(sent, cue, 0.6)], first=index, last=index,
                  date=date, location=_nearest_place(sentences, index, at), cue_kinds={"group"})
 

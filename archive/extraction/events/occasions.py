@@ -5,7 +5,9 @@ Friday signed a charter as their summit in the capital closed"), the next lists 
 part without a meeting verb ("The charter bears the signatures of A, B, C and D", "signed by
 A, B and C", "Taking part were A, B and C"). The list is one meeting of all its people, on
 the occasion's day and at its place. A meeting of three or more told without a day, right
-after a sentence that dates such an occasion, is that occasion.
+after a sentence that dates such an occasion (or a signing), is that occasion; so are the signatories
+of a ceremony the sentence before dates ("The documents were signed on May 2. A and B put their
+names to them at a ceremony").
 """
 
 from __future__ import annotations
@@ -59,9 +61,13 @@ def occasion_before(sentences: list[Sentence], index: int, published) -> int | N
     return None
 
 
+# A signing told as done: an occasion too ("the accord was signed in X on May 2").
+_SIGNED = re.compile(r"\b(?:signed|inked|initial(?:l)?ed)\b", _I)
+
+
 def occasion_day(sentence: Sentence, published) -> FuzzyDate | None:
-    """The one day a sentence that names an occasion gives (none when it gives several)."""
-    if not OCCASION.search(sentence.text):
+    """The one day a sentence that names an occasion or tells a signing gives (none when it gives several)."""
+    if not (OCCASION.search(sentence.text) or _SIGNED.search(sentence.text)):
         return None
     days = {d.value: d for _, _, d in event_dates(sentence.text, published) if d.precision == Precision.DAY}
     return next(iter(days.values())) if len(days) == 1 else None
