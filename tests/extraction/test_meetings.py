@@ -358,3 +358,22 @@ def test_two_of_a_meeting_who_met_at_another_time_keep_no_day_of_it():
                              published=WED, dateline="QUITO"))
     earlier = [m for m in found if set(m.participants) == {"Elena Salas", "Ines Mora"}]
     assert earlier and all(m.date is None for m in earlier)
+
+
+# --- "on the eve of" a dated occasion ---------------------------------------------------------
+
+def test_talks_on_the_eve_of_a_dated_summit_are_the_day_before_it():
+    body = ("HELSINKI: The Nordic summit, held in Helsinki on March 5, ended with a joint statement on Arctic shipping. "
+            "Prime Minister Sanna Virta, who held talks with Premier Jonas Dahl on the eve of the summit, "
+            "spoke of closer grid links.")
+    found = meetings(article(body, [("Sanna Virta",), ("Jonas Dahl",)], published=WED, dateline="HELSINKI"))
+    pair = next(m for m in found if set(m.participants) == {"Sanna Virta", "Jonas Dahl"})
+    assert pair.date.value == datetime.date(2024, 3, 4)
+    assert pair.topic is None  # "talks ... on the eve of the summit" says when, not what
+
+
+def test_on_the_eve_of_an_occasion_the_story_does_not_date_gives_no_day():
+    body = ("Prime Minister Sanna Virta held talks with Premier Jonas Dahl on the eve of the election, "
+            "officials said.")
+    m = one(body, [("Sanna Virta",), ("Jonas Dahl",)])
+    assert m.date is None

@@ -24,7 +24,7 @@ from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bound
 from .meeting_places import city, foreign_venue, place, place_of_sidelines
 from .meeting_topics import event_topic, topic
 from .mentions import ArticleMentions
-from .occasions import MIN_GROUP, joint_participants, occasion_before, occasion_day
+from .occasions import MIN_GROUP, eve_day, joint_participants, occasion_before, occasion_day
 
 _I = re.IGNORECASE
 _SHIFTED = re.compile(TIME_SHIFT_MARKERS, _I)
@@ -105,6 +105,7 @@ def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
             _refer(drafts, article, sent, index, cues, finder, media, mentions)
     _date_from_lead(drafts, sentences, article, mentions)
     _date_from_meeting_before(drafts)
+    _date_from_eve(drafts, sentences, article)
     _date_from_occasion(drafts, sentences, article)
     place_of_sidelines(drafts)
     return drafts
@@ -147,6 +148,13 @@ def _date_from_meeting_before(drafts: list[Draft]) -> None:
         if before:
             draft.date = before.date
             draft.location = draft.location or before.location
+
+
+def _date_from_eve(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle) -> None:
+    """Talks "on the eve of the summit" without a day of their own: the day before the summit's."""
+    for draft in drafts:
+        if not draft.date:
+            draft.date = eve_day(sentences, draft.first, article.published)
 
 
 def _date_from_occasion(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle) -> None:

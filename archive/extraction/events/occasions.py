@@ -12,6 +12,7 @@ names to them at a ceremony").
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from ..layout.sentences import Sentence
@@ -71,3 +72,24 @@ def occasion_day(sentence: Sentence, published) -> FuzzyDate | None:
         return None
     days = {d.value: d for _, _, d in event_dates(sentence.text, published) if d.precision == Precision.DAY}
     return next(iter(days.values())) if len(days) == 1 else None
+
+
+# "on the eve of the summit": the day before an occasion the story dates elsewhere.
+_EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:the|this|that|this\s+year's)\s+(?:[\w-]+\s+){0,3}?"
+                     r"(?P<noun>summit|meeting|talks|conference|forum|session|congress|assembly|ceremony|visit)\b", _I)
+
+
+def eve_day(sentences: list[Sentence], index: int, published) -> FuzzyDate | None:
+    """The day before the occasion a sentence's "on the eve of the summit" names, when the nearest
+    sentence before (or after) it that names that occasion gives one day."""
+    m = _EVE_OF.search(sentences[index].text) if "eve" in sentences[index].text else None
+    if not m:
+        return None
+    noun = re.compile(r"\b" + m.group("noun") + r"\b", _I)
+    order = list(range(index - 1, -1, -1)) + list(range(index + 1, len(sentences)))
+    for k in order:
+        if noun.search(sentences[k].text):
+            day = occasion_day(sentences[k], published)
+            if day:
+                return FuzzyDate(day.value - datetime.timedelta(days=1), Precision.DAY, m.group(0))
+    return None
