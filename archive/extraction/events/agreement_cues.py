@@ -53,7 +53,7 @@ _ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept"
                   "Mrs", "Ms", "Dr", "St", "Gen", "Prof", "U.S", "U.N", "Co", "Inc", "Ltd")
 # The full stop first, then what it must not close: looking behind at every character is slow.
 _BOUNDARY = re.compile(r"[;!?]|\." + "".join(r"(?<!\b" + re.escape(a + ".") + ")" for a in _ABBREVIATIONS) + r"(?!\d)|"
-                       r",(?!\s+(?:which|that|expected|signed|inked|worth|valued|covering|to\s+be)\b)(?!\s+\d{4}\b)")
+                       r",(?!\s+(?:which|that|expected|signed|inked|worth|valued|covering|to\s+be|in\s+force)\b)(?!\s+\d{4}\b)")
 _LIST_ITEM = r"(?!(?:on|in|at|by|for|with|during|to|from|and|the|a|an)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
 # The rest of a lower-case list from its first comma (", batteries and renewable hydrogen"):
 # the commas of such a list do not end a clause.
@@ -70,7 +70,7 @@ _TERMS_OF = re.compile(r"\b(?:(?:key|main|basic|principal|general)\s+)?terms\s+(
 _STATUS = [(re.compile(p, _I), s) for p, s in STATUS_CUES]
 # Words one of which each status cue needs (same order as STATUS_CUES), to skip its scan cheaply.
 _STATUS_WORDS = [
-    ("ratif",), ("into", "force", "effect", "ratified"), ("sign", "ink", "agreed", "conclude", "adopted", "approved"),
+    ("force", "effect"), ("ratif",), ("into", "force", "effect", "ratified"), ("sign", "ink", "agreed", "conclude", "adopted", "approved"),
     ("initial",), ("consideration", "discussion", "negotiat", "review", "finali", "draft", "works", "pipeline"),
     ("signed", "inked", "sealed", "concluded", "result", "reached", "adopt", "struck", "clinched", "exchange",
      "signing", "signature", "names", "issued"),
