@@ -162,6 +162,7 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
         among = _last_package(earlier, index, reach=6)  # "The other text fixes ...": one of those counted
     if among is None and listed and _ITEM_START.match(text):
         among = listed  # an item of the list a sentence before opened
+    _date_package_told_before(found_all, article, sentences, index, meetings, earlier)
     for found in found_all:
         package = next((p for p in packages if p is not found and in_package_list(text, p, found)), None)
         if package and plural_undescribed(found, text):
@@ -258,6 +259,25 @@ _DOCUMENT_SHAPED = re.compile(r"(?:" + "|".join(re.escape(h) for h in NAMED_HEAD
 def _own_status(text: str, found: Found) -> bool:
     status, _ = status_of(text, found.start, found.end)
     return status is not None
+
+
+def _date_package_told_before(found_all: list[Found], article, sentences, index, meetings, earlier) -> None:
+    """"The documents were signed in X on May 2" right after a signed package told without its day:
+    the day of that package (and so of the items told after it)."""
+    last = _last_package(earlier, index)
+    if last is None or last.date or last.status != "signed":
+        return
+    sent = sentences[index]
+    for found in found_all:
+        if not (package_head(found) and found.definite and not found.count):
+            continue
+        status, status_at = status_of(sent.text, found.start, found.end)
+        if status != "signed":
+            continue
+        told = Draft(title=found.title, kind=found.kind, status=status, named=False,
+                     evidence=[_evidence(sent, found, 0.6)], sentence_index=index)
+        last.date = signing_date(told, sent.text, status_at, sentences, index, meetings, article)
+        return
 
 
 def _last_package(drafts: list[Draft], index: int, reach: int = 1) -> Draft | None:
