@@ -327,3 +327,23 @@ def test_the_sides_also_exchanging_notes_is_dated_by_the_signing_before():
     found = agreements(article(body, published=THU))
     notes = next(a for a in found if "notes" in a.title.lower())
     assert notes.date.value == datetime.date(2024, 5, 6)
+
+
+# --- "an agreement among X": which agreement it is ---------------------------------------------
+
+def test_an_agreement_among_named_parties_is_a_proposed_agreement():
+    (a,) = agreements(article("The next step is an agreement among the three grid operators on tariffs.",
+                              published=THU))
+    assert (a.kind, a.status) == ("agreement", "proposed")
+    assert a.title.startswith("Agreement among the three grid operators")
+
+
+def test_a_shareholders_agreement_among_companies_named_as_a_milestone_is_proposed():
+    found = agreements(article("The minister said the next milestone would be a shareholders' agreement among "
+                               "the two state power firms.", published=THU))
+    assert [(a.kind, a.status) for a in found] == [("agreement", "proposed")]
+
+
+def test_agreements_among_them_a_deal_is_not_an_agreement_among_parties():
+    found = agreements(article("The ministers discussed agreements among them a transit deal.", published=THU))
+    assert not any(a.title.lower().startswith("agreements among") for a in found)

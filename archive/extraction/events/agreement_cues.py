@@ -109,7 +109,7 @@ _DOES = (r"covering|including|extending|amending|establishing|setting\s+out|sett
 _WHAT_IT_DOES = r"(?:" + _DOES + r")\b"
 # What may follow a described agreement and say which one it is.
 _QUALIFIER_START = (r"(?:" + _DOES + r"|worth|valued|amounting|totall?ing|between|on|for|in|with|under|ahead|"
-                    r"to|signed|inked|concluded|reached\s+(?:in|during|at|with)|during|at|from|of)\b")
+                    r"to|signed|inked|concluded|reached\s+(?:in|during|at|with)|during|at|from|of|among(?!\s+(?:them|these|those|which|others)\b))\b")
 
 
 @dataclass

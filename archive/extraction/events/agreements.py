@@ -317,7 +317,7 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
     qual = "" if found.named else qualifier(text, found.end)
     sectors = sectors_of(text, found.end)
     if not found.named:
-        specific = found.count or money or sectors or status or re.match(r"(?:between|on|for)\b", qual)
+        specific = found.count or money or sectors or status or re.match(r"(?:between|on|for|among)\b", qual)
         if not specific or (found.definite and not (found.count or money or sectors or _identifying(qual)
                                                      or _own_modifiers(found))):
             return None
