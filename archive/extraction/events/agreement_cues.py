@@ -129,6 +129,17 @@ class Found:
     status_at: int | None = None
 
 
+# "Agreement on Strategic Partnership in ...": a title that opens with a head word and a preposition
+# is a document of that head's kind, whatever head word its subject holds.
+_OPENING_HEAD = re.compile(r"(?P<head>" + "|".join(re.escape(h) for h in sorted(NAMED_HEADS, key=len, reverse=True))
+                           + r")\s+(?:on|of|for|between|to|in)\s")
+
+
+def _opening_kind(title: str) -> str | None:
+    m = _OPENING_HEAD.match(title)
+    return NAMED_HEADS[m.group("head")] if m else None
+
+
 def named_agreements(text: str) -> list[Found]:
     out = []
     if not any(h in text for h in _HEAD_HINTS):
@@ -142,7 +153,7 @@ def named_agreements(text: str) -> list[Found]:
         if title.endswith(".") and not re.search(r"(?:\b\w|\.\w)\.$", title):
             title, end = title[:-1], end - 1  # the sentence's full stop, not an abbreviation's
         head = re.sub(r"\s+", " ", m.group("head"))
-        kind = NAMED_HEADS.get(head, "other")
+        kind = _opening_kind(title) or NAMED_HEADS.get(head, "other")
         reference = len(title.split()) == len(head.split())
         out.append(Found(start, end, title, kind, named=True, reference=reference))
     return _join_between(text, out)
