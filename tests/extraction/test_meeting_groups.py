@@ -191,3 +191,25 @@ def test_signatories_whose_sentence_before_tells_another_time_of_day_keep_none()
             "Ana Lopez and Karl Berg put their names to both texts at a ceremony.")
     m, = meetings(article(body, MINISTERS, published=THU))
     assert m.date is None
+
+
+def test_ministers_named_as_signing_a_memorandum_together_met_on_its_day_and_at_its_place():
+    body = ("On May 1, on the sidelines of an investment forum in Vienna, energy ministers Ana Lopez of Spain, "
+            "Karl Berg of Austria and Lena Holm of Sweden signed a memorandum on linking their grids.")
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Ana Lopez", "Karl Berg", "Lena Holm"}
+    assert m.date.value == datetime.date(2023, 5, 1) and m.location == "Vienna"
+
+
+def test_two_people_who_signed_an_agreement_in_a_city_met_there():
+    body = ("On September 20, Transport Minister Ana Lopez and Karl Berg, chairman of the rail company, "
+            "signed an investment agreement in Vienna covering the new line.")
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Ana Lopez", "Karl Berg"}
+    assert m.date.value == datetime.date(2023, 9, 20) and m.location == "Vienna"
+
+
+def test_people_who_signed_earlier_in_a_relative_clause_or_alone_did_not_meet():
+    body = ("Ana Lopez, who with Karl Berg signed a transit accord in 2019, now leads the port authority. "
+            "Lena Holm signed a decree on tariffs on Monday.")
+    assert meetings(article(body, MINISTERS, published=THU)) == []

@@ -68,6 +68,8 @@ def one_place(drafts: list) -> str | None:
 
 
 def city(segment: str) -> str | None:
+    """The city the segment puts something in ("in Vienna", "in Bukhara, Uzbekistan"), else the
+    city a gathering it names is named after ("the Vienna Energy Forum")."""
     for m in _PLACE.finditer(segment):
         words = m.group("place").split()
         for n in range(len(words), 0, -1):
@@ -77,7 +79,7 @@ def city(segment: str) -> str | None:
         candidate = m.group("place")
         if m.group("country") and country_of_word(m.group("country").strip(", ")) and _plain_place(candidate):
             return candidate
-    return None
+    return _gathering_city(segment)
 
 
 def place(text: str) -> str | None:
@@ -87,6 +89,26 @@ def place(text: str) -> str | None:
         return found
     m = _CAPITAL.search(text)
     return capital_of(country_of_word(m.group("dem"))) if m else None
+
+
+# "the Vienna Energy Forum": a gathering named after its city (not "the Shanghai Cooperation
+# Organisation summit", a body's name that holds a city).
+_NAMED_GATHERING = re.compile(r"\bthe\s+(?P<city>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?P<rest>(?:[A-Z][\w-]*\s+){0,4})"
+                              r"(?:Forum|Summit|Conference|Congress|Expo|Exhibition|Fair|Dialogue|Week)\b")
+_BODY_WORDS = re.compile(r"\b(?:Organi[sz]ation|Union|Council|Community|Cooperation|Alliance|Bank|Group)\b")
+
+
+def _gathering_city(text: str) -> str | None:
+    if "the " not in text:
+        return None
+    for m in _NAMED_GATHERING.finditer(text):
+        if _BODY_WORDS.search(m.group("rest")):
+            continue
+        words = m.group("city").split()
+        for n in (2, 1):
+            if len(words) >= n and " ".join(words[:n]).lower() in CITIES:
+                return " ".join(words[:n])
+    return None
 
 
 def _plain_place(place: str) -> bool:

@@ -24,7 +24,7 @@ from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bound
 from .meeting_places import city, foreign_venue, place, place_of_sidelines
 from .meeting_topics import event_topic, topic
 from .mentions import ArticleMentions
-from .occasions import MIN_GROUP, eve_day, joint_participants, occasion_before, occasion_day
+from .occasions import MIN_GROUP, eve_day, joint_participants, occasion_before, occasion_day, signers
 
 _I = re.IGNORECASE
 _SHIFTED = re.compile(TIME_SHIFT_MARKERS, _I)
@@ -89,6 +89,9 @@ def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
             _add(drafts, group)
             continue
         cues = find_cues(sent.text)
+        if not cues and (signing := _signers_draft(article, sentences, index, mentions)):
+            _add(drafts, signing)
+            continue
         if not cues:
             heads = _side_heads(sentences, index, mentions)
             if heads:
@@ -126,6 +129,19 @@ def _group_draft(article, sentences: list[Sentence], index: int, mentions: Artic
             or (occasion_day(sentences[index - 1], article.published) if at == index and index else None))
     return Draft(participants=names, orgs=[], evidence=[_evidence(sent, cue, 0.6)], first=index, last=index,
                  date=date, location=_nearest_place(sentences, index, at), cue_kinds={"group"})
+
+
+def _signers_draft(article, sentences: list[Sentence], index: int, mentions: ArticleMentions) -> Draft | None:
+    """The people a sentence without a meeting verb names as signing a text together (`signers`)."""
+    sent = sentences[index]
+    names = signers(sent, mentions)
+    if not names or _SHIFTED.search(sent.text):
+        return None
+    start = next(iter(mentions.persons_between(sent.start, sent.end))).start - sent.start
+    cue = Cue(start, start + 1, "group", "")
+    return Draft(participants=names, orgs=[], evidence=[_evidence(sent, cue, 0.6)], first=index, last=index,
+                 date=_date(sent.text, 0, len(sent.text), cue, article), location=place(sent.text),
+                 cue_kinds={"group"}, foreign_venue=foreign_venue(sent.text, mentions, sent.start))
 
 
 def _nearest_place(sentences: list[Sentence], index: int, floor: int) -> str | None:

@@ -93,3 +93,21 @@ def eve_day(sentences: list[Sentence], index: int, published) -> FuzzyDate | Non
             if day:
                 return FuzzyDate(day.value - datetime.timedelta(days=1), Precision.DAY, m.group(0))
     return None
+
+
+# "A of X, B of Y and C of Z signed a memorandum": named signatories as the subject of a signing.
+_ACTIVE_SIGNING = re.compile(r"\b(?:signed|inked)\s+(?:an?|the|two|three|four|five|six|several|\d+)\s", _I)
+_BEFORE_SUBJECT = re.compile(r"\b(?:who|whom|which|that|when|after|before|while|if|whose)\b|;", _I)
+
+
+def signers(sent: Sentence, mentions: ArticleMentions) -> list[str]:
+    """The two or more people a sentence names as the subject of its signing ("On May 1, A and B
+    signed an agreement in X"): signing a text together, they met. None when the names stand in
+    a relative or subordinate clause ("A, who with B signed a deal in 2019, ...")."""
+    if "signed" not in sent.text and "inked" not in sent.text:
+        return []
+    m = _ACTIVE_SIGNING.search(sent.text)
+    if not m or _BEFORE_SUBJECT.search(sent.text, 0, m.start()):
+        return []
+    names = list(dict.fromkeys(p.name for p in mentions.persons_between(sent.start, sent.start + m.start())))
+    return names if len(names) >= 2 else []
