@@ -62,8 +62,9 @@ def place_of_sidelines(drafts: list) -> None:
 
 def one_place(drafts: list) -> str | None:
     """The one city the article's meetings are told at ("concluded talks in Tashkent" ... "he was
-    also received by the president"), when all that name one name the same."""
-    places = {d.location for d in drafts if d.location and not d.call and not d.foreign_venue}
+    also received by the president"), when all that name one name the same (a gathering told as
+    another time, "last year, at a forum in X", is not the visit's)."""
+    places = {d.location for d in drafts if d.location and not d.call and not d.foreign_venue and not d.shifted}
     return next(iter(places)) if len(places) == 1 else None
 
 

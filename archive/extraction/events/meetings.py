@@ -127,8 +127,10 @@ def _group_draft(article, sentences: list[Sentence], index: int, mentions: Artic
     cue = Cue(start, start + 1, "group", "")
     date = (_date(sent.text, 0, len(sent.text), cue, article) or occasion_day(occasion, article.published)
             or (occasion_day(sentences[index - 1], article.published) if at == index and index else None))
+    location, told_at = _nearest_place(sentences, index, at)
+    shifted = any(_SHIFTED.search(sentences[k].text) for k in {index, at, told_at} if k is not None)
     return Draft(participants=names, orgs=[], evidence=[_evidence(sent, cue, 0.6)], first=index, last=index,
-                 date=date, location=_nearest_place(sentences, index, at), cue_kinds={"group"})
+                 date=date, location=location, cue_kinds={"group"}, shifted=shifted)
 
 
 def _signers_draft(article, sentences: list[Sentence], index: int, mentions: ArticleMentions) -> Draft | None:
@@ -144,13 +146,14 @@ def _signers_draft(article, sentences: list[Sentence], index: int, mentions: Art
                  cue_kinds={"group"}, foreign_venue=foreign_venue(sent.text, mentions, sent.start))
 
 
-def _nearest_place(sentences: list[Sentence], index: int, floor: int) -> str | None:
-    """The place the sentence gives, else the nearest of those before it back to the occasion's."""
+def _nearest_place(sentences: list[Sentence], index: int, floor: int) -> tuple[str | None, int | None]:
+    """The place the sentence gives, else the nearest of those before it back to the occasion's
+    (with the index of the sentence that gives it)."""
     for k in range(index, max(0, min(floor, index - 2)) - 1, -1):
         found = place(sentences[k].text)
         if found:
-            return found
-    return None
+            return found, k
+    return None, None
 
 
 def _date_from_meeting_before(drafts: list[Draft]) -> None:
