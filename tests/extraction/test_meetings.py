@@ -377,3 +377,36 @@ def test_on_the_eve_of_an_occasion_the_story_does_not_date_gives_no_day():
             "officials said.")
     m = one(body, [("Sanna Virta",), ("Jonas Dahl",)])
     assert m.date is None
+
+
+# --- "then": the next encounter of the day just told -----------------------------------------------
+
+def test_talks_the_delegation_then_held_are_on_the_day_of_the_meeting_before():
+    body = ("LIMA: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
+            "On Monday she held talks with Foreign Minister Ines Mora. "
+            "The Peruvian delegation then held talks with energy minister Pablo Ortega and Rosa Vidal.")
+    people = [("Elena Salas", "Salas"), ("Ines Mora", "Mora"), ("Pablo Ortega",), ("Rosa Vidal",)]
+    found = meetings(article(body, people, published=WED, dateline="LIMA"))
+    later = next(m for m in found if "Pablo Ortega" in m.participants)
+    assert later.date.value == datetime.date(2024, 3, 4)
+
+
+def test_talks_then_held_on_a_day_of_their_own_keep_it():
+    body = ("LIMA: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
+            "On Monday she held talks with Foreign Minister Ines Mora. "
+            "The Peruvian delegation then held talks with energy minister Pablo Ortega and Rosa Vidal on Tuesday.")
+    people = [("Elena Salas", "Salas"), ("Ines Mora", "Mora"), ("Pablo Ortega",), ("Rosa Vidal",)]
+    found = meetings(article(body, people, published=WED, dateline="LIMA"))
+    later = next(m for m in found if "Pablo Ortega" in m.participants)
+    assert later.date.value == datetime.date(2024, 3, 5)
+
+
+def test_talks_then_held_after_another_day_was_told_do_not_take_the_earlier_meeting_s_day():
+    body = ("LIMA: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
+            "On Monday she held talks with Foreign Minister Ines Mora. "
+            "A trade fair opens in the port of Callao on Friday. "
+            "The Peruvian delegation then held talks with energy minister Pablo Ortega and Rosa Vidal.")
+    people = [("Elena Salas", "Salas"), ("Ines Mora", "Mora"), ("Pablo Ortega",), ("Rosa Vidal",)]
+    found = meetings(article(body, people, published=WED, dateline="LIMA"))
+    later = next(m for m in found if "Pablo Ortega" in m.participants)
+    assert later.date is None or later.date.value != datetime.date(2024, 3, 4)

@@ -107,7 +107,7 @@ def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
         else:
             _refer(drafts, article, sent, index, cues, finder, media, mentions)
     _date_from_lead(drafts, sentences, article, mentions)
-    _date_from_meeting_before(drafts)
+    _date_from_meeting_before(drafts, sentences, article)
     _date_from_eve(drafts, sentences, article)
     _date_from_occasion(drafts, sentences, article)
     place_of_sidelines(drafts)
@@ -156,17 +156,35 @@ def _nearest_place(sentences: list[Sentence], index: int, floor: int) -> tuple[s
     return None, None
 
 
-def _date_from_meeting_before(drafts: list[Draft]) -> None:
-    """Talks of two or more told without a day right after a dated meeting all of them took part in
-    ("X met separately with Y and with Z on Monday. Z and X discussed ...") are part of that meeting's day."""
+def _day_between(sentences: list[Sentence], lo: int, hi: int, article: ExtractedArticle) -> bool:
+    """Whether a sentence of sentences[lo:hi] tells a day (another occasion than the one before)."""
+    return any(d.precision == Precision.DAY for k in range(lo, hi)
+               for _, _, d in event_dates(sentences[k].text, article.published))
+
+
+def _date_from_meeting_before(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle) -> None:
+    """Talks told without a day right after a dated meeting, of two or more who all took part in it
+    ("X met separately with Y and with Z on Monday. Z and X discussed ...") or told as what came
+    next ("The delegation then held talks with ...", no other day told since), are on that meeting's day."""
     for draft in drafts:
-        if draft.date or draft.shifted or len(draft.participants) < 2 or not draft.first:
+        if draft.date or draft.shifted or not draft.first:
             continue
-        before = next((d for d in drafts if d is not draft and d.date and d.last == draft.first - 1
-                       and set(draft.participants) <= set(d.participants)), None)
+        then = bool(_THEN.search(sentences[draft.first].text))
+        if then:
+            told = [d for d in drafts if d is not draft and d.date and d.first < draft.first]
+            before = max(told, key=lambda d: min(d.last, draft.first - 1), default=None)
+            if before and _day_between(sentences, min(before.last, draft.first - 1) + 1, draft.first, article):
+                before = None
+        else:
+            before = next((d for d in reversed(drafts) if d is not draft and d.date and d.last == draft.first - 1
+                           and len(draft.participants) >= 2 and set(draft.participants) <= set(d.participants)), None)
         if before:
             draft.date = before.date
             draft.location = draft.location or before.location
+
+
+# "then held talks with", "afterwards met": the next encounter of the occasion just told.
+_THEN = re.compile(r"\b(?:then|afterwards|subsequently)\s+(?:also\s+)?(?:held|met|received|hosted|had|sat|called)\b", _I)
 
 
 def _date_from_eve(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle) -> None:
