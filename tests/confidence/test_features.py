@@ -41,7 +41,7 @@ def test_every_feature_a_model_reads_has_words_for_the_record_page():
 WATER_STORY = """Ministers sign water accords in Dushanbe
 DUSHANBE, May 12, 2025 - Foreign Minister Aibek Nurlanov of Kyrgyzstan met Rustam Saidov, Deputy Head of the Supreme Council, in Dushanbe on Monday.
 Kyrgyzstan and Tajikistan signed an Agreement on Water Sharing in Dushanbe on May 12, 2025.
-They also signed a Memorandum on Fisheries Research.
+The ministries signed a Memorandum on Fisheries Research.
 Officials also praised the Joint Action Programme drawn up by the ministries.
 The Tajik Ministry of Energy and Water Resources said the two sides would sign a transit agreement next year.
 """

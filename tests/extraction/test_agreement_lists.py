@@ -1,6 +1,8 @@
 """Agreements told in lists and counts: numbered items, counts that sum up what follows, names
 that a body's name was taken for. Written from sentences of the tests' own."""
 
+import datetime
+
 from archive.extraction.events.agreement_cues import generic_agreements
 
 from .event_builders import agreements, article, org
@@ -85,3 +87,23 @@ def test_one_and_another_after_a_count_tell_each_counted_agreement_by_its_partne
     found = {a.title: (a.kind, a.status) for a in agreements(article(body))}
     assert found["Contract with Peru's Ministry of Mines on copper smelting"] == ("agreement", "signed")
     assert found["Contract with Bolivia on lithium brine extraction"] == ("agreement", "signed")
+
+
+def test_the_documents_were_signed_on_a_day_dates_the_package_just_told_and_its_items():
+    body = ("Chile and Peru have signed two documents that widen their fisheries pact. "
+            "The documents were signed in Lima on 4 March during a regional ocean forum. "
+            "The first is a memorandum on port security. "
+            "The second is a protocol on research vessels.")
+    found = agreements(article(body, published=datetime.date(2024, 5, 9)))
+    dated = {a.title: a.date.value for a in found if a.date}
+    assert dated.get("Memorandum on port security") == datetime.date(2024, 3, 4)
+    assert dated.get("Protocol on research vessels") == datetime.date(2024, 3, 4)
+
+
+def test_documents_drafted_on_a_day_do_not_date_a_package_still_to_be_signed():
+    body = ("Chile and Peru will sign two documents on fisheries in June. "
+            "The documents were drafted in Lima on 4 March.")
+    found = agreements(article(body, published=datetime.date(2024, 5, 9)))
+    package = next(a for a in found if a.count == 2)
+    assert package.status == "proposed"
+    assert package.date is None or package.date.value != datetime.date(2024, 3, 4)

@@ -52,3 +52,23 @@ def test_a_sentence_with_two_days_gives_no_day_to_a_clause_without_one():
     a = one("On May 1 the ministers met, and after a second round on May 3, officials of Peru and Chile, "
             "in the presence of the press, signed a memorandum on power links.")
     assert a.date is None
+
+
+# --- "in force since": the state an agreement is in -----------------------------------------------
+
+def test_an_agreement_which_has_been_in_force_since_a_year_is_in_force():
+    (a,) = agreements(article("Ties rest on the Partnership Agreement between Chile and Japan, which has been in "
+                              "force since 2007, the minister said.", published=datetime.date(2024, 5, 9)))
+    assert a.status == "in_force"
+
+
+def test_an_agreement_in_force_since_a_year_in_an_apposition_is_in_force():
+    (a,) = agreements(article("Officials called the Free Trade Agreement between Peru and Korea, in force since "
+                              "2011, a model for the region.", published=datetime.date(2024, 5, 9)))
+    assert a.status == "in_force"
+
+
+def test_an_agreement_that_will_be_in_force_once_ratified_is_not_in_force():
+    (a,) = agreements(article("The Free Trade Agreement between Peru and Korea will be in force once both "
+                              "parliaments ratify it.", published=datetime.date(2024, 5, 9)))
+    assert a.status != "in_force"

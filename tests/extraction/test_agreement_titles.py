@@ -128,3 +128,15 @@ def test_a_noun_that_describes_what_was_told_is_no_new_agreement():
 def test_the_terms_of_contracts_to_come_are_the_document():
     body = "The second text fixes the main terms of later contracts for delivering grain to the mills."
     assert [a.title for a in found(body)] == ["Main terms of later contracts for delivering grain to the mills"]
+
+
+def test_a_title_opening_with_agreement_on_is_an_agreement_whatever_its_subject_names():
+    found = agreements(article("Bolivia and Chile signed the Agreement on Strategic Partnership in Lithium Mining.",
+                               published=datetime.date(2024, 5, 9)))
+    assert [(a.kind, a.status) for a in found] == [("agreement", "signed")]
+
+
+def test_a_title_opening_with_treaty_of_is_a_treaty_and_a_partnership_agreement_an_agreement():
+    found = agreements(article("Peru and Chile signed the Treaty of Partnership in Pacific Fisheries and the "
+                               "Comprehensive Strategic Partnership Agreement.", published=datetime.date(2024, 5, 9)))
+    assert sorted(a.kind for a in found) == ["agreement", "treaty"]

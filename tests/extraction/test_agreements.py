@@ -288,3 +288,62 @@ def test_a_described_title_stops_before_a_clause_of_circumstance():
                 "Georgian prime minister hosted his Armenian counterpart in Tbilisi.")
     assert found.title == "five agreements worth over $40 million"
     assert found.value_usd == 40_000_000
+
+
+# --- dates of another document of the same signing ---------------------------------------------
+
+def test_a_document_the_sides_also_signed_takes_the_day_of_the_signing_just_told():
+    body = ("LIMA: Chile and Peru on Tuesday signed the Pacific Fisheries Treaty at the foreign ministry. "
+            "The text commits both navies to joint patrols. "
+            "The ministers also signed a memorandum of understanding on port security.")
+    found = {a.kind: a for a in agreements(article(body, published=THU))}
+    assert found["treaty"].date.value == datetime.date(2024, 5, 7)
+    assert found["mou"].date.value == datetime.date(2024, 5, 7)
+
+
+def test_a_document_signed_on_the_same_day_takes_the_day_of_the_meeting_told_before():
+    body = ("When President Kofi Mensah and President Eyadema Lasso met in Accra on March 3, they signed a "
+            "Border Demarcation Agreement. On the same day, the trade ministers of Ghana and Togo signed a "
+            "customs protocol.")
+    people = [person(body, "Kofi Mensah", country="Ghana", title="President"),
+              person(body, "Eyadema Lasso", country="Togo", title="President")]
+    found = agreements(article(body, people, published=THU))
+    protocol = next(a for a in found if "protocol" in a.title.lower())
+    assert protocol.status == "signed"
+    assert protocol.date.value == datetime.date(2024, 3, 3)
+
+
+def test_an_also_signed_document_with_a_time_of_its_own_does_not_take_the_signing_day():
+    body = ("Norway and Iceland signed a Fisheries Agreement on Monday. "
+            "Norway also signed a shipping agreement with Denmark in 2019.")
+    found = agreements(article(body, published=THU))
+    shipping = next(a for a in found if "shipping" in a.title.lower())
+    assert shipping.date is None or shipping.date.value.year == 2019
+
+
+def test_the_sides_also_exchanging_notes_is_dated_by_the_signing_before():
+    body = ("The foreign ministers of Chile and Argentina on Monday signed a consular cooperation programme. "
+            "The sides also exchanged notes verbales on mutual support for candidacies.")
+    found = agreements(article(body, published=THU))
+    notes = next(a for a in found if "notes" in a.title.lower())
+    assert notes.date.value == datetime.date(2024, 5, 6)
+
+
+# --- "an agreement among X": which agreement it is ---------------------------------------------
+
+def test_an_agreement_among_named_parties_is_a_proposed_agreement():
+    (a,) = agreements(article("The next step is an agreement among the three grid operators on tariffs.",
+                              published=THU))
+    assert (a.kind, a.status) == ("agreement", "proposed")
+    assert a.title.startswith("Agreement among the three grid operators")
+
+
+def test_a_shareholders_agreement_among_companies_named_as_a_milestone_is_proposed():
+    found = agreements(article("The minister said the next milestone would be a shareholders' agreement among "
+                               "the two state power firms.", published=THU))
+    assert [(a.kind, a.status) for a in found] == [("agreement", "proposed")]
+
+
+def test_agreements_among_them_a_deal_is_not_an_agreement_among_parties():
+    found = agreements(article("The ministers discussed agreements among them a transit deal.", published=THU))
+    assert not any(a.title.lower().startswith("agreements among") for a in found)

@@ -168,3 +168,48 @@ def test_he_and_another_leader_after_a_clause_naming_him():
     body = "Lena Holm arrived in Vienna. After touring the port in Vienna, she and Karl Berg held talks."
     m, = meetings(article(body, MINISTERS, published=THU))
     assert set(m.participants) == {"Lena Holm", "Karl Berg"} and m.location == "Vienna"
+
+
+def test_people_who_joined_that_signing_ceremony_met_on_the_day_the_sentence_before_gives_the_signing():
+    body = ("The port treaty gained force on May 2, when the accord between the three states was signed in "
+            "Lisbon. Ana Lopez, Karl Berg and Lena Holm joined that signing ceremony by video link.")
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Ana Lopez", "Karl Berg", "Lena Holm"}
+    assert m.date.value == datetime.date(2023, 5, 2)
+
+
+def test_two_signatories_at_a_ceremony_met_on_the_day_the_documents_were_signed():
+    body = ("The two documents were signed in Oslo on 14 September during the energy forum. "
+            "Ana Lopez and Karl Berg put their names to both texts at a ceremony on the forum's sidelines.")
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Ana Lopez", "Karl Berg"}
+    assert m.date.value == datetime.date(2023, 9, 14)
+
+
+def test_signatories_whose_sentence_before_tells_another_time_of_day_keep_none():
+    body = ("The two banks signed drafts in Oslo on 14 September and on 20 September. "
+            "Ana Lopez and Karl Berg put their names to both texts at a ceremony.")
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert m.date is None
+
+
+def test_ministers_named_as_signing_a_memorandum_together_met_on_its_day_and_at_its_place():
+    body = ("On May 1, on the sidelines of an investment forum in Vienna, energy ministers Ana Lopez of Spain, "
+            "Karl Berg of Austria and Lena Holm of Sweden signed a memorandum on linking their grids.")
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Ana Lopez", "Karl Berg", "Lena Holm"}
+    assert m.date.value == datetime.date(2023, 5, 1) and m.location == "Vienna"
+
+
+def test_two_people_who_signed_an_agreement_in_a_city_met_there():
+    body = ("On September 20, Transport Minister Ana Lopez and Karl Berg, chairman of the rail company, "
+            "signed an investment agreement in Vienna covering the new line.")
+    m, = meetings(article(body, MINISTERS, published=THU))
+    assert set(m.participants) == {"Ana Lopez", "Karl Berg"}
+    assert m.date.value == datetime.date(2023, 9, 20) and m.location == "Vienna"
+
+
+def test_people_who_signed_earlier_in_a_relative_clause_or_alone_did_not_meet():
+    body = ("Ana Lopez, who with Karl Berg signed a transit accord in 2019, now leads the port authority. "
+            "Lena Holm signed a decree on tariffs on Monday.")
+    assert meetings(article(body, MINISTERS, published=THU)) == []

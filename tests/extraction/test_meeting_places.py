@@ -75,3 +75,28 @@ def test_signatories_take_the_place_the_sentence_before_gives_their_conference()
             "The memorandum was signed by Ana Lopez and Karl Berg, while a minister headed the delegation.")
     m, = meetings(article(body, PEOPLE, published=THU, dateline="MADRID"))
     assert m.location == "Brussels"
+
+
+def test_talks_on_the_sidelines_of_a_forum_named_after_its_city_are_in_that_city():
+    body = ("On the sidelines of the Vienna International Energy Forum, Foreign Minister Ana Lopez held talks "
+            "with her counterpart Karl Berg.")
+    m, = meetings(article(body, [("Ana Lopez",), ("Karl Berg",)], published=datetime.date(2023, 10, 12)))
+    assert m.location == "Vienna"
+
+
+def test_a_summit_of_a_body_named_after_a_city_is_not_in_that_city():
+    body = ("On the sidelines of the Shanghai Cooperation Organisation Summit, Foreign Minister Ana Lopez held "
+            "talks with her counterpart Karl Berg.")
+    m, = meetings(article(body, [("Ana Lopez",), ("Karl Berg",)], published=datetime.date(2023, 10, 12)))
+    assert m.location != "Shanghai"
+
+
+def test_a_signing_told_as_last_year_elsewhere_does_not_move_todays_talks_from_the_dateline():
+    body = ("WARSAW: Prime Minister Ana Lopez hosted bank president Karl Berg on Monday to go through new "
+            "projects. The two discussed a new substation for the capital. "
+            "In January last year, on the sidelines of an investors forum in Brussels, two banks signed a "
+            "memorandum. It was signed by Lena Holm and Piet de Vries, the banks' deputy heads.")
+    people = [("Ana Lopez", "Lopez"), ("Karl Berg", "Berg"), ("Lena Holm",), ("Piet de Vries",)]
+    found = meetings(article(body, people, published=THU, dateline="WARSAW"))
+    talks = next(m for m in found if "Ana Lopez" in m.participants)
+    assert talks.location == "Warsaw"

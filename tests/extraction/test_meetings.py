@@ -334,3 +334,79 @@ def test_a_meeting_a_lead_person_also_held_takes_the_day_of_the_lead_signing():
     found = meetings(article(body, [("Kenji Tanaka", "Tanaka"), ("Daniyar Amangeldiev",)], published=None))
     assert [m.participants for m in found] == [["Kenji Tanaka", "Daniyar Amangeldiev"]]
     assert found[0].date.value == datetime.date(2024, 3, 4)
+
+
+# --- a meeting told again by some of its people -------------------------------------------------
+
+def test_talks_of_two_of_a_meeting_told_just_before_take_its_day():
+    body = ("QUITO: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
+            "On Monday, Salas met separately with Ecuador's energy "
+            "minister Pablo Ortega and with Foreign Minister Ines Mora. "
+            "Mora and Salas discussed border crossings and fisheries, officials said.")
+    found = meetings(article(body, [("Elena Salas", "Salas"), ("Pablo Ortega",), ("Ines Mora", "Mora")],
+                             published=WED, dateline="QUITO"))
+    pair = next(m for m in found if set(m.participants) == {"Elena Salas", "Ines Mora"})
+    assert pair.date.value == datetime.date(2024, 3, 4)
+
+
+def test_two_of_a_meeting_who_met_at_another_time_keep_no_day_of_it():
+    body = ("QUITO: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
+            "On Monday, Salas met Ecuador's energy minister "
+            "Pablo Ortega and Foreign Minister Ines Mora. "
+            "Mora and Salas had previously met in Lima to discuss fisheries.")
+    found = meetings(article(body, [("Elena Salas", "Salas"), ("Pablo Ortega",), ("Ines Mora", "Mora")],
+                             published=WED, dateline="QUITO"))
+    earlier = [m for m in found if set(m.participants) == {"Elena Salas", "Ines Mora"}]
+    assert earlier and all(m.date is None for m in earlier)
+
+
+# --- "on the eve of" a dated occasion ---------------------------------------------------------
+
+def test_talks_on_the_eve_of_a_dated_summit_are_the_day_before_it():
+    body = ("HELSINKI: The Nordic summit, held in Helsinki on March 5, ended with a joint statement on Arctic shipping. "
+            "Prime Minister Sanna Virta, who held talks with Premier Jonas Dahl on the eve of the summit, "
+            "spoke of closer grid links.")
+    found = meetings(article(body, [("Sanna Virta",), ("Jonas Dahl",)], published=WED, dateline="HELSINKI"))
+    pair = next(m for m in found if set(m.participants) == {"Sanna Virta", "Jonas Dahl"})
+    assert pair.date.value == datetime.date(2024, 3, 4)
+    assert pair.topic is None  # "talks ... on the eve of the summit" says when, not what
+
+
+def test_on_the_eve_of_an_occasion_the_story_does_not_date_gives_no_day():
+    body = ("Prime Minister Sanna Virta held talks with Premier Jonas Dahl on the eve of the election, "
+            "officials said.")
+    m = one(body, [("Sanna Virta",), ("Jonas Dahl",)])
+    assert m.date is None
+
+
+# --- "then": the next encounter of the day just told -----------------------------------------------
+
+def test_talks_the_delegation_then_held_are_on_the_day_of_the_meeting_before():
+    body = ("LIMA: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
+            "On Monday she held talks with Foreign Minister Ines Mora. "
+            "The Peruvian delegation then held talks with energy minister Pablo Ortega and Rosa Vidal.")
+    people = [("Elena Salas", "Salas"), ("Ines Mora", "Mora"), ("Pablo Ortega",), ("Rosa Vidal",)]
+    found = meetings(article(body, people, published=WED, dateline="LIMA"))
+    later = next(m for m in found if "Pablo Ortega" in m.participants)
+    assert later.date.value == datetime.date(2024, 3, 4)
+
+
+def test_talks_then_held_on_a_day_of_their_own_keep_it():
+    body = ("LIMA: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
+            "On Monday she held talks with Foreign Minister Ines Mora. "
+            "The Peruvian delegation then held talks with energy minister Pablo Ortega and Rosa Vidal on Tuesday.")
+    people = [("Elena Salas", "Salas"), ("Ines Mora", "Mora"), ("Pablo Ortega",), ("Rosa Vidal",)]
+    found = meetings(article(body, people, published=WED, dateline="LIMA"))
+    later = next(m for m in found if "Pablo Ortega" in m.participants)
+    assert later.date.value == datetime.date(2024, 3, 5)
+
+
+def test_talks_then_held_after_another_day_was_told_do_not_take_the_earlier_meeting_s_day():
+    body = ("LIMA: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
+            "On Monday she held talks with Foreign Minister Ines Mora. "
+            "A trade fair opens in the port of Callao on Friday. "
+            "The Peruvian delegation then held talks with energy minister Pablo Ortega and Rosa Vidal.")
+    people = [("Elena Salas", "Salas"), ("Ines Mora", "Mora"), ("Pablo Ortega",), ("Rosa Vidal",)]
+    found = meetings(article(body, people, published=WED, dateline="LIMA"))
+    later = next(m for m in found if "Pablo Ortega" in m.participants)
+    assert later.date is None or later.date.value != datetime.date(2024, 3, 4)

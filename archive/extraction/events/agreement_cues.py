@@ -53,7 +53,7 @@ _ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept"
                   "Mrs", "Ms", "Dr", "St", "Gen", "Prof", "U.S", "U.N", "Co", "Inc", "Ltd")
 # The full stop first, then what it must not close: looking behind at every character is slow.
 _BOUNDARY = re.compile(r"[;!?]|\." + "".join(r"(?<!\b" + re.escape(a + ".") + ")" for a in _ABBREVIATIONS) + r"(?!\d)|"
-                       r",(?!\s+(?:which|that|expected|signed|inked|worth|valued|covering|to\s+be)\b)(?!\s+\d{4}\b)")
+                       r",(?!\s+(?:which|that|expected|signed|inked|worth|valued|covering|to\s+be|in\s+force)\b)(?!\s+\d{4}\b)")
 _LIST_ITEM = r"(?!(?:on|in|at|by|for|with|during|to|from|and|the|a|an)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
 # The rest of a lower-case list from its first comma (", batteries and renewable hydrogen"):
 # the commas of such a list do not end a clause.
@@ -70,7 +70,7 @@ _TERMS_OF = re.compile(r"\b(?:(?:key|main|basic|principal|general)\s+)?terms\s+(
 _STATUS = [(re.compile(p, _I), s) for p, s in STATUS_CUES]
 # Words one of which each status cue needs (same order as STATUS_CUES), to skip its scan cheaply.
 _STATUS_WORDS = [
-    ("ratif",), ("into", "force", "effect", "ratified"), ("sign", "ink", "agreed", "conclude", "adopted", "approved"),
+    ("force", "effect"), ("ratif",), ("into", "force", "effect", "ratified"), ("sign", "ink", "agreed", "conclude", "adopted", "approved"),
     ("initial",), ("consideration", "discussion", "negotiat", "review", "finali", "draft", "works", "pipeline"),
     ("signed", "inked", "sealed", "concluded", "result", "reached", "adopt", "struck", "clinched", "exchange",
      "signing", "signature", "names", "issued"),
@@ -109,7 +109,7 @@ _DOES = (r"covering|including|extending|amending|establishing|setting\s+out|sett
 _WHAT_IT_DOES = r"(?:" + _DOES + r")\b"
 # What may follow a described agreement and say which one it is.
 _QUALIFIER_START = (r"(?:" + _DOES + r"|worth|valued|amounting|totall?ing|between|on|for|in|with|under|ahead|"
-                    r"to|signed|inked|concluded|reached\s+(?:in|during|at|with)|during|at|from|of)\b")
+                    r"to|signed|inked|concluded|reached\s+(?:in|during|at|with)|during|at|from|of|among(?!\s+(?:them|these|those|which|others)\b))\b")
 
 
 @dataclass
@@ -129,6 +129,17 @@ class Found:
     status_at: int | None = None
 
 
+# "Agreement on Strategic Partnership in ...": a title that opens with a head word and a preposition
+# is a document of that head's kind, whatever head word its subject holds.
+_OPENING_HEAD = re.compile(r"(?P<head>" + "|".join(re.escape(h) for h in sorted(NAMED_HEADS, key=len, reverse=True))
+                           + r")\s+(?:on|of|for|between|to|in)\s")
+
+
+def _opening_kind(title: str) -> str | None:
+    m = _OPENING_HEAD.match(title)
+    return NAMED_HEADS[m.group("head")] if m else None
+
+
 def named_agreements(text: str) -> list[Found]:
     out = []
     if not any(h in text for h in _HEAD_HINTS):
@@ -142,7 +153,7 @@ def named_agreements(text: str) -> list[Found]:
         if title.endswith(".") and not re.search(r"(?:\b\w|\.\w)\.$", title):
             title, end = title[:-1], end - 1  # the sentence's full stop, not an abbreviation's
         head = re.sub(r"\s+", " ", m.group("head"))
-        kind = NAMED_HEADS.get(head, "other")
+        kind = _opening_kind(title) or NAMED_HEADS.get(head, "other")
         reference = len(title.split()) == len(head.split())
         out.append(Found(start, end, title, kind, named=True, reference=reference))
     return _join_between(text, out)

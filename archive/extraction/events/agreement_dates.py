@@ -1,7 +1,10 @@
 """When an agreement was signed (or is expected): the day its clause gives, else the one day its
 sentence gives ("On May 1, on the sidelines of X, the ministers signed ..."), else the day of the
 meeting it was signed at (told in the same or the previous sentence, or the last one before a
-"during the visit"). A negotiated text has no date: dates near talks date the talks.
+"during the visit"). A signed text its sentence leaves undated, told as another document of the
+signing just told ("The ministers also signed ...", "On the same day, X signed ..."), takes the day
+of the last dated signing or meeting before it. A negotiated text has no date: dates near talks
+date the talks.
 """
 
 from __future__ import annotations
@@ -71,3 +74,21 @@ def meeting_date(sentences, index, meetings) -> FuzzyDate | None:
     told = [(e.sentence_start, m.date) for m in meetings if m.date for e in m.evidence
             if floor <= e.sentence_start < sentences[index].start]
     return max(told, key=lambda t: t[0])[1] if told else None
+
+
+# "The sides also signed/exchanged ...", "On the same day ...": another document of the occasion just told.
+_SAME_OCCASION = re.compile(r"\balso\s+(?:signed|inked|exchanged|concluded|sealed|initial(?:l)?ed|adopted)\b|"
+                            r"\b(?:on\s+)?(?:the|that)\s+same\s+(?:day|occasion)\b|\bat\s+the\s+same\s+(?:ceremony|event)\b|"
+                            r"\bthat\s+day\b", _I)
+
+
+def same_occasion_day(text: str, start: int, article, dated: list[tuple[int, FuzzyDate]]) -> FuzzyDate | None:
+    """The day of the last signing or meeting told before `start` with a day ("signed in 2021" is
+    background, not the occasion; `dated`: their offsets in the body and dates), for a signed text whose sentence says it was another document of that
+    occasion and gives no time of its own."""
+    if "also" not in text and "same" not in text.lower() and "that day" not in text.lower():
+        return None
+    if not _SAME_OCCASION.search(text) or event_dates(text, article.published):
+        return None
+    before = [(at, day) for at, day in dated if at < start and day.precision == Precision.DAY]
+    return max(before, key=lambda t: t[0])[1] if before else None

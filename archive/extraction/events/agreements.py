@@ -22,7 +22,7 @@ from .agreement_context import (in_package_list, is_package, latest_state, packa
                                 plural_undescribed, starts_with_among_them, subject_parties)
 from .agreement_cues import (Found, clause, generic_agreements, institution_proposals, named_agreements, proposals,
                              qualifier, sectors_of, status_of)
-from .agreement_dates import meeting_date, sentence_day, signing_date
+from .agreement_dates import meeting_date, same_occasion_day, sentence_day, signing_date
 from .agreement_titles import fuller_title, generic_title
 from .meeting_cues import Cue, slot_finder
 from .mentions import ArticleMentions, countries_in
@@ -80,7 +80,18 @@ def extract_agreements(article: ExtractedArticle, sentences: list[Sentence], men
             if status == "signed":
                 listed = Told(index, "signed", sentence_day(sent.text, article, Cue(0, 1, "status", ""))
                               or meeting_date(sentences, index, meetings))
+    _date_other_documents(drafts, sentences, article, meetings)
     return [_finish(d) for d in drafts if not _counted_elsewhere(d, drafts)]
+
+
+def _date_other_documents(drafts: list[Draft], sentences: list[Sentence], article, meetings) -> None:
+    """Signed texts told as other documents of the signing just told take its day (`same_occasion_day`)."""
+    for draft in drafts:
+        if draft.date or draft.status not in ("signed", "in_force") or draft.sentence_index < 0:
+            continue
+        dated = [(e.start, d.date) for d in drafts if d.date and d.status in ("signed", "in_force") for e in d.evidence]
+        dated += [(e.start, m.date) for m in meetings if m.date for e in m.evidence]
+        draft.date = same_occasion_day(sentences[draft.sentence_index].text, draft.evidence[0].start, article, dated)
 
 
 def _counted_elsewhere(draft: Draft, drafts: list[Draft]) -> bool:
@@ -151,6 +162,7 @@ def _sentence_agreements(article, sentences, index, mentions, meetings, earlier:
         among = _last_package(earlier, index, reach=6)  # "The other text fixes ...": one of those counted
     if among is None and listed and _ITEM_START.match(text):
         among = listed  # an item of the list a sentence before opened
+    _date_package_told_before(found_all, article, sentences, index, meetings, earlier)
     for found in found_all:
         package = next((p for p in packages if p is not found and in_package_list(text, p, found)), None)
         if package and plural_undescribed(found, text):
@@ -249,6 +261,25 @@ def _own_status(text: str, found: Found) -> bool:
     return status is not None
 
 
+def _date_package_told_before(found_all: list[Found], article, sentences, index, meetings, earlier) -> None:
+    """"The documents were signed in X on May 2" right after a signed package told without its day:
+    the day of that package (and so of the items told after it)."""
+    last = _last_package(earlier, index)
+    if last is None or last.date or last.status != "signed":
+        return
+    sent = sentences[index]
+    for found in found_all:
+        if not (package_head(found) and found.definite and not found.count):
+            continue
+        status, status_at = status_of(sent.text, found.start, found.end)
+        if status != "signed":
+            continue
+        told = Draft(title=found.title, kind=found.kind, status=status, named=False,
+                     evidence=[_evidence(sent, found, 0.6)], sentence_index=index)
+        last.date = signing_date(told, sent.text, status_at, sentences, index, meetings, article)
+        return
+
+
 def _last_package(drafts: list[Draft], index: int, reach: int = 1) -> Draft | None:
     """The package told in the sentence before `index` (or up to `reach` before), for "Among them was ..."."""
     return next((d for d in reversed(drafts) if d.package and index - reach <= d.sentence_index < index), None)
@@ -286,7 +317,7 @@ def _from_found(found: Found, article, sentences, index, mentions, meetings) -> 
     qual = "" if found.named else qualifier(text, found.end)
     sectors = sectors_of(text, found.end)
     if not found.named:
-        specific = found.count or money or sectors or status or re.match(r"(?:between|on|for)\b", qual)
+        specific = found.count or money or sectors or status or re.match(r"(?:between|on|for|among)\b", qual)
         if not specific or (found.definite and not (found.count or money or sectors or _identifying(qual)
                                                      or _own_modifiers(found))):
             return None

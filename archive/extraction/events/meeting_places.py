@@ -62,12 +62,15 @@ def place_of_sidelines(drafts: list) -> None:
 
 def one_place(drafts: list) -> str | None:
     """The one city the article's meetings are told at ("concluded talks in Tashkent" ... "he was
-    also received by the president"), when all that name one name the same."""
-    places = {d.location for d in drafts if d.location and not d.call and not d.foreign_venue}
+    also received by the president"), when all that name one name the same (a gathering told as
+    another time, "last year, at a forum in X", is not the visit's)."""
+    places = {d.location for d in drafts if d.location and not d.call and not d.foreign_venue and not d.shifted}
     return next(iter(places)) if len(places) == 1 else None
 
 
 def city(segment: str) -> str | None:
+    """The city the segment puts something in ("in Vienna", "in Bukhara, Uzbekistan"), else the
+    city a gathering it names is named after ("the Vienna Energy Forum")."""
     for m in _PLACE.finditer(segment):
         words = m.group("place").split()
         for n in range(len(words), 0, -1):
@@ -77,7 +80,7 @@ def city(segment: str) -> str | None:
         candidate = m.group("place")
         if m.group("country") and country_of_word(m.group("country").strip(", ")) and _plain_place(candidate):
             return candidate
-    return None
+    return _gathering_city(segment)
 
 
 def place(text: str) -> str | None:
@@ -87,6 +90,26 @@ def place(text: str) -> str | None:
         return found
     m = _CAPITAL.search(text)
     return capital_of(country_of_word(m.group("dem"))) if m else None
+
+
+# "the Vienna Energy Forum": a gathering named after its city (not "the Shanghai Cooperation
+# Organisation summit", a body's name that holds a city).
+_NAMED_GATHERING = re.compile(r"\bthe\s+(?P<city>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?P<rest>(?:[A-Z][\w-]*\s+){0,4})"
+                              r"(?:Forum|Summit|Conference|Congress|Expo|Exhibition|Fair|Dialogue|Week)\b")
+_BODY_WORDS = re.compile(r"\b(?:Organi[sz]ation|Union|Council|Community|Cooperation|Alliance|Bank|Group)\b")
+
+
+def _gathering_city(text: str) -> str | None:
+    if "the " not in text:
+        return None
+    for m in _NAMED_GATHERING.finditer(text):
+        if _BODY_WORDS.search(m.group("rest")):
+            continue
+        words = m.group("city").split()
+        for n in (2, 1):
+            if len(words) >= n and " ".join(words[:n]).lower() in CITIES:
+                return " ".join(words[:n])
+    return None
 
 
 def _plain_place(place: str) -> bool:

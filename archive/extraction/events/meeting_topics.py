@@ -24,7 +24,7 @@ _TOPIC_PATTERNS = [re.compile(p, _I) for p in [
     r"\bdiscuss(?:ed|es|ing)\s+(?P<t>.+?)" + _END,
     r"\b(?:briefed|apprised)\s+.+?\s+(?:on|about)\s+(?P<t>.+?)" + _END,
     r"\b(?:meetings?|talks|discussions?|consultations)\b[^.;]{0,120}?\s(?:on|about|regarding)\s+"
-    r"(?!the\s+sidelines|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[A-Z][a-z]+\s+\d)(?P<t>.+?)" + _END,
+    r"(?!the\s+(?:sidelines|eve\s+of)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[A-Z][a-z]+\s+\d)(?P<t>.+?)" + _END,
 ]]
 
 

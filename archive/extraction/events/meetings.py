@@ -5,7 +5,8 @@ they are one meeting told twice: the same two or more participants (with compati
 dates), or one participant continued by "He ..." in the next sentence. References back
 ("during the meeting", "X was present") add evidence, people and topics to the meeting
 just told. Dates come from the cue's clause; a meeting without one takes the lead's date
-when it is the visit's main talks, or when the lead reports unnamed meetings that day, and a
+when it is the visit's main talks, or when the lead reports unnamed meetings that day, talks of
+some of a dated meeting's people told right after it that meeting's day, and a
 gathering of three or more the day of the occasion told just before (see `occasions`).
 Places are read in `meeting_places`, topics in `meeting_topics`.
 """
@@ -23,7 +24,7 @@ from .meeting_cues import (FULL_KINDS, TALKS_WORD, Cue, SlotFinder, clause_bound
 from .meeting_places import city, foreign_venue, place, place_of_sidelines
 from .meeting_topics import event_topic, topic
 from .mentions import ArticleMentions
-from .occasions import MIN_GROUP, joint_participants, occasion_before, occasion_day
+from .occasions import MIN_GROUP, eve_day, joint_participants, occasion_before, occasion_day, signers
 
 _I = re.IGNORECASE
 _SHIFTED = re.compile(TIME_SHIFT_MARKERS, _I)
@@ -88,6 +89,9 @@ def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
             _add(drafts, group)
             continue
         cues = find_cues(sent.text)
+        if not cues and (signing := _signers_draft(article, sentences, index, mentions)):
+            _add(drafts, signing)
+            continue
         if not cues:
             heads = _side_heads(sentences, index, mentions)
             if heads:
@@ -103,6 +107,8 @@ def draft_meetings(article: ExtractedArticle, sentences: list[Sentence],
         else:
             _refer(drafts, article, sent, index, cues, finder, media, mentions)
     _date_from_lead(drafts, sentences, article, mentions)
+    _date_from_meeting_before(drafts, sentences, article)
+    _date_from_eve(drafts, sentences, article)
     _date_from_occasion(drafts, sentences, article)
     place_of_sidelines(drafts)
     return drafts
@@ -119,18 +125,73 @@ def _group_draft(article, sentences: list[Sentence], index: int, mentions: Artic
     occasion = sentences[at]
     start = next(iter(mentions.persons_between(sent.start, sent.end))).start - sent.start
     cue = Cue(start, start + 1, "group", "")
-    date = _date(sent.text, 0, len(sent.text), cue, article) or occasion_day(occasion, article.published)
+    date = (_date(sent.text, 0, len(sent.text), cue, article) or occasion_day(occasion, article.published)
+            or (occasion_day(sentences[index - 1], article.published) if at == index and index else None))
+    location, told_at = _nearest_place(sentences, index, at)
+    shifted = any(_SHIFTED.search(sentences[k].text) for k in {index, at, told_at} if k is not None)
     return Draft(participants=names, orgs=[], evidence=[_evidence(sent, cue, 0.6)], first=index, last=index,
-                 date=date, location=_nearest_place(sentences, index, at), cue_kinds={"group"})
+                 date=date, location=location, cue_kinds={"group"}, shifted=shifted)
 
 
-def _nearest_place(sentences: list[Sentence], index: int, floor: int) -> str | None:
-    """The place the sentence gives, else the nearest of those before it back to the occasion's."""
+def _signers_draft(article, sentences: list[Sentence], index: int, mentions: ArticleMentions) -> Draft | None:
+    """The people a sentence without a meeting verb names as signing a text together (`signers`)."""
+    sent = sentences[index]
+    names = signers(sent, mentions)
+    if not names or _SHIFTED.search(sent.text):
+        return None
+    start = next(iter(mentions.persons_between(sent.start, sent.end))).start - sent.start
+    cue = Cue(start, start + 1, "group", "")
+    return Draft(participants=names, orgs=[], evidence=[_evidence(sent, cue, 0.6)], first=index, last=index,
+                 date=_date(sent.text, 0, len(sent.text), cue, article), location=place(sent.text),
+                 cue_kinds={"group"}, foreign_venue=foreign_venue(sent.text, mentions, sent.start))
+
+
+def _nearest_place(sentences: list[Sentence], index: int, floor: int) -> tuple[str | None, int | None]:
+    """The place the sentence gives, else the nearest of those before it back to the occasion's
+    (with the index of the sentence that gives it)."""
     for k in range(index, max(0, min(floor, index - 2)) - 1, -1):
         found = place(sentences[k].text)
         if found:
-            return found
-    return None
+            return found, k
+    return None, None
+
+
+def _day_between(sentences: list[Sentence], lo: int, hi: int, article: ExtractedArticle) -> bool:
+    """Whether a sentence of sentences[lo:hi] tells a day (another occasion than the one before)."""
+    return any(d.precision == Precision.DAY for k in range(lo, hi)
+               for _, _, d in event_dates(sentences[k].text, article.published))
+
+
+def _date_from_meeting_before(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle) -> None:
+    """Talks told without a day right after a dated meeting, of two or more who all took part in it
+    ("X met separately with Y and with Z on Monday. Z and X discussed ...") or told as what came
+    next ("The delegation then held talks with ...", no other day told since), are on that meeting's day."""
+    for draft in drafts:
+        if draft.date or draft.shifted or not draft.first:
+            continue
+        then = bool(_THEN.search(sentences[draft.first].text))
+        if then:
+            told = [d for d in drafts if d is not draft and d.date and d.first < draft.first]
+            before = max(told, key=lambda d: min(d.last, draft.first - 1), default=None)
+            if before and _day_between(sentences, min(before.last, draft.first - 1) + 1, draft.first, article):
+                before = None
+        else:
+            before = next((d for d in reversed(drafts) if d is not draft and d.date and d.last == draft.first - 1
+                           and len(draft.participants) >= 2 and set(draft.participants) <= set(d.participants)), None)
+        if before:
+            draft.date = before.date
+            draft.location = draft.location or before.location
+
+
+# "then held talks with", "afterwards met": the next encounter of the occasion just told.
+_THEN = re.compile(r"\b(?:then|afterwards|subsequently)\s+(?:also\s+)?(?:held|met|received|hosted|had|sat|called)\b", _I)
+
+
+def _date_from_eve(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle) -> None:
+    """Talks "on the eve of the summit" without a day of their own: the day before the summit's."""
+    for draft in drafts:
+        if not draft.date:
+            draft.date = eve_day(sentences, draft.first, article.published)
 
 
 def _date_from_occasion(drafts: list[Draft], sentences: list[Sentence], article: ExtractedArticle) -> None:

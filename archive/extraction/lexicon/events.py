@@ -140,6 +140,9 @@ def generic_kind(head: str) -> str:
 
 # Status cues, most specific first. Each is (regex, status); the cue nearest the mention wins.
 STATUS_CUES = (
+    # "will enter into force once ratified": a signed text, not yet in force.
+    (r"\b(?:will|would|shall|could|may|might|to)\s+(?:soon\s+|only\s+|then\s+)?"
+     r"(?:be\s+in|come\s+into|enter\s+into|go\s+into|take)\s+(?:force|effect)\b", "signed"),
     (r"\b(?:yet|still|not|awaiting|pending|before)\s+(?:to\s+)?(?:be\s+)?ratif\w*|\bawaits?\s+ratification\b|"
      r"\bpending\s+ratification\b|\bsubject\s+to\s+ratification\b", "signed"),
     (r"\b(?:came|come|comes|coming|entered|enter|enters|entering)\s+into\s+(?:force|effect)\b|"
