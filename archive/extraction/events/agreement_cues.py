@@ -129,7 +129,7 @@ class Found:
     status_at: int | None = None
 
 
-# "Agreement on Strategic Partnership in ...": a title that opens with a head word and a preposition
+# "Agreement on Partnership in Pacific Fisheries": a title that opens with a head word and a preposition
 # is a document of that head's kind, whatever head word its subject holds.
 _OPENING_HEAD = re.compile(r"(?P<head>" + "|".join(re.escape(h) for h in sorted(NAMED_HEADS, key=len, reverse=True))
                            + r")\s+(?:on|of|for|between|to|in)\s")
