@@ -17,6 +17,7 @@ the merge first, or its rows would be lost.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -112,7 +113,7 @@ LINKS: dict[type[Reviewable], list[Link]] = {
 
 def plain(value):
     """A field value as JSON keeps it (dates as ISO text)."""
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    return value.isoformat() if isinstance(value, (datetime.date, datetime.time)) else value
 
 
 def links_snapshot(record: Reviewable) -> dict:
