@@ -17,7 +17,8 @@ the merge first, or its rows would be lost.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import models, transaction
@@ -33,57 +34,86 @@ from .errors import CurationError
 
 @dataclass(frozen=True)
 class Link:
-    """Rows of `model` whose `owner` foreign key is the record, snapshotted by `fields` (attnames)."""
+    """Rows of `model` whose `owner` foreign key is the record, snapshotted by `fields` (attnames) and labelled
+    from `labelled_by` (lookups read with them, through their foreign keys) by `label`."""
 
     key: str  # the snapshot's key, and the record's related manager
     noun: str  # how a curator calls one row
     model: type[models.Model]
     owner: str
     fields: tuple[str, ...]
-    labelled_by: tuple[str, ...] = ()  # foreign keys loaded with the rows, to label them
+    labelled_by: tuple[str, ...]
+    label: Callable[[dict], str]
 
 
-def participant_label(row) -> str:
-    linked = row.person or row.organization
-    return row.name if linked is None or str(linked) == row.name else f"{row.name} (→ {linked})"
+def choice_label(model, field: str, value) -> str:
+    return str(dict(model._meta.get_field(field).flatchoices).get(value, value))
 
 
-def party_label(row) -> str:
-    details = [d for d in (row.get_role_display(), str(row.country or ""), str(row.person or "")) if d]
-    return f"{row.name} ({', '.join(details)})"
+def organization_label(name, acronym) -> str:
+    """An organization as it prints (`Organization.__str__`)."""
+    return f"{name} ({acronym})" if acronym else name
 
 
-LABELS = {
-    MeetingParticipant: participant_label,
-    AgreementParty: party_label,
-    Role: lambda row: f"{row.title}" + (f", {row.organization}" if row.organization_id else "")
-    + (f" ({row.date})" if row.date else ""),
-    AgreementStatusChange: lambda row: f"{row.get_status_display()}" + (f" ({row.date})" if row.date else ""),
-}
+def dated(date) -> str:
+    return f" ({date})" if date else ""
+
+
+def participant_label(row: dict) -> str:
+    if row["person_id"] is not None:
+        linked = row["person__name"]
+    elif row["organization_id"] is not None:
+        linked = organization_label(row["organization__name"], row["organization__acronym"])
+    else:
+        return row["name"]
+    return row["name"] if linked == row["name"] else f"{row['name']} (→ {linked})"
+
+
+def party_label(row: dict) -> str:
+    details = [d for d in (choice_label(AgreementParty, "role", row["role"]), row["country__name"] or "",
+                           row["person__name"] or "") if d]
+    return f"{row['name']} ({', '.join(details)})"
+
+
+def role_label(row: dict) -> str:
+    organization = (", " + organization_label(row["organization__name"], row["organization__acronym"])
+                    if row["organization_id"] else "")
+    return f"{row['title']}{organization}{dated(row['date'])}"
+
+
+def status_label(row: dict) -> str:
+    return choice_label(AgreementStatusChange, "status", row["status"]) + dated(row["date"])
+
+
+def by_name(row: dict) -> str:
+    return row["name"]
+
 
 LINKS: dict[type[Reviewable], list[Link]] = {
     Person: [
-        Link("aliases", "alias", PersonAlias, "person", ("name", "normalized", "surname_key")),
+        Link("aliases", "alias", PersonAlias, "person", ("name", "normalized", "surname_key"), (), by_name),
         Link("roles", "role", Role, "person",
              ("title", "organization_id", "country_id", "article_id", "date", "date_precision", "date_text"),
-             ("organization",)),
+             ("organization__name", "organization__acronym"), role_label),
     ],
-    Organization: [Link("aliases", "alias", OrganizationAlias, "organization", ("name", "normalized"))],
+    Organization: [Link("aliases", "alias", OrganizationAlias, "organization", ("name", "normalized"), (),
+                        by_name)],
     Meeting: [Link("participants", "participant", MeetingParticipant, "meeting",
-                   ("name", "person_id", "organization_id", "country_id"), ("person", "organization"))],
+                   ("name", "person_id", "organization_id", "country_id"),
+                   ("person__name", "organization__name", "organization__acronym"), participant_label)],
     Agreement: [
         Link("parties", "party", AgreementParty, "agreement",
              ("name", "role", "country_id", "organization_id", "person_id", "date", "date_precision", "date_text"),
-             ("country", "person")),
+             ("country__name", "person__name"), party_label),
         Link("status_changes", "status step", AgreementStatusChange, "agreement",
-             ("status", "date", "date_precision", "date_text", "article_id", "evidence_id")),
+             ("status", "date", "date_precision", "date_text", "article_id", "evidence_id"), (), status_label),
     ],
 }
 
 
 def plain(value):
     """A field value as JSON keeps it (dates as ISO text)."""
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    return value.isoformat() if isinstance(value, (datetime.date, datetime.time)) else value
 
 
 def links_snapshot(record: Reviewable) -> dict:
@@ -93,19 +123,27 @@ def links_snapshot(record: Reviewable) -> dict:
 
 def links_snapshots(model: type[Reviewable], pks: list[int]) -> dict[int, dict]:
     """{pk: links snapshot} of many records of `model` at once (ingest saves them in bulk):
-    still one query per kind of link, however many records."""
+    still one query per kind of link, however many records. Rows are read as tuples, not
+    model instances, and only their dates are converted (`plain`): a busy record's roles cost
+    little each."""
     snapshots = {pk: no_links(model) for pk in pks}
     for link in LINKS[model]:
-        label = LABELS.get(link.model, str)
-        rows = link.model.objects.filter(**{f"{link.owner}__in": pks}).select_related(*link.labelled_by)
-        for row in rows.order_by("pk"):
-            snapshots[getattr(row, f"{link.owner}_id")][link.key].append(
-                {"id": row.pk, "label": label(row), "fields": {f: plain(getattr(row, f)) for f in link.fields}})
+        owner = f"{link.owner}_id"
+        columns = ("pk", owner, *dict.fromkeys((*link.fields, *link.labelled_by)))
+        end = 2 + len(link.fields)
+        dates = [f for f in link.fields if isinstance(link.model._meta.get_field(f), (models.DateField,
+                                                                                       models.TimeField))]
+        rows = link.model.objects.filter(**{f"{owner}__in": pks}).order_by("pk").values_list(*columns)
+        for values in rows:
+            fields = dict(zip(link.fields, values[2:end]))
+            for name in dates:
+                fields[name] = plain(fields[name])
+            snapshots[values[1]][link.key].append(
+                {"id": values[0], "label": link.label(dict(zip(columns, values))), "fields": fields})
     if model is Agreement:
-        through = Agreement.sectors.through.objects.filter(agreement_id__in=pks).select_related("sector")
-        for row in through.order_by("sector_id"):
-            snapshots[row.agreement_id]["sectors"].append({"id": row.sector_id, "label": row.sector.name,
-                                                           "fields": {}})
+        through = Agreement.sectors.through.objects.filter(agreement_id__in=pks).order_by("sector_id")
+        for agreement_id, sector_id, name in through.values_list("agreement_id", "sector_id", "sector__name"):
+            snapshots[agreement_id]["sectors"].append({"id": sector_id, "label": name, "fields": {}})
     return snapshots
 
 
