@@ -2,6 +2,8 @@
 
 import datetime
 
+import pytest
+
 from .event_builders import article, meetings, person
 
 THU = datetime.date(2023, 10, 12)  # a Thursday
@@ -105,13 +107,6 @@ def test_two_people_who_sign_one_text_at_a_conference_met_where_it_was():
     assert set(m.participants) == {"Ana Lopez", "Karl Berg"} and m.location == "Vienna"
 
 
-def test_people_who_joined_a_ceremony_online_are_one_meeting():
-    body = "Ana Lopez, Karl Berg and Lena Holm joined the ceremony online on Tuesday."
-    m, = meetings(article(body, MINISTERS, published=THU))
-    assert set(m.participants) == {"Ana Lopez", "Karl Berg", "Lena Holm"}
-    assert m.date.value == datetime.date(2023, 10, 10)
-
-
 def test_a_ceremony_attended_by_three_ministers_is_their_meeting_on_its_day():
     body = ("The firms set up a venture in Vienna on 3 March 2022 at a ceremony attended by Ana Lopez, Karl Berg "
             "and Lena Holm.")
@@ -170,20 +165,22 @@ def test_he_and_another_leader_after_a_clause_naming_him():
     assert set(m.participants) == {"Lena Holm", "Karl Berg"} and m.location == "Vienna"
 
 
-def test_people_who_joined_that_signing_ceremony_met_on_the_day_the_sentence_before_gives_the_signing():
-    body = ("The port treaty gained force on May 2, when the accord between the three states was signed in "
-            "Lisbon. Ana Lopez, Karl Berg and Lena Holm joined that signing ceremony by video link.")
+@pytest.mark.parametrize("body, people, day", [
+    pytest.param("Ana Lopez, Karl Berg and Lena Holm joined the ceremony online on Tuesday.",
+                 {"Ana Lopez", "Karl Berg", "Lena Holm"}, datetime.date(2023, 10, 10), id="joined online on a day"),
+    pytest.param("The port treaty gained force on May 2, when the accord between the three states was signed in "
+                 "Lisbon. Ana Lopez, Karl Berg and Lena Holm joined that signing ceremony by video link.",
+                 {"Ana Lopez", "Karl Berg", "Lena Holm"}, datetime.date(2023, 5, 2),
+                 id="joined the signing the sentence before dates"),
+    pytest.param("The two documents were signed in Oslo on 14 September during the energy forum. "
+                 "Ana Lopez and Karl Berg put their names to both texts at a ceremony on the forum's sidelines.",
+                 {"Ana Lopez", "Karl Berg"}, datetime.date(2023, 9, 14),
+                 id="two signatories at the ceremony of the documents just dated"),
+])
+def test_the_people_of_a_ceremony_are_one_meeting_on_its_day(body, people, day):
     m, = meetings(article(body, MINISTERS, published=THU))
-    assert set(m.participants) == {"Ana Lopez", "Karl Berg", "Lena Holm"}
-    assert m.date.value == datetime.date(2023, 5, 2)
-
-
-def test_two_signatories_at_a_ceremony_met_on_the_day_the_documents_were_signed():
-    body = ("The two documents were signed in Oslo on 14 September during the energy forum. "
-            "Ana Lopez and Karl Berg put their names to both texts at a ceremony on the forum's sidelines.")
-    m, = meetings(article(body, MINISTERS, published=THU))
-    assert set(m.participants) == {"Ana Lopez", "Karl Berg"}
-    assert m.date.value == datetime.date(2023, 9, 14)
+    assert set(m.participants) == people
+    assert m.date.value == day
 
 
 def test_signatories_whose_sentence_before_tells_another_time_of_day_keep_none():

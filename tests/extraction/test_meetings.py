@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from archive.extraction.pipeline import extract_file
+from archive.extraction.records import ExtractedMeeting
 
 from .event_builders import article, meetings, person
 
@@ -338,25 +339,25 @@ def test_a_meeting_a_lead_person_also_held_takes_the_day_of_the_lead_signing():
 
 # --- a meeting told again by some of its people -------------------------------------------------
 
-def test_talks_of_two_of_a_meeting_told_just_before_take_its_day():
+def two_of_the_meeting(meeting: str, told_again: str) -> list[ExtractedMeeting]:
+    """The meetings of Salas and Mora in a visit's story whose Monday `meeting` they both attended."""
     body = ("QUITO: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
-            "On Monday, Salas met separately with Ecuador's energy "
-            "minister Pablo Ortega and with Foreign Minister Ines Mora. "
-            "Mora and Salas discussed border crossings and fisheries, officials said.")
+            + meeting + " " + told_again)
     found = meetings(article(body, [("Elena Salas", "Salas"), ("Pablo Ortega",), ("Ines Mora", "Mora")],
                              published=WED, dateline="QUITO"))
-    pair = next(m for m in found if set(m.participants) == {"Elena Salas", "Ines Mora"})
+    return [m for m in found if set(m.participants) == {"Elena Salas", "Ines Mora"}]
+
+
+def test_talks_of_two_of_a_meeting_told_just_before_take_its_day():
+    pair = two_of_the_meeting("On Monday, Salas met separately with Ecuador's energy minister Pablo Ortega and "
+                              "with Foreign Minister Ines Mora.",
+                              "Mora and Salas discussed border crossings and fisheries, officials said.")[0]
     assert pair.date.value == datetime.date(2024, 3, 4)
 
 
 def test_two_of_a_meeting_who_met_at_another_time_keep_no_day_of_it():
-    body = ("QUITO: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
-            "On Monday, Salas met Ecuador's energy minister "
-            "Pablo Ortega and Foreign Minister Ines Mora. "
-            "Mora and Salas had previously met in Lima to discuss fisheries.")
-    found = meetings(article(body, [("Elena Salas", "Salas"), ("Pablo Ortega",), ("Ines Mora", "Mora")],
-                             published=WED, dateline="QUITO"))
-    earlier = [m for m in found if set(m.participants) == {"Elena Salas", "Ines Mora"}]
+    earlier = two_of_the_meeting("On Monday, Salas met Ecuador's energy minister Pablo Ortega and Foreign Minister "
+                                 "Ines Mora.", "Mora and Salas had previously met in Lima to discuss fisheries.")
     assert earlier and all(m.date is None for m in earlier)
 
 
@@ -381,32 +382,24 @@ def test_on_the_eve_of_an_occasion_the_story_does_not_date_gives_no_day():
 
 # --- "then": the next encounter of the day just told -----------------------------------------------
 
-def test_talks_the_delegation_then_held_are_on_the_day_of_the_meeting_before():
+def talks_then_held(then: str, between: str = "") -> ExtractedMeeting:
+    """The meeting of a visit's story told as what its delegation did next (`then`), perhaps after `between`."""
     body = ("LIMA: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
-            "On Monday she held talks with Foreign Minister Ines Mora. "
-            "The Peruvian delegation then held talks with energy minister Pablo Ortega and Rosa Vidal.")
+            "On Monday she held talks with Foreign Minister Ines Mora. " + between +
+            "The Peruvian delegation then held talks with energy minister Pablo Ortega and Rosa Vidal" + then)
     people = [("Elena Salas", "Salas"), ("Ines Mora", "Mora"), ("Pablo Ortega",), ("Rosa Vidal",)]
     found = meetings(article(body, people, published=WED, dateline="LIMA"))
-    later = next(m for m in found if "Pablo Ortega" in m.participants)
-    assert later.date.value == datetime.date(2024, 3, 4)
+    return next(m for m in found if "Pablo Ortega" in m.participants)
+
+
+def test_talks_the_delegation_then_held_are_on_the_day_of_the_meeting_before():
+    assert talks_then_held(".").date.value == datetime.date(2024, 3, 4)
 
 
 def test_talks_then_held_on_a_day_of_their_own_keep_it():
-    body = ("LIMA: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
-            "On Monday she held talks with Foreign Minister Ines Mora. "
-            "The Peruvian delegation then held talks with energy minister Pablo Ortega and Rosa Vidal on Tuesday.")
-    people = [("Elena Salas", "Salas"), ("Ines Mora", "Mora"), ("Pablo Ortega",), ("Rosa Vidal",)]
-    found = meetings(article(body, people, published=WED, dateline="LIMA"))
-    later = next(m for m in found if "Pablo Ortega" in m.participants)
-    assert later.date.value == datetime.date(2024, 3, 5)
+    assert talks_then_held(" on Tuesday.").date.value == datetime.date(2024, 3, 5)
 
 
 def test_talks_then_held_after_another_day_was_told_do_not_take_the_earlier_meeting_s_day():
-    body = ("LIMA: Peruvian Trade Minister Elena Salas arrived on Sunday for a three-day visit. "
-            "On Monday she held talks with Foreign Minister Ines Mora. "
-            "A trade fair opens in the port of Callao on Friday. "
-            "The Peruvian delegation then held talks with energy minister Pablo Ortega and Rosa Vidal.")
-    people = [("Elena Salas", "Salas"), ("Ines Mora", "Mora"), ("Pablo Ortega",), ("Rosa Vidal",)]
-    found = meetings(article(body, people, published=WED, dateline="LIMA"))
-    later = next(m for m in found if "Pablo Ortega" in m.participants)
+    later = talks_then_held(".", between="A trade fair opens in the port of Callao on Friday. ")
     assert later.date is None or later.date.value != datetime.date(2024, 3, 4)
