@@ -1,9 +1,15 @@
 """Features of extracted records (no database): what the extractor knew, in numbers."""
 
+import datetime
+
 from archive.extraction.pipeline import extract_text
+from archive.extraction.records import (
+    Evidence, ExtractedAgreement, ExtractedArticle, ExtractedMeeting, ExtractedOrganization, ExtractedPerson, FuzzyDate,
+)
 from archive.extraction.scoring import default_model
-from archive.extraction.records import Evidence, ExtractedAgreement, ExtractedArticle, ExtractedOrganization
-from archive.extraction.scoring.features import LABELS, MODEL_FEATURES, agreement_features, organization_features
+from archive.extraction.scoring.features import (
+    LABELS, MODEL_FEATURES, agreement_features, meeting_features, organization_features,
+)
 
 STORY = """Ministers agree on rail link
 TASHKENT, March 3, 2025 - Foreign Minister Aibek Nurlanov met Sardor Umarov in Tashkent on Monday.
@@ -133,3 +139,71 @@ def test_no_weight_of_the_shipped_model_goes_against_what_its_feature_means():
     for kind, model in default_model().types.items():
         for name, weight in zip(model.features, model.coefficients):
             assert weight * EXPECTED_SIGN.get(name, 0) >= 0, (kind, name, weight)
+
+
+def meeting_in_story(sentence: str, participants: dict[str, str | None], location: str | None,
+                     date: FuzzyDate | None = None, dateline: str | None = None) -> dict:
+    people = [ExtractedPerson(name=name, country=country) for name, country in participants.items()]
+    meeting = ExtractedMeeting(participants=list(participants), location=location, date=date,
+                               evidence=[evidence_of(sentence, next(iter(participants)))])
+    article = ExtractedArticle(source_name="m.txt", position=0, title="", body=sentence, dateline=dateline,
+                               people=people, meetings=[meeting])
+    return meeting_features(meeting, article)
+
+
+def test_a_meeting_of_two_countries_whose_place_and_date_are_written_beside_it_is_told_apart():
+    written = meeting_in_story("Ilvar Tokbaev met Rasul Nazarzoda in Dushanbe on May 12.",
+                               {"Ilvar Tokbaev": "Kyrgyzstan", "Rasul Nazarzoda": "Tajikistan"}, "Dushanbe",
+                               FuzzyDate(datetime.date(2025, 5, 12), text="May 12"))
+    assert written["sides_of_two_countries"] == 1.0 and written["place_in_sentences"] == 1.0
+    assert written["date_in_sentences"] == 1.0 and written["other_city_in_sentences"] == 0.0
+    # the place only from the dateline, another city in the sentence, both sides of one country
+    elsewhere = meeting_in_story("Rasul Nazarzoda met Davron Sharipov, recalling his visit to Bishkek in July.",
+                                 {"Rasul Nazarzoda": "Tajikistan", "Davron Sharipov": "Tajikistan"}, "Dushanbe",
+                                 dateline="DUSHANBE")
+    assert elsewhere["sides_of_two_countries"] == 0.0 and elsewhere["place_in_sentences"] == 0.0
+    assert elsewhere["other_city_in_sentences"] == 1.0 and elsewhere["date_in_sentences"] == 0.0
+
+
+def test_a_city_that_is_part_of_the_meetings_place_is_not_another_city():
+    whole = meeting_in_story("Ilvar Tokbaev arrived in New Delhi for talks.", {"Ilvar Tokbaev": "Kyrgyzstan"}, "Delhi")
+    assert whole["other_city_in_sentences"] == 0.0
+
+
+def test_an_agreement_title_that_is_a_piece_of_its_sentence_is_marked():
+    plain = agreement_in_story("Agreement on Water Sharing", "agreement")
+    assert plain["pronoun_in_title"] == 0.0 and plain["verb_in_title"] == 0.0
+    assert plain["signing_verb_in_sentences"] == 1.0  # "The two countries signed the ..."
+    assert agreement_in_story("Agreement between the grid operators on its founding", "agreement")["pronoun_in_title"] == 1.0
+    assert agreement_in_story("Agreement on IT Cooperation", "agreement")["pronoun_in_title"] == 0.0
+    assert agreement_in_story("Trilateral agreement signed at the forum", "agreement")["verb_in_title"] == 1.0
+
+
+def agreement_of(sentence: str, title: str, parties: list[str]) -> dict:
+    agreement = ExtractedAgreement(title=title, kind="agreement", status="signed", parties=parties,
+                                   evidence=[evidence_of(sentence, title)])
+    article = ExtractedArticle(source_name="a.txt", position=0, title="", body=sentence, agreements=[agreement])
+    return agreement_features(agreement, article)
+
+
+def test_an_agreement_whose_sentence_names_more_countries_than_its_parties_is_marked():
+    sentence = "Kyrgyzstan, Tajikistan and Uzbekistan discussed the Water Accord, which the Kyrgyz side welcomed."
+    two = agreement_of(sentence, "Water Accord", ["Kyrgyzstan", "Tajikistan"])
+    three = agreement_of(sentence, "Water Accord", ["Kyrgyzstan", "Tajikistan", "Uzbekistan"])
+    assert two["countries_beyond_parties"] == 1.0 and three["countries_beyond_parties"] == 0.0
+    assert two["signing_verb_in_sentences"] == 0.0  # "discussed"
+    bodies = agreement_of(sentence, "Water Accord", ["Kyrgyzstan", "Ministry of Energy"])
+    assert bodies["parties_are_countries"] == 0.5 and three["parties_are_countries"] == 1.0
+
+
+def test_a_common_words_name_met_only_in_a_title_is_marked_even_when_the_lexicon_knows_it():
+    body = "Deputy Secretary of the Security Council Rustam Saidov arrived on Monday."
+    org = ExtractedOrganization(name="Security Council", type="international",
+                                evidence=[evidence_of(body, "Security Council")])
+    features = organization_features(org, body, [])
+    assert features["known_body"] == 1.0 and features["generic_post"] == 0.0
+    assert features["plain_name_post"] == 1.0
+    ministry = "The Ministry of Energy of Kyrgyzstan said so."
+    own = ExtractedOrganization(name="Ministry of Energy of Kyrgyzstan", type="government",
+                                evidence=[evidence_of(ministry, "Ministry of Energy of Kyrgyzstan")])
+    assert organization_features(own, ministry, [])["plain_name_post"] == 0.0
