@@ -288,16 +288,16 @@ def _other_city_said(meeting: ExtractedMeeting) -> float:
     """A known city other than the meeting's place is written in its sentences ("his visit to X" while
     the place is the dateline): the place may be the wrong one."""
     place = lx.lookup_key(meeting.location or "")
-    for e in meeting.evidence:
-        found = [re.sub(r"['\u2019]s$", "", w) for w in _NAME_WORD.findall(e.sentence)]
-        for i, word in enumerate(found):
-            if not word[:1].isupper():
-                continue
-            for name in (word, " ".join(found[i:i + 2])):
-                key = lx.lookup_key(name)
-                if key in lx.CITIES and not lx.country_of(key) and not _overlap(key, place):
-                    return 1.0
-    return 0.0
+    return float(any(not _overlap(city, place) for e in meeting.evidence for city in _cities_in(e.sentence)))
+
+
+@functools.lru_cache(maxsize=4096)  # a sentence is read for every record it supports
+def _cities_in(sentence: str) -> frozenset[str]:
+    """Keys of the lexicon's cities (not city-states) written in a sentence, by one or two capitalized words."""
+    found = [re.sub(r"['\u2019]s$", "", w) for w in _NAME_WORD.findall(sentence)]
+    keys = (lx.lookup_key(name) for i, word in enumerate(found) if word[:1].isupper()
+            for name in (word, " ".join(found[i:i + 2])))
+    return frozenset(key for key in keys if key in lx.CITIES and not lx.country_of(key))
 
 
 def _overlap(one: str, other: str) -> bool:
@@ -368,12 +368,14 @@ def _countries_share(parties: list[str]) -> float:
 def _countries_beyond_parties(agreement: ExtractedAgreement) -> float:
     """The agreement's sentences name more countries than it has parties ("a trilateral agreement ...
     commits A, B and C" with two parties): a side may be missing, or the document is another one."""
-    named: set[str] = set()
-    for e in agreement.evidence:
-        for w in _WORD.findall(e.sentence):
-            if w[:1].isupper() and (country := lx.country_of(w)):
-                named.add(country)
+    named = set().union(*(_countries_in(e.sentence) for e in agreement.evidence))
     return float(len(named) > max(len(agreement.parties), 1))
+
+
+@functools.lru_cache(maxsize=4096)  # a sentence is read for every record it supports
+def _countries_in(sentence: str) -> frozenset[str]:
+    """Countries a sentence names by a capitalized word: a country's name or its people's ("Kazakh")."""
+    return frozenset(country for w in _WORD.findall(sentence) if w[:1].isupper() and (country := lx.country_of(w)))
 
 
 @functools.lru_cache(maxsize=16384)  # names recur across records and articles
