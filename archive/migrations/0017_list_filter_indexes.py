@@ -1,16 +1,16 @@
-"""Indexes for the agreement lists filtered by kind, by value and by sector, and for meetings looked up by id.
+"""Indexes for the agreement lists filtered by kind, by value and by sector.
 
-Measured with EXPLAIN (ANALYZE, BUFFERS) at a million articles (load 3-4 on two cores), first 10,001 rows:
+Measured with EXPLAIN (ANALYZE, BUFFERS) at a million articles (load 3-5 on two cores), the list's first 10,001 rows,
+alternately without and with the indexes, median of 5:
 - `agreement_live_by_kind`: live agreements of a kind, newest first (`?kind=mou`, with a party country):
-  read from the index instead of 75,000 kind entries and 2,300 table pages (8,048 -> 1,444 buffers,
-  155 -> 80 ms).
+  read from the index instead of 75,000 kind entries and 2,300 table pages (8,045 -> 1,443 buffers,
+  141-173 -> 77-90 ms).
 - `agreement_live_by_value` and `sector_agreements`: `?value_min=...&value_max=...&sector=energy` reads the
   value range and the sector's agreements from the indexes alone instead of 6,700 agreement and 2,400
-  link-table pages (9,157 buffers -> a few hundred, 102 -> 50 ms). The sector index serves SQLite too.
-- `meeting_by_id_covering`: a searched meeting list looks its matches up by id (`paging.among_subquery`)
-  for their date, place and review state; from this index alone instead of the table: the admin's
-  `?country=UZ&q=Tashkent` (20,834 look-ups) 186,000 -> 135,000 buffers, 380 -> 230 ms; the reading
-  list `?location=astana&q=energy` (43,806 look-ups) 164,000 -> 148,000 buffers, 490 -> 350-420 ms.
+  link-table pages (9,148 -> 269 buffers, 42-75 -> 17 ms). The sector index serves SQLite too.
+
+Tried and left out: `(id) INCLUDE (date, location, ...)` on meetings, for the searched lists' look-ups
+by id, saved 7-18 % of their buffers and no time beyond the noise.
 """
 
 from django.db import migrations
@@ -22,8 +22,6 @@ INDEXES = [
      {"postgresql"}),
     ("agreement_live_by_value", "archive_agreement", "value_usd, id", "date, status, kind", LIVE, {"postgresql"}),
     ("sector_agreements", "archive_agreement_sectors", "sector_id, agreement_id", "", "", {"postgresql", "sqlite"}),
-    ("meeting_by_id_covering", "archive_meeting", "id", "date, date_precision, location, review_status, merged_into_id",
-     "", {"postgresql"}),
 ]
 
 
