@@ -302,9 +302,12 @@ def facets(kind: str, rows: list[dict]) -> list[Facet]:
 def meetings_by_month(rows: list[dict]) -> list[tuple[date, int]]:
     """[(first of month, meetings)] of the meetings' first rows (`facet_rows`), leaving out undated
     meetings and those dated only by year."""
-    months = Counter(row["date"].replace(day=1) for row in rows
-                     if row["date"] is not None and row["date_precision"] != DatePrecision.YEAR)
-    return sorted(months.items())
+    year_only = DatePrecision.YEAR
+    # Counted by (year, month) and made dates once per month: `date.replace` on each of 10,001 rows was
+    # most of the page's Python time outside rendering.
+    months = Counter((day.year, day.month) for row in rows
+                     if (day := row["date"]) is not None and row["date_precision"] != year_only)
+    return sorted((date(year, month, 1), n) for (year, month), n in months.items())
 
 
 @dataclass(frozen=True)
