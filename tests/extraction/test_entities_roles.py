@@ -206,3 +206,30 @@ def test_a_body_in_a_double_title_stops_before_the_second_title_and_its_portfoli
     people, orgs = entities(body)
     assert [o.name for o in orgs] == ["Council of Ministers"]
     assert person(people, "Daler Saidzoda").country == "Tajikistan"
+
+
+def test_a_plural_title_before_a_list_of_names_is_each_ones_title_in_the_singular():
+    body = ("TASHKENT: On Monday, transport ministers Rustam Olimov of Tajikistan, Dauren Bekov of Kazakhstan "
+            "and Kamol Yusupov of Uzbekistan signed a protocol on rail freight.")
+    people, _ = entities(body, "TASHKENT")
+    assert [(p.name, p.title, p.country) for p in people] == [
+        ("Rustam Olimov", "transport minister", "Tajikistan"),
+        ("Dauren Bekov", "transport minister", "Kazakhstan"),
+        ("Kamol Yusupov", "transport minister", "Uzbekistan"),
+    ]
+
+
+def test_a_list_opened_by_a_dash_takes_the_plural_title_before_it():
+    body = ("ALMATY: The foreign ministers of the two states that share the river - Aibek Tursunov of Kyrgyzstan "
+            "and Farrukh Nazarov of Tajikistan - met in Almaty on Friday.")
+    people, _ = entities(body, "ALMATY")
+    assert {p.name: p.title for p in people} == {"Aibek Tursunov": "foreign minister",
+                                                 "Farrukh Nazarov": "foreign minister"}
+
+
+def test_a_name_between_the_plural_title_and_the_dash_keeps_the_list_untitled():
+    body = ("ALMATY: The ministers thanked President Marat Sadykov for the talks - Aibek Tursunov "
+            "and Farrukh Nazarov said so on Friday.")
+    people, _ = entities(body, "ALMATY")
+    assert person(people, "Aibek Tursunov").title is None
+    assert person(people, "Farrukh Nazarov").title is None

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from .. import lexicon as lx
 from .organizations import cluster_organizations, find_mentions, to_organization
+from .roles import share_plural_titles
 from .people import (
     bilateral_other, byline_person, cluster_mentions, inherit_counterpart_titles, most_mentioned_other_country,
     name_spans, read_mention, to_person, unnamed_title_countries,
@@ -34,6 +35,7 @@ def extract_entities(article: ExtractedArticle, sentences: Sequence) -> tuple[li
     blocked = set(org_by_token)
     people_mentions = [read_mention(doc, a, b, org_by_token) for a, b in name_spans(doc, blocked)]
     inherit_counterpart_titles(people_mentions, doc)
+    share_plural_titles(people_mentions, doc)
     foreign = functools.cache(lambda: bilateral_other(article.title, doc, home))  # only visitors need it
     titles = unnamed_title_countries(doc)
     people = [to_person(c, doc, home, foreign, titles) for c in cluster_mentions(people_mentions, doc, frozenset(blocked))]
