@@ -132,7 +132,7 @@ def test_a_chairman_led_by_its_organization_takes_its_country():
 
 def test_an_organization_name_stops_before_a_title_and_a_person_it_runs_into():
     body = ("BAKU: Deputy Chairman of the Cabinet of Ministers and Economy Minister Samir Huseynov met the "
-            "Ministry of Foreign Affairs Spokesperson Leyla Rzayeva.")
+            "Ministry of Foreign Affairs Spokesperson Leyla Rzayeva. The Cabinet of Ministers approved the plan.")
     people, orgs = entities(body, "BAKU")
     assert {o.name for o in orgs} == {"Cabinet of Ministers", "Ministry of Foreign Affairs"}
     samir = person(people, "Samir Huseynov")
@@ -202,7 +202,7 @@ def test_a_body_in_a_double_title_stops_before_the_second_title_and_its_portfoli
     from .entity_helpers import entities, person
 
     body = ("Tajikistan's Deputy Chairman of the Council of Ministers and Minister for Foreign Affairs "
-            "Daler Saidzoda opened the talks.")
+            "Daler Saidzoda opened the talks. The Council of Ministers approved the agenda.")
     people, orgs = entities(body)
     assert [o.name for o in orgs] == ["Council of Ministers"]
     assert person(people, "Daler Saidzoda").country == "Tajikistan"
@@ -233,3 +233,18 @@ def test_a_name_between_the_plural_title_and_the_dash_keeps_the_list_untitled():
     people, _ = entities(body, "ALMATY")
     assert person(people, "Aibek Tursunov").title is None
     assert person(people, "Farrukh Nazarov").title is None
+
+
+def test_a_generic_body_named_only_in_titles_is_part_of_the_post_not_an_organization():
+    body = ("BAKU: Deputy Chairman of the Cabinet of Ministers Samir Huseynov met Leyla Rzayeva, Secretary of the "
+            "Security Council, and the Speaker of the Milli Mejlis Elvin Hasanov.")
+    people, orgs = entities(body, "BAKU")
+    assert person(people, "Leyla Rzayeva").title == "Secretary of the Security Council"
+    assert {o.name for o in orgs} == {"Milli Mejlis"}
+
+
+def test_a_generic_body_the_story_also_names_on_its_own_stays_an_organization():
+    body = ("BAKU: Deputy Chairman of the Cabinet of Ministers Samir Huseynov said the Cabinet of Ministers "
+            "would meet on Friday.")
+    _, orgs = entities(body, "BAKU")
+    assert {o.name for o in orgs} == {"Cabinet of Ministers"}

@@ -17,7 +17,7 @@ from .organizations import cluster_organizations, find_mentions, to_organization
 from .roles import share_plural_titles
 from .people import (
     bilateral_other, byline_person, cluster_mentions, inherit_counterpart_titles, most_mentioned_other_country,
-    name_spans, read_mention, to_person, unnamed_title_countries,
+    name_spans, read_mention, title_of, to_person, unnamed_title_countries,
 )
 from .tokens import Doc
 from .names import is_same_person
@@ -29,7 +29,7 @@ def extract_entities(article: ExtractedArticle, sentences: Sequence) -> tuple[li
     home = home_country(article, doc)
     mentions, pending = find_mentions(doc, article.outlet)
     clusters = cluster_organizations(mentions, pending, home)
-    organizations = [to_organization(c, doc) for c in clusters]
+    organizations = [to_organization(c, doc) for c in clusters if not _only_in_titles(c, doc)]
     _add_outlet(article, organizations)
     org_by_token = _org_index(mentions, clusters)
     blocked = set(org_by_token)
@@ -90,6 +90,21 @@ def _org_index(mentions, clusters) -> dict[int, _OrgRef]:
             for i in range(m.first, m.last + 1):
                 index[i] = ref
     return index
+
+
+def _only_in_titles(cluster, doc: Doc) -> bool:
+    """A body with a generic name ("Cabinet of Ministers", "Security Council") named only as the
+    complement of titles ("Deputy Chairman of the Cabinet of Ministers X") is part of those posts,
+    not a body the story tells of; its mentions still feed the titles (see `_org_index`)."""
+    return all(_generic_name(m.name) and title_of(doc, m.first - 1) is not None for m in cluster.mentions)
+
+
+_GENERIC_WORDS = frozenset(lx.HEAD_TYPES) | lx.ORG_CONNECTORS | lx.TITLE_HEADS | lx.TITLE_MODIFIERS | lx.PORTFOLIO
+
+
+def _generic_name(name: str) -> bool:
+    """Made only of common words: no proper name and no country in it."""
+    return all(lx.lookup_key(w) in _GENERIC_WORDS for w in name.split())
 
 
 def _cluster_type(cluster) -> str:

@@ -161,10 +161,10 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
     org = None
     while i >= 0:
         tok = doc.tokens[i]
-        if i in orgs and org is None and (out or _title_of(doc, orgs[i].first - 1) is not None):
+        if i in orgs and org is None and (out or title_of(doc, orgs[i].first - 1) is not None):
             org = orgs[i]
             i = org.first - 1
-            of = _title_of(doc, i)
+            of = title_of(doc, i)
             if of is not None:
                 # "Deputy Chairman of the Cabinet of Ministers and Minister of Energy": one title
                 out[:0] = doc.tokens[of:org.last + 1]
@@ -196,7 +196,7 @@ def _inside_a_name(tokens: list[Token], k: int) -> bool:
             and nxt.key not in _TITLE_WORDS and not tokens[k].possessive)
 
 
-def _title_of(doc: Doc, i: int) -> int | None:
+def title_of(doc: Doc, i: int) -> int | None:
     """Index of "of" in "<title> of (the) (Board of) <organization>" ending at token i, or None."""
     toks = doc.tokens
     of = i - (i >= 0 and toks[i].key == "the")
