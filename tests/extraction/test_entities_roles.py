@@ -248,3 +248,11 @@ def test_a_generic_body_the_story_also_names_on_its_own_stays_an_organization():
             "would meet on Friday.")
     _, orgs = entities(body, "BAKU")
     assert {o.name for o in orgs} == {"Cabinet of Ministers"}
+
+
+def test_a_programme_two_sides_sign_is_a_document_not_an_organization():
+    body = ("DUSHANBE: The ministers signed a Programme of Cooperation for 2026-2028 and welcomed the "
+            "Joint Implementation Programme agreed by the two energy ministries. The United Nations "
+            "Development Programme will fund the study.")
+    _, orgs = entities(body, "DUSHANBE")
+    assert {o.name for o in orgs} == {"United Nations Development Programme"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as lx
+from ..lexicon.events import DOCUMENT_PROGRAMMES
 from .tokens import Doc, Token
 
 _JOINT_HEADS = frozenset({"secretariat", "commission", "committee", "organization", "organisation", "union"})
@@ -44,6 +45,15 @@ def portfolio_of_a_title(doc: Doc, start: int, head: int) -> bool:
     while k >= 0 and (toks[k].key in lx.ORG_CONNECTORS or toks[k].key in lx.PORTFOLIO):
         k -= 1
     return k >= 0 and k < start - 1 and toks[k].key in lx.TITLE_HEADS
+
+
+_DOCUMENT_PROGRAMME = re.compile(r"(?:[\w-]+\s+){0,3}?(?:" + DOCUMENT_PROGRAMMES + r")", re.IGNORECASE)
+
+
+def document_programme(doc: Doc, start: int, end: int) -> bool:
+    """"the Programme of Cooperation", "a Joint Implementation Programme": a document the sides
+    sign or agree, not a body."""
+    return bool(_DOCUMENT_PROGRAMME.fullmatch(doc.text(start, end)))
 
 
 def venue_or_event(doc: Doc, start: int, head: int) -> bool:
