@@ -48,3 +48,11 @@ def test_an_official_of_the_european_union_acts_for_the_union_not_the_host():
     assert person(people, "Greta Lindqvist").country == "European Union"
     assert person(people, "Pieter Jansen").country == "European Union"
     assert person(people, "Arman Seitkali").country == "Kazakhstan"
+
+
+def test_a_citys_possessive_in_an_apposition_gives_that_citys_country():
+    body = ("BEIJING: The minister was met by Chinese officials. His delegation includes Ahmad Qureshi, "
+            "Islamabad's special representative for Afghanistan.")
+    people, _ = entities(body, "BEIJING")
+    qureshi = person(people, "Ahmad Qureshi")
+    assert (qureshi.title, qureshi.country) == ("special representative for Afghanistan", "Pakistan")
