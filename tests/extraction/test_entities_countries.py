@@ -56,3 +56,10 @@ def test_a_citys_possessive_in_an_apposition_gives_that_citys_country():
     people, _ = entities(body, "BEIJING")
     qureshi = person(people, "Ahmad Qureshi")
     assert (qureshi.title, qureshi.country) == ("special representative for Afghanistan", "Pakistan")
+
+
+def test_a_two_word_countrys_possessive_before_a_title_gives_that_country():
+    body = "BAKU: Saudi Arabia's Energy Minister Faisal Khalid and Azerbaijani officials signed the accord."
+    people, _ = entities(body, "BAKU")
+    khalid = person(people, "Faisal Khalid")
+    assert (khalid.title, khalid.country) == ("Energy Minister", "Saudi Arabia")

@@ -175,6 +175,9 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
             out.insert(0, tok)
             i -= 1
             continue
+        if tok.possessive and out and i >= 1 and lx.country_of(f"{doc.tokens[i - 1].clean} {tok.clean}"):
+            out.insert(0, doc.tokens[i - 1])  # "Saudi Arabia's": the country's first word carries it
+            break
         if not tok.is_word or tok.key not in _TITLE_WORDS_AND_LINKS and not tok.country:
             break
         if tok.key == "and" and not out:
