@@ -256,3 +256,12 @@ def test_a_programme_two_sides_sign_is_a_document_not_an_organization():
             "Development Programme will fund the study.")
     _, orgs = entities(body, "DUSHANBE")
     assert {o.name for o in orgs} == {"United Nations Development Programme"}
+
+
+def test_a_post_before_a_comma_and_a_rank_is_the_title_not_the_rank():
+    body = ("BAKU: At the ceremony, Saudi Arabia's Minister of Energy, Prince Faisal bin Khalid, signed the accord. "
+            "Guests, Prince Omar bin Nasser and others attended.")
+    people, _ = entities(body, "BAKU")
+    faisal = person(people, "Faisal bin Khalid")
+    assert (faisal.title, faisal.country) == ("Minister of Energy", "Saudi Arabia")
+    assert person(people, "Omar bin Nasser").title == "Prince"

@@ -372,6 +372,7 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
         mention.honorific, mention.signal = toks[i].text, "honorific"
         i -= 1
     before, org = _title_tokens_before(doc, i, orgs)
+    before, org = _post_before_rank(doc, before, org, orgs)
     if not before and i >= 1 and toks[i].text == "," and _next_is(doc, last, {",", ".", "said", "has", "was"}):
         before, org = _title_tokens_before(doc, i - 1, orgs)
         before = before if any(t.key in lx.TITLE_HEADS for t in before) else []
@@ -414,6 +415,22 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
     if mention.signal == "bare" and _next_is(doc, last, lx.SPEECH_VERBS):
         mention.signal = "verb"
     return mention
+
+
+_RANKS = frozenset({"prince", "princess", "king", "queen", "emir", "sultan", "sheikh", "sheikha"})
+
+
+def _post_before_rank(doc: Doc, before: list[Token], org, orgs: dict[int, object]) -> tuple[list[Token], object | None]:
+    """"Saudi Arabia's Minister of Energy, Prince X": the post before the comma, not the rank after it."""
+    if not before or any(t.key not in _RANKS for t in before) or before[0].i < 2:
+        return before, org
+    comma = before[0].i - 1
+    if doc.tokens[comma].text != ",":
+        return before, org
+    post, post_org = _title_tokens_before(doc, comma - 1, orgs)
+    if any(t.key in lx.TITLE_HEADS and t.key not in _RANKS for t in post):
+        return post, post_org
+    return before, org
 
 
 _LEAD_VERBS = frozenset({"led", "headed", "chaired", "represented"})
