@@ -301,7 +301,7 @@ def _title_phrase(toks: list[Token], i: int) -> tuple[list[str], int, bool]:
             i += 1
         else:
             break
-    tail = (_qualifier_end(toks, i) or _plain_qualifier_end(toks, i)) if seen_head else None
+    tail = _tail_end(toks, i) if seen_head else None
     if tail is not None:
         if toks[i].key != "at":  # "Deputy Chairman of the Cabinet" keeps its tail, "economist at X" does not
             words += [t.clean if t.is_cap else t.text for t in toks[i:tail]]
@@ -337,6 +337,18 @@ def _qualifier_end(toks: list[Token], i: int) -> int | None:
     return j if j > i + 1 else None
 
 
+_CLOSING = frozenset({",", ".", ";", ")"})
+
+
+def _tail_end(toks: list[Token], i: int) -> int | None:
+    """End of the qualifier after a title: a capitalized one ("of the Cabinet"), else, or when that
+    stops short of the apposition's close ("of the Kazakh development bank,"), a lower-case one."""
+    named = _qualifier_end(toks, i)
+    if named is not None and (named >= len(toks) or toks[named].text in _CLOSING or not toks[named].is_word):
+        return named
+    return _plain_qualifier_end(toks, i) or named
+
+
 _BOARDS = frozenset({"board", "supervisory", "executive", "management", "the", "of", "directors"})
 
 
@@ -354,9 +366,9 @@ def _plain_qualifier_end(toks: list[Token], i: int) -> int | None:
     if board_end is not None:
         return board_end  # "of the board (of the water utility responsible for ...)"
     j = i + 1
-    while (j < len(toks) and toks[j].is_word and not toks[j].is_cap and j - i <= 4
-           and (toks[j].key not in lx.NON_NAME_WORDS or toks[j].key in _ARTICLES)):
-        j += 1
+    while (j < len(toks) and toks[j].is_word and (not toks[j].is_cap or toks[j].country and toks[j - 1].key in _ARTICLES)
+           and j - i <= 5 and (toks[j].key not in lx.NON_NAME_WORDS or toks[j].key in _ARTICLES or toks[j].country)):
+        j += 1  # "of the Kazakh development bank": a demonym after the article
     return j if j > i + 1 and j < len(toks) and toks[j].text in {",", ".", ";", ")"} else None
 
 
