@@ -111,11 +111,22 @@ def _month_as_name(doc: Doc, tok: Token) -> bool:
     return nxt is None or not (nxt.text[0].isdigit() or nxt.text == ".")
 
 
+def _initial_after_title(doc: Doc, tok: Token) -> bool:
+    """"External Affairs Minister S Jaishankar": an initial written without its full stop, after a
+    title word and before a name on the same line."""
+    toks = doc.tokens
+    if len(tok.text) != 1 or not tok.text.isupper() or tok.key in ("a", "i") or not 0 < tok.i < len(toks) - 1:
+        return False
+    prev, nxt = toks[tok.i - 1], toks[tok.i + 1]
+    return (prev.key in _TITLE_WORDS or prev.key in lx.HONORIFICS) and doc.body[tok.end:nxt.start] == " " \
+        and is_name_like(nxt) and not nxt.sentence_initial
+
+
 def name_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
     spans, toks, done = [], doc.tokens, -1
     for tok in doc.caps:
         i = tok.i
-        if i <= done or i in blocked or not is_name_like(tok):
+        if i <= done or i in blocked or not (is_name_like(tok) or _initial_after_title(doc, tok)):
             continue
         j = i
         while not toks[j].possessive and j + 1 < len(toks) and doc.body[toks[j].end:toks[j + 1].start] == " ":
