@@ -20,6 +20,7 @@ from .people import (
     name_spans, read_mention, title_of, to_person, unnamed_title_countries,
 )
 from .tokens import Doc
+from ..layout.bylines import byline_names
 from .names import is_same_person
 from ..records import Evidence, ExtractedArticle, ExtractedOrganization, ExtractedPerson
 
@@ -39,10 +40,27 @@ def extract_entities(article: ExtractedArticle, sentences: Sequence) -> tuple[li
     foreign = functools.cache(lambda: bilateral_other(article.title, doc, home))  # only visitors need it
     titles = unnamed_title_countries(doc)
     people = [to_person(c, doc, home, foreign, titles) for c in cluster_mentions(people_mentions, doc, frozenset(blocked))]
-    byline = byline_person(article.byline, doc)
-    if byline and not any(is_same_person([byline.name], [p.name, *p.aliases]) for p in people):
-        people.insert(0, byline)
+    for signer in reversed(signers(article, doc)):
+        if not any(is_same_person([signer.name], [p.name, *p.aliases]) for p in people):
+            people.insert(0, signer)
     return people, organizations
+
+
+def signers(article: ExtractedArticle, doc: Doc) -> list[ExtractedPerson]:
+    """The people who signed the story: each name of its byline ("A and B") and of its credits
+    ("Reporting by A; Editing by C"), with what the credits say they did ("reporter and writer")."""
+    roles: dict[str, list[str]] = {}
+    for name, role in article.credits:
+        if role not in roles.setdefault(name, []):
+            roles[name].append(role)
+    names = byline_names(article.byline or "") or ([article.byline] if article.byline else [])
+    out = []
+    for name in dict.fromkeys([*names, *roles]):
+        person = byline_person(name, doc)
+        if person:
+            person.title = " and ".join(roles.get(name, [])) or None
+            out.append(person)
+    return out
 
 
 def home_country(article: ExtractedArticle, doc: Doc) -> str | None:
