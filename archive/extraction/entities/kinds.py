@@ -24,8 +24,8 @@ def between_states(doc: Doc, start: int, head: int) -> bool:
         return True
     if doc.tokens[head].key not in _JOINT_HEADS:
         return False
-    return any("-" in t.text and sum(bool(lx.place_country(p) or lx.region_country(p) or p.lower() in lx.REGIONS)
-                                     for p in t.text.split("-")) >= 2 for t in toks) or _hyphened_region(toks)
+    return any("-" in t.clean and sum(bool(lx.place_country(p) or lx.region_country(p) or p.lower() in lx.REGIONS)
+                                      for p in t.clean.split("-")) >= 2 for t in toks) or _hyphened_region(toks)
 
 
 _COUNTRY_AND_REGION = re.compile(r"\b[A-Z][a-z]+-(?:Central|South|East|West|North)\s+Asia\b")
@@ -33,7 +33,7 @@ _COUNTRY_AND_REGION = re.compile(r"\b[A-Z][a-z]+-(?:Central|South|East|West|Nort
 
 def _hyphened_region(toks: list[Token]) -> bool:
     """"China-Central Asia": a country joined by a hyphen to a two-word region."""
-    return bool(_COUNTRY_AND_REGION.search(" ".join(t.text for t in toks)))
+    return bool(_COUNTRY_AND_REGION.search(" ".join(t.clean for t in toks)))
 
 
 def portfolio_of_a_title(doc: Doc, start: int, head: int) -> bool:
