@@ -77,6 +77,7 @@ def extract_text(text: str, source_name: str) -> list[ExtractedArticle]:
             published=meta.published,
             dateline=meta.dateline,
             byline=meta.byline,
+            credits=meta.credits,
         )
         sents = sentences.split_sentences(article.body)
         article.people, article.organizations = extract_entities(article, sents)

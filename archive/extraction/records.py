@@ -142,6 +142,7 @@ class ExtractedArticle:
     published: datetime.date | None = None
     dateline: str | None = None  # "ISLAMABAD"
     byline: str | None = None
+    credits: list[tuple[str, str]] = field(default_factory=list)  # (name, role): "Editing by C", "Editor: C"
     people: list[ExtractedPerson] = field(default_factory=list)
     organizations: list[ExtractedOrganization] = field(default_factory=list)
     meetings: list[ExtractedMeeting] = field(default_factory=list)

@@ -347,3 +347,20 @@ def test_a_shareholders_agreement_among_companies_named_as_a_milestone_is_propos
 def test_agreements_among_them_a_deal_is_not_an_agreement_among_parties():
     found = agreements(article("The ministers discussed agreements among them a transit deal.", published=THU))
     assert not any(a.title.lower().startswith("agreements among") for a in found)
+
+
+@pytest.mark.parametrize("body, day", [
+    ("ASTANA: Kazakhstan and Uzbekistan signed a water-sharing treaty, which experts drafted in January, on Monday.",
+     datetime.date(2024, 5, 6)),
+    ("ASTANA: Kazakhstan and Uzbekistan signed a transit agreement, which their experts had drafted in January.",
+     None),
+])
+def test_a_date_in_a_relative_clause_tells_the_texts_history_not_its_signing(body, day):
+    a = one(body)
+    assert a.status == "signed"
+    assert (a.date.value if a.date else None) == day
+
+
+def test_a_relative_clause_with_the_signing_in_it_dates_the_signing():
+    a = one("ASTANA: Kazakhstan and Uzbekistan have a transit agreement, which they signed on Monday.")
+    assert a.date.value == datetime.date(2024, 5, 6)

@@ -221,3 +221,14 @@ def test_and_before_a_place_starts_a_new_name_and_lowercase_titles_follow_an_org
     assert org(orgs, "Eurasian Economic Union").type == "international"
     aidos = person(people, "Aidos Zhumabekov")
     assert (aidos.title, aidos.organization) == ("chief executive", "Silk Road Group")
+
+
+def test_an_initial_without_its_full_stop_after_a_title_starts_the_name():
+    from .entity_helpers import entities, person
+
+    body = ("NEW DELHI: External Affairs Minister R Mehtani hosted the talks on Friday. Mehtani said trade "
+            "would grow. Plan B Kazakhstan was not discussed.")
+    people, _ = entities(body, "NEW DELHI")
+    mehtani = person(people, "R Mehtani")
+    assert (mehtani.title, mehtani.country) == ("External Affairs Minister", "India")
+    assert [p.name for p in people] == ["R Mehtani"]

@@ -48,3 +48,18 @@ def test_an_official_of_the_european_union_acts_for_the_union_not_the_host():
     assert person(people, "Greta Lindqvist").country == "European Union"
     assert person(people, "Pieter Jansen").country == "European Union"
     assert person(people, "Arman Seitkali").country == "Kazakhstan"
+
+
+def test_a_citys_possessive_in_an_apposition_gives_that_citys_country():
+    body = ("BEIJING: The minister was met by Chinese officials. His delegation includes Ahmad Qureshi, "
+            "Islamabad's special representative for Afghanistan.")
+    people, _ = entities(body, "BEIJING")
+    qureshi = person(people, "Ahmad Qureshi")
+    assert (qureshi.title, qureshi.country) == ("special representative for Afghanistan", "Pakistan")
+
+
+def test_a_two_word_countrys_possessive_before_a_title_gives_that_country():
+    body = "BAKU: Saudi Arabia's Energy Minister Faisal Khalid and Azerbaijani officials signed the accord."
+    people, _ = entities(body, "BAKU")
+    khalid = person(people, "Faisal Khalid")
+    assert (khalid.title, khalid.country) == ("Energy Minister", "Saudi Arabia")

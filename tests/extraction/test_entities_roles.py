@@ -132,7 +132,7 @@ def test_a_chairman_led_by_its_organization_takes_its_country():
 
 def test_an_organization_name_stops_before_a_title_and_a_person_it_runs_into():
     body = ("BAKU: Deputy Chairman of the Cabinet of Ministers and Economy Minister Samir Huseynov met the "
-            "Ministry of Foreign Affairs Spokesperson Leyla Rzayeva.")
+            "Ministry of Foreign Affairs Spokesperson Leyla Rzayeva. The Cabinet of Ministers approved the plan.")
     people, orgs = entities(body, "BAKU")
     assert {o.name for o in orgs} == {"Cabinet of Ministers", "Ministry of Foreign Affairs"}
     samir = person(people, "Samir Huseynov")
@@ -202,7 +202,76 @@ def test_a_body_in_a_double_title_stops_before_the_second_title_and_its_portfoli
     from .entity_helpers import entities, person
 
     body = ("Tajikistan's Deputy Chairman of the Council of Ministers and Minister for Foreign Affairs "
-            "Daler Saidzoda opened the talks.")
+            "Daler Saidzoda opened the talks. The Council of Ministers approved the agenda.")
     people, orgs = entities(body)
     assert [o.name for o in orgs] == ["Council of Ministers"]
     assert person(people, "Daler Saidzoda").country == "Tajikistan"
+
+
+def test_a_plural_title_before_a_list_of_names_is_each_ones_title_in_the_singular():
+    body = ("TASHKENT: On Monday, transport ministers Rustam Olimov of Tajikistan, Dauren Bekov of Kazakhstan "
+            "and Kamol Yusupov of Uzbekistan signed a protocol on rail freight.")
+    people, _ = entities(body, "TASHKENT")
+    assert [(p.name, p.title, p.country) for p in people] == [
+        ("Rustam Olimov", "transport minister", "Tajikistan"),
+        ("Dauren Bekov", "transport minister", "Kazakhstan"),
+        ("Kamol Yusupov", "transport minister", "Uzbekistan"),
+    ]
+
+
+def test_a_list_opened_by_a_dash_takes_the_plural_title_before_it():
+    body = ("ALMATY: The foreign ministers of the two states that share the river - Aibek Tursunov of Kyrgyzstan "
+            "and Farrukh Nazarov of Tajikistan - met in Almaty on Friday.")
+    people, _ = entities(body, "ALMATY")
+    assert {p.name: p.title for p in people} == {"Aibek Tursunov": "foreign minister",
+                                                 "Farrukh Nazarov": "foreign minister"}
+
+
+def test_a_name_between_the_plural_title_and_the_dash_keeps_the_list_untitled():
+    body = ("ALMATY: The ministers thanked President Marat Sadykov for the talks - Aibek Tursunov "
+            "and Farrukh Nazarov said so on Friday.")
+    people, _ = entities(body, "ALMATY")
+    assert person(people, "Aibek Tursunov").title is None
+    assert person(people, "Farrukh Nazarov").title is None
+
+
+def test_a_generic_body_named_only_in_titles_is_part_of_the_post_not_an_organization():
+    body = ("BAKU: Deputy Chairman of the Cabinet of Ministers Samir Huseynov met Leyla Rzayeva, Secretary of the "
+            "Security Council, and the Speaker of the Milli Mejlis Elvin Hasanov.")
+    people, orgs = entities(body, "BAKU")
+    assert person(people, "Leyla Rzayeva").title == "Secretary of the Security Council"
+    assert {o.name for o in orgs} == {"Milli Mejlis"}
+
+
+def test_a_generic_body_the_story_also_names_on_its_own_stays_an_organization():
+    body = ("BAKU: Deputy Chairman of the Cabinet of Ministers Samir Huseynov said the Cabinet of Ministers "
+            "would meet on Friday.")
+    _, orgs = entities(body, "BAKU")
+    assert {o.name for o in orgs} == {"Cabinet of Ministers"}
+
+
+def test_a_programme_two_sides_sign_is_a_document_not_an_organization():
+    body = ("DUSHANBE: The ministers signed a Programme of Cooperation for 2026-2028 and welcomed the "
+            "Joint Implementation Programme agreed by the two energy ministries. The United Nations "
+            "Development Programme will fund the study.")
+    _, orgs = entities(body, "DUSHANBE")
+    assert {o.name for o in orgs} == {"United Nations Development Programme"}
+
+
+def test_a_post_before_a_comma_and_a_rank_is_the_title_not_the_rank():
+    body = ("BAKU: At the ceremony, Saudi Arabia's Minister of Energy, Prince Faisal bin Khalid, signed the accord. "
+            "Guests, Prince Omar bin Nasser and others attended.")
+    people, _ = entities(body, "BAKU")
+    faisal = person(people, "Faisal bin Khalid")
+    assert (faisal.title, faisal.country) == ("Minister of Energy", "Saudi Arabia")
+    assert person(people, "Omar bin Nasser").title == "Prince"
+
+
+def test_an_apposition_ending_in_a_described_body_with_a_demonym_is_the_title():
+    body = ("ASTANA: The loan was signed by Aliya Nurlanova, deputy chairman of the Kazakh development bank, and "
+            "Marta Kowalska, vice president of the EIB. Rustam Karimov, head of the Uzbek state oil company, "
+            "welcomed it.")
+    people, _ = entities(body, "ASTANA")
+    assert person(people, "Aliya Nurlanova").title == "deputy chairman of the Kazakh development bank"
+    assert person(people, "Rustam Karimov").title == "head of the Uzbek state oil company"
+    assert person(people, "Marta Kowalska").title == "vice president of the EIB"

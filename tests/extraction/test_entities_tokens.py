@@ -31,3 +31,13 @@ def test_a_line_that_ends_in_a_comma_or_holds_a_semicolon_is_not_a_headline():
     doc = Doc(body, split_sentences(body))
     flagged = {t.text for t in doc.tokens if t.headline}
     assert "Qodirov" not in flagged and "Hosts" in flagged
+
+
+def test_an_en_dash_joining_two_names_is_read_as_a_hyphen():
+    from .entity_helpers import entities
+
+    body = ("ASTANA: A permanent China\u2013Central Asia Secretariat was set up last year. "
+            "President Kassym\u2013Jomart Tokayev spoke. Trade rose in 2019\u20132024.")
+    people, orgs = entities(body, "ASTANA")
+    assert [(o.name, o.type) for o in orgs] == [("China-Central Asia Secretariat", "international")]
+    assert [p.name for p in people] == ["Kassym-Jomart Tokayev"]

@@ -100,3 +100,16 @@ def test_a_signing_told_as_last_year_elsewhere_does_not_move_todays_talks_from_t
     found = meetings(article(body, people, published=THU, dateline="WARSAW"))
     talks = next(m for m in found if "Ana Lopez" in m.participants)
     assert talks.location == "Warsaw"
+
+
+def test_talks_the_lead_places_in_a_city_place_the_meeting_told_next():
+    body = ("MADRID: Ana Lopez and Karl Berg on Thursday agreed to widen trade during talks in Vienna. "
+            "Berg received Lopez and her delegation at the chancellery, where the two held discussions on energy.")
+    found = meetings(article(body, PEOPLE, published=THU, dateline="MADRID"))
+    assert [m.location for m in found] == ["Vienna"]
+
+
+def test_talks_in_a_city_told_as_past_do_not_place_todays_meeting():
+    body = "MADRID: Ana Lopez recalled her talks in Vienna last year. She held talks with Karl Berg on Tuesday."
+    m, = meetings(article(body, PEOPLE, published=THU, dateline="MADRID"))
+    assert m.location == "Madrid"

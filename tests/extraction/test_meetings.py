@@ -152,6 +152,23 @@ def test_planned_denied_or_vague_encounters_are_not_meetings(sentence):
     assert meetings(article(sentence, [("Piyush Goyal",), ("Ulugbek Rasulov",)])) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Marat Ospanov said the utility was in active talks with Aida Sarieva about the plant.",
+    "Marat Ospanov has been in talks with Aida Sarieva over the dam since spring.",
+])
+def test_being_in_talks_is_a_negotiation_under_way_not_a_meeting(sentence):
+    assert meetings(article(sentence, [("Marat Ospanov",), ("Aida Sarieva",)])) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "In talks with Aida Sarieva in Bishkek on Monday, Marat Ospanov stressed water sharing.",
+    "Marat Ospanov was in a meeting with Aida Sarieva on Monday when the news broke.",
+])
+def test_talks_told_as_an_occasion_stay_a_meeting(sentence):
+    m = one(sentence, [("Marat Ospanov",), ("Aida Sarieva",)])
+    assert set(m.participants) == {"Marat Ospanov", "Aida Sarieva"}
+
+
 def test_a_meeting_without_a_named_person_is_not_listed():
     assert meetings(article("Officials met envoys of two Gulf states in Doha on Monday.", [])) == []
 

@@ -14,11 +14,13 @@ from collections.abc import Sequence
 
 from .. import lexicon as lx
 from .organizations import cluster_organizations, find_mentions, to_organization
+from .roles import share_plural_titles
 from .people import (
     bilateral_other, byline_person, cluster_mentions, inherit_counterpart_titles, most_mentioned_other_country,
-    name_spans, read_mention, to_person, unnamed_title_countries,
+    name_spans, read_mention, title_of, to_person, unnamed_title_countries,
 )
 from .tokens import Doc
+from ..layout.bylines import byline_names
 from .names import is_same_person
 from ..records import Evidence, ExtractedArticle, ExtractedOrganization, ExtractedPerson
 
@@ -28,19 +30,37 @@ def extract_entities(article: ExtractedArticle, sentences: Sequence) -> tuple[li
     home = home_country(article, doc)
     mentions, pending = find_mentions(doc, article.outlet)
     clusters = cluster_organizations(mentions, pending, home)
-    organizations = [to_organization(c, doc) for c in clusters]
+    organizations = [to_organization(c, doc) for c in clusters if not _only_in_titles(c, doc)]
     _add_outlet(article, organizations)
     org_by_token = _org_index(mentions, clusters)
     blocked = set(org_by_token)
     people_mentions = [read_mention(doc, a, b, org_by_token) for a, b in name_spans(doc, blocked)]
     inherit_counterpart_titles(people_mentions, doc)
+    share_plural_titles(people_mentions, doc)
     foreign = functools.cache(lambda: bilateral_other(article.title, doc, home))  # only visitors need it
     titles = unnamed_title_countries(doc)
     people = [to_person(c, doc, home, foreign, titles) for c in cluster_mentions(people_mentions, doc, frozenset(blocked))]
-    byline = byline_person(article.byline, doc)
-    if byline and not any(is_same_person([byline.name], [p.name, *p.aliases]) for p in people):
-        people.insert(0, byline)
+    for signer in reversed(signers(article, doc)):
+        if not any(is_same_person([signer.name], [p.name, *p.aliases]) for p in people):
+            people.insert(0, signer)
     return people, organizations
+
+
+def signers(article: ExtractedArticle, doc: Doc) -> list[ExtractedPerson]:
+    """The people who signed the story: each name of its byline ("A and B") and of its credits
+    ("Reporting by A; Editing by C"), with what the credits say they did ("reporter and writer")."""
+    roles: dict[str, list[str]] = {}
+    for name, role in article.credits:
+        if role not in roles.setdefault(name, []):
+            roles[name].append(role)
+    names = byline_names(article.byline or "") or ([article.byline] if article.byline else [])
+    out = []
+    for name in dict.fromkeys([*names, *roles]):
+        person = byline_person(name, doc)
+        if person:
+            person.title = " and ".join(roles.get(name, [])) or None
+            out.append(person)
+    return out
 
 
 def home_country(article: ExtractedArticle, doc: Doc) -> str | None:
@@ -88,6 +108,21 @@ def _org_index(mentions, clusters) -> dict[int, _OrgRef]:
             for i in range(m.first, m.last + 1):
                 index[i] = ref
     return index
+
+
+def _only_in_titles(cluster, doc: Doc) -> bool:
+    """A body with a generic name ("Cabinet of Ministers", "Security Council") named only as the
+    complement of titles ("Deputy Chairman of the Cabinet of Ministers X") is part of those posts,
+    not a body the story tells of; its mentions still feed the titles (see `_org_index`)."""
+    return all(_generic_name(m.name) and title_of(doc, m.first - 1) is not None for m in cluster.mentions)
+
+
+_GENERIC_WORDS = frozenset(lx.HEAD_TYPES) | lx.ORG_CONNECTORS | lx.TITLE_HEADS | lx.TITLE_MODIFIERS | lx.PORTFOLIO
+
+
+def _generic_name(name: str) -> bool:
+    """Made only of common words: no proper name and no country in it."""
+    return all(lx.lookup_key(w) in _GENERIC_WORDS for w in name.split())
 
 
 def _cluster_type(cluster) -> str:

@@ -42,7 +42,7 @@ def appositive_country(doc: Doc, last: int) -> str | None:
         return None
     if i + 1 >= len(toks) or not _opens_a_title(toks[i + 1]):
         return None  # "Dosmayev, Jumabekov of Kyrgyzstan, ...", "X, which was attended by ..."
-    country, titled = None, False
+    country, titled = possessive_place_country(toks[i + 1]), False
     for k in range(i + 1, min(len(toks), i + 1 + _MAX_APPOSITIVE)):
         tok = toks[k]
         if tok.text in _APPOSITIVE_END:
@@ -57,7 +57,14 @@ _TITLE_OPENERS = lx.TITLE_HEADS | lx.TITLE_MODIFIERS | lx.PORTFOLIO | {"the", "a
 
 
 def _opens_a_title(tok: Token) -> bool:
-    return bool(tok.country) or tok.key in _TITLE_OPENERS
+    return bool(tok.country) or tok.key in _TITLE_OPENERS or possessive_place_country(tok) is not None
+
+
+def possessive_place_country(tok: Token) -> str | None:
+    """"Islamabad's special representative": a city's possessive stands for its country."""
+    if not (tok.possessive and tok.is_cap) or tok.country:
+        return None
+    return lx.place_country(tok.clean)
 
 
 def possessor_before(doc: Doc, k: int) -> str | None:

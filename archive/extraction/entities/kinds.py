@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as lx
+from ..lexicon.events import DOCUMENT_PROGRAMMES
 from .tokens import Doc, Token
 
 _JOINT_HEADS = frozenset({"secretariat", "commission", "committee", "organization", "organisation", "union"})
@@ -23,8 +24,8 @@ def between_states(doc: Doc, start: int, head: int) -> bool:
         return True
     if doc.tokens[head].key not in _JOINT_HEADS:
         return False
-    return any("-" in t.text and sum(bool(lx.place_country(p) or lx.region_country(p) or p.lower() in lx.REGIONS)
-                                     for p in t.text.split("-")) >= 2 for t in toks) or _hyphened_region(toks)
+    return any("-" in t.clean and sum(bool(lx.place_country(p) or lx.region_country(p) or p.lower() in lx.REGIONS)
+                                      for p in t.clean.split("-")) >= 2 for t in toks) or _hyphened_region(toks)
 
 
 _COUNTRY_AND_REGION = re.compile(r"\b[A-Z][a-z]+-(?:Central|South|East|West|North)\s+Asia\b")
@@ -32,7 +33,7 @@ _COUNTRY_AND_REGION = re.compile(r"\b[A-Z][a-z]+-(?:Central|South|East|West|Nort
 
 def _hyphened_region(toks: list[Token]) -> bool:
     """"China-Central Asia": a country joined by a hyphen to a two-word region."""
-    return bool(_COUNTRY_AND_REGION.search(" ".join(t.text for t in toks)))
+    return bool(_COUNTRY_AND_REGION.search(" ".join(t.clean for t in toks)))
 
 
 def portfolio_of_a_title(doc: Doc, start: int, head: int) -> bool:
@@ -44,6 +45,15 @@ def portfolio_of_a_title(doc: Doc, start: int, head: int) -> bool:
     while k >= 0 and (toks[k].key in lx.ORG_CONNECTORS or toks[k].key in lx.PORTFOLIO):
         k -= 1
     return k >= 0 and k < start - 1 and toks[k].key in lx.TITLE_HEADS
+
+
+_DOCUMENT_PROGRAMME = re.compile(r"(?:[\w-]+\s+){0,3}?(?:" + DOCUMENT_PROGRAMMES + r")", re.IGNORECASE)
+
+
+def document_programme(doc: Doc, start: int, end: int) -> bool:
+    """"the Programme of Cooperation", "a Joint Implementation Programme": a document the sides
+    sign or agree, not a body."""
+    return bool(_DOCUMENT_PROGRAMME.fullmatch(doc.text(start, end)))
 
 
 def venue_or_event(doc: Doc, start: int, head: int) -> bool:

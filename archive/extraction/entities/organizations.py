@@ -231,7 +231,8 @@ def _run_mentions(doc: Doc, first: int, last: int) -> list[OrgMention]:
     for start, end, head in _head_spans(doc, first, last):
         inner = [_known_at(doc, i, end) for i in range(start, end + 1)]
         known = next((k[1] for k in inner if k and k[0] == end), None)
-        if known is None and (kinds.portfolio_of_a_title(doc, start, head) or kinds.venue_or_event(doc, start, head)):
+        if known is None and (kinds.portfolio_of_a_title(doc, start, head) or kinds.venue_or_event(doc, start, head)
+                              or kinds.document_programme(doc, start, end)):
             continue
         type_ = known.type if known else lx.HEAD_TYPES[doc.tokens[head].key]
         if any(k and k[1].type == "international" for k in inner) or known is None and kinds.between_states(doc, start, head):

@@ -111,11 +111,22 @@ def _month_as_name(doc: Doc, tok: Token) -> bool:
     return nxt is None or not (nxt.text[0].isdigit() or nxt.text == ".")
 
 
+def _initial_after_title(doc: Doc, tok: Token) -> bool:
+    """"External Affairs Minister S Jaishankar": an initial written without its full stop, after a
+    title word and before a name on the same line."""
+    toks = doc.tokens
+    if len(tok.text) != 1 or not tok.text.isupper() or tok.key in ("a", "i") or not 0 < tok.i < len(toks) - 1:
+        return False
+    prev, nxt = toks[tok.i - 1], toks[tok.i + 1]
+    return (prev.key in _TITLE_WORDS or prev.key in lx.HONORIFICS) and doc.body[tok.end:nxt.start] == " " \
+        and is_name_like(nxt) and not nxt.sentence_initial
+
+
 def name_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
     spans, toks, done = [], doc.tokens, -1
     for tok in doc.caps:
         i = tok.i
-        if i <= done or i in blocked or not is_name_like(tok):
+        if i <= done or i in blocked or not (is_name_like(tok) or _initial_after_title(doc, tok)):
             continue
         j = i
         while not toks[j].possessive and j + 1 < len(toks) and doc.body[toks[j].end:toks[j + 1].start] == " ":
@@ -161,10 +172,10 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
     org = None
     while i >= 0:
         tok = doc.tokens[i]
-        if i in orgs and org is None and (out or _title_of(doc, orgs[i].first - 1) is not None):
+        if i in orgs and org is None and (out or title_of(doc, orgs[i].first - 1) is not None):
             org = orgs[i]
             i = org.first - 1
-            of = _title_of(doc, i)
+            of = title_of(doc, i)
             if of is not None:
                 # "Deputy Chairman of the Cabinet of Ministers and Minister of Energy": one title
                 out[:0] = doc.tokens[of:org.last + 1]
@@ -175,6 +186,9 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
             out.insert(0, tok)
             i -= 1
             continue
+        if tok.possessive and out and i >= 1 and lx.country_of(f"{doc.tokens[i - 1].clean} {tok.clean}"):
+            out.insert(0, doc.tokens[i - 1])  # "Saudi Arabia's": the country's first word carries it
+            break
         if not tok.is_word or tok.key not in _TITLE_WORDS_AND_LINKS and not tok.country:
             break
         if tok.key == "and" and not out:
@@ -196,7 +210,7 @@ def _inside_a_name(tokens: list[Token], k: int) -> bool:
             and nxt.key not in _TITLE_WORDS and not tokens[k].possessive)
 
 
-def _title_of(doc: Doc, i: int) -> int | None:
+def title_of(doc: Doc, i: int) -> int | None:
     """Index of "of" in "<title> of (the) (Board of) <organization>" ending at token i, or None."""
     toks = doc.tokens
     of = i - (i >= 0 and toks[i].key == "the")
@@ -298,7 +312,7 @@ def _title_phrase(toks: list[Token], i: int) -> tuple[list[str], int, bool]:
             i += 1
         else:
             break
-    tail = (_qualifier_end(toks, i) or _plain_qualifier_end(toks, i)) if seen_head else None
+    tail = _tail_end(toks, i) if seen_head else None
     if tail is not None:
         if toks[i].key != "at":  # "Deputy Chairman of the Cabinet" keeps its tail, "economist at X" does not
             words += [t.clean if t.is_cap else t.text for t in toks[i:tail]]
@@ -334,6 +348,18 @@ def _qualifier_end(toks: list[Token], i: int) -> int | None:
     return j if j > i + 1 else None
 
 
+_CLOSING = frozenset({",", ".", ";", ")"})
+
+
+def _tail_end(toks: list[Token], i: int) -> int | None:
+    """End of the qualifier after a title: a capitalized one ("of the Cabinet"), else, or when that
+    stops short of the apposition's close ("of the Kazakh development bank,"), a lower-case one."""
+    named = _qualifier_end(toks, i)
+    if named is not None and (named >= len(toks) or toks[named].text in _CLOSING or not toks[named].is_word):
+        return named
+    return _plain_qualifier_end(toks, i) or named
+
+
 _BOARDS = frozenset({"board", "supervisory", "executive", "management", "the", "of", "directors"})
 
 
@@ -351,9 +377,9 @@ def _plain_qualifier_end(toks: list[Token], i: int) -> int | None:
     if board_end is not None:
         return board_end  # "of the board (of the water utility responsible for ...)"
     j = i + 1
-    while (j < len(toks) and toks[j].is_word and not toks[j].is_cap and j - i <= 4
-           and (toks[j].key not in lx.NON_NAME_WORDS or toks[j].key in _ARTICLES)):
-        j += 1
+    while (j < len(toks) and toks[j].is_word and (not toks[j].is_cap or toks[j].country and toks[j - 1].key in _ARTICLES)
+           and j - i <= 5 and (toks[j].key not in lx.NON_NAME_WORDS or toks[j].key in _ARTICLES or toks[j].country)):
+        j += 1  # "of the Kazakh development bank": a demonym after the article
     return j if j > i + 1 and j < len(toks) and toks[j].text in {",", ".", ";", ")"} else None
 
 
@@ -369,6 +395,7 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
         mention.honorific, mention.signal = toks[i].text, "honorific"
         i -= 1
     before, org = _title_tokens_before(doc, i, orgs)
+    before, org = _post_before_rank(doc, before, org, orgs)
     if not before and i >= 1 and toks[i].text == "," and _next_is(doc, last, {",", ".", "said", "has", "was"}):
         before, org = _title_tokens_before(doc, i - 1, orgs)
         before = before if any(t.key in lx.TITLE_HEADS for t in before) else []
@@ -411,6 +438,22 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
     if mention.signal == "bare" and _next_is(doc, last, lx.SPEECH_VERBS):
         mention.signal = "verb"
     return mention
+
+
+_RANKS = frozenset({"prince", "princess", "king", "queen", "emir", "sultan", "sheikh", "sheikha"})
+
+
+def _post_before_rank(doc: Doc, before: list[Token], org, orgs: dict[int, object]) -> tuple[list[Token], object | None]:
+    """"Saudi Arabia's Minister of Energy, Prince X": the post before the comma, not the rank after it."""
+    if not before or any(t.key not in _RANKS for t in before) or before[0].i < 2:
+        return before, org
+    comma = before[0].i - 1
+    if doc.tokens[comma].text != ",":
+        return before, org
+    post, post_org = _title_tokens_before(doc, comma - 1, orgs)
+    if any(t.key in lx.TITLE_HEADS and t.key not in _RANKS for t in post):
+        return post, post_org
+    return before, org
 
 
 _LEAD_VERBS = frozenset({"led", "headed", "chaired", "represented"})

@@ -39,3 +39,82 @@ def credited_title(doc: Doc, first: int) -> str | None:
     if k >= 1 and toks[k].key == "by" and toks[k - 1].key in _CREDITS:
         return _CREDITS[toks[k - 1].key]
     return None
+
+
+_PLURAL_ENDINGS = (("men", "man"), ("persons", "person"), ("s", ""))
+_LIST_INTRODUCERS = frozenset({"-", "\u2013", "\u2014", ":"})
+_TITLE_RUN_WORDS = lx.TITLE_HEADS | lx.TITLE_MODIFIERS | lx.PORTFOLIO
+
+
+def singular_title_head(word: str) -> str | None:
+    """"ministers" -> "minister", "chairmen" -> "chairman"; None when `word` is no plural title head."""
+    key = word.lower()
+    for plural, single in _PLURAL_ENDINGS:
+        if key.endswith(plural) and (stem := key[: len(key) - len(plural)] + single) in lx.TITLE_HEADS and stem != key:
+            return word[: len(word) - len(plural)] + single
+    return None
+
+
+def share_plural_titles(mentions: list, doc: Doc) -> None:
+    """A plural title before a list of names is each one's title, in the singular.
+
+    "energy ministers A of X, B of Y and C of Z" and "the foreign ministers of the two states
+    - A and B -" make each of A, B and C an energy (foreign) minister.
+    """
+    k = 0
+    while k < len(mentions):
+        run = _coordinated_run(mentions, k, doc)
+        title = _plural_title(run[0], doc) if len(run) >= 2 else None
+        if title:
+            for m in run:
+                if m is run[0] or m.title is None:
+                    m.title = title
+                    m.signal = "title" if m.signal == "bare" else m.signal
+        k += len(run)
+
+
+def _coordinated_run(mentions: list, k: int, doc: Doc) -> list:
+    """Mentions k, k+1, ... joined only by ",", "and" and an "of <country>" after each name."""
+    run = [mentions[k]]
+    for m in mentions[k + 1:]:
+        if not _joined(doc, run[-1].last + 1, m.first):
+            break
+        run.append(m)
+    return run
+
+
+def _joined(doc: Doc, i: int, end: int) -> bool:
+    toks = doc.tokens
+    if i + 1 < end and toks[i].key == "of":  # "A of Kazakhstan, B ..."
+        i += 1
+        while i < end and (toks[i].country or toks[i].key == "the"):
+            i += 1
+    gap = [t.key for t in toks[i:end]]
+    return gap in ([","], ["and"], [",", "and"])
+
+
+def _plural_title(first, doc: Doc) -> str | None:
+    """The plural title the list opens with, singular: in the first mention's own title, or
+    the nearest plural title head before a dash or colon that opens the list."""
+    if first.title:
+        words = first.title.split()
+        single = singular_title_head(words[-1])
+        return " ".join([*words[:-1], single]) if single else None
+    toks = doc.tokens
+    k = first.first - 1
+    if k < 1 or toks[k].text not in _LIST_INTRODUCERS:
+        return None
+    sentence_start = doc.sentence_of(toks[first.first].start)[0]
+    for head in range(k - 1, max(-1, k - 20), -1):
+        tok = toks[head]
+        if tok.start < sentence_start or tok.is_cap and not tok.country and not tok.sentence_initial:
+            return None  # a name (or an organization) comes between: the list is not the title's
+        single = singular_title_head(tok.text) if tok.is_word else None
+        if single:
+            words = [single]
+            for prev in reversed(toks[max(0, head - 4):head]):
+                if not prev.is_word or prev.key not in _TITLE_RUN_WORDS:
+                    break
+                words.insert(0, prev.text)
+            return " ".join(words)
+    return None

@@ -17,7 +17,7 @@ from ..records import Evidence
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., H.E.
-    r"|[^\W\d_]\w*(?:[-\u2010'\u2019]\w+)*"  # words, inner hyphens and apostrophes (no per-char alternation)
+    r"|[^\W\d_]\w*(?:[-\u2010\u2013'\u2019]\w+)*"  # words, inner hyphens (en dashes too: "China\u2013Central") and apostrophes
     r"|\d(?:[\d,.]*\d)?"
     r"|\S"
 )
@@ -57,7 +57,7 @@ def _word_info(text: str) -> tuple:
     """Lexicon facts about one word, computed once per distinct word (not per occurrence)."""
     is_word = text[0].isalpha()
     is_cap = text[0].isupper()
-    clean = repair_hyphens(text) if is_cap else text
+    clean = repair_hyphens(text.replace("\u2013", "-")) if is_cap else text  # an en dash joining names is a hyphen
     return (is_word, is_cap, is_word and len(text) >= 2 and text.isupper(), clean, lx.lookup_key(clean),
             (lx.country_of(clean) or lx.region_country(clean)) if is_cap else None)
 

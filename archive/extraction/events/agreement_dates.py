@@ -40,8 +40,10 @@ def signing_date(draft, text: str, status_at: int | None, sentences, index, meet
     lo, hi = clause(text, anchor, anchor + 1)
     cue = Cue(anchor, anchor + 1, "status", "")
     mention = draft.evidence[0].start - sentences[index].start
+    relatives = [(a, b) for a, b in _relative_clauses(text) if not a <= anchor < b]
     dates = [(abs(s - anchor), d) for s, e, d in event_dates(text, article.published)
              if lo <= s < hi and not date_is_for_travel(text, s, cue)
+             and not any(a <= s < b for a, b in relatives)
              and not (_ATTRIBUTIVE_DAY.search(text, 0, s) and not 0 <= mention - e <= 12)
              and (d.precision != Precision.YEAR or _SIGNED_IN.search(text, max(0, s - 20), s + 3))]
     if dates:
@@ -49,6 +51,16 @@ def signing_date(draft, text: str, status_at: int | None, sentences, index, meet
     if draft.status in ("signed", "in_force"):
         return sentence_day(text, article, cue) or meeting_date(sentences, index, meetings)
     return None
+
+
+# ", which experts drafted in January,": a relative clause up to the next comma or the sentence's end.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|that)\b[^,;]*")
+
+
+def _relative_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of ", which/that ..." clauses: a date in one tells the noun's history (when it was
+    drafted, agreed in principle), not the signing, unless the status verb is in it too."""
+    return [m.span() for m in _RELATIVE_CLAUSE.finditer(text)] if "which" in text or "that" in text else []
 
 
 def sentence_day(text: str, article, cue: Cue) -> FuzzyDate | None:

@@ -156,6 +156,8 @@ def _cues(text: str) -> tuple[Cue, ...]:
                 continue
             if kind in ("verb", "object") and (_GREETING.match(text, m.end()) or _GREETED.search(text, 0, m.start())):
                 continue  # "was met at the airport by ...": a welcome on arrival, not talks
+            if kind == "noun" and _IN_TALKS.match(m.group()) and _BEING.search(text, 0, m.start()):
+                continue  # "is in talks with X about ...": a negotiation under way, not an encounter
             found.append(Cue(m.start(), m.end(), kind, m.group()))
     return tuple(sorted(found, key=lambda c: c.start))
 
@@ -166,6 +168,10 @@ _GREETING = re.compile(r"\s+(?:[\w-]+\s+){0,3}?at\s+the\s+(?:\w+\s+)?(?:airport|
 
 _GREETED = re.compile(r"\b(?:at\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:airport|airbase|air\s+base|railway\s+station)|"
                       r"(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival)\b[^.;]{0,60}?(?:was|were)\s+$", _I)
+
+# "was in (active) talks with", "are in negotiations with": no determiner after "in", a copula before it.
+_IN_TALKS = re.compile(r"in\s+(?!(?:a|an|the|his|her|their|its)\b)", _I)
+_BEING = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed)\s+(?:still\s+|now\s+|already\s+)?$", _I)
 
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|[-\u2013\u2014:])\s")
 

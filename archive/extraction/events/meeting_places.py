@@ -27,7 +27,7 @@ SIDELINES = re.compile(r"\bsidelines\b", _I)
 _CAPITAL = re.compile(r"\bthe\s+(?P<dem>[A-Z][\w-]+)\s+capital\b")
 
 
-_VISIT = re.compile(r"\b(?:(?:visit|trip)\s+to|arrived\s+in|arrives\s+in|is\s+in)\s+(?:the\s+)?(?P<place>[A-Z][\w-]+"
+_VISIT = re.compile(r"\b(?:(?:visit|trip)\s+to|arrived\s+in|arrives\s+in|is\s+in|(?:talks|negotiations)\s+in)\s+(?:the\s+)?(?P<place>[A-Z][\w-]+"
                     r"(?:\s+[A-Z][\w-]+)?)")
 
 
@@ -36,7 +36,8 @@ _LEAD_SENTENCES = 4
 
 def visit_city(sentences: list[Sentence]) -> str | None:
     """The city of the visit the article's lead reports ("during a three-day trip to Osh by ...",
-    "arrived in Termez on Friday"), not one told as past ("his visit to X last year")."""
+    "arrived in Termez on Friday", "agreed ... during talks in Khujand"), not one told as past
+    ("his visit to X last year")."""
     for sent in sentences[:_LEAD_SENTENCES]:
         if _SHIFTED.search(sent.text):
             continue

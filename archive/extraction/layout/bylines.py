@@ -79,3 +79,40 @@ def looks_like_name(line: str) -> bool:
     if not 2 <= len(words) <= 4 or not all(NAME_WORD.match(w) for w in words):
         return False
     return all(w.lower() not in DESK_WORDS and clean.zipf(w) < COMMON_WORD_ZIPF for w in words)
+
+
+# Who did what for a story, closing it: `(Reporting by A in X and B; Writing by B; Editing by C)`,
+# `Editor: C | 2031-03-03 10:00`.
+_CREDIT_LABEL = r"(?:additional\s+)?reporting|writing|editing|reported|written|edited|compiled"
+_CREDIT = re.compile(r"\b(?P<label>" + _CREDIT_LABEL + r")\s+by\s+"
+                     r"(?P<names>(?:(?!\b(?:" + _CREDIT_LABEL + r")\s+by\b)[^;()|])+)", re.I)
+_LABELLED = re.compile(r"^\(?\s*(?P<label>editor|editors|reporter|reporters|writer|correspondent)\s*:\s*(?P<names>[^;()|]+)", re.I)
+_CREDIT_ROLES = {"reporting": "reporter", "additional reporting": "reporter", "reported": "reporter",
+                 "writing": "writer", "written": "writer", "editing": "editor", "edited": "editor",
+                 "compiled": "compiler", "editors": "editor", "reporters": "reporter"}
+_CREDIT_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_PLACE_AFTER = re.compile(r"\s+(?:in|from)\s+[A-Z].*$")
+MAX_CREDIT_LINE_WORDS = 40
+
+
+def credits_of(line: str) -> list[tuple[str, str]]:
+    """(name, role) of each person a credit line names, in order; [] for any other line."""
+    if " by " not in line and ":" not in line or len(line.split()) > MAX_CREDIT_LINE_WORDS:
+        return []
+    labelled = _LABELLED.match(line.strip())
+    matches = [labelled] if labelled else list(_CREDIT.finditer(line))
+    out = []
+    for m in matches:
+        label = re.sub(r"\s+", " ", m.group("label").lower())
+        role = _CREDIT_ROLES.get(label, label)
+        for part in _CREDIT_SPLIT.split(m.group("names").strip()):
+            name = _PLACE_AFTER.sub("", part.strip())
+            if is_person_like(name):
+                out.append((name, role))
+    return out
+
+
+def byline_names(byline: str) -> list[str]:
+    """The people of `A and B`, `A, B and C`: each a person-like name, else []."""
+    names = [part.strip() for part in _CREDIT_SPLIT.split(byline.strip())]
+    return names if len(names) > 1 and all(is_person_like(n) for n in names) else []

@@ -43,6 +43,7 @@ class StoryMetadata:
     dateline: str | None = None
     byline: str | None = None
     highlights: list[str] = field(default_factory=list)  # summary bullets, not part of the body
+    credits: list[tuple[str, str]] = field(default_factory=list)  # (name, role) of a credit line
     page_outlet: str | None = None  # outlet named by page furniture, shared by the file's stories
     ranks: dict[str, int] = field(default_factory=dict, repr=False)
     years: list[int] = field(default_factory=list, repr=False)
@@ -85,6 +86,7 @@ def read_metadata(story: str) -> StoryMetadata:
             paragraphs.append([])
         elif _take_metadata(meta, line, in_header, i == first and bool(second), named_above_headline, i < last_text):
             paragraphs.append([])
+            meta.credits += bylines.credits_of(line)
         elif not meta.title and _is_title(line):
             meta.title = _unquote(line)
         elif in_header and clean.is_headline_like(line) and line.isupper():

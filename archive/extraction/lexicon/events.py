@@ -105,13 +105,18 @@ NAMED_HEADS = {
 }
 # A capitalized "X Consortium" names a company, not a document: no named head.
 
+# Programmes that are documents two sides sign or agree, not bodies ("Programme of Cooperation",
+# "Implementation Programme"; a "Development Programme" may be an agency).
+DOCUMENT_PROGRAMMES = (r"program(?:me)?s?\s+of\s+(?:cooperation|action)|"
+                       r"(?:executive|cooperation|implementation)\s+program(?:me)?s?")
+
 # Generic (lower-case) heads, as a regex alternation, and their kind by first word.
 GENERIC_HEADS = (
     r"memorand(?:um|a|ums)\s+of\s+understanding|memorand(?:um|a|ums)|mou?s|mous|mou|action\s+plans?|road\s*maps?|"
     r"framework\s+(?:agreements?|accords?|deals?)|"
     r"agreements?|deals?|accords?|treat(?:y|ies)|pacts?|contracts?|protocols?|declarations?|"
     r"consortium|consortia|partnerships?|joint\s+ventures?|frameworks?|documents|instruments|"
-    r"program(?:me)?s?\s+of\s+(?:cooperation|action)|(?:executive|cooperation|implementation)\s+program(?:me)?s?|"
+    + DOCUMENT_PROGRAMMES + r"|"
     r"notes\s+verbales|verbal\s+notes|diplomatic\s+notes|"
     r"joint\s+statements?|joint\s+communiqu(?:e|\u00e9)s?"
 )

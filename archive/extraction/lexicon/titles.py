@@ -56,7 +56,7 @@ PORTFOLIO = frozenset({
     "post", "posts", "commerce", "exports", "export", "imports", "customs", "tax", "taxation",
     "budget", "treasury", "labour", "employment", "migration", "refugees", "defence production",
     "kashmir", "hajj", "board", "republic", "affair",
-    "protocol", "consular", "broadcasting", "information",
+    "protocol", "consular", "broadcasting", "information", "external",
 })
 
 # Words after which a capitalized sequence is spoken by or about a person.

@@ -75,3 +75,25 @@ def test_a_sentence_about_copyright_is_no_copyright_line():
 
 def test_a_sentence_with_follow_in_it_names_no_outlet():
     assert follow_outlet("He said, join Pakistan on its path to growth.") is None
+
+
+@pytest.mark.parametrize("line, credits", [
+    ("(Reporting by Aigul Serikova in Bishkek and Omar Latif; Writing by Omar Latif; Editing by Jane Roe)",
+     [("Aigul Serikova", "reporter"), ("Omar Latif", "reporter"), ("Omar Latif", "writer"), ("Jane Roe", "editor")]),
+    ("Editor: Li Wen | 2031-03-03 10:00:00", [("Li Wen", "editor")]),
+    ("Additional reporting by Sara Holm, compiled by Ivan Petrov", [("Sara Holm", "reporter"), ("Ivan Petrov", "compiler")]),
+    ("The accord was signed by Aigul Serikova and Omar Latif.", []),
+])
+def test_a_credit_line_names_each_person_with_what_they_did(line, credits):
+    from archive.extraction.layout.bylines import credits_of
+
+    assert credits_of(line) == credits
+
+
+def test_a_byline_of_several_names_is_each_name_and_one_name_is_not_split():
+    from archive.extraction.layout.bylines import byline_names
+
+    assert byline_names("Aigul Serikova and Omar Latif") == ["Aigul Serikova", "Omar Latif"]
+    assert byline_names("Aigul Serikova, Omar Latif and Jane Roe") == ["Aigul Serikova", "Omar Latif", "Jane Roe"]
+    assert byline_names("Aigul Serikova") == []
+    assert byline_names("Staff and Agencies") == []
