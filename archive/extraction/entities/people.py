@@ -112,7 +112,7 @@ def _month_as_name(doc: Doc, tok: Token) -> bool:
 
 
 def _initial_after_title(doc: Doc, tok: Token) -> bool:
-    """"External Affairs Minister S Jaishankar": an initial written without its full stop, after a
+    """"External Affairs Minister R Varadan": an initial written without its full stop, after a
     title word and before a name on the same line."""
     toks = doc.tokens
     if len(tok.text) != 1 or not tok.text.isupper() or tok.key in ("a", "i") or not 0 < tok.i < len(toks) - 1:
