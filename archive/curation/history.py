@@ -14,11 +14,12 @@ removed since come back with their ids, changed rows get their earlier values. A
 version from before the record absorbed another in a merge is not reverted: undo
 the merge first, or its rows would be lost.
 
-A version ingest writes for a record it changed lists a kind of link only up to a
-number of rows (`links_snapshots`' `listed_up_to`): past that, the kind holds just how
-many rows there were (`{"rows": n}`, see `counted`). A busy minister has a role per
-article naming him, and listing them all in every version made each version, and every
-batch writing them, grow with the archive. Such a kind reads as its number of rows in
+A version ingest writes for a record it changed lists a kind of link that gains a row
+per article naming the record (a person's roles, an agreement's status steps: `grows`)
+only up to a number of rows (`links_snapshots`' `listed_up_to`): past that, the kind
+holds just how many rows there were (`{"rows": n}`, see `counted`). A busy minister
+has a role per article naming him, and listing them all in every version made each
+version, and every batch writing them, grow with the archive. Such a kind reads as its number of rows in
 the history, and a revert to that version leaves it as it is (as for a version from
 before links were kept); the versions a person's edits write always list every row.
 """
@@ -53,6 +54,7 @@ class Link:
     fields: tuple[str, ...]
     labelled_by: tuple[str, ...]
     label: Callable[[dict], str]
+    grows: bool = False  # a row per article that names the record: listed only up to a number by ingest
 
 
 def choice_label(model, field: str, value) -> str:
@@ -103,7 +105,7 @@ LINKS: dict[type[Reviewable], list[Link]] = {
         Link("aliases", "alias", PersonAlias, "person", ("name", "normalized", "surname_key"), (), by_name),
         Link("roles", "role", Role, "person",
              ("title", "organization_id", "country_id", "article_id", "date", "date_precision", "date_text"),
-             ("organization__name", "organization__acronym"), role_label),
+             ("organization__name", "organization__acronym"), role_label, grows=True),
     ],
     Organization: [Link("aliases", "alias", OrganizationAlias, "organization", ("name", "normalized"), (),
                         by_name)],
@@ -115,7 +117,8 @@ LINKS: dict[type[Reviewable], list[Link]] = {
              ("name", "role", "country_id", "organization_id", "person_id", "date", "date_precision", "date_text"),
              ("country__name", "person__name"), party_label),
         Link("status_changes", "status step", AgreementStatusChange, "agreement",
-             ("status", "date", "date_precision", "date_text", "article_id", "evidence_id"), (), status_label),
+             ("status", "date", "date_precision", "date_text", "article_id", "evidence_id"), (), status_label,
+             grows=True),
     ],
 }
 
@@ -134,13 +137,13 @@ def links_snapshots(model: type[Reviewable], pks: list[int], *, listed_up_to: in
     """{pk: links snapshot} of many records of `model` at once (ingest saves them in bulk):
     still one query per kind of link, however many records. Rows are read as tuples, not
     model instances, and only their dates are converted (`plain`): a busy record's roles cost
-    little each. With `listed_up_to`, a kind a record holds more rows of is kept as their
-    number (`counted`), found by one more query per kind, and its rows are not read."""
+    little each. With `listed_up_to`, a kind that `grows` a record holds more rows of is kept
+    as their number (`counted`), found by one more query per such kind, and its rows are not read."""
     snapshots = {pk: no_links(model) for pk in pks}
     for link in LINKS[model]:
         owner = f"{link.owner}_id"
         listed = pks
-        if listed_up_to is not None:
+        if listed_up_to is not None and link.grows:
             many = link_counts(link, pks, more_than=listed_up_to)
             for pk, rows in many.items():
                 snapshots[pk][link.key] = {"rows": rows}

@@ -18,7 +18,7 @@ batch's transaction (see `files.Batch`).
 History: a record created by a batch gets one version ("+"), with its values as the
 batch leaves them; a stored record the batch changed gets one version ("~") with its
 final values and the links it had before the batch (as `save()` before the batch's
-rows would give it), each kind listed up to `LISTED_LINK_ROWS` rows, else their number.
+rows would give it), roles and status steps listed up to `LISTED_LINK_ROWS` rows, else their number.
 The history shows every record's current state, and a curator's revert restores a
 version's fields and its listed links as before (`curation.history`).
 """
@@ -35,7 +35,7 @@ from archive.models import Article, Evidence, Role
 from .fields import fit_rows
 
 
-LISTED_LINK_ROWS = 20  # a changed record's version lists up to this many rows of a kind of link, else their number
+LISTED_LINK_ROWS = 20  # a changed record's version lists up to this many roles or status steps, else their number
 
 
 def create_with_history(records: list) -> None:
@@ -71,8 +71,8 @@ def save_records(touched: list, batch: BatchRows) -> None:
 def update_with_history(records: list) -> None:
     """Save changed records of one model as `save()` would (every field, `updated_at` now), and give each
     the history row `save()` gives it, with its links as they stand (`curation.history.links_snapshots`),
-    read for all of them at once: a handful of queries for any number of records. A kind of link a record
-    holds more than `LISTED_LINK_ROWS` rows of is kept as their number: a busy minister's roles, one per
+    read for all of them at once: a handful of queries for any number of records. Roles or status steps a
+    record holds more than `LISTED_LINK_ROWS` of are kept as their number: a busy minister's roles, one per
     article naming him, made every version of him, and every batch, as long as his career."""
     if not records:
         return

@@ -11,7 +11,7 @@ from archive.ingest import rows
 from archive.ingest.articles import save_article
 from archive.ingest.report import IngestReport
 from tests.admin.test_write_paths import form_data
-from tests.ingest.builders import article, person
+from tests.ingest.builders import agreement, article, person
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +66,23 @@ def test_reverting_to_a_counted_version_restores_its_fields_and_leaves_the_count
     replaced = minister.history.get(history_id=versions[-1].history_id)  # brought up to date before the revert
     assert replaced.links["roles"] == links_snapshot(minister)["roles"] and len(replaced.links["roles"]) == 5
     assert len(minister.history.latest().links["roles"]) == 5  # a person's version lists every row
+
+
+def test_an_agreement_s_status_steps_are_counted_past_the_limit_and_its_parties_listed(monkeypatch):
+    monkeypatch.setattr(rows, "LISTED_LINK_ROWS", 2)
+    statuses = ["proposed", "negotiating", "signed", "in_force"]
+    for day, status in enumerate(statuses):
+        body = f"On day {day} the Gas Transit Agreement of Uzbekistan and Turkmenistan was {status}."
+        extracted = article(body, title=f"Deal {day}", source=f"{day}.txt",
+                            published=datetime.date(2025, 9, 1) + datetime.timedelta(days=day))
+        extracted.agreements = [agreement(body, "Gas Transit Agreement", mention="Gas Transit Agreement",
+                                          status=status)]
+        save_article(extracted, source_path=f"{day}.txt", report=IngestReport())
+    record = models.Agreement.objects.get()
+    versions = list(record.history.order_by("history_id"))
+    assert [v.history_type for v in versions] == ["+", "~", "~", "~"]
+    assert [v.links["status_changes"] for v in versions[-1:]] == [{"rows": 3}]
+    assert [len(v.links["status_changes"]) for v in versions[1:3]] == [1, 2]
+    assert sorted(row["label"].split(" (")[0] for row in versions[-1].links["parties"]) == ["Turkmenistan",
+                                                                                           "Uzbekistan"]
+    assert record.status == "in_force" and record.status_changes.count() == 4
