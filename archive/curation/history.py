@@ -13,6 +13,15 @@ and merges stay as they are) and its links: rows added since are removed, rows
 removed since come back with their ids, changed rows get their earlier values. A
 version from before the record absorbed another in a merge is not reverted: undo
 the merge first, or its rows would be lost.
+
+A version ingest writes for a record it changed lists a kind of link that gains a row
+per article naming the record (a person's roles, an agreement's status steps: `grows`)
+only up to a number of rows (`links_snapshots`' `listed_up_to`): past that, the kind
+holds just how many rows there were (`{"rows": n}`, see `counted`). A busy minister
+has a role per article naming him, and listing them all in every version made each
+version, and every batch writing them, grow with the archive. Such a kind reads as its number of rows in
+the history, and a revert to that version leaves it as it is (as for a version from
+before links were kept); the versions a person's edits write always list every row.
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import models, transaction
+from django.db.models import Count
 
 from archive.models import (
     Agreement, AgreementParty, AgreementStatusChange, Meeting, MeetingParticipant, MergeRecord, Organization,
@@ -44,6 +54,7 @@ class Link:
     fields: tuple[str, ...]
     labelled_by: tuple[str, ...]
     label: Callable[[dict], str]
+    grows: bool = False  # a row per article that names the record: listed only up to a number by ingest
 
 
 def choice_label(model, field: str, value) -> str:
@@ -94,7 +105,7 @@ LINKS: dict[type[Reviewable], list[Link]] = {
         Link("aliases", "alias", PersonAlias, "person", ("name", "normalized", "surname_key"), (), by_name),
         Link("roles", "role", Role, "person",
              ("title", "organization_id", "country_id", "article_id", "date", "date_precision", "date_text"),
-             ("organization__name", "organization__acronym"), role_label),
+             ("organization__name", "organization__acronym"), role_label, grows=True),
     ],
     Organization: [Link("aliases", "alias", OrganizationAlias, "organization", ("name", "normalized"), (),
                         by_name)],
@@ -106,7 +117,8 @@ LINKS: dict[type[Reviewable], list[Link]] = {
              ("name", "role", "country_id", "organization_id", "person_id", "date", "date_precision", "date_text"),
              ("country__name", "person__name"), party_label),
         Link("status_changes", "status step", AgreementStatusChange, "agreement",
-             ("status", "date", "date_precision", "date_text", "article_id", "evidence_id"), (), status_label),
+             ("status", "date", "date_precision", "date_text", "article_id", "evidence_id"), (), status_label,
+             grows=True),
     ],
 }
 
@@ -121,19 +133,26 @@ def links_snapshot(record: Reviewable) -> dict:
     return links_snapshots(type(record), [record.pk])[record.pk]
 
 
-def links_snapshots(model: type[Reviewable], pks: list[int]) -> dict[int, dict]:
+def links_snapshots(model: type[Reviewable], pks: list[int], *, listed_up_to: int | None = None) -> dict[int, dict]:
     """{pk: links snapshot} of many records of `model` at once (ingest saves them in bulk):
     still one query per kind of link, however many records. Rows are read as tuples, not
     model instances, and only their dates are converted (`plain`): a busy record's roles cost
-    little each."""
+    little each. With `listed_up_to`, a kind that `grows` a record holds more rows of is kept
+    as their number (`counted`), found by one more query per such kind, and its rows are not read."""
     snapshots = {pk: no_links(model) for pk in pks}
     for link in LINKS[model]:
         owner = f"{link.owner}_id"
+        listed = pks
+        if listed_up_to is not None and link.grows:
+            many = link_counts(link, pks, more_than=listed_up_to)
+            for pk, rows in many.items():
+                snapshots[pk][link.key] = {"rows": rows}
+            listed = [pk for pk in pks if pk not in many]
         columns = ("pk", owner, *dict.fromkeys((*link.fields, *link.labelled_by)))
         end = 2 + len(link.fields)
         dates = [f for f in link.fields if isinstance(link.model._meta.get_field(f), (models.DateField,
                                                                                        models.TimeField))]
-        rows = link.model.objects.filter(**{f"{owner}__in": pks}).order_by("pk").values_list(*columns)
+        rows = link.model.objects.filter(**{f"{owner}__in": listed}).order_by("pk").values_list(*columns)
         for values in rows:
             fields = dict(zip(link.fields, values[2:end]))
             for name in dates:
@@ -145,6 +164,22 @@ def links_snapshots(model: type[Reviewable], pks: list[int]) -> dict[int, dict]:
         for agreement_id, sector_id, name in through.values_list("agreement_id", "sector_id", "sector__name"):
             snapshots[agreement_id]["sectors"].append({"id": sector_id, "label": name, "fields": {}})
     return snapshots
+
+
+def link_counts(link: Link, pks: list[int], *, more_than: int) -> dict[int, int]:
+    """{pk: number of rows} of the records among `pks` that hold more than `more_than` rows of `link`."""
+    owner = f"{link.owner}_id"
+    return dict(link.model.objects.filter(**{f"{owner}__in": pks}).values(owner).order_by()
+                .annotate(rows=Count("pk")).filter(rows__gt=more_than).values_list(owner, "rows"))
+
+
+def counted(rows) -> bool:
+    """Whether a snapshot's kind holds only the number of its rows (`links_snapshots`' `listed_up_to`)."""
+    return isinstance(rows, dict)
+
+
+def row_count(rows) -> int:
+    return rows["rows"] if counted(rows) else len(rows)
 
 
 def snapshot_new_version(sender, instance, history_instance, **kwargs) -> None:
@@ -175,6 +210,10 @@ def links_changes(old: dict, new: dict, record_type: type[Reviewable]) -> list[s
     for key, noun in nouns.items():
         if key not in old or key not in new:
             continue  # a version from before links were kept says nothing about them
+        if counted(old[key]) or counted(new[key]):  # one side has only its number of rows
+            if row_count(old[key]) != row_count(new[key]):
+                words.append(f"{noun} rows: {row_count(old[key])} → {row_count(new[key])}")
+            continue
         before = {row["id"]: row for row in old.get(key, [])}
         after = {row["id"]: row for row in new.get(key, [])}
         words += [f"{noun} removed: {before[pk]['label']}" for pk in before if pk not in after]
@@ -207,8 +246,8 @@ def links_restore(*, record: Reviewable, version) -> list[str]:
     wanted = version.links or {}
     now = links_snapshot(record)
     for link in LINKS[type(record)]:
-        if link.key not in wanted:
-            continue  # a version from before links were kept: leave them as they are
+        if link.key not in wanted or counted(wanted[link.key]):
+            continue  # a version from before links were kept, or that kept only their number: leave them
         keep = {row["id"]: row["fields"] for row in wanted[link.key]}
         link.model.objects.filter(**{link.owner: record}).exclude(pk__in=keep).delete()
         elsewhere = set(link.model.objects.filter(pk__in=keep).exclude(**{link.owner: record})
@@ -296,7 +335,8 @@ def links_in_words(version, model) -> list[tuple[str, list[str]]]:
     """A version's links, kind by kind, as labels."""
     nouns = [(link.key, link.noun) for link in LINKS.get(model, [])] + [("sectors", "sector")]
     snapshot = version.links or {}
-    return [(noun, [row["label"] for row in snapshot[key]]) for key, noun in nouns if key in snapshot]
+    return [(noun, [f"{row_count(snapshot[key])} rows, not listed in this version"] if counted(snapshot[key])
+             else [row["label"] for row in snapshot[key]]) for key, noun in nouns if key in snapshot]
 
 
 def revert_fields(obj, editable: Iterable[str]) -> None:

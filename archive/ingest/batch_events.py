@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from django.db import connection
 from django.db.models import Max
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from archive.extraction.entities import names
 from archive.extraction.records import ExtractedAgreement, ExtractedArticle, ExtractedMeeting
@@ -66,6 +66,15 @@ def similar_titles(title: str, other: str) -> bool:
 def folded(title: str) -> str:
     """`names.fold`, once per title: a batch compares each candidate's with several."""
     return names.fold(title)
+
+
+def similar_among(title: str, candidates: dict[int, str]) -> list[int]:
+    """Ids of the `candidates` {id: title} whose title `similar_titles` finds similar to `title`, newest first:
+    all of them compared at once by rapidfuzz (the same scorer and threshold, in C), not one cached call each."""
+    pks = list(candidates)
+    found = process.extract(folded(title), [folded(candidates[pk]) for pk in pks], scorer=fuzz.token_set_ratio,
+                            score_cutoff=TITLE_SIMILARITY, limit=None)
+    return sorted((pks[index] for _, _, index in found), reverse=True)
 
 
 def candidate_filter(ext: ExtractedAgreement) -> tuple:
@@ -120,6 +129,7 @@ class BatchAgreements:
         self.touched: list[Agreement] = []  # created or linked by the batch
         self.created: dict[int, int] = {}  # id(agreement) -> its rank among those the batch created
         self.similar: dict[int, list] = {}  # pk -> [(country id, name)] of a candidate with a similar title, as read
+        self.similar_to: dict[tuple, list] = {}  # (filter, title) -> `similar_pks`
         self.read_titles()
         self.read_similar(wanted)
 
@@ -137,8 +147,7 @@ class BatchAgreements:
         """The parties of the candidates whose title is similar to one the batch names; the records themselves
         (with their latest source) of those `find` will take, the newest of each such title whose parties agree.
         Any other is read if a batch's change makes `find` reach it (`instance`)."""
-        similar = {pk for ext in wanted for pk, title in self.titles[candidate_filter(ext)].items()
-                   if similar_titles(ext.title, title)}
+        similar = {pk for ext in wanted for pk in self.similar_pks(candidate_filter(ext), ext.title)}
         if not similar:
             return
         self.similar = {pk: [] for pk in sorted(similar)}
@@ -150,10 +159,17 @@ class BatchAgreements:
     def newest_agreeing(self, ext: ExtractedAgreement) -> int | None:
         """The newest candidate read that `find` would take for `ext` (before the batch writes anything)."""
         ours = our_party_keys(ext)
-        for pk, title in sorted(self.titles[candidate_filter(ext)].items(), reverse=True):
-            if similar_titles(ext.title, title) and parties_agree(ours, party_keys(self.similar[pk])):
+        for pk in self.similar_pks(candidate_filter(ext), ext.title):
+            if parties_agree(ours, party_keys(self.similar[pk])):
                 return pk
         return None
+
+    def similar_pks(self, key: tuple, title: str) -> list[int]:
+        """Ids of the candidates read for filter `key` whose title (as read) is similar to `title`, newest first;
+        worked out once per title: a batch names a title again as it finds (`find`) and re-reads it."""
+        if (key, title) not in self.similar_to:
+            self.similar_to[(key, title)] = similar_among(title, self.titles.get(key, {}))
+        return self.similar_to[(key, title)]
 
     def load(self, pks: set[int]) -> None:
         """The records of these candidates, with their latest source; their parties are the ones read."""
@@ -189,7 +205,7 @@ class BatchAgreements:
         an agreement merged away resolves to the one it was merged into."""
         key = candidate_filter(ext)
         touched = {self.age(a): a for a in self.touched}
-        titles = {(0, pk): title for pk, title in self.titles.get(key, {}).items() if (0, pk) not in touched}
+        titles = {(0, pk): self.titles[key][pk] for pk in self.similar_pks(key, ext.title) if (0, pk) not in touched}
         titles |= {age: a.title for age, a in touched.items() if matches_filter(key, a.kind, self.parties_of(a))}
         ours = our_party_keys(ext)
         for age in sorted(titles, reverse=True):  # the newest first

@@ -18,8 +18,9 @@ batch's transaction (see `files.Batch`).
 History: a record created by a batch gets one version ("+"), with its values as the
 batch leaves them; a stored record the batch changed gets one version ("~") with its
 final values and the links it had before the batch (as `save()` before the batch's
-rows would give it). The history shows every record's current state, and a curator's
-revert restores a version's fields and links as before (`curation.history`).
+rows would give it), roles and status steps listed up to `LISTED_LINK_ROWS` rows, else their number.
+The history shows every record's current state, and a curator's revert restores a
+version's fields and its listed links as before (`curation.history`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ from archive.curation.history import links_snapshots, no_links
 from archive.models import Article, Evidence, Role
 
 from .fields import fit_rows
+
+
+LISTED_LINK_ROWS = 20  # a changed record's version lists up to this many roles or status steps, else their number
 
 
 def create_with_history(records: list) -> None:
@@ -67,7 +71,9 @@ def save_records(touched: list, batch: BatchRows) -> None:
 def update_with_history(records: list) -> None:
     """Save changed records of one model as `save()` would (every field, `updated_at` now), and give each
     the history row `save()` gives it, with its links as they stand (`curation.history.links_snapshots`),
-    read for all of them at once: a handful of queries for any number of records."""
+    read for all of them at once: a handful of queries for any number of records. Roles or status steps a
+    record holds more than `LISTED_LINK_ROWS` of are kept as their number: a busy minister's roles, one per
+    article naming him, made every version of him, and every batch, as long as his career."""
     if not records:
         return
     model = type(records[0])
@@ -75,7 +81,7 @@ def update_with_history(records: list) -> None:
     for record in fit_rows(records):
         record.updated_at = now
     update_rows(model, records)
-    snapshots = links_snapshots(model, [r.pk for r in records])
+    snapshots = links_snapshots(model, [r.pk for r in records], listed_up_to=LISTED_LINK_ROWS)
     history = model.history.model
     model.history.model.objects.bulk_create([history(
         history_date=now, history_type="~", history_user=None, history_change_reason=None,
