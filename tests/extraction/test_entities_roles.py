@@ -275,3 +275,14 @@ def test_an_apposition_ending_in_a_described_body_with_a_demonym_is_the_title():
     assert person(people, "Aliya Nurlanova").title == "deputy chairman of the Kazakh development bank"
     assert person(people, "Rustam Karimov").title == "head of the Uzbek state oil company"
     assert person(people, "Marta Kowalska").title == "vice president of the EIB"
+
+
+def test_a_title_of_a_body_described_before_its_name_belongs_to_the_person_after_it():
+    body = ("BISHKEK: The roadmap was signed by CEO of the state enterprise Kyrgyz Aba Joldoru Bolot Asanov "
+            "and the head of the port. General director of the state company Caspian Ferry Lines JSC "
+            "Daniyar Omarov also attended.")
+    people, _ = entities(body, "BISHKEK")
+    asanov = person(people, "Bolot Asanov")
+    assert asanov.title == "CEO of the state enterprise Kyrgyz Aba Joldoru"
+    assert asanov.organization == "Kyrgyz Aba Joldoru"
+    assert person(people, "Daniyar Omarov").title == "General director of the state company Caspian Ferry Lines JSC"

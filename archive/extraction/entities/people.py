@@ -210,14 +210,33 @@ def _inside_a_name(tokens: list[Token], k: int) -> bool:
             and nxt.key not in _TITLE_WORDS and not tokens[k].possessive)
 
 
+# Common nouns that describe a body before its name: "CEO of the state enterprise X".
+_BODY_DESCRIPTORS = frozenset({"enterprise", "company", "corporation", "firm", "operator", "utility", "concern",
+                               "holding", "agency", "bank"})
+
+
 def title_of(doc: Doc, i: int) -> int | None:
-    """Index of "of" in "<title> of (the) (Board of) <organization>" ending at token i, or None."""
+    """Index of "of" in "<title> of (the) (Board of) <organization>" ending at token i, or None;
+    also "<title> of the state enterprise <organization>"."""
     toks = doc.tokens
+    i = _descriptor_start(toks, i)
     of = i - (i >= 0 and toks[i].key == "the")
     if of >= 3 and toks[of].key == "of" and toks[of - 1].key == "board":  # "Chairman of the Board of X"
         inner = of - 2 - (toks[of - 2].key == "the")
         of = inner if inner >= 1 and toks[inner].key == "of" else of
     return of if of >= 1 and toks[of].key == "of" and toks[of - 1].key in lx.TITLE_HEADS else None
+
+
+def _descriptor_start(toks: list[Token], i: int) -> int:
+    """Index of "the" in "the (state) enterprise" ending at token i, else i unchanged."""
+    if i < 1 or toks[i].is_cap or toks[i].key not in _BODY_DESCRIPTORS:
+        return i
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if toks[k].key == "the":
+            return k
+        if not toks[k].is_word or toks[k].is_cap:
+            return i
+    return i
 
 
 def _read_title(tokens: list[Token]) -> tuple[str | None, str | None]:
