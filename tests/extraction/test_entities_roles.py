@@ -286,3 +286,16 @@ def test_a_title_of_a_body_described_before_its_name_belongs_to_the_person_after
     assert asanov.title == "CEO of the state enterprise Kyrgyz Aba Joldoru"
     assert asanov.organization == "Kyrgyz Aba Joldoru"
     assert person(people, "Daniyar Omarov").title == "General director of the state company Caspian Ferry Lines JSC"
+
+
+def test_the_present_post_in_a_relative_clause_is_the_title_not_the_former_one():
+    body = ("ASHGABAT: The minister also met Rustam Ergashev, who served as Kazakhstan's energy minister for a decade "
+            "until March 2021 and now holds the posts of Deputy Chairman of the Senate and Special Envoy for Water "
+            "Affairs. He later met Timur Kasenov, who was trade minister until 2019 and is now the Deputy Speaker, "
+            "on Monday. Aidos Serikov, who now lives in Almaty, did not attend.")
+    people, _ = entities(body, "ASHGABAT")
+    ergashev = person(people, "Rustam Ergashev")
+    assert ergashev.title == "Deputy Chairman of the Senate and Special Envoy for Water Affairs"
+    assert ergashev.country == "Kazakhstan"
+    assert person(people, "Timur Kasenov").title == "Deputy Speaker"
+    assert person(people, "Aidos Serikov").title is None

@@ -438,7 +438,8 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
         mention.signal = "title" if mention.signal == "bare" else mention.signal
     mention.country = country
     if mention.title is None:
-        mention.title = (_appositive_after(doc, last) or _as_title_after(doc, last)
+        mention.title = (roles.current_post(doc, last, _title_phrase) or _appositive_after(doc, last)
+                         or _as_title_after(doc, last)
                          or roles.predicate_title(doc, last, _title_phrase) or roles.labelled_title(doc, first)
                          or roles.credited_title(doc, first))
         if mention.title and mention.signal == "bare":
@@ -446,7 +447,8 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
         if mention.title and mention.organization is None:
             _organization_in_appositive(doc, mention, orgs)
     if mention.country is None:
-        mention.country = postposed_country(doc, last) or appositive_country(doc, last)
+        mention.country = (postposed_country(doc, last) or appositive_country(doc, last)
+                           or roles.relative_clause_country(doc, last))
     if mention.country is None and mention.title:
         mention.principal = possessor_before(doc, first - 3) if toks[first - 1].text == "," else None
     if mention.signal == "bare" and mention.country:

@@ -2,7 +2,9 @@
 
 - a predicate in an author's note: "Aigerim Sadykova is a journalist who covers Almaty";
 - a label with a colon, as in a wire trailer: "Editor: Li Wei";
-- the credits of a wire story: "(Reporting by A in Tashkent; Writing by B; Editing by C)".
+- the credits of a wire story: "(Reporting by A in Tashkent; Writing by B; Editing by C)";
+- the present post in a relative clause that also tells a former one: "A, who served as
+  energy minister until 2021 and now holds the post of Deputy Speaker,".
 """
 
 from __future__ import annotations
@@ -22,6 +24,90 @@ def predicate_title(doc: Doc, last: int, title_phrase) -> str | None:
         return None
     words, _, head = title_phrase(toks, i + 2)
     return " ".join(words) if head else None
+
+
+_NOW_WORDS = frozenset({"now", "currently"})
+_POST_NOUNS = frozenset({"post", "posts", "position", "positions", "office", "title", "titles"})
+_CLAUSE_ENDS = frozenset({".", ";", "\u2014", "(", ")"})
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def current_post(doc: Doc, last: int, title_phrase) -> str | None:
+    """"X, who served as A until 2021 and now holds the posts of B and C": B and C, not A.
+
+    Only a relative clause after the name with "now"/"currently" followed by "holds the post(s)
+    of", "serves as" or "is" gives a title here; anything else is left to the other readings.
+    """
+    toks = doc.tokens
+    if last + 2 >= len(toks) or toks[last + 1].text != "," or toks[last + 2].key != "who":
+        return None
+    for k in range(last + 3, min(len(toks) - 2, last + 40)):
+        if toks[k].text in _CLAUSE_ENDS:
+            return None
+        if toks[k].key not in _NOW_WORDS:
+            continue
+        start = _after_articles(toks, k + 1) if toks[k - 1].key == "is" else _post_start(toks, k + 1)
+        if start is not None:  # "who is now (the) B" / "who now holds the post of B"
+            return _titles_from(toks, start, title_phrase)
+    return None
+
+
+_PREDICATE_LINKS = frozenset({"as", "was", "is"})
+
+
+def relative_clause_country(doc: Doc, last: int) -> str | None:
+    """"X, who served as Kazakhstan's energy minister ...": the country whose post the clause names."""
+    toks = doc.tokens
+    if last + 2 >= len(toks) or toks[last + 1].text != "," or toks[last + 2].key != "who":
+        return None
+    for k in range(last + 3, min(len(toks), last + 40)):
+        tok = toks[k]
+        if tok.text in _CLAUSE_ENDS:
+            return None
+        if tok.country and tok.possessive and toks[k - 1].key in _PREDICATE_LINKS:
+            return tok.country
+    return None
+
+
+def _post_start(toks: list, i: int) -> int | None:
+    """Index of the title after "holds the post(s) of", "serves as (the)", "is (the)" at token i."""
+    if i + 1 >= len(toks):
+        return None
+    verb = toks[i].key
+    i += 1
+    if verb in ("holds", "occupies"):
+        i += toks[i].key in _ARTICLES
+        if i + 1 >= len(toks) or toks[i].key not in _POST_NOUNS or toks[i + 1].key != "of":
+            return None
+        i += 2
+    elif verb == "serves" and toks[i].key == "as" or verb == "is":
+        i += verb == "serves"
+    else:
+        return None
+    return _after_articles(toks, i)
+
+
+def _after_articles(toks: list, i: int) -> int:
+    while i < len(toks) and toks[i].key in _ARTICLES:
+        i += 1
+    return i
+
+
+def _titles_from(toks: list, i: int, title_phrase) -> str | None:
+    """One title or several joined by "and" ("Deputy Speaker and Special Envoy for Water")."""
+    words = []
+    for _ in range(3):
+        part, i, head = title_phrase(toks, i)
+        if not head:
+            break
+        words += part
+        if not (i + 1 < len(toks) and toks[i].key == "and" and toks[i + 1].key in _TITLE_RUN_WORDS):
+            break
+        words.append("and")
+        i += 1
+    while words and words[-1] == "and":
+        words.pop()
+    return " ".join(words) or None
 
 
 def labelled_title(doc: Doc, first: int) -> str | None:
