@@ -420,3 +420,12 @@ def test_talks_then_held_on_a_day_of_their_own_keep_it():
 def test_talks_then_held_after_another_day_was_told_do_not_take_the_earlier_meeting_s_day():
     later = talks_then_held(".", between="A trade fair opens in the port of Callao on Friday. ")
     assert later.date is None or later.date.value != datetime.date(2024, 3, 4)
+
+
+def test_a_leader_someone_attends_or_meets_on_behalf_of_is_not_a_participant():
+    envoy = one("BISHKEK: Vice Premier Li Wenhao met Prime Minister Adylbek Kasymov on Monday as special envoy of "
+                "President Zhou Ming.", [("Li Wenhao",), ("Adylbek Kasymov",), ("Zhou Ming",)], dateline="BISHKEK")
+    assert envoy.participants == ["Li Wenhao", "Adylbek Kasymov"]
+    behalf = one("BISHKEK: Vice Premier Li Wenhao met Prime Minister Adylbek Kasymov on behalf of President Zhou Ming.",
+                 [("Li Wenhao",), ("Adylbek Kasymov",), ("Zhou Ming",)], dateline="BISHKEK")
+    assert behalf.participants == ["Li Wenhao", "Adylbek Kasymov"]

@@ -231,6 +231,9 @@ def date_is_for_travel(text: str, date_start: int, cue: Cue) -> bool:
 
 _POSSESSIVE_WORD = re.compile(_APOS + r"s?\s+(\w[\w-]*)")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w-]+\s+){0,4}$", _I)
+# "attended as special envoy of President X", "met Y on behalf of President X": X is represented, not there.
+_REPRESENTED = re.compile(r"(?:\bas\s+(?:(?:a|an|the|his|her)\s+)?(?:(?:special|personal)\s+)?"
+                          r"(?:envoy|representative|emissary)|\bon\s+behalf)\s+of\s+(?:[\w-]+\s+){0,4}$", _I)
 # ", spokesperson X said." closing the sentence; "X said (that) ...".
 _CLOSING_REPORT = re.compile(r"\s*(?:also\s+)?" + REPORTING_VERBS + r"(?:\s+(?:on\s+\w+|in\s+a\s+statement|today|"
                              r"yesterday|later))?\s*[.,;!?\"\u201d]*\s*$", _I)
@@ -283,7 +286,8 @@ class SlotFinder:
         mentions = self.mentions.persons_between(self.offset, self.offset + len(self.text))
         for m in mentions:
             s, e = m.start - self.offset, m.end - self.offset
-            if self._possessive_not_delegation(e) or self._after_according(s) or self._attributive(s, e):
+            if (self._possessive_not_delegation(e) or self._after_according(s) or self._attributive(s, e)
+                    or self._represented(s)):
                 continue
             out.append(Slot(s, e, m.name, True))
         return out
@@ -295,6 +299,9 @@ class SlotFinder:
 
     def _after_according(self, start: int) -> bool:
         return bool(_ACCORDING_TO.search(self.text[max(0, start - 50):start]))
+
+    def _represented(self, start: int) -> bool:
+        return bool(_REPRESENTED.search(self.text[max(0, start - 80):start]))
 
     def _attributive(self, start: int, end: int) -> bool:
         """A person who only reports: ", spokesperson X said." closing the sentence, or
