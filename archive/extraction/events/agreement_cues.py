@@ -73,7 +73,7 @@ _STATUS_WORDS = [
     ("force", "effect"), ("ratif",), ("into", "force", "effect", "ratified"), ("sign", "ink", "agreed", "conclude", "adopted", "approved"),
     ("initial",), ("consideration", "discussion", "negotiat", "review", "finali", "draft", "works", "pipeline"),
     ("signed", "inked", "sealed", "concluded", "result", "reached", "adopt", "struck", "clinched", "exchange",
-     "signing", "signature", "names", "issued"),
+     "signing", "signature", "names", "issued", "agreed"),
     ("propos", "offer", "suggest", "expected", "planned", "agreed", "readiness", "willingness"),
 ]
 assert len(_STATUS_WORDS) == len(_STATUS)
