@@ -299,3 +299,11 @@ def test_the_present_post_in_a_relative_clause_is_the_title_not_the_former_one()
     assert ergashev.country == "Kazakhstan"
     assert person(people, "Timur Kasenov").title == "Deputy Speaker"
     assert person(people, "Aidos Serikov").title is None
+
+
+def test_a_title_with_the_area_it_covers_before_a_comma_and_the_name_is_read_whole():
+    body = ("GENEVA: The Alpine Water Fund pays for the study, and its director for South Asia, Marta Kessler, "
+            "has praised the plan. The fund paid for Central Asia, Jonas Keller said.")
+    people, _ = entities(body, "GENEVA")
+    assert person(people, "Marta Kessler").title == "director for South Asia"
+    assert person(people, "Jonas Keller").title is None

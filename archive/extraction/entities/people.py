@@ -204,6 +204,24 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
     return out, org
 
 
+def _region_before(doc: Doc, i: int) -> int | None:
+    """Index of "for" in "director for Central Asia" ending at token i: a title's area, named
+    in capitals that are no title words; None when there is none."""
+    toks = doc.tokens
+    k = i
+    while k >= 0 and i - k < 3 and toks[k].is_word and toks[k].is_cap and not toks[k].possessive \
+            and toks[k].key not in _TITLE_WORDS_AND_LINKS and not toks[k].sentence_initial:
+        k -= 1
+    return k if k < i and k >= 1 and toks[k].key == "for" and toks[k - 1].key in lx.TITLE_HEADS else None
+
+
+def _region_title(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[list[Token], object | None]:
+    """"its director for Central Asia, X": the title words before "for", then the area."""
+    k = _region_before(doc, i)
+    before, org = _title_tokens_before(doc, k - 1, orgs)
+    return (before + doc.tokens[k:i + 1], org) if before else ([], None)
+
+
 def _inside_a_name(tokens: list[Token], k: int) -> bool:
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     return (nxt is not None and nxt.is_cap and nxt.is_word and not nxt.country
@@ -416,7 +434,8 @@ def read_mention(doc: Doc, first: int, last: int, orgs: dict[int, object]) -> Pe
     before, org = _title_tokens_before(doc, i, orgs)
     before, org = _post_before_rank(doc, before, org, orgs)
     if not before and i >= 1 and toks[i].text == "," and _next_is(doc, last, {",", ".", "said", "has", "was"}):
-        before, org = _title_tokens_before(doc, i - 1, orgs)
+        read_before = _region_title if _region_before(doc, i - 1) else _title_tokens_before
+        before, org = read_before(doc, i - 1, orgs)
         before = before if any(t.key in lx.TITLE_HEADS for t in before) else []
         if before and (_appositive_after(doc, last) or _after_a_name(doc, min(before[0].i, org.first if org else len(toks)) - 1)):
             before, org = [], None  # "A, vice-president of X, B, a department head at Y": A's title, not B's
