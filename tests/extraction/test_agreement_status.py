@@ -26,7 +26,7 @@ def one(body, published=THU):
     ("Officials of Peru and Chile marked the exchange of 14 documents on trade and culture.", "signed"),
     ("Peru works with Chile under an agreement on port fees, the minister said.", "signed"),
     ("Peru invited Chile to Lima for the signing of a port fees agreement.", "proposed"),
-    ("The minister pointed to the Port Fees Programme agreed between the ministries of Peru and Chile.", "signed"),
+    ("The minister pointed to the port fees protocol agreed between Peru and Chile in May.", "signed"),
     ("Officials reviewed the roadmap on port fees agreed upon by Peru and Chile in May.", "signed"),
     ("Officials reviewed the port fees roadmap agreed by both sides in Lima.", "signed"),
     ("Officials prepared a port fees roadmap to be agreed between Peru and Chile next year.", "proposed"),

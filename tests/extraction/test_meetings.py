@@ -423,8 +423,9 @@ def test_talks_then_held_after_another_day_was_told_do_not_take_the_earlier_meet
 
 
 def test_a_leader_someone_attends_or_meets_on_behalf_of_is_not_a_participant():
-    envoy = one("BISHKEK: Vice Premier Li Wenhao met Prime Minister Adylbek Kasymov on Monday as special envoy of "
-                "President Zhou Ming.", [("Li Wenhao",), ("Adylbek Kasymov",), ("Zhou Ming",)], dateline="BISHKEK")
+    envoy = one("BISHKEK: Vice Premier Li Wenhao met Prime Minister Adylbek Kasymov on Monday as the personal "
+                "representative of Chinese leader Zhou Ming.", [("Li Wenhao",), ("Adylbek Kasymov",), ("Zhou Ming",)],
+                dateline="BISHKEK")
     assert envoy.participants == ["Li Wenhao", "Adylbek Kasymov"]
     behalf = one("BISHKEK: Vice Premier Li Wenhao met Prime Minister Adylbek Kasymov on behalf of President Zhou Ming.",
                  [("Li Wenhao",), ("Adylbek Kasymov",), ("Zhou Ming",)], dateline="BISHKEK")

@@ -205,7 +205,7 @@ def _title_tokens_before(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[lis
 
 
 def _region_before(doc: Doc, i: int) -> int | None:
-    """Index of "for" in "director for Central Asia" ending at token i: a title's area, named
+    """Index of "for" in "envoy for West Africa" ending at token i: a title's area, named
     in capitals that are no title words; None when there is none."""
     toks = doc.tokens
     k = i
@@ -216,7 +216,7 @@ def _region_before(doc: Doc, i: int) -> int | None:
 
 
 def _region_title(doc: Doc, i: int, orgs: dict[int, object]) -> tuple[list[Token], object | None]:
-    """"its director for Central Asia, X": the title words before "for", then the area."""
+    """"the fund's head for Southern Europe, X": the title words before "for", then the area."""
     k = _region_before(doc, i)
     before, org = _title_tokens_before(doc, k - 1, orgs)
     return (before + doc.tokens[k:i + 1], org) if before else ([], None)
@@ -228,14 +228,14 @@ def _inside_a_name(tokens: list[Token], k: int) -> bool:
             and nxt.key not in _TITLE_WORDS and not tokens[k].possessive)
 
 
-# Common nouns that describe a body before its name: "CEO of the state enterprise X".
+# Common nouns that describe a body before its name: "head of the national operator X".
 _BODY_DESCRIPTORS = frozenset({"enterprise", "company", "corporation", "firm", "operator", "utility", "concern",
                                "holding", "agency", "bank"})
 
 
 def title_of(doc: Doc, i: int) -> int | None:
     """Index of "of" in "<title> of (the) (Board of) <organization>" ending at token i, or None;
-    also "<title> of the state enterprise <organization>"."""
+    also "<title> of the (state) company <organization>"."""
     toks = doc.tokens
     i = _descriptor_start(toks, i)
     of = i - (i >= 0 and toks[i].key == "the")
@@ -246,7 +246,7 @@ def title_of(doc: Doc, i: int) -> int | None:
 
 
 def _descriptor_start(toks: list[Token], i: int) -> int:
-    """Index of "the" in "the (state) enterprise" ending at token i, else i unchanged."""
+    """Index of "the" in "the (national) operator" ending at token i, else i unchanged."""
     if i < 1 or toks[i].is_cap or toks[i].key not in _BODY_DESCRIPTORS:
         return i
     for k in range(i - 1, max(-1, i - 4), -1):

@@ -3,8 +3,8 @@
 - a predicate in an author's note: "Aigerim Sadykova is a journalist who covers Almaty";
 - a label with a colon, as in a wire trailer: "Editor: Li Wei";
 - the credits of a wire story: "(Reporting by A in Tashkent; Writing by B; Editing by C)";
-- the present post in a relative clause that also tells a former one: "A, who served as
-  energy minister until 2021 and now holds the post of Deputy Speaker,".
+- the present post in a relative clause that also tells a former one: "A, who was
+  energy minister until 2021 and currently holds the office of Deputy Speaker,".
 """
 
 from __future__ import annotations
@@ -27,15 +27,15 @@ def predicate_title(doc: Doc, last: int, title_phrase) -> str | None:
 
 
 _NOW_WORDS = frozenset({"now", "currently"})
-_POST_NOUNS = frozenset({"post", "posts", "position", "positions", "office", "title", "titles"})
+_POST_NOUNS = frozenset({"post", "posts", "position", "positions", "office", "offices", "title", "titles"})
 _CLAUSE_ENDS = frozenset({".", ";", "\u2014", "(", ")"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
 def current_post(doc: Doc, last: int, title_phrase) -> str | None:
-    """"X, who served as A until 2021 and now holds the posts of B and C": B and C, not A.
+    """"X, who was A until 2021 and currently holds the offices of B and C": B and C, not A.
 
-    Only a relative clause after the name with "now"/"currently" followed by "holds the post(s)
+    Only a relative clause after the name with "now"/"currently" followed by "holds the office(s)
     of", "serves as" or "is" gives a title here; anything else is left to the other readings.
     """
     toks = doc.tokens
@@ -47,7 +47,7 @@ def current_post(doc: Doc, last: int, title_phrase) -> str | None:
         if toks[k].key not in _NOW_WORDS:
             continue
         start = _after_articles(toks, k + 1) if toks[k - 1].key == "is" else _post_start(toks, k + 1)
-        if start is not None:  # "who is now (the) B" / "who now holds the post of B"
+        if start is not None:  # "who is now (the) B" / "who currently holds the office of B"
             return _titles_from(toks, start, title_phrase)
     return None
 
@@ -56,7 +56,7 @@ _PREDICATE_LINKS = frozenset({"as", "was", "is"})
 
 
 def relative_clause_country(doc: Doc, last: int) -> str | None:
-    """"X, who served as Kazakhstan's energy minister ...": the country whose post the clause names."""
+    """"X, who was Kazakhstan's energy minister ...": the country whose post the clause names."""
     toks = doc.tokens
     if last + 2 >= len(toks) or toks[last + 1].text != "," or toks[last + 2].key != "who":
         return None
@@ -70,7 +70,7 @@ def relative_clause_country(doc: Doc, last: int) -> str | None:
 
 
 def _post_start(toks: list, i: int) -> int | None:
-    """Index of the title after "holds the post(s) of", "serves as (the)", "is (the)" at token i."""
+    """Index of the title after "holds the office(s) of", "serves as (the)", "is (the)" at token i."""
     if i + 1 >= len(toks):
         return None
     verb = toks[i].key

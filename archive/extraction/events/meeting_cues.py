@@ -231,7 +231,7 @@ def date_is_for_travel(text: str, date_start: int, cue: Cue) -> bool:
 
 _POSSESSIVE_WORD = re.compile(_APOS + r"s?\s+(\w[\w-]*)")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w-]+\s+){0,4}$", _I)
-# "attended as special envoy of President X", "met Y on behalf of President X": X is represented, not there.
+# "came as the personal envoy of the leader X", "met Y on behalf of X": X is represented, not there.
 _REPRESENTED = re.compile(r"(?:\bas\s+(?:(?:a|an|the|his|her)\s+)?(?:(?:special|personal)\s+)?"
                           r"(?:envoy|representative|emissary)|\bon\s+behalf)\s+of\s+(?:[\w-]+\s+){0,4}$", _I)
 # ", spokesperson X said." closing the sentence; "X said (that) ...".

@@ -164,7 +164,7 @@ STATUS_CUES = (
      r"\breached\b(?!\s+(?:\$|\d|a\s+record|about|around|more|over|almost|nearly|some))|"
      r"\badopted\b|\badoption\s+of\b|\bstruck\b|\bclinched\b|\bexchanged\b|\bexchange\s+of\b|"
      r"\bsigning\s+(?:of|ceremony)\b|\bsignatures?\b|\bput\s+their\s+names\s+to\b|\bissued\b|"
-     # "the programme agreed between the ministries", "the roadmap agreed upon in May": a text the sides concluded
+     # "the plan agreed between two ministries", "the roadmap agreed upon in May": a text the sides concluded
      r"\bagreed\s+(?:upon\b|between\b|by\s+(?:the\s+)?(?:two|three|four|both|all)?\s*(?:sides|parties|governments|"
      r"ministries|ministers|leaders|countries|states)\b)", "signed"),
     (r"\bpropos\w*|\boffer\w*|\bsuggest\w*|\bexpected\b|\bplanned\b|\bagreed\s+to\b|\breadiness\b|"
