@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from archive.extraction.records import ExtractedArticle
-from archive.models import Article, Evidence, ReviewStatus
+from archive.models import Agreement, Article, Evidence, Meeting, Organization, Person, ReviewStatus
 
 from .events import write_agreements, write_meetings
 from .fields import fit_rows
@@ -44,7 +44,7 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     if updating:  # what it reads of its old records, and the orphan check, see the batch's rows so far
         batch.flush()
         batch.forget_reads([extracted])
-        previous = forget_extraction(article)
+        previous = forget_extraction(article, batch.previous_targets(article))
         report.count("articles updated")
     else:
         article = Article(source_path=source_path, position=extracted.position)
@@ -57,9 +57,10 @@ def save_article(extracted: ExtractedArticle, *, source_path: str, report: Inges
     pools = pools or NamePools.load([extracted])
     write_records(extracted, article, report, previous, pools, batch)
     if updating:
+        evidence = list(batch.evidence)  # the flush before leaves only this article's
         batch.flush()
         batch.forget_reads(batch.following(extracted))
-        pools.forget(remove_orphans(previous))
+        pools.forget(remove_orphans(previous, supported_by(evidence)))
     if own_batch:
         batch.flush()
     return article
@@ -76,27 +77,40 @@ def write_records(extracted: ExtractedArticle, article: Article, report: IngestR
     rows.flush()
 
 
-def forget_extraction(article: Article) -> PreviousRecords:
+def forget_extraction(article: Article, targets=None) -> PreviousRecords:
     """Drop what the extractor read from an article's old text; returns the events it had written.
 
     Its records stay until orphaned. The roles of a person a curator verified or
     edited stay too: a corrected title must survive the file's next version.
     """
-    previous = PreviousRecords.of(article)
-    Evidence.objects.filter(article=article).delete()
+    previous = PreviousRecords.of(article, targets)
+    Evidence.objects.filter(article=article).only("pk").delete()  # its rows are not needed, only their ids
     curated = Q(person__is_curated=True) | ~Q(person__review_status=ReviewStatus.UNREVIEWED)
     article.roles.exclude(curated).delete()
     return previous
 
 
-def remove_orphans(previous: PreviousRecords) -> dict:
+def supported_by(evidence: list) -> dict:
+    """{model: ids} of the records that written `evidence` supports."""
+    supported = {}
+    for row in evidence:
+        for model, pk in zip((Person, Organization, Meeting, Agreement), (
+                row.person_id, row.organization_id, row.meeting_id, row.agreement_id)):
+            if pk:
+                supported.setdefault(model, set()).add(pk)
+    return supported
+
+
+def remove_orphans(previous: PreviousRecords, supported: dict) -> dict:
     """Delete the machine-made records the article's old text supported that no evidence supports
-    any more. Only those are looked at (not whole tables); a person's records always stay.
+    any more. Only those are looked at (not whole tables), less those the new text's evidence
+    (`supported`, written) supports, which are no orphans; a person's records always stay.
     Returns {model: ids deleted}."""
     untouched = Q(review_status=ReviewStatus.UNREVIEWED, is_curated=False, evidence__isnull=True,
                   merged_records__isnull=True)
     deleted = {}
     for model, ids in previous.supported.items():
+        ids = ids - supported.get(model, set())
         if ids and (orphans := set(model.objects.filter(untouched, pk__in=ids).values_list("pk", flat=True))):
             model.objects.filter(pk__in=orphans).delete()
             deleted[model] = orphans

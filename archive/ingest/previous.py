@@ -29,6 +29,8 @@ from archive.models import Agreement, Article, Evidence, Meeting, Organization, 
 from .countries import country_for
 from .fields import LATEST_SOURCE
 
+EVIDENCE_TARGETS = ("person_id", "organization_id", "meeting_id", "agreement_id")
+
 
 @dataclass
 class PreviousRecords:
@@ -41,10 +43,11 @@ class PreviousRecords:
     supported: dict = field(default_factory=dict)  # model -> ids of the records its evidence supported
 
     @classmethod
-    def of(cls, article: Article) -> PreviousRecords:
-        """The records the article's stored evidence supports; call before that evidence goes."""
-        targets = Evidence.objects.filter(article=article).values_list(
-            "person_id", "organization_id", "meeting_id", "agreement_id")
+    def of(cls, article: Article, targets=None) -> PreviousRecords:
+        """The records the article's stored evidence supports; call before that evidence goes. `targets`: that
+        evidence's (person, organization, meeting, agreement) ids, when read already (`rows.BatchRows.previous_targets`)."""
+        if targets is None:
+            targets = Evidence.objects.filter(article=article).values_list(*EVIDENCE_TARGETS)
         supported = {model: set() for model in (Person, Organization, Meeting, Agreement)}
         for row in targets:
             for model, pk in zip(supported, row):

@@ -33,6 +33,7 @@ from archive.curation.history import links_snapshots, no_links
 from archive.models import Article, Evidence, Role
 
 from .fields import fit_rows
+from .previous import EVIDENCE_TARGETS
 
 
 LISTED_LINK_ROWS = 20  # a changed record's version lists up to this many roles or status steps, else their number
@@ -121,6 +122,7 @@ class BatchRows:
         self.pools = None  # the batch's `candidates.NamePools`, set by the first article
         self._agreements = self._meetings = self._role_rows = None
         self._scope = None  # the articles the next read is for (None: all of the batch's)
+        self._previous_targets = None  # stored article id -> its evidence's targets, for the articles it updates
 
     def same_articles(self, content_hash: str, source_path: str, position: int) -> list:
         """The stored articles with this text or at this place: those of the whole batch read in one query the
@@ -131,6 +133,22 @@ class BatchRows:
             self._stored_articles = list(found)
         return [a for a in self._stored_articles
                 if a.content_hash == content_hash or (a.source_path, a.position) == (source_path, position)]
+
+    def previous_targets(self, article: Article) -> list:
+        """The (person, organization, meeting, agreement) ids of a stored article's evidence, before the batch
+        updates it: read in one query for every stored article the batch found (`same_articles`) whose text
+        is none of the batch's, the first time asked. Only the article's own update changes its evidence,
+        so each is handed out once; one not read then is read alone."""
+        if self._previous_targets is None:
+            hashes = {extracted.content_hash for extracted in self.articles}
+            ids = [a.pk for a in self._stored_articles or () if a.pk is not None and a.content_hash not in hashes]
+            self._previous_targets = {pk: [] for pk in ids}
+            for article_id, *targets in (Evidence.objects.filter(article_id__in=ids).order_by()
+                                         .values_list("article_id", *EVIDENCE_TARGETS)):
+                self._previous_targets[article_id].append(tuple(targets))
+        if article.pk in self._previous_targets:
+            return self._previous_targets.pop(article.pk)
+        return list(Evidence.objects.filter(article=article).values_list(*EVIDENCE_TARGETS))
 
     def saved_article(self, article: Article, *, new: bool) -> None:
         """`article` is the batch's now: a new one is inserted at its end, a changed one is saved."""

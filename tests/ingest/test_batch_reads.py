@@ -216,3 +216,34 @@ def test_an_agreement_the_batch_gives_more_parties_leaves_the_next_article_to_an
     assert batched[1]["agreements linked"] == 2 and "agreements created" not in batched[1]
     assert [parties for _, _, parties in batched[0]["agreements"]] == [
         ["Kazakhstan", "Pakistan", "Uzbekistan"], ["Kazakhstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]]
+
+
+def with_more_text(extracted):
+    extracted.body += " More followed."  # a new text (and hash) naming the same records at the same offsets
+    return extracted
+
+
+def test_a_batch_of_updated_articles_reads_their_old_evidence_once_and_checks_no_record_they_still_name():
+    write([report_of(n, (0, 2)) for n in range(3)], batch_size=3)
+    before = (Person.objects.count(), Meeting.objects.count(), Agreement.objects.count(), Evidence.objects.count())
+    with CaptureQueriesContext(connection) as queries:
+        report = write([with_more_text(report_of(n, (0, 2))) for n in range(3)], batch_size=3)
+    sqls = [query["sql"] for query in queries.captured_queries]
+    old_evidence_reads = [sql for sql in sqls if sql.startswith("SELECT") and 'FROM "archive_evidence"' in sql
+                          and '"archive_evidence"."article_id" IN' in sql]
+    orphan_checks = [sql for sql in sqls if '"archive_evidence"."id" IS NULL' in sql]
+    assert report.counts["articles updated"] == 3
+    assert len(old_evidence_reads) == 1 and orphan_checks == []
+    assert (Person.objects.count(), Meeting.objects.count(), Agreement.objects.count(),
+            Evidence.objects.count()) == before
+
+
+def test_an_updated_article_of_a_batch_removes_the_person_its_new_text_no_longer_names_and_keeps_the_rest():
+    write([report_of(n, (0, 2)) for n in range(2)], batch_size=2)
+    report = write([report_of(0, (0, 1)), with_more_text(report_of(1, (0, 2)))], batch_size=2)
+    assert report.counts["articles updated"] == 2
+    names = set(Person.objects.values_list("name", flat=True))
+    assert names == {"Nurlan Abenov", "Daniyar Sadykov", "Timur Rakhimov"}  # still named by the second report
+    write([report_of(1, (0, 1))], batch_size=1)
+    assert set(Person.objects.values_list("name", flat=True)) == {"Nurlan Abenov", "Daniyar Sadykov"}
+    assert Meeting.objects.count() == 1 and Evidence.objects.filter(person__name="Timur Rakhimov").count() == 0
