@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from django.db.models import Q
 
 from archive.extraction.records import ExtractedArticle
-from archive.models import Agreement, Article, Evidence, Meeting, Organization, Person, ReviewStatus
+from archive.models import Article, Evidence, ReviewStatus
 
 from .events import write_agreements, write_meetings
 from .fields import fit_rows
 from .people import write_organizations, write_people
 from .candidates import NamePools
-from .previous import PreviousRecords
+from .previous import EVIDENCE_TARGETS, PreviousRecords, supported_records
 from .report import IngestReport
 from .rows import ArticleRows, BatchRows
 
@@ -92,13 +94,7 @@ def forget_extraction(article: Article, targets=None) -> PreviousRecords:
 
 def supported_by(evidence: list) -> dict:
     """{model: ids} of the records that written `evidence` supports."""
-    supported = {}
-    for row in evidence:
-        for model, pk in zip((Person, Organization, Meeting, Agreement), (
-                row.person_id, row.organization_id, row.meeting_id, row.agreement_id)):
-            if pk:
-                supported.setdefault(model, set()).add(pk)
-    return supported
+    return supported_records(map(attrgetter(*EVIDENCE_TARGETS), evidence))
 
 
 def remove_orphans(previous: PreviousRecords, supported: dict) -> dict:

@@ -32,6 +32,17 @@ from .fields import LATEST_SOURCE
 EVIDENCE_TARGETS = ("person_id", "organization_id", "meeting_id", "agreement_id")
 
 
+def supported_records(targets) -> dict:
+    """{model: ids} of the records that evidence supports, from its (person, organization, meeting,
+    agreement) ids (`EVIDENCE_TARGETS`), one tuple an evidence row."""
+    supported = {model: set() for model in (Person, Organization, Meeting, Agreement)}
+    for row in targets:
+        for model, pk in zip(supported, row):
+            if pk:
+                supported[model].add(pk)
+    return supported
+
+
 @dataclass
 class PreviousRecords:
     meetings: list[Meeting] = field(default_factory=list)
@@ -48,11 +59,7 @@ class PreviousRecords:
         evidence's (person, organization, meeting, agreement) ids, when read already (`rows.BatchRows.previous_targets`)."""
         if targets is None:
             targets = Evidence.objects.filter(article=article).values_list(*EVIDENCE_TARGETS)
-        supported = {model: set() for model in (Person, Organization, Meeting, Agreement)}
-        for row in targets:
-            for model, pk in zip(supported, row):
-                if pk:
-                    supported[model].add(pk)
+        supported = supported_records(targets)
         meetings = Meeting.objects.filter(pk__in=supported[Meeting]).order_by("id").prefetch_related("participants")
         agreements = (Agreement.objects.filter(pk__in=supported[Agreement]).annotate(latest_source=LATEST_SOURCE)
                       .order_by("id").prefetch_related("parties"))
