@@ -61,7 +61,7 @@ def _opens_a_title(tok: Token) -> bool:
 
 
 def possessive_place_country(tok: Token) -> str | None:
-    """"Islamabad's special representative": a city's possessive stands for its country."""
+    """"Tashkent's trade envoy": a city's possessive stands for its country."""
     if not (tok.possessive and tok.is_cap) or tok.country:
         return None
     return lx.place_country(tok.clean)

@@ -390,7 +390,7 @@ _CLOSING = frozenset({",", ".", ";", ")"})
 
 def _tail_end(toks: list[Token], i: int) -> int | None:
     """End of the qualifier after a title: a capitalized one ("of the Cabinet"), else, or when that
-    stops short of the apposition's close ("of the Kazakh development bank,"), a lower-case one."""
+    stops short of the apposition's close ("of the Uzbek export bank,"), a lower-case one."""
     named = _qualifier_end(toks, i)
     if named is not None and (named >= len(toks) or toks[named].text in _CLOSING or not toks[named].is_word):
         return named
@@ -416,7 +416,7 @@ def _plain_qualifier_end(toks: list[Token], i: int) -> int | None:
     j = i + 1
     while (j < len(toks) and toks[j].is_word and (not toks[j].is_cap or toks[j].country and toks[j - 1].key in _ARTICLES)
            and j - i <= 5 and (toks[j].key not in lx.NON_NAME_WORDS or toks[j].key in _ARTICLES or toks[j].country)):
-        j += 1  # "of the Kazakh development bank": a demonym after the article
+        j += 1  # "of the Uzbek export bank": a demonym after the article
     return j if j > i + 1 and j < len(toks) and toks[j].text in {",", ".", ";", ")"} else None
 
 
@@ -484,7 +484,7 @@ _RANKS = frozenset({"prince", "princess", "king", "queen", "emir", "sultan", "sh
 
 
 def _post_before_rank(doc: Doc, before: list[Token], org, orgs: dict[int, object]) -> tuple[list[Token], object | None]:
-    """"Saudi Arabia's Minister of Energy, Prince X": the post before the comma, not the rank after it."""
+    """"Qatar's Minister of Trade, Sheikh X": the post before the comma, not the rank after it."""
     if not before or any(t.key not in _RANKS for t in before) or before[0].i < 2:
         return before, org
     comma = before[0].i - 1

@@ -352,7 +352,7 @@ def agreement_features(agreement: ExtractedAgreement, article: ExtractedArticle)
     }
 
 
-# A title that holds a pronoun ("... on its establishment") or a verb ("... signed at X commits Y") is a
+# A title that holds a pronoun ("... on their joint depot") or a verb ("... signed at X commits Y") is a
 # piece of the sentence, not the document's name.
 _PRONOUN = re.compile(r"\b(?:[Ii]ts|[Tt]heir|his|her|this|these|those|which|who|it|they)\b")  # not "IT", "This"
 _TITLE_VERB = re.compile(r"\b(?:signed|inked|sealed|concluded|agreed|approved|reached|commits?|says?|said|"
